@@ -1,0 +1,6 @@
+export * from "./accounts";
+export * from "./users";
+export * from "./members";
+export * from "./sessions";
+export * from "./audit";
+export * from "./email";

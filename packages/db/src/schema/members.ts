@@ -1,0 +1,44 @@
+import { pgEnum, pgTable, text, timestamp, uuid, uniqueIndex, index } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { users } from "./users";
+
+export const memberRole = pgEnum("member_role", ["admin", "member"]);
+/** How a membership came to be: later issues add SCIM; kept so deprovisioning knows its source. */
+export const memberSource = pgEnum("member_source", ["seed", "invite", "jit", "scim"]);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    role: memberRole("role").notNull().default("member"),
+    source: memberSource("source").notNull().default("invite"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("memberships_account_user_key").on(t.accountId, t.userId),
+    index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+/** A pending invitation; the token itself is never stored, only its SHA-256. */
+export const invites = pgTable(
+  "invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: memberRole("role").notNull().default("member"),
+    tokenHash: text("token_hash").notNull(),
+    invitedByUserId: uuid("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("invites_token_hash_key").on(t.tokenHash), index("invites_account_idx").on(t.accountId)],
+);
+
+export type Membership = typeof memberships.$inferSelect;
+export type MemberRole = (typeof memberRole.enumValues)[number];
+export type Invite = typeof invites.$inferSelect;

@@ -1,0 +1,55 @@
+import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { users } from "./users";
+
+export const signInMethod = pgEnum("sign_in_method", ["password", "sso"]);
+
+/**
+ * Server-side sessions. The browser's (encrypted) next-auth JWT carries only the session id;
+ * every request looks the row up, so deleting it ends the session on every app instance.
+ * Only the id's SHA-256 is stored, so a database read does not yield usable session ids.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    activeAccountId: uuid("active_account_id").references(() => accounts.id, { onDelete: "set null" }),
+    method: signInMethod("method").notNull(),
+    /** The SSO connection that signed this session in; plain uuid so SSO tables can come later. */
+    connectionId: uuid("connection_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Single-use, expiring password reset links; only the token's SHA-256 is stored. */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+);
+
+/** Failed and successful password attempts, keyed by "email:<addr>" or "ip:<addr>", for rate limits. */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    key: text("key").notNull(),
+    succeeded: text("succeeded").$type<"yes" | "no">().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_attempts_key_time_idx").on(t.key, t.createdAt)],
+);
+
+export type Session = typeof sessions.$inferSelect;
