@@ -1,0 +1,49 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createDatabase } from "@gatehouse/db";
+import { createFreshDatabase, startTestServer } from "@gatehouse/db/testing";
+import { seedDemoData } from "@gatehouse/core";
+import { startSmtpCapture } from "@gatehouse/testing/smtp";
+
+/**
+ * The end-to-end run: a real PostgreSQL (fresh database), a real SMTP server, a production build
+ * of the app, then Playwright in Debian's chromium. Everything listens on loopback only.
+ */
+const port = Number(process.env.E2E_PORT ?? 3311);
+const pg = await startTestServer(Number(process.env.E2E_PG_PORT ?? 54341));
+const database = await createFreshDatabase(pg.adminUrl);
+const db = createDatabase(database.url, { max: 1 });
+await seedDemoData(db);
+await db.$client.end();
+const smtp = await startSmtpCapture();
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  NEXT_TELEMETRY_DISABLED: "1",
+  PORT: String(port),
+  DATABASE_URL: database.url,
+  APP_URL: `http://localhost:${port}`,
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+  SMTP_URL: smtp.smtpUrl,
+  SMTP_CAPTURE_HTTP_URL: smtp.httpUrl,
+};
+
+function run(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+let code = 0;
+try {
+  if (process.env.E2E_SKIP_BUILD !== "1") code = await run("pnpm", ["exec", "next", "build"]);
+  if (code === 0) code = await run("pnpm", ["exec", "playwright", "test", ...process.argv.slice(2)]);
+} finally {
+  await smtp.stop();
+  await database.drop().catch(() => {});
+  await pg.stop();
+}
+process.exit(code);

@@ -1,0 +1,39 @@
+import { expect, signIn, test } from "../support/fixtures";
+
+test("a member sees the team read-only and cannot open the audit log", async ({ page, team }) => {
+  await signIn(page, team.member.email);
+  await expect(page.getByText("Only account admins can change the team.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Invite a member" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Remove/ })).toHaveCount(0);
+  await page.goto("/settings/audit");
+  await expect(page.getByText("Only account admins can read the audit log")).toBeVisible();
+});
+
+test("a member's direct request to an admin action is refused on the server", async ({ browser, page, team, db }) => {
+  // The admin's page carries the server action's id in its no-JS form; the member replays it.
+  await signIn(page, team.admin.email);
+  const html = await (await page.request.get("/settings/team")).text();
+  const beforeButton = html.slice(0, html.indexOf(`aria-label="Remove ${team.member.email}"`));
+  const actionField = [...beforeButton.matchAll(/name="(\$ACTION_ID_[0-9a-f]+)"/g)].pop()?.[1];
+  expect(actionField).toBeTruthy();
+
+  const memberContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  await signIn(memberPage, team.member.email);
+  await expect(memberPage).toHaveURL(/\/settings\/team/);
+  const response = await memberPage.request.post("/settings/team", {
+    multipart: { [actionField!]: "", userId: team.admin.id },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeLessThan(500);
+  expect(decodeURIComponent(response.headers()["location"] ?? "")).toContain("Only account admins can remove members");
+
+  const rows = await db.$client`select role from memberships where account_id = ${team.accountId} and user_id = ${team.admin.id}`;
+  expect(rows).toHaveLength(1);
+  await memberContext.close();
+});
+
+test("pages of the console need a session", async ({ page }) => {
+  await page.goto("/settings/team");
+  await expect(page).toHaveURL(/\/login/);
+});

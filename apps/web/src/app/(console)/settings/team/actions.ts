@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { changeMemberRole, inviteMember, removeMember, revokeInvite, sendMemberPasswordReset, type Actor, type Result } from "@gatehouse/core";
+import { actorOf, requireAccount } from "@/auth/session";
+import { coreContext } from "@/server/context";
+import { changeRoleSchema, inviteSchema, memberTargetSchema, revokeInviteSchema } from "@/lib/validators/team";
+import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
+
+const TEAM = "/settings/team";
+
+/**
+ * The shared shape of the row actions: parse, load the session, call one core function (which
+ * checks the admin role itself), then come back to the team page with a message. Redirecting
+ * keeps these working as plain form posts without JavaScript.
+ */
+async function runTeamAction<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  run: (input: z.output<S>, accountId: string, actor: Actor) => Promise<Result<unknown>>,
+  success: string,
+): Promise<never> {
+  const session = await requireAccount();
+  const parsed = schema.safeParse(formValues(formData));
+  const result = parsed.success ? await run(parsed.data, session.activeAccount.id, await actorOf(session)) : ({ ok: false, error: "That request was incomplete. Reload the page and try again." } as const);
+  revalidatePath(TEAM);
+  const params = new URLSearchParams(result.ok ? { notice: success } : { error: result.error });
+  redirect(`${TEAM}?${params.toString()}`);
+}
+
+export async function changeRoleAction(formData: FormData) {
+  await runTeamAction(changeRoleSchema, formData, (input, accountId, actor) => changeMemberRole(coreContext(), { ...input, accountId, actor }), "Role updated.");
+}
+
+export async function removeMemberAction(formData: FormData) {
+  await runTeamAction(memberTargetSchema, formData, (input, accountId, actor) => removeMember(coreContext(), { ...input, accountId, actor }), "Member removed. Their sessions have ended.");
+}
+
+export async function sendPasswordResetAction(formData: FormData) {
+  await runTeamAction(memberTargetSchema, formData, (input, accountId, actor) => sendMemberPasswordReset(coreContext(), { ...input, accountId, actor }), "Password reset email sent.");
+}
+
+export async function revokeInviteAction(formData: FormData) {
+  await runTeamAction(revokeInviteSchema, formData, (input, accountId, actor) => revokeInvite(coreContext(), { ...input, accountId, actor }), "Invite revoked.");
+}
+
+/** The invite form keeps its own inline state (field errors, the sent confirmation). */
+export async function inviteMemberAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const session = await requireAccount();
+  const values = formValues(formData);
+  const parsed = inviteSchema.safeParse(values);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  const result = await inviteMember(coreContext(), { ...parsed.data, accountId: session.activeAccount.id, actor: await actorOf(session) });
+  if (!result.ok) return { error: result.error, values };
+  revalidatePath(TEAM);
+  return { success: `Invite sent to ${result.value.email}.` };
+}

@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listMembers, listPendingInvites, ROLE_LABELS } from "@gatehouse/core";
+import { Alert, Badge, Card, CardHeader } from "@gatehouse/ui";
+import { isAdminSession, requireAccount } from "@/auth/session";
+import { coreContext } from "@/server/context";
+import { InviteForm } from "./_components/invite-form";
+import { MemberActions } from "./_components/member-actions";
+import { revokeInviteAction } from "./actions";
+
+export const metadata: Metadata = { title: "Team" };
+
+type Params = Promise<{ q?: string; page?: string; notice?: string; error?: string; joined?: string }>;
+
+export default async function TeamPage({ searchParams }: { searchParams: Params }) {
+  const session = await requireAccount();
+  const params = await searchParams;
+  const ctx = coreContext();
+  const isAdmin = isAdminSession(session);
+  const search = typeof params.q === "string" ? params.q.slice(0, 200) : "";
+  const { members, total, page, pageCount } = await listMembers(ctx.db, { accountId: session.activeAccount.id, search, page: Number(params.page) || 1 });
+  const invites = isAdmin ? await listPendingInvites(ctx, session.activeAccount.id) : [];
+  const pageHref = (p: number) => `/settings/team?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) }).toString()}`;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">Team members</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          People in <strong>{session.activeAccount.name}</strong> and their roles.
+          {isAdmin ? null : " Only account admins can change the team."}
+        </p>
+      </div>
+      {params.joined ? <Alert tone="success">Welcome to {session.activeAccount.name}.</Alert> : null}
+      {params.notice ? <Alert tone="success">{params.notice}</Alert> : null}
+      {params.error ? <Alert tone="error">{params.error}</Alert> : null}
+
+      {isAdmin ? (
+        <Card>
+          <CardHeader title="Invite a member" description="They get an email with a link to join. Links work for 7 days." />
+          <div className="px-5 py-4">
+            <InviteForm />
+          </div>
+        </Card>
+      ) : null}
+
+      <Card>
+        <CardHeader
+          title={`Members (${total})`}
+          actions={
+            <form role="search" method="get" action="/settings/team" className="flex gap-2">
+              <label htmlFor="member-search" className="sr-only">Search members</label>
+              <input id="member-search" name="q" defaultValue={search} placeholder="Search by name or email" className="w-64 rounded-md border-0 px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600" />
+              <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">Search</button>
+            </form>
+          }
+        />
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-5 py-2 font-medium">Name</th>
+              <th scope="col" className="px-5 py-2 font-medium">Email</th>
+              <th scope="col" className="px-5 py-2 font-medium">Role</th>
+              {isAdmin ? <th scope="col" className="px-5 py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {members.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="px-5 py-6 text-center text-slate-500">{search ? `No members match “${search}”.` : "No members yet."}</td>
+              </tr>
+            ) : null}
+            {members.map((m) => (
+              <tr key={m.userId} data-testid="member-row">
+                <td className="px-5 py-3 font-medium text-slate-900">
+                  {m.name || "—"} {m.userId === session.user.id ? <Badge>You</Badge> : null}
+                </td>
+                <td className="px-5 py-3 text-slate-700">{m.email}</td>
+                <td className="px-5 py-3">{isAdmin ? null : <Badge tone={m.role === "admin" ? "indigo" : "slate"}>{ROLE_LABELS[m.role]}</Badge>}
+                  {isAdmin ? <MemberActions.Role member={m} /> : null}
+                </td>
+                {isAdmin ? (
+                  <td className="px-5 py-3 text-right">
+                    <MemberActions.Row member={m} isSelf={m.userId === session.user.id} />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {pageCount > 1 ? (
+          <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-sm">
+            <span className="text-slate-600">Page {page} of {pageCount}</span>
+            <span className="flex gap-2">
+              {page > 1 ? <Link href={pageHref(page - 1)} className="rounded px-2 py-1 ring-1 ring-slate-300">Previous</Link> : null}
+              {page < pageCount ? <Link href={pageHref(page + 1)} className="rounded px-2 py-1 ring-1 ring-slate-300">Next</Link> : null}
+            </span>
+          </nav>
+        ) : null}
+      </Card>
+
+      {isAdmin && invites.length > 0 ? (
+        <Card>
+          <CardHeader title={`Pending invites (${invites.length})`} />
+          <ul className="divide-y divide-slate-100">
+            {invites.map((invite) => (
+              <li key={invite.id} className="flex items-center justify-between px-5 py-3 text-sm" data-testid="invite-row">
+                <span>
+                  <span className="font-medium">{invite.email}</span> · {ROLE_LABELS[invite.role]} · expires {invite.expiresAt.toISOString().slice(0, 10)}
+                </span>
+                <form action={revokeInviteAction}>
+                  <input type="hidden" name="inviteId" value={invite.id} />
+                  <button type="submit" className="text-sm font-medium text-red-700 hover:underline">Revoke</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authenticatePassword, createSession, resolveSession, type ResolvedSession } from "@gatehouse/core";
+import { coreContext } from "@/server/context";
+import { ipFromHeaders } from "@/server/request";
+import { signInSchema } from "@/lib/validators/auth";
+import { env } from "@/env";
+
+class InvalidCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+class RateLimited extends CredentialsSignin {
+  constructor(minutes: number) {
+    super();
+    this.code = `rate_limited:${minutes}`;
+  }
+}
+
+declare module "next-auth" {
+  interface Session {
+    gatehouse?: ResolvedSession;
+  }
+  interface User {
+    sessionId?: string;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+/**
+ * next-auth owns the cookie and the sign-in routes; our sessions table owns the session. The
+ * (encrypted) JWT holds only the session id, and every read looks that row up, so a deleted row
+ * signs the browser out on its next request on any app instance.
+ */
+export const authConfig = {
+  trustHost: true,
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const ctx = coreContext();
+        const ip = ipFromHeaders(request.headers);
+        const result = await authenticatePassword(ctx, { ...parsed.data, ip });
+        if (!result.ok) {
+          if (result.error.code === "rate_limited") throw new RateLimited(result.error.retryAfterMinutes);
+          throw new InvalidCredentials();
+        }
+        const sessionId = await createSession(ctx, {
+          userId: result.value.userId,
+          method: "password",
+          ip,
+          userAgent: request.headers.get("user-agent"),
+        });
+        return { id: result.value.userId, email: result.value.email, sessionId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sessionId) return { sub: token.sub, sid: user.sessionId };
+      return token;
+    },
+    async session({ session, token }) {
+      const resolved = token.sid ? await resolveSession(coreContext(), token.sid) : null;
+      return { ...session, user: resolved ? { ...session.user, email: resolved.user.email, name: resolved.user.name } : session.user, gatehouse: resolved ?? undefined };
+    },
+  },
+  logger: {
+    // A wrong password is an expected outcome, already audited; don't print a stack for it.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+} satisfies NextAuthConfig;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({ ...authConfig, secret: env().AUTH_SECRET }));

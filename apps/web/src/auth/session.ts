@@ -1,0 +1,33 @@
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import type { Actor, ResolvedSession } from "@gatehouse/core";
+import { clientIp } from "@/server/request";
+import { auth } from "./config";
+
+/** The signed-in session for this request (one lookup per request), or null. */
+export const getCurrentSession = cache(async (): Promise<ResolvedSession | null> => {
+  const session = await auth();
+  return session?.gatehouse ?? null;
+});
+
+/** For pages and actions that need a signed-in member: anyone else goes to /login. */
+export async function requireSession(): Promise<ResolvedSession> {
+  const session = await getCurrentSession();
+  if (!session) redirect("/login");
+  return session;
+}
+
+export type AccountSession = ResolvedSession & { activeAccount: NonNullable<ResolvedSession["activeAccount"]> };
+
+/** A signed-in member with an active account. */
+export async function requireAccount(): Promise<AccountSession> {
+  const session = await requireSession();
+  if (!session.activeAccount) redirect("/no-account");
+  return session as AccountSession;
+}
+
+export async function actorOf(session: ResolvedSession): Promise<Actor> {
+  return { userId: session.user.id, label: session.user.email, ip: await clientIp() };
+}
+
+export const isAdminSession = (session: AccountSession) => session.activeAccount.role === "admin";

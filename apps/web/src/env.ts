@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL (start the app with `pnpm dev` to get the embedded database)" }),
+  APP_URL: z.string().url().default("http://localhost:3000").transform((u) => u.replace(/\/$/, "")),
+  AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)" }),
+  ENCRYPTION_KEY: z.string().min(32, { message: "ENCRYPTION_KEY must be at least 32 characters (openssl rand -base64 32)" }),
+  SMTP_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().default("Gatehouse <no-reply@gatehouse.local>"),
+  /** Shows the dev mailbox even in a production build (used by the end-to-end tests only). */
+  ENABLE_DEV_MAILBOX: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** The validated environment, read on first use so `next build` does not need runtime secrets. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Gatehouse cannot start: bad environment.\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export const isDevMailboxEnabled = () => env().NODE_ENV !== "production" || env().ENABLE_DEV_MAILBOX === "1";

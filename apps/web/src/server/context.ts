@@ -1,0 +1,18 @@
+import { createDatabase, type Database } from "@gatehouse/db";
+import { createMailer, type Mailer } from "@gatehouse/email";
+import type { CoreContext } from "@gatehouse/core";
+import { env } from "@/env";
+
+// One pool and one mailer per server process; globalThis keeps them across dev hot reloads.
+const globalStore = globalThis as unknown as { gatehouseDb?: Database; gatehouseMailer?: Mailer };
+
+export function db(): Database {
+  globalStore.gatehouseDb ??= createDatabase(env().DATABASE_URL);
+  return globalStore.gatehouseDb;
+}
+
+export function coreContext(): CoreContext {
+  const e = env();
+  globalStore.gatehouseMailer ??= createMailer({ db: db(), smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM });
+  return { db: db(), mailer: globalStore.gatehouseMailer, appUrl: e.APP_URL };
+}

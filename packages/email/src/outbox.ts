@@ -1,0 +1,42 @@
+import { desc, emailOutbox, eq, sql, type Database, type OutboxEmail } from "@gatehouse/db";
+
+export type OutboxTransport = OutboxEmail["transport"];
+
+export async function recordEmail(
+  db: Database,
+  email: Pick<OutboxEmail, "to" | "subject" | "html" | "text" | "template" | "transport"> & { status?: "queued" | "sent" },
+): Promise<string> {
+  const sentAt = email.status === "sent" ? new Date() : null;
+  const [row] = await db.insert(emailOutbox).values({ ...email, sentAt }).returning({ id: emailOutbox.id });
+  if (!row) throw new Error("Inserting into email_outbox returned no row");
+  return row.id;
+}
+
+export async function markSent(db: Database, id: string): Promise<void> {
+  await db.update(emailOutbox).set({ status: "sent", sentAt: new Date(), error: null }).where(eq(emailOutbox.id, id));
+}
+
+export async function markFailed(db: Database, id: string, error: string): Promise<void> {
+  await db.update(emailOutbox).set({ status: "failed", error }).where(eq(emailOutbox.id, id));
+}
+
+/** Newest first; `to` matches case-insensitively. */
+export async function listOutbox(db: Database, { limit = 50, to }: { limit?: number; to?: string } = {}): Promise<OutboxEmail[]> {
+  const rows = Math.min(Math.max(Math.trunc(limit), 1), 500);
+  const recipient = to?.trim().toLowerCase();
+  return db
+    .select()
+    .from(emailOutbox)
+    .where(recipient ? sql`lower(${emailOutbox.to}) = ${recipient}` : undefined)
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(rows);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `undefined` for an unknown id, including one that is not a UUID (ids come from URLs). */
+export async function getOutboxEmail(db: Database, id: string): Promise<OutboxEmail | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1);
+  return row;
+}

@@ -1,0 +1,4 @@
+export { inviteEmail, type InviteEmailInput } from "./invite";
+export { passwordResetEmail, type PasswordResetEmailInput } from "./password-reset";
+export { ssoTestEmail, type SsoTestEmailInput } from "./sso-test";
+export { emailVerificationEmail, type EmailVerificationEmailInput } from "./email-verification";

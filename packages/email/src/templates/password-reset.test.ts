@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { passwordResetEmail } from "./password-reset";
+
+const resetUrl = "https://sso.example.com/reset?token=abc&uid=1";
+
+describe("passwordResetEmail", () => {
+  it("greets by name, escaped, and links in both parts", () => {
+    const email = passwordResetEmail({ name: "<b>Ada</b>", resetUrl, expiresInMinutes: 30 });
+    expect(email.subject).toBe("Reset your Gatehouse password");
+    expect(email.html).toContain("Hi &lt;b&gt;Ada&lt;/b&gt;,");
+    expect(email.html).not.toContain("<b>Ada</b>");
+    expect(email.html).toContain('href="https://sso.example.com/reset?token=abc&amp;uid=1"');
+    expect(email.text).toContain(`Reset password:\n${resetUrl}`);
+    expect(email.text).toContain("This link expires in 30 minutes and can be used only once.");
+    expect(email.text).toContain("If you didn't ask to reset your password");
+  });
+
+  it("says when an administrator asked for the reset", () => {
+    const email = passwordResetEmail({ resetUrl, expiresInMinutes: 1440, requestedByAdmin: true });
+    expect(email.subject).toBe("Set a new password for Gatehouse");
+    expect(email.text).toContain("Hi,");
+    expect(email.text).toContain("An administrator has asked you to set a new password");
+    expect(email.text).toContain("expires in 1 day");
+    expect(email.text).not.toContain("If you didn't ask");
+    expect(email.text).toContain(resetUrl);
+  });
+});

@@ -1,0 +1,61 @@
+import { BlockList, isIPv4, isIPv6 } from "node:net";
+import { fail, ok, type Result } from "./result";
+
+// Plain http is tolerated only where nothing can intercept it: the machine itself, while testing.
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+}
+
+/**
+ * Parses an address an administrator typed for one of our forms. `field` names the form field
+ * in the error sentences, so the person knows which box to fix.
+ */
+export function parseWebUrl(input: string, field: string): Result<URL> {
+  const trimmed = input.trim();
+  if (trimmed === "") return fail(`Enter the ${field}.`);
+  // Without a scheme, `new URL("idp.example.com:8443")` would read "idp.example.com:" as the scheme.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    return fail(`The ${field} must be a full address starting with https://, for example https://${trimmed.replace(/^\/+/, "")}.`);
+  }
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return fail(`The ${field} is not a valid URL. Copy it again from your identity provider; it should look like https://idp.example.com/….`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return fail(`The ${field} must start with https:// (it starts with ${url.protocol}//).`);
+  }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    return fail(`The ${field} uses http://; use https:// instead. Plain http is only allowed for localhost while testing.`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    return fail(`The ${field} must not contain a user name or password; remove the part before "@".`);
+  }
+  return ok(url);
+}
+
+const privateRanges = new BlockList();
+privateRanges.addSubnet("0.0.0.0", 8, "ipv4");
+privateRanges.addSubnet("10.0.0.0", 8, "ipv4");
+privateRanges.addSubnet("172.16.0.0", 12, "ipv4");
+privateRanges.addSubnet("192.168.0.0", 16, "ipv4");
+privateRanges.addSubnet("169.254.0.0", 16, "ipv4");
+privateRanges.addSubnet("fc00::", 7, "ipv6");
+privateRanges.addSubnet("fe80::", 10, "ipv6");
+privateRanges.addAddress("::", "ipv6");
+
+/**
+ * True when the host is an IP literal in a private, link-local or unspecified range. BlockList
+ * also matches IPv4-mapped IPv6 forms such as [::ffff:10.0.0.1], a classic SSRF bypass.
+ * Host names are not resolved here: that would only check one answer of a DNS lookup that the
+ * fetch itself repeats later.
+ */
+export function isPrivateIpLiteral(hostname: string): boolean {
+  const host = hostname.startsWith("[") && hostname.endsWith("]") ? hostname.slice(1, -1) : hostname;
+  if (isIPv4(host)) return privateRanges.check(host, "ipv4");
+  if (isIPv6(host)) return privateRanges.check(host, "ipv6");
+  return false;
+}

@@ -1,0 +1,5 @@
+export { cn } from "./cn";
+export { Button, type ButtonProps } from "./button";
+export { Field, type FieldProps } from "./field";
+export { Alert } from "./alert";
+export { Card, CardHeader, Badge } from "./card";
