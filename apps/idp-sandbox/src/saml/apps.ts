@@ -1,6 +1,7 @@
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { HttpError } from '../http';
 import { createSelfSignedCertificate, type CertificateValidity } from './certificates';
+import { samlAppUrls } from './urls';
 
 export type AttributeProfile = 'basic' | 'okta' | 'entra' | 'google';
 export const ATTRIBUTE_PROFILES: readonly AttributeProfile[] = ['basic', 'okta', 'entra', 'google'];
@@ -27,6 +28,8 @@ export interface SigningKey {
 export interface SamlApp {
   id: string;
   name: string;
+  /** `<sandbox>/saml/<id>`: the IdP Issuer. Derived from the current sandbox URL. */
+  entityId: string;
   /** The SP's assertion consumer service; responses only ever go here. */
   acsUrl: string;
   spEntityId: string;
@@ -86,6 +89,9 @@ function validate(input: CreateSamlAppInput): void {
   if (input.attributeProfile && !ATTRIBUTE_PROFILES.includes(input.attributeProfile)) {
     throw new HttpError(400, `attributeProfile must be one of ${ATTRIBUTE_PROFILES.join(', ')}.`);
   }
+  if (input.encryptionAlgorithm && !['aes256-cbc', 'aes128-gcm'].includes(input.encryptionAlgorithm)) {
+    throw new HttpError(400, 'encryptionAlgorithm must be aes256-cbc or aes128-gcm.');
+  }
   if (input.encryptAssertion) {
     if (!input.spCertificatePem) {
       throw new HttpError(400, 'encryptAssertion needs spCertificatePem: the SP certificate to encrypt to.');
@@ -107,7 +113,10 @@ export interface RegistryEvents {
 export class SamlAppRegistry {
   private readonly apps = new Map<string, SamlApp>();
 
-  constructor(private readonly events: RegistryEvents = {}) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly events: RegistryEvents = {},
+  ) {}
 
   create(input: CreateSamlAppInput): SamlApp {
     validate(input);
@@ -117,6 +126,7 @@ export class SamlAppRegistry {
     const app: SamlApp = {
       id,
       name,
+      entityId: samlAppUrls(this.baseUrl, id).entityId,
       acsUrl: input.acsUrl,
       spEntityId: input.spEntityId.trim(),
       signResponse: input.signResponse ?? true,
@@ -133,9 +143,9 @@ export class SamlAppRegistry {
     return app;
   }
 
-  /** Puts back an app saved by a previous run, keys included. */
+  /** Puts back an app saved by a previous run, keys included; the port may have changed. */
   restore(app: SamlApp): void {
-    this.apps.set(app.id, app);
+    this.apps.set(app.id, { ...app, entityId: samlAppUrls(this.baseUrl, app.id).entityId });
   }
 
   get(id: string): SamlApp {

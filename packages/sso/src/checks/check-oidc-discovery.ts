@@ -178,9 +178,11 @@ async function jwksItem(jwksUri: string | undefined, fetchImpl: FetchLike | unde
   if (!Array.isArray(keys)) {
     return { ...base, status: "error", detail: `The jwks_uri ${jwksUri} did not return a JSON key set (an object with "keys").` };
   }
-  const signing = keys.filter((k): k is Record<string, unknown> => typeof k === "object" && k !== null && (k as { use?: unknown }).use !== "enc");
+  const objects = keys.filter((k): k is Record<string, unknown> => typeof k === "object" && k !== null);
+  const signing = objects.filter((k) => k["use"] !== "enc");
   if (signing.length === 0) {
-    return { ...base, status: "error", detail: `The key set at ${jwksUri} has no signing keys (0 keys), so no ID token can be verified. Check the identity provider's signing key configuration.` };
+    const found = objects.length === 0 ? "has no keys (0 keys)" : `has only encryption keys (${objects.length}), no signing keys`;
+    return { ...base, status: "error", detail: `The key set at ${jwksUri} ${found}, so no ID token can be verified. Check the identity provider's signing key configuration.` };
   }
   const types = [...new Set(signing.map((k) => (typeof k["kty"] === "string" ? k["kty"] : "unknown type")))].join(", ");
   return { ...base, status: "ok", detail: `${signing.length} signing key${signing.length === 1 ? "" : "s"} (${types}).` };
@@ -204,6 +206,9 @@ function signingAlgItem(value: unknown): CheckItem {
 
 function scopesItem(value: unknown, requested: string[]): CheckItem {
   const base = { id: "scopes", label: "Scopes" };
+  if (requested.length === 0) {
+    return { ...base, status: "warn", detail: "No scopes are configured; OpenID Connect sign-in needs at least openid (and email to match users)." };
+  }
   const supported = stringList(value);
   if (supported === undefined) {
     return { ...base, status: "warn", detail: `Supported scopes are not advertised, so we cannot confirm ${requested.join(" ")}. Sign in once to be sure.` };

@@ -26,62 +26,86 @@ class TimeoutSignal extends Error {}
  * not bounce us to an internal address). Never throws.
  */
 export async function fetchText(start: URL, options: FetchTextOptions): Promise<FetchTextOutcome> {
-  const fetchImpl = options.fetchImpl ?? fetch;
-  const maxRedirects = options.maxRedirects ?? 5;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new TimeoutSignal("timeout")), options.timeoutMs);
-  let url = start;
+  let current = start;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Racing the deadline as well as aborting keeps the promise honest when a custom fetchImpl
+  // (or its body stream) ignores the abort signal.
+  const deadline = new Promise<FetchTextOutcome>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(new TimeoutSignal("timeout"));
+      resolve({ ok: false, stage: "unreachable", error: unreachableSentence(current, undefined, controller, options.timeoutMs) });
+    }, options.timeoutMs);
+  });
   try {
-    for (let hop = 0; ; hop++) {
-      const refusal = options.checkUrl(url);
-      if (refusal !== null) return { ok: false, stage: "refused", error: refusal };
-      let response: Response;
-      try {
-        response = await fetchImpl(url.href, {
-          method: "GET",
-          headers: { accept: options.accept },
-          redirect: "manual",
-          signal: controller.signal,
-        });
-      } catch (error) {
-        return { ok: false, stage: "unreachable", error: unreachableSentence(url, error, controller, options.timeoutMs) };
-      }
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location !== null) {
-        await response.body?.cancel().catch(() => undefined);
-        if (hop >= maxRedirects) {
-          return { ok: false, stage: "unreachable", error: `${url.host} redirected us more than ${maxRedirects} times. Use the final address of the ${options.what} instead.` };
-        }
-        try {
-          url = new URL(location, url);
-        } catch {
-          return { ok: false, stage: "unreachable", error: `${url.host} redirected us to an invalid address (${location}). Check the URL with your identity provider.` };
-        }
-        continue;
-      }
-      const declared = Number(response.headers.get("content-length") ?? "0");
-      if (declared > options.maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        return { ok: false, stage: "too_large", error: tooLargeSentence(url, options) };
-      }
-      let bytes: Uint8Array | null;
-      try {
-        bytes = await readLimited(response, options.maxBytes);
-      } catch (error) {
-        return { ok: false, stage: "unreachable", error: unreachableSentence(url, error, controller, options.timeoutMs) };
-      }
-      if (bytes === null) return { ok: false, stage: "too_large", error: tooLargeSentence(url, options) };
-      return {
-        ok: true,
-        url,
-        status: response.status,
-        statusText: response.statusText,
-        contentType: response.headers.get("content-type") ?? "",
-        body: new TextDecoder("utf-8").decode(bytes),
-      };
-    }
+    return await Promise.race([
+      fetchHops(start, options, controller, (url) => {
+        current = url;
+      }),
+      deadline,
+    ]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+async function fetchHops(
+  start: URL,
+  options: FetchTextOptions,
+  controller: AbortController,
+  onHop: (url: URL) => void,
+): Promise<FetchTextOutcome> {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const maxRedirects = options.maxRedirects ?? 5;
+  let url = start;
+  for (let hop = 0; ; hop++) {
+    onHop(url);
+    const refusal = options.checkUrl(url);
+    if (refusal !== null) return { ok: false, stage: "refused", error: refusal };
+    let response: Response;
+    try {
+      response = await fetchImpl(url.href, {
+        method: "GET",
+        headers: { accept: options.accept },
+        redirect: "manual",
+        signal: controller.signal,
+      });
+    } catch (error) {
+      return { ok: false, stage: "unreachable", error: unreachableSentence(url, error, controller, options.timeoutMs) };
+    }
+    const location = response.headers.get("location");
+    if (response.status >= 300 && response.status < 400 && location !== null) {
+      await response.body?.cancel().catch(() => undefined);
+      if (hop >= maxRedirects) {
+        return { ok: false, stage: "unreachable", error: `${url.host} redirected us more than ${maxRedirects} times. Use the final address of the ${options.what} instead.` };
+      }
+      try {
+        url = new URL(location, url);
+      } catch {
+        return { ok: false, stage: "unreachable", error: `${url.host} redirected us to an invalid address (${location}). Check the URL with your identity provider.` };
+      }
+      continue;
+    }
+    const declared = Number(response.headers.get("content-length") ?? "0");
+    if (declared > options.maxBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      return { ok: false, stage: "too_large", error: tooLargeSentence(url, options) };
+    }
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await readLimited(response, options.maxBytes);
+    } catch (error) {
+      return { ok: false, stage: "unreachable", error: unreachableSentence(url, error, controller, options.timeoutMs) };
+    }
+    if (bytes === null) return { ok: false, stage: "too_large", error: tooLargeSentence(url, options) };
+    return {
+      ok: true,
+      url,
+      status: response.status,
+      statusText: response.statusText,
+      contentType: response.headers.get("content-type") ?? "",
+      body: new TextDecoder("utf-8").decode(bytes),
+    };
   }
 }
 

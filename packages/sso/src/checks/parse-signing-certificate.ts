@@ -40,8 +40,9 @@ const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 function toDer(input: string | Uint8Array, depth: number): Result<Uint8Array> {
   if (typeof input !== "string") {
     if (input.length === 0) return fail("The file is empty. Upload the certificate file (.pem, .cer or .crt) from your identity provider.");
-    // DER always starts with a SEQUENCE tag; anything else from a file is text (PEM or base64).
-    if (input[0] === 0x30) return ok(input);
+    // DER starts with a SEQUENCE tag (0x30); that is also ASCII "0", so a well-formed DER
+    // structure or non-text bytes decide it. Anything else from a file is PEM or base64 text.
+    if (input[0] === 0x30 && (parseDer(input) !== null || !isPrintable(input))) return ok(input);
     return toDer(new TextDecoder("utf-8").decode(input), depth);
   }
   const text = input.replace(/^\uFEFF/, "").trim();
@@ -57,6 +58,10 @@ function toDer(input: string | Uint8Array, depth: number): Result<Uint8Array> {
   const decodedText = bytes[0] === 0x2d ? new TextDecoder("utf-8").decode(bytes) : "";
   if (depth === 0 && decodedText.startsWith("-----BEGIN")) return toDer(decodedText, depth + 1);
   return ok(bytes);
+}
+
+function isPrintable(bytes: Uint8Array): boolean {
+  return bytes.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d);
 }
 
 function fromPem(text: string): Result<Uint8Array> {

@@ -17,6 +17,9 @@ export function parseWebUrl(input: string, field: string): Result<URL> {
   if (trimmed === "") return fail(`Enter the ${field}.`);
   // Without a scheme, `new URL("idp.example.com:8443")` would read "idp.example.com:" as the scheme.
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    // "javascript:…" or "mailto:…" are other schemes; "idp.example.com:8443/…" is a missing one.
+    const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(trimmed)?.[1];
+    if (scheme !== undefined) return fail(`The ${field} must start with https:// (it starts with ${scheme}:).`);
     return fail(`The ${field} must be a full address starting with https://, for example https://${trimmed.replace(/^\/+/, "")}.`);
   }
   let url: URL;

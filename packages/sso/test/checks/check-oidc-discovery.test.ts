@@ -55,6 +55,13 @@ beforeAll(async () => {
       res.writeHead(302, { location: `${base}/good${WK}` });
       res.end();
     },
+    [`/enc-only${WK}`]: lazy(() => document(`${base}/enc-only`)),
+    "/enc-only/keys": json({ keys: [{ kty: "RSA", use: "enc", n: "AQAB", e: "AQAB" }] }),
+    "/stall": (_req, res) => {
+      // Headers and half a document, then silence: the deadline must cover the body too.
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"issuer":');
+    },
     "/hang": () => {
       // Never answers, to exercise the timeout.
     },
@@ -180,6 +187,29 @@ describe("checkOidcDiscovery", () => {
     const result = await checkOidcDiscovery({ ...defaults, discoveryUrl: `${base}/empty-jwks${WK}` });
     expect(result.ok).toBe(false);
     expect(item(result, "jwks")).toMatchObject({ status: "error", detail: expect.stringMatching(/0 keys/) });
+  });
+
+  it("fails when the key set has only encryption keys", async () => {
+    const result = await checkOidcDiscovery({ ...defaults, discoveryUrl: `${base}/enc-only${WK}` });
+    expect(item(result, "jwks")).toMatchObject({ status: "error", detail: expect.stringMatching(/only encryption keys \(1\)/) });
+  });
+
+  it("times out on a body that stops arriving", async () => {
+    const result = await checkOidcDiscovery({ ...defaults, discoveryUrl: `${base}/stall`, timeoutMs: 200 });
+    expect(item(result, "reachable").detail).toMatch(/timed out after 200 ms/);
+  });
+
+  it("times out even when fetchImpl ignores the abort signal", async () => {
+    const fetchImpl = () => new Promise<Response>(() => undefined);
+    const result = await checkOidcDiscovery({ ...defaults, discoveryUrl: `https://idp.example.com${WK}`, fetchImpl, timeoutMs: 100 });
+    expect(item(result, "reachable").detail).toBe(
+      "We could not reach idp.example.com (timed out after 100 ms). Check the URL and that the IdP is reachable from the Gatehouse server.",
+    );
+  });
+
+  it("warns when no scopes are requested", async () => {
+    const result = await checkOidcDiscovery({ ...defaults, scopes: [], discoveryUrl: `${base}/good${WK}` });
+    expect(item(result, "scopes")).toMatchObject({ status: "warn", detail: expect.stringMatching(/at least openid/) });
   });
 
   it("fails when the key set cannot be fetched", async () => {
