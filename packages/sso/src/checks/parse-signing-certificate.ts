@@ -37,7 +37,13 @@ export function parseSigningCertificate(input: string | Uint8Array, now: Date = 
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 
+// IdP signing certificates are 1–4 KB; the cap also bounds the PEM regular expression's work.
+const MAX_INPUT_LENGTH = 64 * 1024;
+
 function toDer(input: string | Uint8Array, depth: number): Result<Uint8Array> {
+  if (input.length > MAX_INPUT_LENGTH) {
+    return fail("This is far too large to be a certificate (over 64 KB). Upload only your identity provider's signing certificate.");
+  }
   if (typeof input !== "string") {
     if (input.length === 0) return fail("The file is empty. Upload the certificate file (.pem, .cer or .crt) from your identity provider.");
     // DER starts with a SEQUENCE tag (0x30); that is also ASCII "0", so a well-formed DER

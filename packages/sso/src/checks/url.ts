@@ -15,6 +15,7 @@ export function isLoopbackHost(hostname: string): boolean {
 export function parseWebUrl(input: string, field: string): Result<URL> {
   const trimmed = input.trim();
   if (trimmed === "") return fail(`Enter the ${field}.`);
+  if (trimmed.length > 4096) return fail(`The ${field} is too long to be a web address. Copy only the URL.`);
   // Without a scheme, `new URL("idp.example.com:8443")` would read "idp.example.com:" as the scheme.
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
     // "javascript:…" or "mailto:…" are other schemes; "idp.example.com:8443/…" is a missing one.

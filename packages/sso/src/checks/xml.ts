@@ -102,7 +102,7 @@ export function parseXml(source: string): Result<XmlElement> {
         name: parsed.name,
         prefix,
         localName,
-        namespace: resolve(scope, prefix ?? "") ,
+        namespace: resolve(scope, prefix ?? ""),
         attributes: parsed.attributes.map((attr) => ({ ...attr, namespace: attributeNamespace(scope, attr) })),
         children: [],
         text: "",

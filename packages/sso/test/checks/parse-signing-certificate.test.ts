@@ -38,7 +38,7 @@ describe("parseSigningCertificate", () => {
       pem: canonicalPem(valid.der),
     });
     expect(result.value.sha256Fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-    expect(result.value.notAfter).toBe(new Date(NOW.getTime() + 365 * DAY).toISOString().replace(/\.\d{3}Z$/, ".000Z"));
+    expect(result.value.notAfter).toBe(new Date(NOW.getTime() + 365 * DAY).toISOString());
     expect(result.value.notBefore).toBe(new Date(NOW.getTime() - 30 * DAY).toISOString());
   });
 
@@ -69,6 +69,7 @@ describe("parseSigningCertificate", () => {
     { name: "a damaged PEM body", input: () => valid.pem.replace("\n", "\n!!"), error: /not base64/ },
     { name: "a chain of two certificates", input: () => valid.pem + noKeyUsage.pem, error: /contains 2 certificates/ },
     { name: "empty text", input: () => "  ", error: /Paste the certificate/ },
+    { name: "something far too large", input: () => "A".repeat(70 * 1024), error: /too large to be a certificate/ },
     { name: "an empty file", input: () => new Uint8Array(), error: /file is empty/ },
   ];
 

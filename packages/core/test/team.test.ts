@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { acceptInvite, changeMemberRole, ensureAccount, ensureMember, inviteMember, listAuditEvents, listMembers, removeMember, sendMemberPasswordReset } from "../src";
+import { useCoreContext } from "./harness";
+
+const env = useCoreContext();
+
+async function setup(tag: string) {
+  const account = await ensureAccount(env.db, { name: `Team ${tag}`, slug: `team-${tag}` });
+  const admin = await ensureMember(env.db, { accountId: account.id, email: `admin-${tag}@test.dev`, name: "Ada", role: "admin", password: "admin-password" });
+  const member = await ensureMember(env.db, { accountId: account.id, email: `member-${tag}@test.dev`, name: "Max", role: "member", password: "member-password" });
+  return { account, admin, member, adminActor: { userId: admin.id, label: admin.email, ip: "127.0.0.1" }, memberActor: { userId: member.id, label: member.email, ip: "127.0.0.1" } };
+}
+
+describe("team management", () => {
+  it("refuses every admin operation to a member", async () => {
+    const { account, admin, member, memberActor } = await setup("t1");
+    expect(await inviteMember(env.ctx, { accountId: account.id, email: "x@test.dev", role: "member", actor: memberActor })).toEqual({ ok: false, error: "Only account admins can invite members." });
+    expect((await changeMemberRole(env.ctx, { accountId: account.id, userId: member.id, role: "admin", actor: memberActor })).ok).toBe(false);
+    expect((await removeMember(env.ctx, { accountId: account.id, userId: admin.id, actor: memberActor })).ok).toBe(false);
+    expect((await sendMemberPasswordReset(env.ctx, { accountId: account.id, userId: admin.id, actor: memberActor })).ok).toBe(false);
+  });
+
+  it("never demotes or removes the last admin", async () => {
+    const { account, admin, adminActor } = await setup("t2");
+    const demote = await changeMemberRole(env.ctx, { accountId: account.id, userId: admin.id, role: "member", actor: adminActor });
+    expect(demote).toEqual({ ok: false, error: "This is the last admin of the account. Make another member an admin first." });
+    expect((await removeMember(env.ctx, { accountId: account.id, userId: admin.id, actor: adminActor })).ok).toBe(false);
+  });
+
+  it("cannot act on another account's members", async () => {
+    const a = await setup("t3a");
+    const b = await setup("t3b");
+    const result = await removeMember(env.ctx, { accountId: a.account.id, userId: b.member.id, actor: a.adminActor });
+    expect(result).toEqual({ ok: false, error: "That person is not a member of this account." });
+  });
+
+  it("invites by email; the invitee sets a password and joins with the role", async () => {
+    const { account, adminActor } = await setup("t4");
+    const invited = await inviteMember(env.ctx, { accountId: account.id, email: "  New.Person@Test.dev ", role: "admin", actor: adminActor });
+    expect(invited).toMatchObject({ ok: true, value: { email: "new.person@test.dev" } });
+    const email = await env.smtp.waitForEmail({ to: "new.person@test.dev" });
+    const token = decodeURIComponent(email.links.find((l) => l.includes("/invite/"))!.split("/invite/")[1]!);
+    const accepted = await acceptInvite(env.ctx, { token, name: "New Person", password: "new-person-password", ip: null });
+    expect(accepted.ok).toBe(true);
+    const { members } = await listMembers(env.db, { accountId: account.id, search: "new.person" });
+    expect(members).toMatchObject([{ email: "new.person@test.dev", role: "admin", name: "New Person" }]);
+    expect((await acceptInvite(env.ctx, { token, password: "new-person-password", ip: null })).ok).toBe(false);
+  });
+
+  it("an existing user proves who they are with their password to accept", async () => {
+    const { account, adminActor } = await setup("t5");
+    const other = await setup("t5other");
+    await inviteMember(env.ctx, { accountId: account.id, email: other.member.email, role: "member", actor: adminActor });
+    const email = await env.smtp.waitForEmail({ to: other.member.email });
+    const token = decodeURIComponent(email.links.find((l) => l.includes("/invite/"))!.split("/invite/")[1]!);
+    expect(await acceptInvite(env.ctx, { token, password: "wrong-password", ip: null })).toEqual({ ok: false, error: "That password is not right for this email." });
+    expect((await acceptInvite(env.ctx, { token, password: "member-password", ip: null })).ok).toBe(true);
+  });
+
+  it("writes an audit event for each change, with actor and IP", async () => {
+    const { account, member, adminActor } = await setup("t6");
+    await changeMemberRole(env.ctx, { accountId: account.id, userId: member.id, role: "admin", actor: adminActor });
+    await removeMember(env.ctx, { accountId: account.id, userId: member.id, actor: adminActor });
+    const events = await listAuditEvents(env.db, account.id);
+    expect(events.map((e) => e.action)).toEqual(["member.removed", "member.role_changed"]);
+    expect(events[0]).toMatchObject({ actorLabel: adminActor.label, ip: "127.0.0.1", targetLabel: member.email });
+  });
+
+  it("searches by name or email and paginates", async () => {
+    const { account } = await setup("t7");
+    for (let i = 0; i < 5; i++) await ensureMember(env.db, { accountId: account.id, email: `p${i}-t7@test.dev`, name: `Person ${i}`, role: "member" });
+    const page = await listMembers(env.db, { accountId: account.id, page: 2, pageSize: 3 });
+    expect(page).toMatchObject({ total: 7, page: 2, pageCount: 3 });
+    expect(page.members).toHaveLength(3);
+    expect((await listMembers(env.db, { accountId: account.id, search: "person 3" })).members).toHaveLength(1);
+    expect((await listMembers(env.db, { accountId: account.id, search: "%" })).members).toHaveLength(0);
+  });
+});
