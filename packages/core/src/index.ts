@@ -14,3 +14,7 @@ export * from "./password-reset";
 export * from "./team";
 export * from "./invites";
 export * from "./seed";
+export * from "./secrets";
+export * from "./sso/providers";
+export * from "./sso/map-profile";
+export * from "./sso/decide-sso-sign-in";

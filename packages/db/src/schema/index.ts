@@ -4,3 +4,4 @@ export * from "./members";
 export * from "./sessions";
 export * from "./audit";
 export * from "./email";
+export * from "./sso";

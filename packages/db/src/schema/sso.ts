@@ -1,0 +1,134 @@
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { memberRole } from "./members";
+import { users } from "./users";
+
+export const ssoProvider = pgEnum("sso_provider", ["google", "okta", "entra", "oidc", "saml"]);
+export const samlSource = pgEnum("saml_source", ["metadata_url", "metadata_xml", "manual"]);
+export const provisioningMode = pgEnum("provisioning_mode", ["match", "jit"]);
+export const emailTrustMode = pgEnum("email_trust_mode", ["verify_with_claim", "trust", "always_verify", "verified_domains"]);
+export const tokenEndpointAuthMethod = pgEnum("token_endpoint_auth_method", ["client_secret_post", "client_secret_basic", "none"]);
+
+/** One IdP signing certificate a SAML connection trusts; several during a rotation. */
+export type StoredCertificate = {
+  pem: string;
+  sha256Fingerprint: string;
+  subject: string;
+  notAfter: string;
+  addedAt: string;
+  /** Last time a sign-in's signature verified with this certificate: tells the admin which is safe to remove. */
+  lastVerifiedAt: string | null;
+};
+
+/** Which claim or SAML attribute feeds each profile field. */
+export type AttributeMapping = {
+  email: string;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  username: string;
+  picture: string;
+};
+
+/** What the last Authenticate or test sign-in brought back, shown on the connection's page. */
+export type SsoResultSummary = {
+  at: string;
+  ok: boolean;
+  purpose: "authenticate" | "test_email" | "sign_in";
+  email: string | null;
+  name: string | null;
+  /** The member the email maps to, or why it maps to none. */
+  memberLabel: string | null;
+  reason: string | null;
+  advice: string | null;
+  clockOffsetSeconds: number | null;
+  byUserEmail: string | null;
+};
+
+/**
+ * An account's connection to its identity provider. SAML connections are mirrored into
+ * Jackson (tenant = this id); OIDC connections are spoken to directly. Client secrets are
+ * stored encrypted (ENCRYPTION_KEY) and never leave the server.
+ */
+export const ssoConnections = pgTable(
+  "sso_connections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    provider: ssoProvider("provider").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    buttonText: text("button_text").notNull(),
+    logoDataUrl: text("logo_data_url"),
+    enabled: boolean("enabled").notNull().default(false),
+
+    discoveryUrl: text("discovery_url"),
+    issuer: text("issuer"),
+    clientId: text("client_id"),
+    clientSecretEncrypted: text("client_secret_encrypted"),
+    tokenEndpointAuthMethod: tokenEndpointAuthMethod("token_endpoint_auth_method"),
+    scopes: text("scopes").notNull().default("openid profile email"),
+    googleHostedDomain: text("google_hosted_domain"),
+
+    samlSource: samlSource("saml_source"),
+    metadataUrl: text("metadata_url"),
+    metadataXml: text("metadata_xml"),
+    idpEntityId: text("idp_entity_id"),
+    idpSsoUrl: text("idp_sso_url"),
+    certificates: jsonb("certificates").$type<StoredCertificate[]>().notNull().default([]),
+    metadataRefreshedAt: timestamp("metadata_refreshed_at", { withTimezone: true }),
+    clockSkewSeconds: integer("clock_skew_seconds").notNull().default(120),
+    idpInitiatedEnabled: boolean("idp_initiated_enabled").notNull().default(false),
+
+    provisioningMode: provisioningMode("provisioning_mode").notNull().default("match"),
+    jitRole: memberRole("jit_role").notNull().default("member"),
+    allowedDomains: text("allowed_domains").array().notNull().default([]),
+    emailTrust: emailTrustMode("email_trust").notNull().default("verify_with_claim"),
+    attributeMapping: jsonb("attribute_mapping").$type<AttributeMapping>().notNull(),
+
+    lastResult: jsonb("last_result").$type<SsoResultSummary>(),
+    /** Time of the last successful Authenticate or test sign-in: a connection can be enabled only after one. */
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    /** Raw claims of the last real sign-in, for the attribute mapping preview. */
+    lastClaims: jsonb("last_claims").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sso_connections_account_idx").on(t.accountId)],
+);
+
+/**
+ * One SSO round trip in progress: the state we sent, the PKCE verifier and nonce we keep,
+ * and what the sign-in is for. Single use; expires after 10 minutes.
+ */
+export const ssoFlows = pgTable("sso_flows", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  stateHash: text("state_hash").notNull().unique(),
+  connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+  purpose: text("purpose").$type<"sign_in" | "authenticate" | "test_email">().notNull(),
+  actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "cascade" }),
+  testId: uuid("test_id"),
+  codeVerifier: text("code_verifier").notNull(),
+  nonce: text("nonce").notNull(),
+  callbackUrl: text("callback_url"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  consumedAt: timestamp("consumed_at", { withTimezone: true }),
+});
+
+/** Every Authenticate, test and sign-in result per connection, newest shown first. */
+export const ssoResults = pgTable(
+  "sso_results",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+    summary: jsonb("summary").$type<SsoResultSummary>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sso_results_connection_time_idx").on(t.connectionId, t.createdAt)],
+);
+
+export type SsoConnection = typeof ssoConnections.$inferSelect;
+export type NewSsoConnection = typeof ssoConnections.$inferInsert;
+export type SsoProvider = (typeof ssoProvider.enumValues)[number];
+export type SsoFlow = typeof ssoFlows.$inferSelect;
