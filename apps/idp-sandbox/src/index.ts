@@ -61,7 +61,7 @@ export interface Sandbox {
   stop(): Promise<void>;
   oidcIssuer(profile: OidcProfileId): string;
   oidcDiscoveryUrl(profile: OidcProfileId): string;
-  /** gatehouse-<profile> / sandbox-secret-<profile>, redirecting to <appUrl>/api/oauth/oidc. */
+  /** gatehouse-<profile> / sandbox-secret-<profile>; redirect URIs <appUrl>/api/oauth/oidc and <appUrl>/api/sso/oidc/callback. */
   demoOidcClients: Record<OidcProfileId, DemoClient>;
   createOidcClient(profile: OidcProfileId, input: CreateOidcClientInput): Promise<OidcClientCredentials>;
   demoSamlAppId: string;

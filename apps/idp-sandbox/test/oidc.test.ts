@@ -146,7 +146,12 @@ describe('OIDC discovery', () => {
     expect(sandbox.demoOidcClients.okta).toEqual({
       client_id: 'gatehouse-okta',
       client_secret: 'sandbox-secret-okta',
-      redirect_uris: ['http://localhost:4999/api/oauth/oidc', 'http://127.0.0.1:4999/api/oauth/oidc'],
+      redirect_uris: [
+        'http://localhost:4999/api/oauth/oidc',
+        'http://localhost:4999/api/sso/oidc/callback',
+        'http://127.0.0.1:4999/api/oauth/oidc',
+        'http://127.0.0.1:4999/api/sso/oidc/callback',
+      ],
     });
   });
 });
@@ -254,6 +259,33 @@ describe('OIDC sign-in', () => {
     expect(page.status).toBe(401);
     expect(page.body).toContain('No test user nobody@acme.test');
     expect(page.body).toContain('<title>Okta sandbox</title>');
+  });
+
+  it('asks again on the next sign-in so testers can switch users; prompt=none stays silent', async () => {
+    const discovery = await discover('okta');
+    const redirectUri = 'http://localhost:4999/api/oauth/oidc';
+    const authorize = (extra: Record<string, string> = {}) => {
+      const url = new URL(discovery.authorization_endpoint);
+      url.search = new URLSearchParams({
+        client_id: 'gatehouse-okta',
+        redirect_uri: redirectUri,
+        response_type: 'code',
+        scope: 'openid email',
+        ...extra,
+      }).toString();
+      return url.href;
+    };
+    const browser = new Browser();
+    const first = loginForm(await browser.follow(authorize()));
+    const signedIn = await browser.follow(first.action, { form: { pick: 'admin@acme.test' } }, redirectUri);
+    expect(signedIn.location).toContain('code=');
+
+    const again = await browser.follow(authorize(), {}, redirectUri);
+    expect(again.status).toBe(200);
+    expect(again.body).toContain('<label for="email">Email</label>');
+
+    const silent = await browser.follow(authorize({ prompt: 'none' }), {}, redirectUri);
+    expect(silent.location).toContain('code=');
   });
 
   it('rejects a client without redirect URIs', async () => {

@@ -18,3 +18,4 @@ export * from "./secrets";
 export * from "./sso/providers";
 export * from "./sso/map-profile";
 export * from "./sso/decide-sso-sign-in";
+export * from "./sso/explain-sso-error";

@@ -11,7 +11,7 @@ export interface PageOptions {
 
 const CSS = `
 *{box-sizing:border-box}
-body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f2937;background:#f3f4f6}
+body{margin:0;font:15px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","Liberation Sans",sans-serif;color:#1f2937;background:#f3f4f6}
 a{color:var(--accent)}
 main{max-width:980px;margin:0 auto;padding:32px 20px 64px}
 main.narrow{max-width:440px;padding-top:56px}
@@ -24,7 +24,7 @@ h3{font-size:16px;margin:0 0 6px}
 p.lead{color:#4b5563;margin-top:0}
 .card{background:#fff;border:1px solid #e5e7eb;border-radius:10px;padding:20px 22px;margin:14px 0;box-shadow:0 1px 2px rgba(0,0,0,.04)}
 .card.brand{border-top:4px solid var(--accent)}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:14px}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:14px}
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:8px 0}
 dl.kv dt{color:#6b7280}
 dl.kv dd{margin:0;word-break:break-all}
@@ -43,6 +43,10 @@ button,.button{display:inline-block;font:inherit;font-weight:600;border-radius:6
 button.primary,.button.primary{background:var(--accent);color:#fff;width:100%;margin-top:18px;text-align:center}
 button.secondary{background:#fff;border-color:#d1d5db;color:#1f2937}
 button:hover{filter:brightness(.95)}
+button:disabled{opacity:.45;cursor:not-allowed;filter:none}
+.nowrap{white-space:nowrap}
+code.fingerprint{font-size:11px;word-break:break-all}
+textarea.pem{min-height:390px}
 .hint{color:#6b7280;font-size:13px}
 .error{background:#fef2f2;border:1px solid #fecaca;color:#991b1b;border-radius:6px;padding:10px 12px;margin:12px 0}
 .notice{background:#eff6ff;border:1px solid #bfdbfe;color:#1e3a8a;border-radius:6px;padding:10px 12px;margin:12px 0}

@@ -75,10 +75,10 @@ function keyRows(app: SamlAppSummary): SafeHtml[] {
   return app.keys.map((key) => {
     const expired = new Date(key.notAfter).getTime() < Date.now();
     return html`<tr>
-      <td><code>${key.id}</code></td>
+      <td class="nowrap"><code>${key.id}</code></td>
       <td><span class="badge ${key.state}">${key.state}</span></td>
-      <td>${key.notBefore.slice(0, 10)} → ${key.notAfter.slice(0, 10)}${expired ? html` <span class="badge">expired</span>` : ''}</td>
-      <td><code style="font-size:11px">${key.fingerprintSha256}</code></td>
+      <td class="nowrap">${key.notBefore.slice(0, 10)} → ${key.notAfter.slice(0, 10)}${expired ? html` <span class="badge">expired</span>` : ''}</td>
+      <td><code class="fingerprint">${key.fingerprintSha256}</code></td>
     </tr>`;
   });
 }
@@ -105,7 +105,7 @@ ${notice ? html`<div class="notice">${notice}</div>` : ''}
   <label>Identity Provider Issuer</label>
   <input type="text" readonly value="${app.entityId}">
   <label>X.509 Certificate</label>
-  <textarea readonly>${app.certificatePem}</textarea>
+  <textarea class="pem" readonly>${app.certificatePem}</textarea>
   <dl class="kv">
     <dt>Metadata URL</dt><dd><a href="${app.metadataUrl}">${app.metadataUrl}</a></dd>
     <dt>Certificate</dt><dd><a href="/saml/${app.id}/certificate.pem">Download certificate.pem</a></dd>

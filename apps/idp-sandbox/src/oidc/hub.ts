@@ -12,11 +12,15 @@ export interface DemoClient {
   redirect_uris: string[];
 }
 
-/** The Gatehouse redirect URIs, with 127.0.0.1 too because people open either host. */
+/**
+ * Gatehouse's redirect URIs: Jackson's OIDC path and Gatehouse's own callback (packages/sso),
+ * each also with 127.0.0.1 because people open either host.
+ */
 export function demoRedirectUris(appUrl: string): string[] {
-  const primary = `${appUrl.replace(/\/$/, '')}/api/oauth/oidc`;
-  const alternate = primary.replace('//localhost', '//127.0.0.1');
-  return alternate === primary ? [primary] : [primary, alternate];
+  const base = appUrl.replace(/\/$/, '');
+  const primary = [`${base}/api/oauth/oidc`, `${base}/api/sso/oidc/callback`];
+  const alternate = primary.map((uri) => uri.replace('//localhost', '//127.0.0.1'));
+  return [...new Set([...primary, ...alternate])];
 }
 
 /** All four OIDC profiles, each its own oidc-provider instance mounted at its issuer path. */

@@ -102,7 +102,8 @@ export function decideSsoSignIn(input: SsoDecisionInput): SsoDecision {
       "Sign in at the IdP as that person, or change the attribute mapping so the email field carries the user's primary email.",
     );
   }
-  if (!isEmailTrusted(input)) return { outcome: "verify_email" };
+  // Authenticate and test sign-ins prove the settings; email trust matters when a session is made.
+  if (purpose === "sign_in" && !isEmailTrusted(input)) return { outcome: "verify_email" };
   if (input.member) return { outcome: "sign_in", userId: input.member.userId };
   if (connection.provisioningMode === "jit" && purpose === "sign_in") return { outcome: "provision", role: connection.jitRole };
   return refuse("not_a_member", `${profile.email} is not a member of this account.`, "Ask your admin to add you to the team, then sign in again.");

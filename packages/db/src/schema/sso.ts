@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { memberRole } from "./members";
 import { users } from "./users";
@@ -111,9 +111,51 @@ export const ssoFlows = pgTable("sso_flows", {
   codeVerifier: text("code_verifier").notNull(),
   nonce: text("nonce").notNull(),
   callbackUrl: text("callback_url"),
+  /** What our ACS measured before Jackson saw the response: clock offset, which certificate signed. */
+  observations: jsonb("observations").$type<SamlObservations>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   consumedAt: timestamp("consumed_at", { withTimezone: true }),
+});
+
+export type SamlObservations = { clockOffsetSeconds: number | null; certificateFingerprint: string | null };
+
+/**
+ * An IdP identity (issuer + subject) linked to a user: the key that survives an email change at
+ * the IdP, and the record that this identity once proved its email by a verification link.
+ */
+export const ssoIdentities = pgTable(
+  "sso_identities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    emailProvenAt: timestamp("email_proven_at", { withTimezone: true }),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("sso_identities_connection_subject_key").on(t.connectionId, t.subject)],
+);
+
+/** SAML response and assertion IDs already used, kept until they expire: a replay is refused. */
+export const samlSeenIds = pgTable("saml_seen_ids", {
+  id: text("id").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
+
+/** A sign-in held back until the person clicks the link we emailed (untrusted IdP email). */
+export const ssoEmailVerifications = pgTable("sso_email_verifications", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  tokenHash: text("token_hash").notNull().unique(),
+  connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+  subject: text("subject").notNull(),
+  email: text("email").notNull(),
+  claims: jsonb("claims").$type<Record<string, unknown>>().notNull(),
+  callbackUrl: text("callback_url"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
 });
 
 /** Every Authenticate, test and sign-in result per connection, newest shown first. */

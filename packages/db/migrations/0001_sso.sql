@@ -3,6 +3,11 @@ CREATE TYPE "public"."provisioning_mode" AS ENUM('match', 'jit');--> statement-b
 CREATE TYPE "public"."saml_source" AS ENUM('metadata_url', 'metadata_xml', 'manual');--> statement-breakpoint
 CREATE TYPE "public"."sso_provider" AS ENUM('google', 'okta', 'entra', 'oidc', 'saml');--> statement-breakpoint
 CREATE TYPE "public"."token_endpoint_auth_method" AS ENUM('client_secret_post', 'client_secret_basic', 'none');--> statement-breakpoint
+CREATE TABLE "saml_seen_ids" (
+	"id" text PRIMARY KEY NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sso_connections" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"account_id" uuid NOT NULL,
@@ -40,6 +45,20 @@ CREATE TABLE "sso_connections" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sso_email_verifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"token_hash" text NOT NULL,
+	"connection_id" uuid NOT NULL,
+	"subject" text NOT NULL,
+	"email" text NOT NULL,
+	"claims" jsonb NOT NULL,
+	"callback_url" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	CONSTRAINT "sso_email_verifications_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
 CREATE TABLE "sso_flows" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"state_hash" text NOT NULL,
@@ -50,10 +69,21 @@ CREATE TABLE "sso_flows" (
 	"code_verifier" text NOT NULL,
 	"nonce" text NOT NULL,
 	"callback_url" text,
+	"observations" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"consumed_at" timestamp with time zone,
 	CONSTRAINT "sso_flows_state_hash_unique" UNIQUE("state_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "sso_identities" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"connection_id" uuid NOT NULL,
+	"subject" text NOT NULL,
+	"user_id" uuid NOT NULL,
+	"email" text NOT NULL,
+	"email_proven_at" timestamp with time zone,
+	"last_sign_in_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sso_results" (
@@ -64,8 +94,12 @@ CREATE TABLE "sso_results" (
 );
 --> statement-breakpoint
 ALTER TABLE "sso_connections" ADD CONSTRAINT "sso_connections_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sso_email_verifications" ADD CONSTRAINT "sso_email_verifications_connection_id_sso_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."sso_connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sso_flows" ADD CONSTRAINT "sso_flows_connection_id_sso_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."sso_connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sso_flows" ADD CONSTRAINT "sso_flows_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sso_identities" ADD CONSTRAINT "sso_identities_connection_id_sso_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."sso_connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sso_identities" ADD CONSTRAINT "sso_identities_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sso_results" ADD CONSTRAINT "sso_results_connection_id_sso_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."sso_connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sso_connections_account_idx" ON "sso_connections" USING btree ("account_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "sso_identities_connection_subject_key" ON "sso_identities" USING btree ("connection_id","subject");--> statement-breakpoint
 CREATE INDEX "sso_results_connection_time_idx" ON "sso_results" USING btree ("connection_id","created_at");

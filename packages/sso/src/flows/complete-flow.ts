@@ -1,0 +1,81 @@
+import { eq, ssoConnections } from "@gatehouse/db";
+import { ssoUrls, type SsoContext } from "../context";
+import { getJackson } from "../jackson";
+import { redeemSignInVerification } from "./email-verification";
+import { finishSignIn, type FlowOutcome, type RequestInfo } from "./finish-sign-in";
+import { consumeFlow } from "./flow-state";
+import { describeOidcError, oidcConfiguration, redeemOidcCallback } from "./oidc-client";
+
+const STALE: FlowOutcome = {
+  kind: "refused",
+  message: "This sign-in has expired or was already completed.",
+  advice: "Start the sign-in again from the login page. Sign-ins must finish within 10 minutes.",
+};
+
+async function loadFlowConnection(ctx: SsoContext, state: string | null) {
+  const flow = await consumeFlow(ctx, state);
+  if (!flow) return null;
+  const [connection] = await ctx.db.select().from(ssoConnections).where(eq(ssoConnections.id, flow.connectionId)).limit(1);
+  return connection ? { flow, connection } : null;
+}
+
+/** The OIDC redirect URI: code → tokens (state, PKCE, nonce, issuer, signature checked) → claims. */
+export async function completeOidcCallback(ctx: SsoContext, input: { url: URL; request: RequestInfo }): Promise<FlowOutcome> {
+  const loaded = await loadFlowConnection(ctx, input.url.searchParams.get("state"));
+  if (!loaded) return STALE;
+  const { flow, connection } = loaded;
+  // openid-client compares the callback URL with the registered one: rebuild it on our public URL.
+  const currentUrl = new URL(ssoUrls(ctx.appUrl).oidcRedirectUri);
+  currentUrl.search = input.url.search;
+  try {
+    const config = await oidcConfiguration(ctx, connection);
+    const claims = await redeemOidcCallback(config, { currentUrl, state: input.url.searchParams.get("state")!, nonce: flow.nonce, codeVerifier: flow.codeVerifier });
+    return finishSignIn(ctx, { flow, connection, claims, request: input.request });
+  } catch (error) {
+    return finishSignIn(ctx, { flow, connection, claims: null, failure: describeOidcError(error), request: input.request });
+  }
+}
+
+/** Where Jackson hands a SAML sign-in back: code → profile (with our PKCE verifier). */
+export async function completeSamlCallback(ctx: SsoContext, input: { url: URL; request: RequestInfo }): Promise<FlowOutcome> {
+  const loaded = await loadFlowConnection(ctx, input.url.searchParams.get("state"));
+  if (!loaded) return STALE;
+  const { flow, connection } = loaded;
+  const error = input.url.searchParams.get("error");
+  if (error) {
+    const description = input.url.searchParams.get("error_description") ?? error;
+    // Jackson prefixes its trace id ("<id>: message"); the message is what the admin needs.
+    return finishSignIn(ctx, { flow, connection, claims: null, failure: description.replace(/^[\w-]{6,}: /, ""), request: input.request });
+  }
+  try {
+    const jackson = await getJackson(ctx);
+    const urls = ssoUrls(ctx.appUrl);
+    const token = await jackson.oauthController.token({
+      grant_type: "authorization_code",
+      code: input.url.searchParams.get("code") ?? "",
+      redirect_uri: urls.samlCallbackUri,
+      // With PKCE the verifier is the proof; Jackson then takes no client credentials.
+      code_verifier: flow.codeVerifier,
+    });
+    const profile = await jackson.oauthController.userInfo(token.access_token);
+    const raw = (profile.raw ?? {}) as Record<string, unknown>;
+    const claims: Record<string, unknown> = { nameID: profile.id, ...raw };
+    if (claims.email === undefined && profile.email) claims.email = profile.email;
+    return finishSignIn(ctx, { flow, connection, claims, request: input.request });
+  } catch (caught) {
+    return finishSignIn(ctx, { flow, connection, claims: null, failure: caught instanceof Error ? caught.message : String(caught), request: input.request });
+  }
+}
+
+/** The link in an SSO verification email: the held sign-in completes now. */
+export async function completeEmailVerification(ctx: SsoContext, input: { token: string; request: RequestInfo }): Promise<FlowOutcome> {
+  const held = await redeemSignInVerification(ctx, input.token);
+  if (!held) return { kind: "refused", message: "This verification link has expired or was already used.", advice: "Sign in again to get a new link." };
+  return finishSignIn(ctx, {
+    flow: { purpose: "sign_in", actorUserId: null, testId: null, callbackUrl: held.callbackUrl, observations: null },
+    connection: held.connection,
+    claims: held.claims,
+    request: input.request,
+    emailJustProven: true,
+  });
+}

@@ -1,0 +1,162 @@
+import { and, eq, memberships, ssoConnections, ssoIdentities, ssoResults, users, type SsoConnection, type SsoFlow, type SsoResultSummary, type SamlObservations } from "@gatehouse/db";
+import {
+  createSession,
+  decideSsoSignIn,
+  explainSsoError,
+  findUserByEmail,
+  mapProfile,
+  recordAuditEvent,
+  ROLE_LABELS,
+  type MappedProfile,
+} from "@gatehouse/core";
+import type { SsoContext } from "../context";
+import { sendSignInVerification } from "./email-verification";
+
+export type RequestInfo = { ip: string | null; userAgent: string | null };
+
+export type FlowOutcome =
+  | { kind: "signed_in"; sessionId: string; redirectTo: string }
+  | { kind: "verification_sent"; email: string }
+  | { kind: "refused"; message: string; advice: string }
+  | { kind: "result_recorded"; purpose: "authenticate" | "test_email"; connectionId: string; ok: boolean; summary: SsoResultSummary };
+
+const displayNameOf = (p: MappedProfile) => p.displayName ?? ([p.firstName, p.lastName].filter(Boolean).join(" ") || null);
+
+/** Claims worth keeping for the mapping preview: small values only, no tokens. */
+function keepableClaims(claims: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(claims).filter(([k, v]) => !/token/i.test(k) && JSON.stringify(v ?? null).length <= 500).slice(0, 60));
+}
+
+/**
+ * What happens once the IdP has vouched for someone (or failed to): for a sign-in, a session or a
+ * clear refusal; for Authenticate and test sign-ins, a result the admin sees. Every outcome is
+ * audited with its reason.
+ */
+export async function finishSignIn(
+  ctx: SsoContext,
+  input: {
+    flow: Pick<SsoFlow, "purpose" | "actorUserId" | "testId" | "callbackUrl"> & { observations: SamlObservations | null };
+    connection: SsoConnection;
+    claims: Record<string, unknown> | null;
+    /** Set when the IdP or the protocol checks refused before any claims came back. */
+    failure?: string;
+    request: RequestInfo;
+    /** The person just clicked our verification link for this identity and email. */
+    emailJustProven?: boolean;
+  },
+): Promise<FlowOutcome> {
+  const { flow, connection, claims, request } = input;
+  const now = new Date();
+  const profile = claims ? mapProfile(claims, connection.attributeMapping) : null;
+  const subject = claims ? String(claims.sub ?? claims.nameID ?? profile?.email ?? "") : "";
+  const actorEmail = flow.actorUserId ? ((await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, flow.actorUserId)).limit(1))[0]?.email ?? null) : null;
+  const expectedEmail = flow.purpose === "authenticate" ? actorEmail : flow.purpose === "test_email" ? await testedEmail(ctx, flow.testId) : null;
+
+  let decision: ReturnType<typeof decideSsoSignIn> | null = null;
+  let memberLabel: string | null = null;
+  if (profile) {
+    const user = profile.email ? await findUserByEmail(ctx.db, profile.email) : null;
+    const [membership] = user
+      ? await ctx.db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.accountId, connection.accountId), eq(memberships.userId, user.id))).limit(1)
+      : [];
+    memberLabel = user && membership ? `${user.name || user.email} (${ROLE_LABELS[membership.role]})` : "No member of this account has this email";
+    const [identity] = subject ? await ctx.db.select().from(ssoIdentities).where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.subject, subject))).limit(1) : [];
+    decision = decideSsoSignIn({
+      purpose: flow.purpose,
+      connection,
+      profile,
+      member: user && membership ? { userId: user.id } : null,
+      expectedEmail,
+      verifiedDomains: [],
+      emailProvenBefore: Boolean(input.emailJustProven || (identity?.emailProvenAt && identity.email === profile.email)),
+    });
+    await ctx.db.update(ssoConnections).set({ lastClaims: keepableClaims(claims!) }).where(eq(ssoConnections.id, connection.id));
+  }
+
+  const failure = input.failure ? explainSsoError(input.failure) : decision?.outcome === "refuse" ? decision.refusal : !profile ? explainSsoError("no profile") : null;
+  const ok = !failure && decision !== null;
+  if (ok && flow.observations?.certificateFingerprint) await markCertificateVerified(ctx, connection, flow.observations.certificateFingerprint, now);
+
+  if (flow.purpose !== "sign_in") {
+    const summary: SsoResultSummary = {
+      at: now.toISOString(),
+      ok,
+      purpose: flow.purpose,
+      email: profile?.email ?? null,
+      name: profile ? displayNameOf(profile) : null,
+      memberLabel,
+      reason: failure ? (input.failure ? `${failure.message} (${input.failure.slice(0, 300)})` : failure.message) : null,
+      advice: failure?.advice ?? null,
+      clockOffsetSeconds: flow.observations?.clockOffsetSeconds ?? null,
+      byUserEmail: flow.purpose === "authenticate" ? actorEmail : expectedEmail,
+    };
+    await ctx.db.transaction(async (tx) => {
+      await tx.insert(ssoResults).values({ connectionId: connection.id, summary });
+      await tx.update(ssoConnections).set({ lastResult: summary, ...(ok ? { verifiedAt: now } : {}) }).where(eq(ssoConnections.id, connection.id));
+      await recordAuditEvent(tx, {
+        accountId: connection.accountId,
+        actor: { userId: flow.actorUserId, label: summary.byUserEmail ?? "unknown", ip: request.ip },
+        action: flow.purpose === "authenticate" ? (ok ? "sso.authenticate.succeeded" : "sso.authenticate.failed") : ok ? "sso.test.succeeded" : "sso.test.failed",
+        target: { type: "sso_connection", id: connection.id, label: connection.name },
+        metadata: { email: summary.email, reason: summary.reason },
+      });
+    });
+    return { kind: "result_recorded", purpose: flow.purpose, connectionId: connection.id, ok, summary };
+  }
+
+  const auditBase = { accountId: connection.accountId, target: { type: "sso_connection", id: connection.id, label: connection.name } } as const;
+  if (failure || !decision || !profile) {
+    const reason = failure ?? explainSsoError("no profile");
+    await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: profile?.email ?? "unknown", ip: request.ip }, action: "sign_in.sso.refused", metadata: { reason: input.failure ?? reason.message, code: decision?.outcome === "refuse" ? decision.refusal.code : "idp_error" } });
+    return { kind: "refused", message: reason.message, advice: reason.advice };
+  }
+  const email = profile.email!;
+  if (decision.outcome === "verify_email") {
+    await sendSignInVerification(ctx, { connection, subject, email, claims: claims!, callbackUrl: flow.callbackUrl });
+    await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: email, ip: request.ip }, action: "sign_in.sso.verification_sent" });
+    return { kind: "verification_sent", email };
+  }
+
+  if (decision.outcome === "refuse") return { kind: "refused", message: decision.refusal.message, advice: decision.refusal.advice };
+  const userId = decision.outcome === "sign_in" ? decision.userId : await provisionMember(ctx, connection, profile, decision.role, request);
+  await ctx.db
+    .insert(ssoIdentities)
+    .values({ connectionId: connection.id, subject, userId, email, emailProvenAt: input.emailJustProven ? now : null, lastSignInAt: now })
+    .onConflictDoUpdate({
+      target: [ssoIdentities.connectionId, ssoIdentities.subject],
+      set: { userId, email, lastSignInAt: now, ...(input.emailJustProven ? { emailProvenAt: now } : {}) },
+    });
+  const sessionId = await createSession(ctx, { userId, method: "sso", accountId: connection.accountId, connectionId: connection.id, ip: request.ip, userAgent: request.userAgent });
+  await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId, label: email, ip: request.ip }, action: "sign_in.sso.succeeded", metadata: { provisioned: decision.outcome === "provision" } });
+  return { kind: "signed_in", sessionId, redirectTo: flow.callbackUrl ?? "/" };
+}
+
+async function testedEmail(ctx: SsoContext, testId: string | null): Promise<string | null> {
+  if (!testId) return null;
+  const [user] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, testId)).limit(1);
+  return user?.email ?? null;
+}
+
+/** Just-in-time provisioning: a user (if new) and a membership with the connection's role. */
+async function provisionMember(ctx: SsoContext, connection: SsoConnection, profile: MappedProfile, role: "admin" | "member", request: RequestInfo): Promise<string> {
+  const email = profile.email!;
+  return ctx.db.transaction(async (tx) => {
+    const found = await findUserByEmail(ctx.db, email);
+    const user = found ?? (await tx.insert(users).values({ email, name: displayNameOf(profile) ?? "", emailVerifiedAt: new Date() }).returning())[0];
+    await tx.insert(memberships).values({ accountId: connection.accountId, userId: user!.id, role, source: "jit" }).onConflictDoNothing();
+    await recordAuditEvent(tx, {
+      accountId: connection.accountId,
+      actor: { userId: user!.id, label: email, ip: request.ip },
+      action: "member.provisioned",
+      target: { type: "user", id: user!.id, label: email },
+      metadata: { connectionId: connection.id, role },
+    });
+    return user!.id;
+  });
+}
+
+async function markCertificateVerified(ctx: SsoContext, connection: SsoConnection, fingerprint: string, now: Date): Promise<void> {
+  if (!connection.certificates.some((c) => c.sha256Fingerprint === fingerprint)) return;
+  const certificates = connection.certificates.map((c) => (c.sha256Fingerprint === fingerprint ? { ...c, lastVerifiedAt: now.toISOString() } : c));
+  await ctx.db.update(ssoConnections).set({ certificates }).where(eq(ssoConnections.id, connection.id));
+}

@@ -1,0 +1,53 @@
+import type { SsoConnection } from "@gatehouse/db";
+import type { Result } from "@gatehouse/core";
+import { ssoUrls, type SsoContext } from "../context";
+import { getJackson, JACKSON_PRODUCT } from "../jackson";
+import { openFlow, type FlowPurpose } from "./flow-state";
+import { buildOidcAuthorizationUrl, describeOidcError, oidcConfiguration } from "./oidc-client";
+
+export type FlowStart = { redirectUrl: string } | { html: string };
+
+/**
+ * Starts an SP-initiated sign-in through a connection: for OIDC straight to the IdP, for SAML
+ * through Jackson, which builds the AuthnRequest. The same path serves sign-in, Authenticate
+ * and test sign-ins; only `purpose` differs.
+ */
+export async function startSsoFlow(
+  ctx: SsoContext,
+  input: { connection: SsoConnection; purpose: FlowPurpose; actorUserId?: string | null; testId?: string | null; callbackUrl?: string | null; loginHint?: string },
+): Promise<Result<FlowStart>> {
+  const { connection } = input;
+  const urls = ssoUrls(ctx.appUrl);
+  const flow = await openFlow(ctx, { ...input, connectionId: connection.id });
+  if (connection.provider !== "saml") {
+    try {
+      const config = await oidcConfiguration(ctx, connection);
+      const url = buildOidcAuthorizationUrl(config, {
+        redirectUri: urls.oidcRedirectUri,
+        scope: connection.scopes,
+        state: flow.state,
+        nonce: flow.nonce,
+        codeChallenge: flow.codeChallenge,
+        loginHint: input.loginHint,
+      });
+      return { ok: true, value: { redirectUrl: url.toString() } };
+    } catch (error) {
+      return { ok: false, error: `Could not start the sign-in with the identity provider: ${describeOidcError(error)}` };
+    }
+  }
+  const jackson = await getJackson(ctx);
+  const response = await jackson.oauthController.authorize({
+    tenant: connection.id,
+    product: JACKSON_PRODUCT,
+    client_id: "dummy",
+    redirect_uri: urls.samlCallbackUri,
+    response_type: "code",
+    state: flow.state,
+    code_challenge: flow.codeChallenge,
+    code_challenge_method: "S256",
+    ...(input.loginHint ? { login_hint: input.loginHint } : {}),
+  });
+  if (response.authorize_form) return { ok: true, value: { html: response.authorize_form } };
+  if (response.redirect_url && !response.error) return { ok: true, value: { redirectUrl: response.redirect_url } };
+  return { ok: false, error: `Could not start the SAML sign-in: ${response.error ?? "no redirect from the SAML engine"}` };
+}

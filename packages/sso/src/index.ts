@@ -1,0 +1,14 @@
+export * from "./checks";
+export * from "./connection-input";
+export { ssoUrls, type SsoContext } from "./context";
+export { getJackson, defaultSsoDatabaseUrl, JACKSON_PRODUCT } from "./jackson";
+export { saveConnection, type SaveResult, type SaveError } from "./connections/save-connection";
+export { listConnections, getConnection, getConnectionView, listConnectionResults, listEnabledConnectionsForAccount, toConnectionView, type ConnectionView } from "./connections/queries";
+export { setConnectionEnabled, deleteConnection } from "./connections/manage-connection";
+export { testConnection, type TestConnectionReport } from "./connections/test-connection";
+export { startSsoFlow, type FlowStart } from "./flows/start-flow";
+export { handleSamlAcs, type AcsOutcome } from "./flows/saml-acs";
+export { completeOidcCallback, completeSamlCallback, completeEmailVerification } from "./flows/complete-flow";
+export type { FlowOutcome, RequestInfo } from "./flows/finish-sign-in";
+export { readSamlResponse, checkSamlTimeWindow } from "./flows/read-saml-response";
+export { spMetadataXml, spCertificatePem } from "./sp-metadata";
