@@ -33,7 +33,7 @@ export interface SandboxOptions {
   port: number;
   /** Gatehouse base URL for the demo clients/app. Default: SANDBOX_APP_URL or http://localhost:3000. */
   appUrl?: string;
-  /** SP entity ID of the demo SAML app. Default: SANDBOX_SP_ENTITY_ID or https://saml.gatehouse.local. */
+  /** SP entity ID of the demo SAML app. Default: SANDBOX_SP_ENTITY_ID or Gatehouse's (APP_URL/api/sso/saml/metadata). */
   spEntityId?: string;
   /** Directory where SAML apps and keys are saved so they survive restarts; memory only when absent. */
   stateDir?: string;
@@ -73,7 +73,7 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const appUrl = (options.appUrl ?? process.env.SANDBOX_APP_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-  const spEntityId = options.spEntityId ?? process.env.SANDBOX_SP_ENTITY_ID ?? 'https://saml.gatehouse.local';
+  const spEntityId = options.spEntityId ?? process.env.SANDBOX_SP_ENTITY_ID ?? `${appUrl}/api/sso/saml/metadata`;
 
   // Listen first: issuers and entity IDs contain the port, which is only known now when port is 0.
   let app: SandboxApp | undefined;

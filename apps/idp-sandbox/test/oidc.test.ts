@@ -1,7 +1,7 @@
 import { createHash, randomBytes, type JsonWebKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRA_TENANT_ID, startSandbox, type OidcProfileId, type Sandbox, type TokenEndpointAuthMethod } from '../src/index';
-import { Browser, loginForm } from './support/browser';
+import { Browser, loginForm } from '@gatehouse/testing/browser';
 import { verifyJwt } from './support/jwt';
 
 const REDIRECT_URI = 'http://localhost:4999/callback';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRA_TENANT_ID, startSandbox, type Sandbox } from '../src/index';
-import { Browser } from './support/browser';
+import { Browser } from '@gatehouse/testing/browser';
 import { authnRequestXml, redirectBindingUrl } from './support/saml';
 
 let sandbox: Sandbox;

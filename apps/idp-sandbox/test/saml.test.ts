@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox, type SamlAppSummary } from '../src/index';
 import { createSelfSignedCertificate } from '../src/saml/certificates';
 import { samlify } from '../src/saml/samlify';
-import { Browser, loginForm } from './support/browser';
+import { Browser, loginForm } from '@gatehouse/testing/browser';
 import {
   authnRequestXml,
   extractResponse,

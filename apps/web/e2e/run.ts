@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createDatabase } from "@gatehouse/db";
-import { createFreshDatabase, startTestServer } from "@gatehouse/db/testing";
+import { createFreshDatabase, dropDatabase, startTestServer } from "@gatehouse/db/testing";
 import { seedDemoData } from "@gatehouse/core";
 import { startSmtpCapture } from "@gatehouse/testing/smtp";
+import { startSandbox } from "@gatehouse/idp-sandbox";
 
 /**
  * The end-to-end run: a real PostgreSQL (fresh database), a real SMTP server, a production build
@@ -16,6 +17,7 @@ const db = createDatabase(database.url, { max: 1 });
 await seedDemoData(db);
 await db.$client.end();
 const smtp = await startSmtpCapture();
+const sandbox = await startSandbox({ port: Number(process.env.E2E_SANDBOX_PORT ?? 3312), appUrl: `http://localhost:${port}` });
 
 const env = {
   ...process.env,
@@ -28,6 +30,7 @@ const env = {
   ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
   SMTP_URL: smtp.smtpUrl,
   SMTP_CAPTURE_HTTP_URL: smtp.httpUrl,
+  IDP_SANDBOX_URL: sandbox.url,
 };
 
 function run(command: string, args: string[]): Promise<number> {
@@ -43,7 +46,9 @@ try {
   if (code === 0) code = await run("pnpm", ["exec", "playwright", "test", ...process.argv.slice(2)]);
 } finally {
   await smtp.stop();
+  await sandbox.stop();
   await database.drop().catch(() => {});
+  await dropDatabase(pg.adminUrl, `${new URL(database.url).pathname.slice(1)}_sso`);
   await pg.stop();
 }
 process.exit(code);

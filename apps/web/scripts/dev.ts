@@ -1,16 +1,41 @@
-import { developmentSecrets, prepareDatabase } from "./prepare-database";
+import path from "node:path";
+import { startSandbox } from "@gatehouse/idp-sandbox";
+import { developmentSecrets, prepareDatabase, repoRoot } from "./prepare-database";
 import { runNext } from "./run-next";
 
-// `pnpm dev`: the database (embedded unless DATABASE_URL is set), migrations, demo seed, then Next.
+// `pnpm dev`: the database (embedded unless DATABASE_URL is set), migrations, demo seed, the
+// local identity providers, then Next.js.
 const port = process.env.PORT ?? "3000";
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const database = await prepareDatabase({ seed: true });
 const secrets = developmentSecrets();
 
+let stopSandbox = async () => {};
+let sandboxUrl: string | null = null;
+if (process.env.IDP_SANDBOX !== "0") {
+  const sandbox = await startSandbox({
+    port: Number(process.env.IDP_SANDBOX_PORT ?? 3100),
+    appUrl,
+    // Kept on disk so a SAML certificate imported into Gatehouse stays valid across restarts.
+    stateDir: path.join(repoRoot, ".data", "idp-sandbox"),
+  });
+  stopSandbox = sandbox.stop;
+  sandboxUrl = sandbox.url;
+}
+
 console.log(`[gatehouse] Open ${appUrl}/login  (admin@acme.test / gatehouse-demo)`);
-runNext(["dev", "--port", port], {
-  DATABASE_URL: database.url,
-  APP_URL: appUrl,
-  AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.AUTH_SECRET,
-  ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,
-}, database.stop);
+if (sandboxUrl) console.log(`[gatehouse] IdP sandbox (OIDC + SAML test identity providers): ${sandboxUrl}/`);
+runNext(
+  ["dev", "--port", port],
+  {
+    DATABASE_URL: database.url,
+    APP_URL: appUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.AUTH_SECRET,
+    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,
+    ...(sandboxUrl ? { IDP_SANDBOX_URL: sandboxUrl } : {}),
+  },
+  async () => {
+    await stopSandbox();
+    await database.stop();
+  },
+);

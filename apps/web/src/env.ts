@@ -6,10 +6,14 @@ const schema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000").transform((u) => u.replace(/\/$/, "")),
   AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)" }),
   ENCRYPTION_KEY: z.string().min(32, { message: "ENCRYPTION_KEY must be at least 32 characters (openssl rand -base64 32)" }),
+  /** Jackson's database; default: the main database's name + "_sso" on the same server. */
+  SSO_DATABASE_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().default("Gatehouse <no-reply@gatehouse.local>"),
   /** Shows the dev mailbox even in a production build (used by the end-to-end tests only). */
   ENABLE_DEV_MAILBOX: z.enum(["0", "1"]).optional(),
+  /** Set by `pnpm dev`: the local IdP sandbox, linked from the console in development. */
+  IDP_SANDBOX_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -65,3 +65,13 @@ export function withDatabase(url: string, database: string): string {
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
+
+/** Drops a database if it exists (e.g. Jackson's `<name>_sso` beside a test database). */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`drop database if exists "${name.replaceAll('"', '""')}" with (force)`);
+  } finally {
+    await sql.end();
+  }
+}

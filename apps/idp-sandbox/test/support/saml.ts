@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { samlify } from '../../src/saml/samlify';
-import { decodeEntities, type BrowserResponse } from './browser';
+import { decodeEntities, type BrowserResponse } from '@gatehouse/testing/browser';
 
 export const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { findAccountBySlug } from "@gatehouse/core";
+import { listEnabledConnectionsForAccount } from "@gatehouse/sso";
+import { db } from "@/server/context";
+import { safeCallbackUrl } from "@/lib/safe-callback-url";
+
+export const metadata: Metadata = { title: "Sign in with SSO" };
+
+/** An account's SSO sign-in page: one button per active connection. */
+export default async function AccountSsoPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { slug } = await params;
+  const { callbackUrl } = await searchParams;
+  const account = /^[a-z0-9-]{1,64}$/.test(slug) ? await findAccountBySlug(db(), slug) : null;
+  if (!account) notFound();
+  const connections = await listEnabledConnectionsForAccount(db(), account.id);
+  const target = safeCallbackUrl(callbackUrl, "/");
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900">Sign in to {account.name}</h1>
+        <p className="mt-1 text-sm text-slate-600">Use your company&apos;s identity provider.</p>
+      </div>
+      {connections.length === 0 ? (
+        <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">{account.name} has no single sign-on switched on yet. Sign in with your email and password instead.</p>
+      ) : (
+        <div className="space-y-2">
+          {connections.map((c) => (
+            <form key={c.id} method="post" action="/api/sso/start">
+              <input type="hidden" name="connectionId" value={c.id} />
+              <input type="hidden" name="purpose" value="sign_in" />
+              <input type="hidden" name="callbackUrl" value={target} />
+              <button type="submit" className="flex w-full items-center justify-center gap-2 rounded-md bg-white px-3.5 py-2.5 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                {c.logoDataUrl ? <img src={c.logoDataUrl} alt="" className="h-5 w-5" /> : null}
+                {c.buttonText}
+              </button>
+            </form>
+          ))}
+        </div>
+      )}
+      <p className="text-center text-sm">
+        <Link href="/login" className="font-medium text-indigo-700 hover:underline">Sign in with email and password</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { NextRequest } from "next/server";
+import { handleSamlAcs, startSsoFlow } from "@gatehouse/sso";
+import { refusalLocation, seeOther } from "@/server/sso-outcome";
+import { ssoContext } from "@/server/sso-context";
+
+/** The SAML Assertion Consumer Service: the IdP posts SAMLResponse (+ RelayState) here. */
+export async function POST(request: NextRequest) {
+  const form = await request.formData().catch(() => null);
+  const samlResponse = form?.get("SAMLResponse");
+  const relayState = form?.get("RelayState");
+  if (typeof samlResponse !== "string" || !samlResponse) {
+    return seeOther(refusalLocation("The identity provider sent no SAML response.", "Start the sign-in again from the login page."));
+  }
+  const ctx = ssoContext();
+  const outcome = await handleSamlAcs(ctx, { samlResponse, relayState: typeof relayState === "string" ? relayState : null });
+  if (outcome.kind === "redirect") return seeOther(outcome.url);
+  if (outcome.kind === "error") return seeOther(refusalLocation(outcome.message, outcome.advice));
+  // IdP-initiated and allowed: start an ordinary SP-initiated sign-in; the IdP's session makes it seamless.
+  const started = await startSsoFlow(ctx, { connection: outcome.connection, purpose: "sign_in" });
+  if (!started.ok) return seeOther(refusalLocation(started.error, "Start the sign-in again from the login page."));
+  if ("html" in started.value) return new Response(started.value.html, { headers: { "content-type": "text/html; charset=utf-8" } });
+  return seeOther(started.value.redirectUrl);
+}

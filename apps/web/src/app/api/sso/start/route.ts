@@ -1,0 +1,59 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { getConnection, startSsoFlow } from "@gatehouse/sso";
+import { getCurrentSession } from "@/auth/session";
+import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { refusalLocation, seeOther } from "@/server/sso-outcome";
+import { ssoContext } from "@/server/sso-context";
+import { db } from "@/server/context";
+import { ssoConnections, eq } from "@gatehouse/db";
+
+const startSchema = z.object({
+  connectionId: z.string().uuid(),
+  purpose: z.enum(["sign_in", "authenticate"]).default("sign_in"),
+  callbackUrl: z.string().optional(),
+  loginHint: z.string().max(320).optional(),
+});
+
+/**
+ * Starts an SSO round trip. A sign-in needs an enabled connection; Authenticate needs an admin
+ * of the connection's account, signed in. Accepts a form post (buttons) or a GET (links).
+ */
+async function start(params: Record<string, string>) {
+  const parsed = startSchema.safeParse(params);
+  if (!parsed.success) return seeOther(refusalLocation("That sign-in link is incomplete.", "Go back to the login page and try again."));
+  const ctx = ssoContext();
+  let connection;
+  let actorUserId: string | null = null;
+  if (parsed.data.purpose === "authenticate") {
+    const session = await getCurrentSession();
+    if (!session?.activeAccount) return seeOther(`/login?callbackUrl=${encodeURIComponent("/settings/security")}`);
+    if (session.activeAccount.role !== "admin") return seeOther(refusalLocation("Only account admins can run Authenticate.", "Ask an admin of your account."));
+    connection = await getConnection(ctx.db, session.activeAccount.id, parsed.data.connectionId);
+    actorUserId = session.user.id;
+  } else {
+    [connection] = await db().select().from(ssoConnections).where(eq(ssoConnections.id, parsed.data.connectionId)).limit(1);
+    if (connection && !connection.enabled) connection = undefined;
+  }
+  if (!connection) return seeOther(refusalLocation("This sign-in option is not available.", "It may have been switched off. Sign in another way, or ask your admin."));
+  const started = await startSsoFlow(ctx, {
+    connection,
+    purpose: parsed.data.purpose,
+    actorUserId,
+    callbackUrl: safeCallbackUrl(parsed.data.callbackUrl, parsed.data.purpose === "authenticate" ? "/settings/security" : "/"),
+    loginHint: parsed.data.loginHint,
+  });
+  if (!started.ok) return seeOther(parsed.data.purpose === "authenticate" ? `/settings/security/${connection.id}?error=${encodeURIComponent(started.error)}` : refusalLocation(started.error, "Try again in a moment, or sign in another way."));
+  if ("html" in started.value) return new Response(started.value.html, { headers: { "content-type": "text/html; charset=utf-8" } });
+  return seeOther(started.value.redirectUrl);
+}
+
+export async function POST(request: NextRequest) {
+  const form = await request.formData();
+  const params = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+  return start(params);
+}
+
+export async function GET(request: NextRequest) {
+  return start(Object.fromEntries(request.nextUrl.searchParams.entries()));
+}

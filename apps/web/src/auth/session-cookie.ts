@@ -1,0 +1,26 @@
+import { encode } from "next-auth/jwt";
+import type { NextResponse } from "next/server";
+import { env } from "@/env";
+
+const MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** The cookie next-auth uses; "__Secure-" only when the app is served over https, as next-auth does. */
+export function sessionCookieName(): string {
+  return env().APP_URL.startsWith("https://") ? "__Secure-authjs.session-token" : "authjs.session-token";
+}
+
+/**
+ * Signs a browser in after an SSO round trip: the same encrypted next-auth JWT, carrying only the
+ * server-side session id, that the password sign-in produces. One session design for every method.
+ */
+export async function attachSessionCookie(response: NextResponse, sessionId: string): Promise<void> {
+  const name = sessionCookieName();
+  const value = await encode({ token: { sid: sessionId }, secret: env().AUTH_SECRET, salt: name, maxAge: MAX_AGE_SECONDS });
+  response.cookies.set(name, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: name.startsWith("__Secure-"),
+    maxAge: MAX_AGE_SECONDS,
+  });
+}

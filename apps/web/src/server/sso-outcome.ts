@@ -1,0 +1,37 @@
+import { NextResponse } from "next/server";
+import type { FlowOutcome } from "@gatehouse/sso";
+import { attachSessionCookie } from "@/auth/session-cookie";
+import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { ipFromHeaders } from "./request";
+
+/** Relative redirects: the browser may know this host as localhost or 127.0.0.1. */
+export function seeOther(location: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { location } });
+}
+
+export function requestInfo(request: Request) {
+  return { ip: ipFromHeaders(request.headers), userAgent: request.headers.get("user-agent") };
+}
+
+export function refusalLocation(message: string, advice: string): string {
+  return `/sso/error?${new URLSearchParams({ message, advice }).toString()}`;
+}
+
+/** Turns the end of an SSO round trip into the browser's next step. */
+export async function respondToOutcome(outcome: FlowOutcome): Promise<NextResponse> {
+  switch (outcome.kind) {
+    case "signed_in": {
+      const response = seeOther(safeCallbackUrl(outcome.redirectTo, "/"));
+      await attachSessionCookie(response, outcome.sessionId);
+      return response;
+    }
+    case "verification_sent":
+      return seeOther(`/sso/check-email?${new URLSearchParams({ email: outcome.email }).toString()}`);
+    case "refused":
+      return seeOther(refusalLocation(outcome.message, outcome.advice));
+    case "result_recorded":
+      return outcome.purpose === "authenticate"
+        ? seeOther(`/settings/security/${outcome.connectionId}?authenticated=${outcome.ok ? 1 : 0}`)
+        : seeOther(`/sso/test-complete?ok=${outcome.ok ? 1 : 0}`);
+  }
+}
