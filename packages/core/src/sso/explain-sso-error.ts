@@ -25,6 +25,11 @@ const RULES: Rule[] = [
     advice: "Set the Audience URI (SP Entity ID) in your IdP to the SP entity ID shown on this page.",
   },
   {
+    test: /Invalid assertion|unsigned|not signed|no signature/i,
+    message: "The SAML response carries no valid signature.",
+    advice: "In your IdP, sign the response and/or the assertion (RSA-SHA256) with the certificate this connection holds.",
+  },
+  {
     test: /signature|cert|thumbprint/i,
     message: "The SAML response's signature does not match the IdP certificate we hold.",
     advice: "Your IdP may have rotated its signing certificate: re-read the metadata, or paste the current certificate. Make sure the response or assertion is signed.",

@@ -1,5 +1,5 @@
 import { and, eq, lt, samlSeenIds, ssoConnections, type SsoConnection } from "@gatehouse/db";
-import { recordAuditEvent } from "@gatehouse/core";
+import { explainSsoError, recordAuditEvent } from "@gatehouse/core";
 import { ssoUrls, type SsoContext } from "../context";
 import { getJackson } from "../jackson";
 import { recordObservations } from "./flow-state";
@@ -39,10 +39,11 @@ export async function handleSamlAcs(ctx: SsoContext, input: { samlResponse: stri
   let redirectUrl: string;
   try {
     const result = await jackson.oauthController.samlResponse({ SAMLResponse: input.samlResponse, RelayState: input.relayState });
-    if (!result.redirect_url) return { kind: "error", message: "The SAML response was refused.", advice: result.error ?? "Start the sign-in again." };
+    if (!result.redirect_url) return { kind: "error", ...explainSsoError(result.error ?? "no redirect") };
     redirectUrl = result.redirect_url;
   } catch (error) {
-    return { kind: "error", message: "The SAML response was refused.", advice: error instanceof Error ? error.message : String(error) };
+    // Jackson throws (rather than redirecting) when the response matches no sign-in it started.
+    return { kind: "error", ...explainSsoError(error instanceof Error ? error.message : String(error)) };
   }
   const callback = new URL(redirectUrl);
   const state = callback.searchParams.get("state");

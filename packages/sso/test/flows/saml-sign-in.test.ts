@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { resolveSession } from "@gatehouse/core";
+import { completeSamlCallback, handleSamlAcs, startSsoFlow, type FlowOutcome } from "../../src";
+import { makeSamlConnection, readAuthnRequest, useSsoStack } from "./harness";
+
+const stack = useSsoStack();
+const request = { ip: "127.0.0.1", userAgent: "vitest" };
+
+/** Runs one SP-initiated sign-in with a response crafted by the sandbox IdP. */
+async function signIn(setup: Awaited<ReturnType<typeof makeSamlConnection>>, overrides: Record<string, unknown> = {}, email = setup.member.email) {
+  const started = await startSsoFlow(stack.ctx, { connection: setup.connection, purpose: "sign_in" });
+  if (!started.ok || !("redirectUrl" in started.value)) throw new Error(`start failed: ${JSON.stringify(started)}`);
+  const { id, relayState } = readAuthnRequest(started.value.redirectUrl);
+  const samlResponse = stack.sandbox.buildSamlResponse(setup.app.id, { email, inResponseTo: id, ...overrides });
+  return { outcome: await post(samlResponse, relayState), samlResponse, relayState };
+}
+
+async function post(samlResponse: string, relayState: string | null): Promise<FlowOutcome | { kind: "acs_error"; message: string }> {
+  const acs = await handleSamlAcs(stack.ctx, { samlResponse, relayState });
+  if (acs.kind === "error") return { kind: "acs_error", message: acs.message };
+  if (acs.kind !== "redirect") throw new Error(`unexpected ${acs.kind}`);
+  return completeSamlCallback(stack.ctx, { url: new URL(acs.url), request });
+}
+
+const refusal = (outcome: Awaited<ReturnType<typeof post>>) => (outcome.kind === "refused" || outcome.kind === "acs_error" ? outcome.message : `not refused: ${outcome.kind}`);
+
+describe("SAML sign-in through Jackson", () => {
+  it("signs a member in with a valid signed response and records the connection on the session", async () => {
+    const setup = await makeSamlConnection(stack, "saml-ok");
+    const { outcome } = await signIn(setup);
+    expect(outcome.kind).toBe("signed_in");
+    const session = await resolveSession(stack.ctx, (outcome as { sessionId: string }).sessionId);
+    expect(session).toMatchObject({ method: "sso", connectionId: setup.connection.id, user: { email: setup.member.email } });
+  });
+
+  it.each([
+    ["a bad signature", { signWithForeignKey: true }, /signature/i],
+    ["an unsigned response and assertion", { signResponse: false, signAssertion: false }, /signature/i],
+    ["a wrong audience", { audience: "https://someone-else.test/sp" }, /audience/i],
+    ["an expired assertion", { notBefore: new Date(Date.now() - 60 * 60_000), notOnOrAfter: new Date(Date.now() - 30 * 60_000), issueInstant: new Date(Date.now() - 60 * 60_000) }, /validity|expired/i],
+  ])("refuses %s", async (_name, overrides, message) => {
+    const setup = await makeSamlConnection(stack, `saml-${Math.random().toString(36).slice(2, 8)}`);
+    const { outcome } = await signIn(setup, overrides);
+    expect(refusal(outcome)).toMatch(message);
+  });
+
+  it("refuses a wrong issuer", async () => {
+    const setup = await makeSamlConnection(stack, "saml-issuer");
+    const { outcome } = await signIn(setup, { issuer: "http://evil.test/idp" });
+    expect(outcome.kind === "refused" || outcome.kind === "acs_error").toBe(true);
+  });
+
+  it("refuses a replayed response", async () => {
+    const setup = await makeSamlConnection(stack, "saml-replay");
+    const first = await signIn(setup);
+    expect(first.outcome.kind).toBe("signed_in");
+    expect(refusal(await post(first.samlResponse, first.relayState))).toMatch(/already used|does not belong/i);
+  });
+
+  it("applies the connection's tighter clock skew", async () => {
+    const setup = await makeSamlConnection(stack, "saml-skew", { clockSkewSeconds: 60 });
+    const { outcome } = await signIn(setup, { notBefore: new Date(Date.now() + 5 * 60_000) });
+    expect(refusal(outcome)).toMatch(/validity window/i);
+  });
+
+  it("refuses an email that is not a member, with advice", async () => {
+    const setup = await makeSamlConnection(stack, "saml-stranger");
+    const { outcome } = await signIn(setup, {}, "stranger@saml-stranger.test");
+    expect(outcome).toMatchObject({ kind: "refused", message: "stranger@saml-stranger.test is not a member of this account.", advice: expect.stringContaining("Ask your admin") });
+  });
+
+  it("provisions a stranger just in time when the connection says so", async () => {
+    const setup = await makeSamlConnection(stack, "saml-jit", { provisioningMode: "jit" });
+    const { outcome } = await signIn(setup, {}, "newhire@saml-jit.test");
+    expect(outcome.kind).toBe("signed_in");
+  });
+
+  it("refuses IdP-initiated responses unless the connection allows them, then restarts them", async () => {
+    const off = await makeSamlConnection(stack, "saml-idp-off");
+    const unsolicited = stack.sandbox.buildSamlResponse(off.app.id, { email: off.member.email });
+    const refused = await handleSamlAcs(stack.ctx, { samlResponse: unsolicited, relayState: null });
+    expect(refused).toMatchObject({ kind: "error", message: expect.stringContaining("switched off") });
+
+    const on = await makeSamlConnection(stack, "saml-idp-on", { idpInitiatedEnabled: true });
+    const restarted = await handleSamlAcs(stack.ctx, { samlResponse: stack.sandbox.buildSamlResponse(on.app.id, { email: on.member.email }), relayState: null });
+    expect(restarted).toMatchObject({ kind: "restart", connection: { id: on.connection.id } });
+  });
+});
