@@ -23,7 +23,7 @@ export type {
 export type { CertificateValidity } from './saml/certificates';
 export type { SamlResponseOptions } from './saml/response';
 export type { SamlAppSummary } from './saml/summary';
-export { TEST_USERS, findUser, loginName, subjectIds, usersFor } from './users';
+export { TEST_USERS, addTestUser, findUser, loginName, subjectIds, usersFor } from './users';
 export type { IdpKind, TestUser } from './users';
 
 export const DEMO_SAML_APP_ID = 'demo';

@@ -9,7 +9,7 @@ import type { OidcHub } from './oidc/hub';
 import { isOidcProfileId, OIDC_PROFILE_IDS, OIDC_PROFILES } from './oidc/profiles';
 import type { SamlIdp } from './saml/idp';
 import { handleSaml } from './saml/routes';
-import { TEST_USERS } from './users';
+import { addTestUser, TEST_USERS } from './users';
 
 export interface SandboxApp {
   baseUrl: string;
@@ -69,6 +69,14 @@ async function route(app: SandboxApp, req: IncomingMessage, res: ServerResponse)
     return;
   }
   if (path === '/healthz') return sendJson(res, 200, { ok: true });
+  if (path === '/api/users' && req.method === 'POST') {
+    const body = (await readJson(req)) as Parameters<typeof addTestUser>[0];
+    try {
+      return sendJson(res, 201, addTestUser(body));
+    } catch (error) {
+      throw new HttpError(400, (error as Error).message);
+    }
+  }
 
   const avatar = /^\/avatars\/([\w-]+)\.svg$/.exec(path);
   if (avatar) {

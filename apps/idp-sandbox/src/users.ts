@@ -162,3 +162,25 @@ export function subjectIds(user: TestUser): SubjectIds {
     generic: guid(digest('generic', user)),
   };
 }
+
+/**
+ * Adds a test user at run time (POST /api/users): end-to-end tests give each test its own
+ * people instead of sharing the fixed ones. Returns the existing user when the email is known.
+ */
+export function addTestUser(input: { email: string; givenName?: string; familyName?: string; emailVerified?: boolean; hostedDomain?: string }): TestUser {
+  const email = input.email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error('A test user needs a valid email.');
+  const existing = TEST_USERS.find((user) => user.email === email);
+  if (existing) return existing;
+  const user: TestUser = {
+    key: `added-${createHash('sha256').update(email).digest('hex').slice(0, 12)}`,
+    email,
+    givenName: input.givenName ?? email.split('@')[0]!,
+    familyName: input.familyName ?? 'Tester',
+    emailVerified: input.emailVerified ?? true,
+    hostedDomain: input.hostedDomain,
+    note: 'Added at run time',
+  };
+  (TEST_USERS as TestUser[]).push(user);
+  return user;
+}

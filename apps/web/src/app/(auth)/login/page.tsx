@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@gatehouse/ui";
 import { getCurrentSession } from "@/auth/session";
@@ -34,6 +35,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       ) : (
         <EmailStepForm callbackUrl={callbackUrl} defaultEmail={typeof params.email === "string" ? params.email : ""} />
       )}
+      <p className="border-t border-slate-100 pt-4 text-center text-sm">
+        <Link href="/sso" className="font-medium text-indigo-700 hover:underline">Sign in with your company&apos;s SSO</Link>
+      </p>
     </div>
   );
 }
