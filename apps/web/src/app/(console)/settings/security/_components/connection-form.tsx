@@ -1,0 +1,104 @@
+"use client";
+
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { FieldValues, UseFormRegister, UseFormSetValue } from "react-hook-form";
+import { Alert, Button, Card, CardHeader } from "@gatehouse/ui";
+import { connectionInputSchema } from "@gatehouse/sso/input";
+import { useValidatedAction } from "@/lib/forms/use-validated-action";
+import { saveConnectionAction } from "../actions";
+import type { ConnectionFormMeta } from "../_lib/form-defaults";
+import { useHydrated } from "../_lib/use-hydrated";
+import { fieldId } from "./controls";
+import type { FormKit } from "./form-kit";
+import { OidcFields } from "./oidc-fields";
+import { PasteSection, type SsoUrls } from "./paste-section";
+import { SAML_CHECKLIST, SamlFields } from "./saml-fields";
+import { AttributeMappingFields, SettingsFields } from "./settings-fields";
+
+/**
+ * The Configure SSO form, for a new connection and for editing one. It posts plain form fields
+ * (so it works without JavaScript); with JavaScript it validates inline with the same schema
+ * saveConnection uses. Server field errors are shown by key next to their field.
+ */
+export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormMeta; defaults: Record<string, string>; urls: SsoUrls }) {
+  const { form, state, formAction, pending, onSubmit } = useValidatedAction(connectionInputSchema, saveConnectionAction);
+  const hydrated = useHydrated();
+  const isEdit = meta.connectionId !== null;
+  // An existing SAML connection was set up with the checklist already; don't make the admin tick it again.
+  const [checklist, setChecklist] = useState<Record<string, boolean>>(() => Object.fromEntries(SAML_CHECKLIST.map((item) => [item.id, isEdit])));
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const checklistRef = useRef<HTMLDivElement>(null);
+  const register = form.register as unknown as UseFormRegister<FieldValues>;
+  const setValue = form.setValue as unknown as UseFormSetValue<FieldValues>;
+
+  // A saved secret must not linger in the page after a successful save.
+  useEffect(() => {
+    if (state.success) setValue("clientSecret", "");
+  }, [state, setValue]);
+
+  // Server errors arrive after the click, far from the field: take the admin to the first one.
+  useEffect(() => {
+    const first = Object.keys(state.fieldErrors ?? {})[0];
+    if (first) document.getElementById(fieldId(first))?.focus();
+  }, [state]);
+
+  const kit: FormKit = {
+    register,
+    setValue,
+    errorOf: (name) => form.getFieldState(name as never, form.formState).error?.message ?? state.fieldErrors?.[name],
+    initial: (name) => (state.values ? (state.values[name] ?? "") : (defaults[name] ?? "")),
+    initialChecked: (name) => (state.values ? state.values[name] === "on" : defaults[name] === "on"),
+    hydrated,
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    if (meta.protocol === "saml" && !SAML_CHECKLIST.every((item) => checklist[item.id])) {
+      event.preventDefault();
+      setBlocked("Tick each setting in “Choose these settings in your IdP” first: the IdP values are only sent once they are all set.");
+      checklistRef.current?.querySelector("input")?.focus();
+      return;
+    }
+    setBlocked(null);
+    onSubmit(event);
+  };
+
+  const providerTitle = meta.protocol === "saml" ? "Identity provider (SAML 2.0)" : `${meta.providerLabel} settings`;
+  return (
+    <form action={formAction} onSubmit={submit} noValidate className="space-y-6" data-testid="connection-form">
+      <input type="hidden" {...register("provider", { value: meta.provider })} value={meta.provider} />
+      {meta.connectionId ? <input type="hidden" name="connectionId" value={meta.connectionId} /> : null}
+
+      <PasteSection provider={meta.provider} providerLabel={meta.providerLabel} protocol={meta.protocol} urls={urls} />
+
+      <Card>
+        <CardHeader title={providerTitle} description={meta.protocol === "saml" ? "How we recognise your IdP's responses." : "The application you created in your IdP."} />
+        <div className="px-5 py-4" ref={checklistRef}>
+          {meta.protocol === "saml" ? (
+            <SamlFields kit={kit} checked={checklist} onCheckedChange={(id, value) => setChecklist((c) => ({ ...c, [id]: value }))} savedCertificateCount={meta.savedCertificateCount} />
+          ) : meta.provider !== "saml" ? (
+            <OidcFields kit={kit} provider={meta.provider} clientSecretMask={meta.clientSecretMask} />
+          ) : null}
+        </div>
+      </Card>
+
+      <Card>
+        <CardHeader title="Connection settings" description="How the connection appears to members and whom it lets in." />
+        <div className="px-5 py-4">
+          <SettingsFields kit={kit} />
+        </div>
+      </Card>
+
+      <AttributeMappingFields kit={kit} />
+
+      <div className="space-y-3" aria-live="polite">
+        {blocked ? <Alert tone="error">{blocked}</Alert> : null}
+        {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+        {state.success ? <Alert tone="success">{state.success}</Alert> : null}
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save connection"}</Button>
+        {isEdit ? <span className="text-sm text-slate-600">Changing how we reach the IdP means running Authenticate again.</span> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,174 @@
+"use client";
+
+import { useState, type ChangeEvent } from "react";
+import { Field } from "@gatehouse/ui";
+import { readCertificateFile, readMetadataFile, type FileRead } from "../_lib/read-file";
+import { Checkbox, fieldId, RadioGroup, TextArea } from "./controls";
+import type { FormKit } from "./form-kit";
+
+export const SAML_CHECKLIST = [
+  { id: "nameid", label: "Name ID format: EmailAddress" },
+  { id: "username", label: "Application username (the Name ID's value): the person's email address" },
+  { id: "signed", label: "Response and assertion both signed" },
+  { id: "encryption", label: "Assertion encryption off, or on with our SP certificate" },
+] as const;
+
+const SOURCES = [
+  { value: "metadata_url", label: "Metadata URL", hint: "Best: we re-read it, so certificate rotations are picked up." },
+  { value: "metadata_xml", label: "Metadata XML", hint: "Paste or upload the metadata file your IdP offers." },
+  { value: "manual", label: "Enter values by hand", hint: "The issuer, the sign-on URL and the signing certificate." },
+] as const;
+
+type Source = (typeof SOURCES)[number]["value"];
+
+/**
+ * Section b for SAML. The checklist comes first because these IdP settings cannot be read from
+ * metadata and are the usual cause of failed sign-ins; with JavaScript the IdP values stay
+ * disabled until every item is ticked (without it, everything is simply shown).
+ */
+export function SamlFields({
+  kit,
+  checked,
+  onCheckedChange,
+  savedCertificateCount,
+}: {
+  kit: FormKit;
+  checked: Record<string, boolean>;
+  onCheckedChange: (id: string, value: boolean) => void;
+  savedCertificateCount: number;
+}) {
+  const { register, errorOf, initial, initialChecked, hydrated, setValue } = kit;
+  const [source, setSource] = useState<Source>((initial("samlSource") || "metadata_url") as Source);
+  const [fileErrors, setFileErrors] = useState<{ metadataXml?: string; certificatePem?: string }>({});
+  const allTicked = SAML_CHECKLIST.every((item) => checked[item.id]);
+  const showSource = (value: Source) => !hydrated || source === value;
+  const sourceField = register("samlSource");
+
+  const loadFile = (field: "metadataXml" | "certificatePem", read: (file: File) => Promise<FileRead>) => async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    const result = await read(file);
+    setFileErrors((errors) => ({ ...errors, [field]: result.ok ? undefined : result.error }));
+    if (result.ok) setValue(field, result.text, { shouldDirty: true, shouldValidate: true });
+    // Let the same file be chosen again after the admin edits the text.
+    event.target.value = "";
+  };
+
+  return (
+    <div className="space-y-5">
+      <fieldset className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200" data-testid="saml-checklist">
+        <legend className="sr-only">Settings to choose in your IdP</legend>
+        <p className="text-sm font-semibold text-amber-950">Choose these settings in your IdP</p>
+        <p className="text-xs text-amber-900">They cannot be read from the metadata. Tick each one once it is set.</p>
+        {SAML_CHECKLIST.map((item) => (
+          <Checkbox key={item.id} id={`saml-check-${item.id}`} label={item.label} checked={checked[item.id] ?? false} onChange={(e) => onCheckedChange(item.id, e.target.checked)} />
+        ))}
+      </fieldset>
+
+      <fieldset disabled={hydrated && !allTicked} className="space-y-4 disabled:opacity-60" data-testid="saml-idp-values">
+        <legend className="text-sm font-semibold text-slate-900">Identity provider values</legend>
+        {hydrated && !allTicked ? <p className="text-xs text-slate-600">Tick every setting above to fill these in.</p> : null}
+        <RadioGroup
+          legend="Where do the IdP values come from?"
+          name="samlSource"
+          options={SOURCES}
+          defaultValue={initial("samlSource") || "metadata_url"}
+          error={errorOf("samlSource")}
+          inputProps={{ ...sourceField, onChange: (e) => { setSource(e.target.value as Source); return sourceField.onChange(e); } }}
+        />
+
+        <div hidden={!showSource("metadata_url")}>
+          <Field
+            id={fieldId("metadataUrl")}
+            label="Metadata URL"
+            type="url"
+            placeholder="https://idp.example.com/app/metadata"
+            hint={hydrated ? undefined : "Fill in when you chose Metadata URL."}
+            defaultValue={initial("metadataUrl")}
+            error={errorOf("metadataUrl")}
+            {...register("metadataUrl")}
+          />
+        </div>
+
+        <div hidden={!showSource("metadata_xml")} className="space-y-2">
+          <TextArea
+            label="Metadata XML"
+            rows={8}
+            spellCheck={false}
+            placeholder="<EntityDescriptor …>"
+            hint={hydrated ? "Paste the XML, or upload the file below." : "Fill in when you chose Metadata XML."}
+            defaultValue={initial("metadataXml")}
+            error={errorOf("metadataXml")}
+            {...register("metadataXml")}
+          />
+          {hydrated ? <FileInput id="metadata-file" label="Upload metadata file (.xml)" accept=".xml,application/xml,text/xml" error={fileErrors.metadataXml} onChange={loadFile("metadataXml", readMetadataFile)} /> : null}
+        </div>
+
+        <div hidden={!showSource("manual")} className="space-y-4">
+          <Field id={fieldId("idpEntityId")} label="Identity Provider Issuer (entity ID)" placeholder="http://www.okta.com/exk…" defaultValue={initial("idpEntityId")} error={errorOf("idpEntityId")} {...register("idpEntityId")} />
+          <Field id={fieldId("idpSsoUrl")} label="Single Sign-On URL" type="url" placeholder="https://idp.example.com/sso/saml" defaultValue={initial("idpSsoUrl")} error={errorOf("idpSsoUrl")} {...register("idpSsoUrl")} />
+          <TextArea
+            label="X.509 signing certificate"
+            rows={6}
+            spellCheck={false}
+            placeholder="-----BEGIN CERTIFICATE-----"
+            hint={
+              savedCertificateCount > 0
+                ? `Saved: ${savedCertificateCount === 1 ? "1 certificate" : `${savedCertificateCount} certificates`} — leave empty to keep ${savedCertificateCount === 1 ? "it" : "them"}.`
+                : "Paste the certificate text, or upload the .pem, .cer or .crt file."
+            }
+            defaultValue={initial("certificatePem")}
+            error={errorOf("certificatePem")}
+            {...register("certificatePem")}
+          />
+          {hydrated ? <FileInput id="certificate-file" label="Upload certificate file (.pem, .cer, .crt)" accept=".pem,.cer,.crt,.der" error={fileErrors.certificatePem} onChange={loadFile("certificatePem", readCertificateFile)} /> : null}
+        </div>
+      </fieldset>
+
+      <Field
+        id={fieldId("clockSkewSeconds")}
+        label="Allowed clock skew (seconds)"
+        type="number"
+        min={0}
+        max={600}
+        className="max-w-xs"
+        hint="How far the IdP's clock may differ from ours. 120 suits almost everyone."
+        defaultValue={initial("clockSkewSeconds")}
+        error={errorOf("clockSkewSeconds")}
+        {...register("clockSkewSeconds")}
+      />
+
+      <Checkbox
+        label="Allow IdP-initiated sign-in"
+        defaultChecked={initialChecked("idpInitiatedEnabled")}
+        error={errorOf("idpInitiatedEnabled")}
+        hint={
+          <>
+            An unsolicited response from the IdP is never trusted as is: Gatehouse restarts it as a normal sign-in. But it lets anyone who can reach the IdP&apos;s dashboard start
+            sign-ins. Leave this off unless your users launch the app from their IdP dashboard.
+          </>
+        }
+        {...register("idpInitiatedEnabled")}
+      />
+    </div>
+  );
+}
+
+function FileInput({ id, label, accept, error, onChange }: { id: string; label: string; accept: string; error?: string; onChange: (event: ChangeEvent<HTMLInputElement>) => void }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      {/* No name: the file is read into the text field above, which is what gets posted. */}
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        onChange={(e) => void onChange(e)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="block text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium"
+      />
+      {error ? <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p> : null}
+    </div>
+  );
+}
