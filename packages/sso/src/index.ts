@@ -12,3 +12,25 @@ export { completeOidcCallback, completeSamlCallback, completeEmailVerification }
 export type { FlowOutcome, RequestInfo } from "./flows/finish-sign-in";
 export { readSamlResponse, checkSamlTimeWindow } from "./flows/read-saml-response";
 export { spMetadataXml, spCertificatePem } from "./sp-metadata";
+export {
+  sendTestEmail,
+  beginTestSignIn,
+  testRequestEmail,
+  completeTestRequest,
+  testSignInUrl,
+  TEST_REQUEST_LIFETIME_HOURS,
+  type TestEmailSent,
+  type TestSignInStart,
+} from "./connections/send-test-email";
+export { markConnectionTested, type MarkedTested } from "./connections/mark-tested";
+export {
+  addNextCertificate,
+  removeCertificate,
+  refreshSamlMetadata,
+  refreshAllSamlMetadata,
+  SCHEDULER_ACTOR,
+  type CertificateChange,
+  type MetadataRefresh,
+  type MetadataRefreshRun,
+} from "./connections/certificates";
+export { setConnectionLogo, removeConnectionLogo, readLogo, sanitizeSvg, LOGO_MAX_BYTES, NOT_AN_IMAGE, type LogoImage } from "./connections/logo";

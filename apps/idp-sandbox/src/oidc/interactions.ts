@@ -1,3 +1,4 @@
+/// <reference path="../types/oidc-provider.d.ts" />
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Interaction } from 'oidc-provider';
 import { loginPage } from '../html/login';

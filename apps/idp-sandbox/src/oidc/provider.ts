@@ -1,3 +1,4 @@
+/// <reference path="../types/oidc-provider.d.ts" />
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
 import { errorPage } from '../html/error';

@@ -89,6 +89,12 @@ export const ssoConnections = pgTable(
     lastResult: jsonb("last_result").$type<SsoResultSummary>(),
     /** Time of the last successful Authenticate or test sign-in: a connection can be enabled only after one. */
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    /**
+     * An admin's "I already tested this connection", allowed only once a successful Authenticate
+     * or test sign-in exists; who said so is kept beside it.
+     */
+    markedTestedAt: timestamp("marked_tested_at", { withTimezone: true }),
+    markedTestedByUserId: uuid("marked_tested_by_user_id").references(() => users.id, { onDelete: "set null" }),
     /** Raw claims of the last real sign-in, for the attribute mapping preview. */
     lastClaims: jsonb("last_claims").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -117,6 +123,27 @@ export const ssoFlows = pgTable("sso_flows", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   consumedAt: timestamp("consumed_at", { withTimezone: true }),
 });
+
+/**
+ * A test sign-in an admin asked a member to try by email. The link's token is stored only as its
+ * SHA-256; the request is good for 24 hours and until a test sign-in through it succeeds.
+ * `sso_flows.test_id` points here for flows with purpose 'test_email'.
+ */
+export const ssoTestRequests = pgTable(
+  "sso_test_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+    /** The member asked to test. */
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    requestedByUserId: uuid("requested_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [index("sso_test_requests_connection_idx").on(t.connectionId)],
+);
 
 export type SamlObservations = { clockOffsetSeconds: number | null; certificateFingerprint: string | null };
 
@@ -174,3 +201,4 @@ export type SsoConnection = typeof ssoConnections.$inferSelect;
 export type NewSsoConnection = typeof ssoConnections.$inferInsert;
 export type SsoProvider = (typeof ssoProvider.enumValues)[number];
 export type SsoFlow = typeof ssoFlows.$inferSelect;
+export type SsoTestRequest = typeof ssoTestRequests.$inferSelect;

@@ -10,6 +10,7 @@ import {
   type MappedProfile,
 } from "@gatehouse/core";
 import type { SsoContext } from "../context";
+import { completeTestRequest, testRequestEmail } from "../connections/send-test-email";
 import { sendSignInVerification } from "./email-verification";
 
 export type RequestInfo = { ip: string | null; userAgent: string | null };
@@ -51,6 +52,9 @@ export async function finishSignIn(
   const subject = claims ? String(claims.sub ?? claims.nameID ?? profile?.email ?? "") : "";
   const actorEmail = flow.actorUserId ? ((await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, flow.actorUserId)).limit(1))[0]?.email ?? null) : null;
   const expectedEmail = flow.purpose === "authenticate" ? actorEmail : flow.purpose === "test_email" ? await testedEmail(ctx, flow.testId) : null;
+  if (flow.purpose !== "sign_in" && !expectedEmail && !input.failure) {
+    input = { ...input, failure: "The person this test was for is no longer known: send a new test." };
+  }
 
   let decision: ReturnType<typeof decideSsoSignIn> | null = null;
   let memberLabel: string | null = null;
@@ -101,6 +105,7 @@ export async function finishSignIn(
         metadata: { email: summary.email, reason: summary.reason },
       });
     });
+    if (flow.purpose === "test_email" && ok) await completeTestRequest(ctx, flow.testId);
     return { kind: "result_recorded", purpose: flow.purpose, connectionId: connection.id, ok, summary };
   }
 
@@ -131,10 +136,8 @@ export async function finishSignIn(
   return { kind: "signed_in", sessionId, redirectTo: flow.callbackUrl ?? "/" };
 }
 
-async function testedEmail(ctx: SsoContext, testId: string | null): Promise<string | null> {
-  if (!testId) return null;
-  const [user] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, testId)).limit(1);
-  return user?.email ?? null;
+function testedEmail(ctx: SsoContext, testId: string | null): Promise<string | null> {
+  return testRequestEmail(ctx, testId);
 }
 
 /** Just-in-time provisioning: a user (if new) and a membership with the connection's role. */

@@ -19,6 +19,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <nav aria-label="Settings" className="flex gap-1 text-sm">
             <Link href="/settings/team" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Team</Link>
             {session.activeAccount?.role === "admin" ? (
+              <Link href="/settings/security" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Security</Link>
+            ) : null}
+            {session.activeAccount?.role === "admin" ? (
               <Link href="/settings/audit" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Audit log</Link>
             ) : null}
             {isDevMailboxEnabled() ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { FieldValues, UseFormRegister, UseFormSetValue } from "react-hook-form";
+import { get, type FieldError, type FieldValues, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
 import { Alert, Button, Card, CardHeader } from "@gatehouse/ui";
 import { connectionInputSchema } from "@gatehouse/sso/input";
 import { useValidatedAction } from "@/lib/forms/use-validated-action";
@@ -33,8 +33,8 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
 
   // A saved secret must not linger in the page after a successful save.
   useEffect(() => {
-    if (state.success) setValue("clientSecret", "");
-  }, [state, setValue]);
+    if (state.success && meta.protocol === "oidc") setValue("clientSecret", "");
+  }, [state, setValue, meta.protocol]);
 
   // Server errors arrive after the click, far from the field: take the admin to the first one.
   useEffect(() => {
@@ -45,7 +45,7 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
   const kit: FormKit = {
     register,
     setValue,
-    errorOf: (name) => form.getFieldState(name as never, form.formState).error?.message ?? state.fieldErrors?.[name],
+    errorOf: (name) => (get(form.formState.errors, name) as FieldError | undefined)?.message ?? state.fieldErrors?.[name],
     initial: (name) => (state.values ? (state.values[name] ?? "") : (defaults[name] ?? "")),
     initialChecked: (name) => (state.values ? state.values[name] === "on" : defaults[name] === "on"),
     hydrated,
@@ -62,7 +62,7 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
     onSubmit(event);
   };
 
-  const providerTitle = meta.protocol === "saml" ? "Identity provider (SAML 2.0)" : `${meta.providerLabel} settings`;
+  const providerTitle = `Values from ${meta.provider === "oidc" || meta.provider === "saml" ? "your identity provider" : meta.providerLabel}`;
   return (
     <form action={formAction} onSubmit={submit} noValidate className="space-y-6" data-testid="connection-form">
       <input type="hidden" {...register("provider", { value: meta.provider })} value={meta.provider} />
@@ -82,7 +82,7 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
       </Card>
 
       <Card>
-        <CardHeader title="Connection settings" description="How the connection appears to members and whom it lets in." />
+        <CardHeader title="Settings for this connection" description="How it appears to members and whom it lets in." />
         <div className="px-5 py-4">
           <SettingsFields kit={kit} />
         </div>

@@ -115,13 +115,15 @@ export function RadioGroup({
               name={name}
               value={o.value}
               defaultChecked={defaultValue === o.value}
+              aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
               className="mt-0.5 h-4 w-4 border-slate-300 text-indigo-600 focus:ring-indigo-600"
               {...inputProps}
             />
-            <label htmlFor={`${id}-${o.value}`} className="text-sm text-slate-800">
-              {o.label}
-              {o.hint ? <span className="block text-xs text-slate-500">{o.hint}</span> : null}
-            </label>
+            {/* The hint stays outside the label so the option's accessible name is just its label. */}
+            <div>
+              <label htmlFor={`${id}-${o.value}`} className="block text-sm text-slate-800">{o.label}</label>
+              {o.hint ? <p id={`${id}-${o.value}-hint`} className="text-xs text-slate-500">{o.hint}</p> : null}
+            </div>
           </div>
         ))}
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { Field } from "@gatehouse/ui";
 import { readCertificateFile, readMetadataFile, type FileRead } from "../_lib/read-file";
 import { Checkbox, fieldId, RadioGroup, TextArea } from "./controls";
@@ -43,6 +43,18 @@ export function SamlFields({
   const allTicked = SAML_CHECKLIST.every((item) => checked[item.id]);
   const showSource = (value: Source) => !hydrated || source === value;
   const sourceField = register("samlSource");
+  const root = useRef<HTMLDivElement>(null);
+
+  // Ticks and the source chosen before hydration live only in the DOM; adopt them once React runs.
+  useEffect(() => {
+    const inputs = root.current?.querySelectorAll<HTMLInputElement>("input[data-checklist], input[name='samlSource']") ?? [];
+    for (const input of inputs) {
+      if (input.dataset.checklist) {
+        if (input.checked) onCheckedChange(input.dataset.checklist, true);
+      } else if (input.checked) setSource(input.value as Source);
+    }
+    // Once, on mount: later changes arrive through onChange.
+  }, []);
 
   const loadFile = (field: "metadataXml" | "certificatePem", read: (file: File) => Promise<FileRead>) => async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -55,13 +67,20 @@ export function SamlFields({
   };
 
   return (
-    <div className="space-y-5">
+    <div className="space-y-5" ref={root}>
       <fieldset className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200" data-testid="saml-checklist">
         <legend className="sr-only">Settings to choose in your IdP</legend>
         <p className="text-sm font-semibold text-amber-950">Choose these settings in your IdP</p>
         <p className="text-xs text-amber-900">They cannot be read from the metadata. Tick each one once it is set.</p>
         {SAML_CHECKLIST.map((item) => (
-          <Checkbox key={item.id} id={`saml-check-${item.id}`} label={item.label} checked={checked[item.id] ?? false} onChange={(e) => onCheckedChange(item.id, e.target.checked)} />
+          <Checkbox
+            key={item.id}
+            id={`saml-check-${item.id}`}
+            data-checklist={item.id}
+            label={item.label}
+            defaultChecked={checked[item.id] ?? false}
+            onChange={(e) => onCheckedChange(item.id, e.target.checked)}
+          />
         ))}
       </fieldset>
 
@@ -114,7 +133,7 @@ export function SamlFields({
             placeholder="-----BEGIN CERTIFICATE-----"
             hint={
               savedCertificateCount > 0
-                ? `Saved: ${savedCertificateCount === 1 ? "1 certificate" : `${savedCertificateCount} certificates`} — leave empty to keep ${savedCertificateCount === 1 ? "it" : "them"}.`
+                ? `Leave empty to keep the current ${savedCertificateCount === 1 ? "certificate" : `${savedCertificateCount} certificates`} (listed under Signing certificates).`
                 : "Paste the certificate text, or upload the .pem, .cer or .crt file."
             }
             defaultValue={initial("certificatePem")}

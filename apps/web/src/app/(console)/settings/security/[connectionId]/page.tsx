@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getConnectionView, listConnectionResults, ssoUrls } from "@gatehouse/sso";
+import { Alert } from "@gatehouse/ui";
+import { isAdminSession, requireAccount } from "@/auth/session";
+import { env } from "@/env";
+import { ssoContext } from "@/server/sso-context";
+import { connectionFormDefaults, connectionFormMeta } from "../_lib/form-defaults";
+import { ConnectionActions, DeleteConnection } from "../_components/connection-actions";
+import { ConnectionForm } from "../_components/connection-form";
+import { CertificatesCard, LastResultBanner, ResultsTable } from "../_components/last-result";
+import { StatusBadge } from "../_components/status-badge";
+
+export const metadata: Metadata = { title: "SSO connection" };
+
+type Params = Promise<{ connectionId: string }>;
+type Search = Promise<{ notice?: string; error?: string; authenticated?: string }>;
+
+export default async function ConnectionPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const session = await requireAccount();
+  if (!isAdminSession(session)) {
+    return <Alert tone="error" title="Admins only">Only account admins can configure single sign-on for {session.activeAccount.name}.</Alert>;
+  }
+  const { connectionId } = await params;
+  const search = await searchParams;
+  const ctx = ssoContext();
+  const connection = await getConnectionView(ctx.db, session.activeAccount.id, connectionId, ctx.encryptionKey);
+  if (!connection) notFound();
+  const results = await listConnectionResults(ctx.db, connection.id);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm">
+          <Link href="/settings/security" className="font-medium text-indigo-700 hover:underline">← Single sign-on</Link>
+        </p>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold text-slate-900">{connection.name}</h1>
+          <StatusBadge connection={connection} />
+        </div>
+        <p className="mt-1 text-sm text-slate-600">
+          {connection.providerLabel} · {connection.protocol === "saml" ? "SAML 2.0" : "OpenID Connect"}
+          {connection.description ? ` · ${connection.description}` : ""}
+        </p>
+      </div>
+      {typeof search.notice === "string" ? <Alert tone="success">{search.notice}</Alert> : null}
+      {typeof search.error === "string" ? <Alert tone="error">{search.error}</Alert> : null}
+      {search.authenticated === "1" ? <Alert tone="success" title="Authenticate succeeded">The settings work. You can switch the connection on.</Alert> : null}
+      {search.authenticated === "0" ? <Alert tone="error" title="Authenticate did not succeed">The last result below says why and what to change.</Alert> : null}
+
+      <LastResultBanner result={connection.lastResult} />
+      <ConnectionActions connection={connection} accountSlug={session.activeAccount.slug} />
+      <ResultsTable results={results} />
+      {connection.protocol === "saml" ? <CertificatesCard certificates={connection.certificates} /> : null}
+      <DeleteConnection connectionId={connection.id} />
+
+      <div className="border-t border-slate-200 pt-6">
+        <h2 className="text-xl font-semibold text-slate-900">Edit settings</h2>
+      </div>
+      <ConnectionForm meta={connectionFormMeta(connection.provider, connection)} defaults={connectionFormDefaults(connection.provider, connection)} urls={ssoUrls(env().APP_URL)} />
+    </div>
+  );
+}

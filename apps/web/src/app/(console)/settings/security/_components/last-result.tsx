@@ -1,0 +1,107 @@
+import type { SsoResultSummary, StoredCertificate } from "@gatehouse/db";
+import { Alert, Badge, Card, CardHeader } from "@gatehouse/ui";
+import { daysUntil, describeDaysLeft, expiryTone, formatUtc, PURPOSE_LABELS } from "../_lib/format";
+
+/** The outcome of the last Authenticate, test or sign-in through the connection. */
+export function LastResultBanner({ result }: { result: SsoResultSummary | null }) {
+  if (!result) return <Alert tone="info" title="No results yet">Run Authenticate to sign in through your IdP once; the result appears here.</Alert>;
+  const what = `${PURPOSE_LABELS[result.purpose] ?? result.purpose} ${formatUtc(result.at)}${result.byUserEmail ? ` by ${result.byUserEmail}` : ""}`;
+  if (!result.ok) {
+    return (
+      <div data-testid="last-result">
+        <Alert tone="error" title={`Last result: failed (${what})`}>
+          <p>{result.reason ?? "The sign-in did not complete."}</p>
+          {result.advice ? <p className="mt-1 font-medium">{result.advice}</p> : null}
+        </Alert>
+      </div>
+    );
+  }
+  return (
+    <div data-testid="last-result">
+      <Alert tone="success" title={`Last result: succeeded (${what})`}>
+        <dl className="grid gap-x-4 sm:grid-cols-[10rem_1fr]">
+          <dt>Email</dt>
+          <dd className="font-medium">{result.email ?? "—"}</dd>
+          <dt>Name</dt>
+          <dd>{result.name ?? "—"}</dd>
+          <dt>Maps to</dt>
+          <dd>{result.memberLabel ?? "—"}</dd>
+          {result.clockOffsetSeconds !== null ? (
+            <>
+              <dt>Clock offset</dt>
+              <dd>{result.clockOffsetSeconds} s</dd>
+            </>
+          ) : null}
+        </dl>
+      </Alert>
+    </div>
+  );
+}
+
+export function ResultsTable({ results }: { results: Array<{ id: string; summary: SsoResultSummary; createdAt: Date }> }) {
+  return (
+    <Card>
+      <CardHeader title="Recent results" description="Authenticate, test sign-ins and member sign-ins through this connection. Newest first." />
+      {results.length === 0 ? (
+        <p className="px-5 py-4 text-sm text-slate-500">Nothing yet.</p>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-5 py-2 font-medium">When</th>
+              <th scope="col" className="px-5 py-2 font-medium">What</th>
+              <th scope="col" className="px-5 py-2 font-medium">By</th>
+              <th scope="col" className="px-5 py-2 font-medium">Outcome</th>
+              <th scope="col" className="px-5 py-2 font-medium">Email</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {results.map((r) => (
+              <tr key={r.id} data-testid="result-row">
+                <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatUtc(r.createdAt)}</td>
+                <td className="px-5 py-2">{PURPOSE_LABELS[r.summary.purpose] ?? r.summary.purpose}</td>
+                <td className="px-5 py-2">{r.summary.byUserEmail ?? "—"}</td>
+                <td className="px-5 py-2">
+                  {/* The reason is in the banner above; repeating it here would say it twice on the page. */}
+                  {r.summary.ok ? <Badge tone="emerald">Succeeded</Badge> : <Badge tone="red">Failed</Badge>}
+                </td>
+                <td className="px-5 py-2">{r.summary.email ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
+
+const TONE_CLASS = { ok: "text-slate-600", warn: "text-amber-800", error: "text-red-700" } as const;
+
+/** The IdP signing certificates a SAML connection trusts; several while the IdP rotates them. */
+export function CertificatesCard({ certificates }: { certificates: StoredCertificate[] }) {
+  return (
+    <Card>
+      <CardHeader title="Signing certificates" description="Responses must be signed with one of these. “Last verified a sign-in” tells you which one your IdP uses now." />
+      {certificates.length === 0 ? (
+        <p className="px-5 py-4 text-sm text-slate-500">None yet: save the IdP values below.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {certificates.map((cert) => {
+            const days = daysUntil(cert.notAfter);
+            const tone = expiryTone(days);
+            return (
+              <li key={cert.sha256Fingerprint} className="space-y-0.5 px-5 py-3 text-sm" data-testid="certificate-row" data-status={tone}>
+                <p className="font-medium text-slate-900">{cert.subject}</p>
+                <p className="break-all font-mono text-xs text-slate-600">SHA-256 {cert.sha256Fingerprint}</p>
+                <p className={TONE_CLASS[tone]}>
+                  Expires {formatUtc(cert.notAfter)} ({describeDaysLeft(days)})
+                </p>
+                <p className="text-slate-600">Last verified a sign-in: {cert.lastVerifiedAt ? formatUtc(cert.lastVerifiedAt) : "never"}</p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}

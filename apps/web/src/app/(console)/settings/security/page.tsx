@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
+import { listConnections, ssoUrls } from "@gatehouse/sso";
+import { Alert, Card, CardHeader } from "@gatehouse/ui";
+import { isAdminSession, requireAccount } from "@/auth/session";
+import { env } from "@/env";
+import { ssoContext } from "@/server/sso-context";
+import { formatUtc } from "./_lib/format";
+import { oidcPasteValues, PasteValues, samlPasteValues, SpCertificateLink } from "./_components/paste-values";
+import { StatusBadge } from "./_components/status-badge";
+
+export const metadata: Metadata = { title: "Single sign-on" };
+
+type Params = Promise<{ notice?: string; error?: string }>;
+
+export default async function SecurityPage({ searchParams }: { searchParams: Params }) {
+  const session = await requireAccount();
+  if (!isAdminSession(session)) {
+    return <Alert tone="error" title="Admins only">Only account admins can configure single sign-on for {session.activeAccount.name}.</Alert>;
+  }
+  const params = await searchParams;
+  const ctx = ssoContext();
+  const connections = await listConnections(ctx.db, session.activeAccount.id, ctx.encryptionKey);
+  const urls = ssoUrls(env().APP_URL);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">Single sign-on</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Let members of <strong>{session.activeAccount.name}</strong> sign in with your company&apos;s identity provider. A connection goes live only after you have
+          signed in through it once yourself (Authenticate) and switched it on.
+        </p>
+      </div>
+      {typeof params.notice === "string" ? <Alert tone="success">{params.notice}</Alert> : null}
+      {typeof params.error === "string" ? <Alert tone="error">{params.error}</Alert> : null}
+
+      <Card>
+        <CardHeader title={`Your connections (${connections.length})`} />
+        {connections.length === 0 ? (
+          <p className="px-5 py-6 text-center text-sm text-slate-500">No connections yet. Add one below.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-5 py-2 font-medium">Name</th>
+                <th scope="col" className="px-5 py-2 font-medium">Provider</th>
+                <th scope="col" className="px-5 py-2 font-medium">Status</th>
+                <th scope="col" className="px-5 py-2 font-medium">Button text</th>
+                <th scope="col" className="px-5 py-2 font-medium">Last result</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {connections.map((c) => (
+                <tr key={c.id} data-testid="connection-row">
+                  <td className="px-5 py-3 font-medium">
+                    <Link href={`/settings/security/${c.id}`} className="text-indigo-700 hover:underline">{c.name}</Link>
+                  </td>
+                  <td className="px-5 py-3 text-slate-700">{c.providerLabel}</td>
+                  <td className="px-5 py-3"><StatusBadge connection={c} /></td>
+                  <td className="px-5 py-3 text-slate-700">{c.buttonText}</td>
+                  <td className="px-5 py-3 text-slate-600">
+                    {c.lastResult ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtc(c.lastResult.at)}` : "Never"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+
+      <Card>
+        <CardHeader title="New connection" description="Choose your identity provider. Any other provider works with OpenID Connect or SAML 2.0." />
+        <div className="flex flex-wrap gap-2 px-5 py-4">
+          {SSO_PROVIDERS.map((id) => (
+            <Link
+              key={id}
+              href={`/settings/security/new?provider=${id}`}
+              className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            >
+              {PROVIDERS[id].label}
+            </Link>
+          ))}
+        </div>
+      </Card>
+
+      <Card>
+        <CardHeader title="Values for your identity provider" description="The same for every connection of this Gatehouse. Each connection's page shows the ones its protocol needs." />
+        <div className="space-y-3 px-5 py-4">
+          <PasteValues
+            values={[
+              ...oidcPasteValues(urls).map((v) => ({ ...v, label: `OIDC ${v.label}` })),
+              ...samlPasteValues(urls).map((v) => ({ ...v, label: `SAML ${v.label}` })),
+            ]}
+          />
+          <SpCertificateLink href={urls.spCertificateUrl} />
+        </div>
+      </Card>
+    </div>
+  );
+}
