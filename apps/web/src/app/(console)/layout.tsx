@@ -1,12 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireSession } from "@/auth/session";
-import { isDevMailboxEnabled } from "@/env";
+import { env, isDevMailboxEnabled } from "@/env";
 import { AccountSwitcher } from "./_components/account-switcher";
 import { signOutAction } from "./actions";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
+  // The local test IdPs, linked in development so a newcomer can configure SSO against them.
+  const sandboxUrl = env().NODE_ENV !== "production" ? (env().IDP_SANDBOX_URL ?? null) : null;
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -26,6 +28,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             ) : null}
             {isDevMailboxEnabled() ? (
               <Link href="/dev/mailbox" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">Dev mailbox</Link>
+            ) : null}
+            {sandboxUrl ? (
+              <a href={sandboxUrl} target="_blank" rel="noreferrer" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">IdP sandbox</a>
             ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
