@@ -82,22 +82,33 @@ async function isAdmin(db: Pick<Database, "select">, accountId: string, actor: A
   return row?.role === "admin";
 }
 
+type MembershipFacts = { target: { role: MemberRole; email: string }; actorIsAdmin: boolean; adminCount: number };
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Runs a change to one membership with the account's memberships locked, so two admins demoting
+ * or removing each other cannot both pass the "last admin" check.
+ */
+function withLockedMembership<T>(
+  ctx: Pick<CoreContext, "db">,
+  input: { accountId: string; userId: string; actor: Actor },
+  change: (tx: Tx, facts: MembershipFacts) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from memberships where account_id = ${input.accountId} for update`);
+    const target = await loadTarget(tx, input.accountId, input.userId);
+    if (!target) return fail("That person is not a member of this account.");
+    return change(tx, { target, actorIsAdmin: await isAdmin(tx, input.accountId, input.actor), adminCount: await countAdmins(tx, input.accountId) });
+  });
+}
+
 /** Changes a member's role; the last admin can never be demoted. */
 export async function changeMemberRole(
   ctx: Pick<CoreContext, "db">,
   input: { accountId: string; userId: string; role: MemberRole; actor: Actor },
 ): Promise<Result<void>> {
-  return ctx.db.transaction(async (tx) => {
-    // Lock the account's memberships so two admins demoting each other cannot both succeed.
-    await tx.execute(sql`select id from memberships where account_id = ${input.accountId} for update`);
-    const target = await loadTarget(tx, input.accountId, input.userId);
-    if (!target) return fail("That person is not a member of this account.");
-    const decision = decideRoleChange({
-      actorIsAdmin: await isAdmin(tx, input.accountId, input.actor),
-      targetRole: target.role,
-      newRole: input.role,
-      adminCount: await countAdmins(tx, input.accountId),
-    });
+  return withLockedMembership(ctx, input, async (tx, { target, actorIsAdmin, adminCount }) => {
+    const decision = decideRoleChange({ actorIsAdmin, targetRole: target.role, newRole: input.role, adminCount });
     if (!decision.allowed) return fail(decision.reason);
     if (target.role === input.role) return ok(undefined);
     await tx
@@ -120,15 +131,8 @@ export async function removeMember(
   ctx: Pick<CoreContext, "db">,
   input: { accountId: string; userId: string; actor: Actor },
 ): Promise<Result<void>> {
-  return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`select id from memberships where account_id = ${input.accountId} for update`);
-    const target = await loadTarget(tx, input.accountId, input.userId);
-    if (!target) return fail("That person is not a member of this account.");
-    const decision = decideMemberRemoval({
-      actorIsAdmin: await isAdmin(tx, input.accountId, input.actor),
-      targetRole: target.role,
-      adminCount: await countAdmins(tx, input.accountId),
-    });
+  return withLockedMembership(ctx, input, async (tx, { target, actorIsAdmin, adminCount }) => {
+    const decision = decideMemberRemoval({ actorIsAdmin, targetRole: target.role, adminCount });
     if (!decision.allowed) return fail(decision.reason);
     await tx.delete(memberships).where(and(eq(memberships.accountId, input.accountId), eq(memberships.userId, input.userId)));
     // All of the user's sessions end, not only those in this account: removal is a security

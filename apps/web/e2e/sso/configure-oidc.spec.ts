@@ -1,8 +1,10 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
 import { createOidcClient, createSsoTeam, signInAtSandbox } from "../support/sandbox";
 import { authenticateAndSwitchOn, fillConnectionSettings, memberSignsInWithSso, openWizard, saveAndOpenConnection, testConnectionPasses } from "../support/sso-wizard";
 
-test("Okta over OIDC: configure, test, authenticate, switch on, a member signs in", async ({ browser, page }) => {
+/** The Okta wizard filled with a fresh sandbox client, saved. */
+async function configureOkta(page: Page) {
   const team = await createSsoTeam();
   const client = await createOidcClient("okta", "client_secret_post");
   await openWizard(page, team.admin.email, /Okta/);
@@ -11,6 +13,11 @@ test("Okta over OIDC: configure, test, authenticate, switch on, a member signs i
   await page.getByLabel("Client secret").fill(client.client_secret!);
   await fillConnectionSettings(page, `Okta ${team.tag}`, `Sign in with Okta ${team.tag}`);
   await saveAndOpenConnection(page);
+  return { team, client };
+}
+
+test("Okta over OIDC: configure, test, authenticate, switch on, a member signs in", async ({ browser, page }) => {
+  const { team, client } = await configureOkta(page);
   // The secret never comes back to the page.
   expect(await page.content()).not.toContain(client.client_secret!);
   await testConnectionPasses(page);
@@ -77,14 +84,7 @@ test("any OpenID Connect provider, public client with PKCE", async ({ browser, p
 });
 
 test("Authenticate explains a mismatched email, and the connection cannot be switched on", async ({ page }) => {
-  const team = await createSsoTeam();
-  const client = await createOidcClient("okta");
-  await openWizard(page, team.admin.email, /Okta/);
-  await page.getByLabel("Okta organisation URL").fill(client.issuer);
-  await page.getByLabel("Client ID").fill(client.client_id);
-  await page.getByLabel("Client secret").fill(client.client_secret!);
-  await fillConnectionSettings(page, `Okta ${team.tag}`, `Sign in with Okta ${team.tag}`);
-  await saveAndOpenConnection(page);
+  const { team } = await configureOkta(page);
   await expect(page.getByRole("button", { name: "Switch on" })).toBeDisabled();
   await page.getByRole("button", { name: "Authenticate" }).click();
   await signInAtSandbox(page, team.member.email);
