@@ -39,11 +39,11 @@ export async function handleSamlAcs(ctx: SsoContext, input: { samlResponse: stri
   let redirectUrl: string;
   try {
     const result = await jackson.oauthController.samlResponse({ SAMLResponse: input.samlResponse, RelayState: input.relayState });
-    if (!result.redirect_url) return { kind: "error", ...explainSsoError(result.error ?? "no redirect") };
+    if (!result.redirect_url) return refuseAtAcs(ctx, connection, result.error ?? "no redirect");
     redirectUrl = result.redirect_url;
   } catch (error) {
     // Jackson throws (rather than redirecting) when the response matches no sign-in it started.
-    return { kind: "error", ...explainSsoError(error instanceof Error ? error.message : String(error)) };
+    return refuseAtAcs(ctx, connection, error instanceof Error ? error.message : String(error));
   }
   const callback = new URL(redirectUrl);
   const state = callback.searchParams.get("state");
@@ -74,4 +74,18 @@ async function rememberIds(ctx: SsoContext, facts: ReturnType<typeof readSamlRes
     if (inserted.length === 0) return `This SAML response was already used (replayed ID ${id}).`;
   }
   return null;
+}
+
+/** A response refused before any sign-in flow could take it: explained, and audited when we know the account. */
+async function refuseAtAcs(ctx: SsoContext, connection: SsoConnection | undefined, reason: string): Promise<AcsOutcome> {
+  if (connection) {
+    await recordAuditEvent(ctx.db, {
+      accountId: connection.accountId,
+      actor: { userId: null, label: connection.idpEntityId ?? "IdP", ip: null },
+      action: "sign_in.sso.refused",
+      target: { type: "sso_connection", id: connection.id, label: connection.name },
+      metadata: { reason: reason.slice(0, 500), stage: "acs" },
+    });
+  }
+  return { kind: "error", ...explainSsoError(reason) };
 }
