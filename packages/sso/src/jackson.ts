@@ -57,11 +57,20 @@ async function ensureDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(target.pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = "/postgres";
-  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  // Connect to the target itself first: on managed servers the app may not reach `postgres`.
+  const direct = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
   try {
-    const rows = await sql`select 1 from pg_database where datname = ${name}`;
-    if (rows.length === 0) await sql.unsafe(`create database "${name.replaceAll('"', '""')}"`).catch((error: { code?: string }) => {
-      if (error.code !== "42P04") throw error; // created meanwhile by another instance
+    await direct`select 1`;
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "3D000") throw explain(name, error); // 3D000: database does not exist
+  } finally {
+    await direct.end();
+  }
+  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await sql.unsafe(`create database "${name.replaceAll('"', '""')}"`).catch((error: { code?: string }) => {
+      if (error.code !== "42P04") throw explain(name, error); // 42P04: created meanwhile by another instance
     });
   } finally {
     await sql.end();
@@ -73,4 +82,9 @@ export function defaultSsoDatabaseUrl(databaseUrl: string): string {
   const url = new URL(databaseUrl);
   url.pathname = `${url.pathname.replace(/\/$/, "")}_sso`;
   return url.toString();
+}
+
+function explain(name: string, error: unknown): Error {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Error(`The SSO database "${name}" is not usable (${reason}). Create it, or set SSO_DATABASE_URL to a database the app may use.`);
 }
