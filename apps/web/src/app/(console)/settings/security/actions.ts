@@ -3,17 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { deleteConnection, saveConnection, setConnectionEnabled, testConnection } from "@gatehouse/sso";
-import type { Actor, Result } from "@gatehouse/core";
 import { actorOf, requireAccount } from "@/auth/session";
 import { ssoContext } from "@/server/sso-context";
 import { formValues, type ActionState } from "@/lib/forms/action-state";
 import { connectionDataFromForm, connectionTargetSchema, deleteConnectionSchema, redisplayableValues } from "@/lib/validators/sso";
+import { INCOMPLETE, runConnectionAction, SECURITY, withMessage } from "./_lib/connection-action";
 import type { TestConnectionState } from "./_lib/test-state";
-
-const SECURITY = "/settings/security";
-const INCOMPLETE = "That request was incomplete. Reload the page and try again.";
-
-const withMessage = (path: string, params: Record<string, string>) => `${path}?${new URLSearchParams(params).toString()}`;
 
 /**
  * The Configure SSO form. saveConnection parses the input (and checks the admin role) itself;
@@ -44,25 +39,6 @@ export async function testConnectionAction(_state: TestConnectionState, formData
   if (!parsed.success) return { error: INCOMPLETE };
   const result = await testConnection(ssoContext(), { accountId: session.activeAccount.id, connectionId: parsed.data.connectionId, actor: await actorOf(session) });
   return result.ok ? { report: result.value } : { error: result.error };
-}
-
-/**
- * The row actions on a connection's page: plain posts that come back with a message, so they
- * work without JavaScript. The sso functions check the admin role themselves.
- */
-async function runConnectionAction(
-  formData: FormData,
-  run: (connectionId: string, accountId: string, actor: Actor) => Promise<Result<unknown>>,
-  success: string,
-  after: (connectionId: string) => string = (id) => `${SECURITY}/${id}`,
-): Promise<never> {
-  const session = await requireAccount();
-  const parsed = connectionTargetSchema.safeParse(formValues(formData));
-  if (!parsed.success) redirect(withMessage(SECURITY, { error: INCOMPLETE }));
-  const { connectionId } = parsed.data;
-  const result = await run(connectionId, session.activeAccount.id, await actorOf(session));
-  revalidatePath(SECURITY, "layout");
-  redirect(result.ok ? withMessage(after(connectionId), { notice: success }) : withMessage(`${SECURITY}/${connectionId}`, { error: result.error }));
 }
 
 export async function switchOnAction(formData: FormData) {

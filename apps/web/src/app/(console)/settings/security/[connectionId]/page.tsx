@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getConnectionView, listConnectionResults, ssoUrls } from "@gatehouse/sso";
+import { eq, users } from "@gatehouse/db";
+import { getConnectionView, listConnectionResults, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
 import { Alert } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { env } from "@/env";
@@ -9,8 +10,11 @@ import { ssoContext } from "@/server/sso-context";
 import { connectionFormDefaults, connectionFormMeta } from "../_lib/form-defaults";
 import { ConnectionActions, DeleteConnection } from "../_components/connection-actions";
 import { ConnectionForm } from "../_components/connection-form";
-import { CertificatesCard, LastResultBanner, ResultsTable } from "../_components/last-result";
+import { CertificatesCard } from "../_components/certificates-card";
+import { LastResultBanner, ResultsTable } from "../_components/last-result";
+import { LogoCard } from "../_components/logo-card";
 import { StatusBadge } from "../_components/status-badge";
+import { TestByEmailCard, type TestedMark } from "../_components/test-by-email";
 
 export const metadata: Metadata = { title: "SSO connection" };
 
@@ -28,6 +32,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   const connection = await getConnectionView(ctx.db, session.activeAccount.id, connectionId, ctx.encryptionKey);
   if (!connection) notFound();
   const results = await listConnectionResults(ctx.db, connection.id);
+  const marked = await testedMark(connection.markedTestedAt, connection.markedTestedByUserId);
 
   return (
     <div className="space-y-6">
@@ -51,8 +56,10 @@ export default async function ConnectionPage({ params, searchParams }: { params:
 
       <LastResultBanner result={connection.lastResult} />
       <ConnectionActions connection={connection} accountSlug={session.activeAccount.slug} />
+      <TestByEmailCard connectionId={connection.id} marked={marked} />
       <ResultsTable results={results} />
-      {connection.protocol === "saml" ? <CertificatesCard certificates={connection.certificates} /> : null}
+      {connection.protocol === "saml" ? <CertificatesCard connection={connection} /> : null}
+      <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} />
       <DeleteConnection connectionId={connection.id} />
 
       <div className="border-t border-slate-200 pt-6">
@@ -61,4 +68,11 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       <ConnectionForm meta={connectionFormMeta(connection.provider, connection)} defaults={connectionFormDefaults(connection.provider, connection)} urls={ssoUrls(env().APP_URL)} />
     </div>
   );
+}
+
+/** "I already tested this connection": when, and which admin said so (their email, if they still exist). */
+async function testedMark(at: Date | null, byUserId: string | null): Promise<TestedMark> {
+  if (!at) return null;
+  const [by] = byUserId ? await ssoContext().db.select({ email: users.email }).from(users).where(eq(users.id, byUserId)).limit(1) : [];
+  return { at, byEmail: by?.email ?? null };
 }

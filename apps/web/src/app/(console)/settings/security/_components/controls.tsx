@@ -1,4 +1,4 @@
-import type { ComponentProps, ReactNode } from "react";
+import type { ChangeEvent, ComponentProps, ReactNode } from "react";
 import { cn } from "@gatehouse/ui";
 
 // Form controls the shared UI package does not have (textarea, select, checkbox, radio group),
@@ -129,5 +129,45 @@ export function RadioGroup({
       </div>
       <HintAndError id={id} hint={hint} error={error} />
     </fieldset>
+  );
+}
+
+/**
+ * A labelled file input. Without `name` nothing is posted: the wizard reads the file into a text
+ * field, which is what gets posted. With it (the logo), the file itself is uploaded.
+ */
+export function FileInput({
+  id,
+  label,
+  accept,
+  error,
+  hint,
+  name,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  accept: string;
+  error?: string;
+  hint?: ReactNode;
+  name?: string;
+  onChange?: (event: ChangeEvent<HTMLInputElement>) => void | Promise<void>;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        onChange={onChange ? (e) => void onChange(e) : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className="block text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium"
+      />
+      {hint ? <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
+      {error ? <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p> : null}
+    </div>
   );
 }

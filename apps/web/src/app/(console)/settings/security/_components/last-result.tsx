@@ -1,6 +1,6 @@
-import type { SsoResultSummary, StoredCertificate } from "@gatehouse/db";
+import type { SsoResultSummary } from "@gatehouse/db";
 import { Alert, Badge, Card, CardHeader } from "@gatehouse/ui";
-import { daysUntil, describeDaysLeft, expiryTone, formatUtc, PURPOSE_LABELS } from "../_lib/format";
+import { formatUtc, PURPOSE_LABELS } from "../_lib/format";
 
 /** The outcome of the last Authenticate, test or sign-in through the connection. */
 export function LastResultBanner({ result }: { result: SsoResultSummary | null }) {
@@ -50,7 +50,7 @@ export function ResultsTable({ results }: { results: Array<{ id: string; summary
             <tr>
               <th scope="col" className="px-5 py-2 font-medium">When</th>
               <th scope="col" className="px-5 py-2 font-medium">What</th>
-              <th scope="col" className="px-5 py-2 font-medium">By</th>
+              <th scope="col" className="px-5 py-2 font-medium">Who</th>
               <th scope="col" className="px-5 py-2 font-medium">Outcome</th>
               <th scope="col" className="px-5 py-2 font-medium">Email</th>
             </tr>
@@ -70,37 +70,6 @@ export function ResultsTable({ results }: { results: Array<{ id: string; summary
             ))}
           </tbody>
         </table>
-      )}
-    </Card>
-  );
-}
-
-const TONE_CLASS = { ok: "text-slate-600", warn: "text-amber-800", error: "text-red-700" } as const;
-
-/** The IdP signing certificates a SAML connection trusts; several while the IdP rotates them. */
-export function CertificatesCard({ certificates }: { certificates: StoredCertificate[] }) {
-  return (
-    <Card>
-      <CardHeader title="Signing certificates" description="Responses must be signed with one of these. “Last verified a sign-in” tells you which one your IdP uses now." />
-      {certificates.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-500">None yet: save the IdP values below.</p>
-      ) : (
-        <ul className="divide-y divide-slate-100">
-          {certificates.map((cert) => {
-            const days = daysUntil(cert.notAfter);
-            const tone = expiryTone(days);
-            return (
-              <li key={cert.sha256Fingerprint} className="space-y-0.5 px-5 py-3 text-sm" data-testid="certificate-row" data-status={tone}>
-                <p className="font-medium text-slate-900">{cert.subject}</p>
-                <p className="break-all font-mono text-xs text-slate-600">SHA-256 {cert.sha256Fingerprint}</p>
-                <p className={TONE_CLASS[tone]}>
-                  Expires {formatUtc(cert.notAfter)} ({describeDaysLeft(days)})
-                </p>
-                <p className="text-slate-600">Last verified a sign-in: {cert.lastVerifiedAt ? formatUtc(cert.lastVerifiedAt) : "never"}</p>
-              </li>
-            );
-          })}
-        </ul>
       )}
     </Card>
   );

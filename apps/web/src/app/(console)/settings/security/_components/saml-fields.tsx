@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { Field } from "@gatehouse/ui";
 import { readCertificateFile, readMetadataFile, type FileRead } from "../_lib/read-file";
-import { Checkbox, fieldId, RadioGroup, TextArea } from "./controls";
+import { Checkbox, fieldId, FileInput, RadioGroup, TextArea } from "./controls";
 import type { FormKit } from "./form-kit";
 
 export const SAML_CHECKLIST = [
@@ -169,25 +169,6 @@ export function SamlFields({
         }
         {...register("idpInitiatedEnabled")}
       />
-    </div>
-  );
-}
-
-function FileInput({ id, label, accept, error, onChange }: { id: string; label: string; accept: string; error?: string; onChange: (event: ChangeEvent<HTMLInputElement>) => void }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
-      {/* No name: the file is read into the text field above, which is what gets posted. */}
-      <input
-        id={id}
-        type="file"
-        accept={accept}
-        onChange={(e) => void onChange(e)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="block text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium"
-      />
-      {error ? <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p> : null}
     </div>
   );
 }
