@@ -3,3 +3,4 @@ export { Button, type ButtonProps } from "./button";
 export { Field, type FieldProps } from "./field";
 export { Alert } from "./alert";
 export { Card, CardHeader, Badge } from "./card";
+export { TableHead } from "./table";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { listAuditEvents } from "@gatehouse/core";
-import { Alert, Card, CardHeader } from "@gatehouse/ui";
+import { Alert, Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
 
@@ -16,15 +16,7 @@ export default async function AuditPage() {
     <Card>
       <CardHeader title="Audit log" description="Every change to this account: who, what, when and from which IP. Newest first." />
       <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-5 py-2 font-medium">When (UTC)</th>
-            <th scope="col" className="px-5 py-2 font-medium">Who</th>
-            <th scope="col" className="px-5 py-2 font-medium">What</th>
-            <th scope="col" className="px-5 py-2 font-medium">Target</th>
-            <th scope="col" className="px-5 py-2 font-medium">IP</th>
-          </tr>
-        </thead>
+        <TableHead columns={["When (UTC)", "Who", "What", "Target", "IP"]} />
         <tbody className="divide-y divide-slate-100">
           {events.map((e) => (
             <tr key={e.id} data-testid="audit-row">

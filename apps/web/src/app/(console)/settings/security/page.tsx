@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
 import { listConnections, ssoUrls } from "@gatehouse/sso";
-import { Alert, Card, CardHeader } from "@gatehouse/ui";
+import { Alert, Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { env } from "@/env";
 import { ssoContext } from "@/server/sso-context";
@@ -42,15 +42,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
           <p className="px-5 py-6 text-center text-sm text-slate-500">No connections yet. Add one below.</p>
         ) : (
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-5 py-2 font-medium">Name</th>
-                <th scope="col" className="px-5 py-2 font-medium">Provider</th>
-                <th scope="col" className="px-5 py-2 font-medium">Status</th>
-                <th scope="col" className="px-5 py-2 font-medium">Button text</th>
-                <th scope="col" className="px-5 py-2 font-medium">Last result</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Name", "Provider", "Status", "Button text", "Last result"]} />
             <tbody className="divide-y divide-slate-100">
               {connections.map((c) => (
                 <tr key={c.id} data-testid="connection-row">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listMembers, listPendingInvites, ROLE_LABELS } from "@gatehouse/core";
-import { Alert, Badge, Card, CardHeader } from "@gatehouse/ui";
+import { Alert, Badge, Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
 import { InviteForm } from "./_components/invite-form";
@@ -56,14 +56,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
           }
         />
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-5 py-2 font-medium">Name</th>
-              <th scope="col" className="px-5 py-2 font-medium">Email</th>
-              <th scope="col" className="px-5 py-2 font-medium">Role</th>
-              {isAdmin ? <th scope="col" className="px-5 py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Email", "Role", ...(isAdmin ? [{ label: "Actions", hidden: true as const }] : [])]} />
           <tbody className="divide-y divide-slate-100">
             {members.length === 0 ? (
               <tr>

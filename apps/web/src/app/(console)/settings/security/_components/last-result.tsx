@@ -1,5 +1,5 @@
 import type { SsoResultSummary } from "@gatehouse/db";
-import { Alert, Badge, Card, CardHeader } from "@gatehouse/ui";
+import { Alert, Badge, Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { formatUtc, PURPOSE_LABELS } from "../_lib/format";
 
 /** The outcome of the last Authenticate, test or sign-in through the connection. */
@@ -46,15 +46,7 @@ export function ResultsTable({ results }: { results: Array<{ id: string; summary
         <p className="px-5 py-4 text-sm text-slate-500">Nothing yet.</p>
       ) : (
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-5 py-2 font-medium">When</th>
-              <th scope="col" className="px-5 py-2 font-medium">What</th>
-              <th scope="col" className="px-5 py-2 font-medium">Who</th>
-              <th scope="col" className="px-5 py-2 font-medium">Outcome</th>
-              <th scope="col" className="px-5 py-2 font-medium">Email</th>
-            </tr>
-          </thead>
+          <TableHead columns={["When", "What", "Who", "Outcome", "Email"]} />
           <tbody className="divide-y divide-slate-100">
             {results.map((r) => (
               <tr key={r.id} data-testid="result-row">
