@@ -49,20 +49,7 @@ export async function addNextCertificate(
     addedAt: now.toISOString(),
     lastVerifiedAt: null,
   };
-  const certificates = [...connection.certificates, certificate];
-  const stored = await rebuildAndSync(ctx, connection, certificates);
-  if (!stored.ok) return stored;
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(ssoConnections).set({ certificates, metadataXml: stored.value, updatedAt: now }).where(eq(ssoConnections.id, connection.id));
-    await recordAuditEvent(tx, {
-      accountId: input.accountId,
-      actor: input.actor,
-      action: "sso.connection.certificate_added",
-      target: { type: "sso_connection", id: connection.id, label: connection.name },
-      metadata: { sha256Fingerprint: certificate.sha256Fingerprint, subject: certificate.subject, notAfter: certificate.notAfter, certificateCount: certificates.length },
-    });
-  });
-  return ok({ certificates, certificate });
+  return storeCertificates(ctx, input, connection, [...connection.certificates, certificate], certificate, "sso.connection.certificate_added");
 }
 
 /**
@@ -81,6 +68,18 @@ export async function removeCertificate(
   if (!certificate) return fail("This connection does not trust that certificate (any more). Reload the page to see its current certificates.");
   const certificates = connection.certificates.filter((c) => c !== certificate);
   if (certificates.length === 0) return fail("A connection needs at least one signing certificate.");
+  return storeCertificates(ctx, input, connection, certificates, certificate, "sso.connection.certificate_removed");
+}
+
+/** Rebuilds the IdP metadata with the new certificate set, re-syncs Jackson, then stores and audits it. */
+async function storeCertificates(
+  ctx: SsoContext,
+  input: { accountId: string; actor: Actor },
+  connection: SsoConnection,
+  certificates: StoredCertificate[],
+  changed: StoredCertificate,
+  action: "sso.connection.certificate_added" | "sso.connection.certificate_removed",
+): Promise<Result<CertificateChange>> {
   const stored = await rebuildAndSync(ctx, connection, certificates);
   if (!stored.ok) return stored;
   await ctx.db.transaction(async (tx) => {
@@ -88,12 +87,12 @@ export async function removeCertificate(
     await recordAuditEvent(tx, {
       accountId: input.accountId,
       actor: input.actor,
-      action: "sso.connection.certificate_removed",
+      action,
       target: { type: "sso_connection", id: connection.id, label: connection.name },
-      metadata: { sha256Fingerprint: certificate.sha256Fingerprint, subject: certificate.subject, lastVerifiedAt: certificate.lastVerifiedAt, certificateCount: certificates.length },
+      metadata: { sha256Fingerprint: changed.sha256Fingerprint, subject: changed.subject, notAfter: changed.notAfter, lastVerifiedAt: changed.lastVerifiedAt, certificateCount: certificates.length },
     });
   });
-  return ok({ certificates, certificate });
+  return ok({ certificates, certificate: changed });
 }
 
 async function loadSamlConnection(ctx: SsoContext, input: { accountId: string; connectionId: string; actor: Actor }): Promise<Result<SsoConnection>> {
