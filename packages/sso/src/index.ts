@@ -3,7 +3,7 @@ export * from "./connection-input";
 export { ssoUrls, type SsoContext } from "./context";
 export { getJackson, defaultSsoDatabaseUrl, JACKSON_PRODUCT } from "./jackson";
 export { saveConnection, type SaveResult, type SaveError } from "./connections/save-connection";
-export { listConnections, getConnection, getConnectionView, listConnectionResults, listEnabledConnectionsForAccount, toConnectionView, type ConnectionView } from "./connections/queries";
+export { listConnections, getConnection, getEnabledConnection, getConnectionView, listConnectionResults, listEnabledConnectionsForAccount, toConnectionView, type ConnectionView } from "./connections/queries";
 export { setConnectionEnabled, deleteConnection } from "./connections/manage-connection";
 export { testConnection, type TestConnectionReport } from "./connections/test-connection";
 export { startSsoFlow, type FlowStart } from "./flows/start-flow";

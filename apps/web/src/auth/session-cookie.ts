@@ -1,4 +1,5 @@
-import { encode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { decode, encode } from "next-auth/jwt";
 import type { NextResponse } from "next/server";
 import { env } from "@/env";
 
@@ -23,4 +24,13 @@ export async function attachSessionCookie(response: NextResponse, sessionId: str
     secure: name.startsWith("__Secure-"),
     maxAge: MAX_AGE_SECONDS,
   });
+}
+
+/** The raw session id in this request's cookie (for sign-out and account switching), or null. */
+export async function readSessionId(): Promise<string | null> {
+  const name = sessionCookieName();
+  const value = (await cookies()).get(name)?.value;
+  if (!value) return null;
+  const token = await decode({ token: value, secret: env().AUTH_SECRET, salt: name }).catch(() => null);
+  return typeof token?.sid === "string" ? token.sid : null;
 }

@@ -57,3 +57,14 @@ export async function listEnabledConnectionsForAccount(db: Database, accountId: 
     .where(and(eq(ssoConnections.accountId, accountId), eq(ssoConnections.enabled, true)))
     .orderBy(ssoConnections.createdAt);
 }
+
+/** A connection members may sign in with right now (enabled), whatever its account. */
+export async function getEnabledConnection(db: Database, connectionId: string): Promise<SsoConnection | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(connectionId)) return null;
+  const [row] = await db
+    .select()
+    .from(ssoConnections)
+    .where(and(eq(ssoConnections.id, connectionId), eq(ssoConnections.enabled, true)))
+    .limit(1);
+  return row ?? null;
+}

@@ -3,7 +3,7 @@ import { explainSsoError, recordAuditEvent } from "@gatehouse/core";
 import { ssoUrls, type SsoContext } from "../context";
 import { getJackson } from "../jackson";
 import { recordObservations } from "./flow-state";
-import { checkSamlTimeWindow, readSamlResponse } from "./read-saml-response";
+import { checkSamlTimeWindow, readSamlResponse, type SamlResponseFacts } from "./read-saml-response";
 
 // Jackson's RelayState for responses to requests it made; anything else is unsolicited.
 const JACKSON_RELAY_PREFIX = "boxyhq_jackson_";
@@ -65,7 +65,7 @@ export async function handleSamlAcs(ctx: SsoContext, input: { samlResponse: stri
 }
 
 /** Keeps response and assertion IDs until they expire; seeing one again is a replay. */
-async function rememberIds(ctx: SsoContext, facts: ReturnType<typeof readSamlResponse> & object, now: Date): Promise<string | null> {
+async function rememberIds(ctx: SsoContext, facts: SamlResponseFacts, now: Date): Promise<string | null> {
   const ids = [facts.responseId, facts.assertionId].filter((id): id is string => Boolean(id));
   const expiresAt = new Date(Math.max(facts.notOnOrAfter?.getTime() ?? 0, now.getTime() + 60 * 60_000));
   await ctx.db.delete(samlSeenIds).where(lt(samlSeenIds.expiresAt, now));

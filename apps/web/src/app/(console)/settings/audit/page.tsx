@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { listAuditEvents } from "@gatehouse/core";
-import { Alert, Card, CardHeader, TableHead } from "@gatehouse/ui";
+import { Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
+import { AdminsOnly } from "../../_components/admins-only";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage() {
   const session = await requireAccount();
   if (!isAdminSession(session)) {
-    return <Alert tone="error" title="Admins only">Only account admins can read the audit log of {session.activeAccount.name}.</Alert>;
+    return <AdminsOnly what="read the audit log of" accountName={session.activeAccount.name} />;
   }
   const events = await listAuditEvents(coreContext().db, session.activeAccount.id, 200);
   return (

@@ -9,6 +9,7 @@ import { ssoContext } from "@/server/sso-context";
 import { formatUtc } from "./_lib/format";
 import { oidcPasteValues, PasteValues, samlPasteValues, SpCertificateLink } from "./_components/paste-values";
 import { StatusBadge } from "./_components/status-badge";
+import { AdminsOnly } from "../../_components/admins-only";
 
 export const metadata: Metadata = { title: "Single sign-on" };
 
@@ -17,7 +18,7 @@ type Params = Promise<{ notice?: string; error?: string }>;
 export default async function SecurityPage({ searchParams }: { searchParams: Params }) {
   const session = await requireAccount();
   if (!isAdminSession(session)) {
-    return <Alert tone="error" title="Admins only">Only account admins can configure single sign-on for {session.activeAccount.name}.</Alert>;
+    return <AdminsOnly what="configure single sign-on for" accountName={session.activeAccount.name} />;
   }
   const params = await searchParams;
   const ctx = ssoContext();

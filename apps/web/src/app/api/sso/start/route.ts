@@ -1,12 +1,10 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { getConnection, startSsoFlow } from "@gatehouse/sso";
+import { getConnection, getEnabledConnection, startSsoFlow } from "@gatehouse/sso";
 import { getCurrentSession } from "@/auth/session";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { refusalLocation, seeOther } from "@/server/sso-outcome";
 import { ssoContext } from "@/server/sso-context";
-import { db } from "@/server/context";
-import { ssoConnections, eq } from "@gatehouse/db";
 
 const startSchema = z.object({
   connectionId: z.string().uuid(),
@@ -23,7 +21,7 @@ async function start(params: Record<string, string>) {
   const parsed = startSchema.safeParse(params);
   if (!parsed.success) return seeOther(refusalLocation("That sign-in link is incomplete.", "Go back to the login page and try again."));
   const ctx = ssoContext();
-  let connection;
+  let connection = null;
   let actorUserId: string | null = null;
   if (parsed.data.purpose === "authenticate") {
     const session = await getCurrentSession();
@@ -32,8 +30,7 @@ async function start(params: Record<string, string>) {
     connection = await getConnection(ctx.db, session.activeAccount.id, parsed.data.connectionId);
     actorUserId = session.user.id;
   } else {
-    [connection] = await db().select().from(ssoConnections).where(eq(ssoConnections.id, parsed.data.connectionId)).limit(1);
-    if (connection && !connection.enabled) connection = undefined;
+    connection = await getEnabledConnection(ctx.db, parsed.data.connectionId);
   }
   if (!connection) return seeOther(refusalLocation("This sign-in option is not available.", "It may have been switched off. Sign in another way, or ask your admin."));
   const started = await startSsoFlow(ctx, {

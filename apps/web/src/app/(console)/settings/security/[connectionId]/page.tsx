@@ -15,6 +15,7 @@ import { LastResultBanner, ResultsTable } from "../_components/last-result";
 import { LogoCard } from "../_components/logo-card";
 import { StatusBadge } from "../_components/status-badge";
 import { TestByEmailCard, type TestedMark } from "../_components/test-by-email";
+import { AdminsOnly } from "../../../_components/admins-only";
 
 export const metadata: Metadata = { title: "SSO connection" };
 
@@ -24,7 +25,7 @@ type Search = Promise<{ notice?: string; error?: string; authenticated?: string 
 export default async function ConnectionPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const session = await requireAccount();
   if (!isAdminSession(session)) {
-    return <Alert tone="error" title="Admins only">Only account admins can configure single sign-on for {session.activeAccount.name}.</Alert>;
+    return <AdminsOnly what="configure single sign-on for" accountName={session.activeAccount.name} />;
   }
   const { connectionId } = await params;
   const search = await searchParams;

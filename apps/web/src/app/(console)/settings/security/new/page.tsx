@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SSO_PROVIDER_IDS, ssoUrls, type SsoProviderId } from "@gatehouse/sso";
-import { Alert } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { env } from "@/env";
 import { connectionFormDefaults, connectionFormMeta } from "../_lib/form-defaults";
 import { ConnectionForm } from "../_components/connection-form";
+import { AdminsOnly } from "../../../_components/admins-only";
 
 export const metadata: Metadata = { title: "Configure SSO" };
 
@@ -15,7 +15,7 @@ const isProvider = (value: unknown): value is SsoProviderId => typeof value === 
 export default async function NewConnectionPage({ searchParams }: { searchParams: Promise<{ provider?: string }> }) {
   const session = await requireAccount();
   if (!isAdminSession(session)) {
-    return <Alert tone="error" title="Admins only">Only account admins can configure single sign-on for {session.activeAccount.name}.</Alert>;
+    return <AdminsOnly what="configure single sign-on for" accountName={session.activeAccount.name} />;
   }
   const { provider } = await searchParams;
   if (!isProvider(provider)) redirect(`/settings/security?${new URLSearchParams({ error: "Choose an identity provider to add a connection." }).toString()}`);
