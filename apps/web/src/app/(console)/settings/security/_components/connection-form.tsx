@@ -42,11 +42,14 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
     if (first) document.getElementById(fieldId(first))?.focus();
   }, [state]);
 
+  const errorOf = (name: string) => (get(form.formState.errors, name) as FieldError | undefined)?.message ?? state.fieldErrors?.[name];
+  const initial = (name: string) => (state.values ? (state.values[name] ?? "") : (defaults[name] ?? ""));
   const kit: FormKit = {
     register,
     setValue,
-    errorOf: (name) => (get(form.formState.errors, name) as FieldError | undefined)?.message ?? state.fieldErrors?.[name],
-    initial: (name) => (state.values ? (state.values[name] ?? "") : (defaults[name] ?? "")),
+    errorOf,
+    initial,
+    field: (name) => ({ id: fieldId(name), defaultValue: initial(name), error: errorOf(name), ...register(name) }),
     initialChecked: (name) => (state.values ? state.values[name] === "on" : defaults[name] === "on"),
     hydrated,
   };

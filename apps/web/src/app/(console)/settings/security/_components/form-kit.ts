@@ -9,6 +9,8 @@ export type FormKit = {
   /** The value to start from: what was posted before an error, else the saved or default one. */
   initial: (name: string) => string;
   initialChecked: (name: string) => boolean;
+  /** Everything a text field or select needs for one form key: id, start value, error, registration. */
+  field: (name: string) => { id: string; defaultValue: string; error: string | undefined } & ReturnType<UseFormRegister<FieldValues>>;
   /** True once JavaScript runs: hiding and disabling only happen then. */
   hydrated: boolean;
 };

@@ -23,20 +23,17 @@ export const TOKEN_AUTH_METHODS = [
 
 /** Section b for OpenID Connect providers, each field named as the IdP's console names it. */
 export function OidcFields({ kit, provider, clientSecretMask }: { kit: FormKit; provider: Exclude<SsoProviderId, "saml">; clientSecretMask: string | null }) {
-  const { register, errorOf, initial } = kit;
+  const { register, errorOf, initial, field } = kit;
   const discoveryError = errorOf("discoveryInput");
   return (
     <div className="space-y-4">
       {provider === "google" ? (
         <>
           <Field
-            id={fieldId("googleHostedDomain")}
             label="Google Workspace domain"
             placeholder="acme.com"
             hint="Only accounts of this domain may sign in."
-            defaultValue={initial("googleHostedDomain")}
-            error={errorOf("googleHostedDomain")}
-            {...register("googleHostedDomain")}
+            {...field("googleHostedDomain")}
           />
           <details open={Boolean(discoveryError || initial("discoveryInput"))} className="rounded-md ring-1 ring-slate-200">
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">Advanced: discovery URL (leave empty for Google)</summary>
@@ -64,7 +61,7 @@ export function OidcFields({ kit, provider, clientSecretMask }: { kit: FormKit; 
           {...register("discoveryInput")}
         />
       )}
-      <Field id={fieldId("clientId")} label="Client ID" autoComplete="off" defaultValue={initial("clientId")} error={errorOf("clientId")} {...register("clientId")} />
+      <Field label="Client ID" autoComplete="off" {...field("clientId")} />
       <Field
         id={fieldId("clientSecret")}
         label="Client secret"
@@ -78,11 +75,9 @@ export function OidcFields({ kit, provider, clientSecretMask }: { kit: FormKit; 
         label="Token endpoint auth method"
         options={TOKEN_AUTH_METHODS}
         hint="How we present the client secret to the IdP's token endpoint. Choose the same as in your IdP."
-        defaultValue={initial("tokenEndpointAuthMethod")}
-        error={errorOf("tokenEndpointAuthMethod")}
-        {...register("tokenEndpointAuthMethod")}
+        {...field("tokenEndpointAuthMethod")}
       />
-      <Field id={fieldId("scopes")} label="Scopes" hint="Separated by spaces; must include openid." defaultValue={initial("scopes")} error={errorOf("scopes")} {...register("scopes")} />
+      <Field label="Scopes" hint="Separated by spaces; must include openid." {...field("scopes")} />
     </div>
   );
 }

@@ -37,7 +37,7 @@ export function SamlFields({
   onCheckedChange: (id: string, value: boolean) => void;
   savedCertificateCount: number;
 }) {
-  const { register, errorOf, initial, initialChecked, hydrated, setValue } = kit;
+  const { register, errorOf, initial, initialChecked, hydrated, setValue, field } = kit;
   const [source, setSource] = useState<Source>((initial("samlSource") || "metadata_url") as Source);
   const [fileErrors, setFileErrors] = useState<{ metadataXml?: string; certificatePem?: string }>({});
   const allTicked = SAML_CHECKLIST.every((item) => checked[item.id]);
@@ -98,14 +98,11 @@ export function SamlFields({
 
         <div hidden={!showSource("metadata_url")}>
           <Field
-            id={fieldId("metadataUrl")}
             label="Metadata URL"
             type="url"
             placeholder="https://idp.example.com/app/metadata"
             hint={hydrated ? undefined : "Fill in when you chose Metadata URL."}
-            defaultValue={initial("metadataUrl")}
-            error={errorOf("metadataUrl")}
-            {...register("metadataUrl")}
+            {...field("metadataUrl")}
           />
         </div>
 
@@ -124,8 +121,8 @@ export function SamlFields({
         </div>
 
         <div hidden={!showSource("manual")} className="space-y-4">
-          <Field id={fieldId("idpEntityId")} label="Identity Provider Issuer (entity ID)" placeholder="http://www.okta.com/exk…" defaultValue={initial("idpEntityId")} error={errorOf("idpEntityId")} {...register("idpEntityId")} />
-          <Field id={fieldId("idpSsoUrl")} label="Single Sign-On URL" type="url" placeholder="https://idp.example.com/sso/saml" defaultValue={initial("idpSsoUrl")} error={errorOf("idpSsoUrl")} {...register("idpSsoUrl")} />
+          <Field label="Identity Provider Issuer (entity ID)" placeholder="http://www.okta.com/exk…" {...field("idpEntityId")} />
+          <Field label="Single Sign-On URL" type="url" placeholder="https://idp.example.com/sso/saml" {...field("idpSsoUrl")} />
           <TextArea
             label="X.509 signing certificate"
             rows={6}
@@ -145,16 +142,13 @@ export function SamlFields({
       </fieldset>
 
       <Field
-        id={fieldId("clockSkewSeconds")}
         label="Allowed clock skew (seconds)"
         type="number"
         min={0}
         max={600}
         className="max-w-xs"
         hint="How far the IdP's clock may differ from ours. 120 suits almost everyone."
-        defaultValue={initial("clockSkewSeconds")}
-        error={errorOf("clockSkewSeconds")}
-        {...register("clockSkewSeconds")}
+        {...field("clockSkewSeconds")}
       />
 
       <Checkbox

@@ -21,12 +21,12 @@ const ROLE_OPTIONS = (["member", "admin"] as const).map((role) => ({ value: role
 
 /** Section c: how the connection appears and who it lets in. */
 export function SettingsFields({ kit }: { kit: FormKit }) {
-  const { register, errorOf, initial } = kit;
+  const { register, errorOf, initial, field } = kit;
   return (
     <div className="space-y-4">
-      <Field id={fieldId("name")} label="Connection name" defaultValue={initial("name")} error={errorOf("name")} {...register("name")} />
-      <Field id={fieldId("description")} label="Description (admins only)" hint="A note for other admins; members never see it." defaultValue={initial("description")} error={errorOf("description")} {...register("description")} />
-      <Field id={fieldId("buttonText")} label="Sign-in button text" hint="What members see on the sign-in page." defaultValue={initial("buttonText")} error={errorOf("buttonText")} {...register("buttonText")} />
+      <Field label="Connection name" {...field("name")} />
+      <Field label="Description (admins only)" hint="A note for other admins; members never see it." {...field("description")} />
+      <Field label="Sign-in button text" hint="What members see on the sign-in page." {...field("buttonText")} />
       <RadioGroup legend="Provisioning" name="provisioningMode" options={PROVISIONING} defaultValue={initial("provisioningMode") || "match"} error={errorOf("provisioningMode")} inputProps={register("provisioningMode")} />
       <Select
         label="Role for new members"
@@ -38,21 +38,16 @@ export function SettingsFields({ kit }: { kit: FormKit }) {
         {...register("jitRole")}
       />
       <Field
-        id={fieldId("allowedDomains")}
         label="Allowed email domains"
         placeholder="acme.com, acme.co.uk"
         hint="Optional, separated by commas. Leave empty to accept any domain the IdP sends."
-        defaultValue={initial("allowedDomains")}
-        error={errorOf("allowedDomains")}
-        {...register("allowedDomains")}
+        {...field("allowedDomains")}
       />
       <Select
         label="Email trust"
         options={EMAIL_TRUST_OPTIONS}
         hint="When we accept the IdP's email address as proof of who someone is, and when we first send them a verification link."
-        defaultValue={initial("emailTrust")}
-        error={errorOf("emailTrust")}
-        {...register("emailTrust")}
+        {...field("emailTrust")}
       />
     </div>
   );
@@ -69,7 +64,7 @@ const MAPPING_FIELDS = [
 
 /** Section d: which claim or SAML attribute feeds each profile field. */
 export function AttributeMappingFields({ kit }: { kit: FormKit }) {
-  const { register, errorOf, initial } = kit;
+  const { register, errorOf, initial, field } = kit;
   const hasError = MAPPING_FIELDS.some((f) => errorOf(`attributeMapping.${f.key}`));
   return (
     <details open={hasError} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid="attribute-mapping">
