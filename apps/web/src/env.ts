@@ -12,6 +12,8 @@ const schema = z.object({
   EMAIL_FROM: z.string().default("Gatehouse <no-reply@gatehouse.local>"),
   /** Shows the dev mailbox even in a production build (used by the end-to-end tests only). */
   ENABLE_DEV_MAILBOX: z.enum(["0", "1"]).optional(),
+  /** How often SAML metadata URLs are re-read for new certificates; 0 turns it off. */
+  SAML_METADATA_REFRESH_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Set by `pnpm dev`: the local IdP sandbox, linked from the console in development. */
   IDP_SANDBOX_URL: z.string().url().optional(),
 });

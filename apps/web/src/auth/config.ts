@@ -37,7 +37,6 @@ declare module "next-auth/jwt" {
  */
 export const authConfig = {
   trustHost: true,
-  secret: process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [

@@ -4,6 +4,7 @@ import {
   decideSsoSignIn,
   explainSsoError,
   findUserByEmail,
+  getMemberRole,
   mapProfile,
   recordAuditEvent,
   ROLE_LABELS,
@@ -52,24 +53,21 @@ export async function finishSignIn(
   const subject = claims ? String(claims.sub ?? claims.nameID ?? profile?.email ?? "") : "";
   const actorEmail = flow.actorUserId ? ((await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, flow.actorUserId)).limit(1))[0]?.email ?? null) : null;
   const expectedEmail = flow.purpose === "authenticate" ? actorEmail : flow.purpose === "test_email" ? await testedEmail(ctx, flow.testId) : null;
-  if (flow.purpose !== "sign_in" && !expectedEmail && !input.failure) {
-    input = { ...input, failure: "The person this test was for is no longer known: send a new test." };
-  }
+  // A test whose person cannot be found fails rather than skipping the email check.
+  const rawFailure = input.failure ?? (flow.purpose !== "sign_in" && !expectedEmail ? "The person this test was for is no longer known: send a new test." : undefined);
 
   let decision: ReturnType<typeof decideSsoSignIn> | null = null;
   let memberLabel: string | null = null;
   if (profile) {
     const user = profile.email ? await findUserByEmail(ctx.db, profile.email) : null;
-    const [membership] = user
-      ? await ctx.db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.accountId, connection.accountId), eq(memberships.userId, user.id))).limit(1)
-      : [];
-    memberLabel = user && membership ? `${user.name || user.email} (${ROLE_LABELS[membership.role]})` : "No member of this account has this email";
+    const role = user ? await getMemberRole(ctx.db, connection.accountId, user.id) : null;
+    memberLabel = user && role ? `${user.name || user.email} (${ROLE_LABELS[role]})` : "No member of this account has this email";
     const [identity] = subject ? await ctx.db.select().from(ssoIdentities).where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.subject, subject))).limit(1) : [];
     decision = decideSsoSignIn({
       purpose: flow.purpose,
       connection,
       profile,
-      member: user && membership ? { userId: user.id } : null,
+      member: user && role ? { userId: user.id } : null,
       expectedEmail,
       verifiedDomains: [],
       emailProvenBefore: Boolean(input.emailJustProven || (identity?.emailProvenAt && identity.email === profile.email)),
@@ -77,7 +75,7 @@ export async function finishSignIn(
     await ctx.db.update(ssoConnections).set({ lastClaims: keepableClaims(claims!) }).where(eq(ssoConnections.id, connection.id));
   }
 
-  const failure = input.failure ? explainSsoError(input.failure) : decision?.outcome === "refuse" ? decision.refusal : !profile ? explainSsoError("no profile") : null;
+  const failure = rawFailure ? explainSsoError(rawFailure) : decision?.outcome === "refuse" ? decision.refusal : !profile ? explainSsoError("no profile") : null;
   const ok = !failure && decision !== null;
   if (ok && flow.observations?.certificateFingerprint) await markCertificateVerified(ctx, connection, flow.observations.certificateFingerprint, now);
 
@@ -89,7 +87,7 @@ export async function finishSignIn(
       email: profile?.email ?? null,
       name: profile ? displayNameOf(profile) : null,
       memberLabel,
-      reason: failure ? (input.failure ? `${failure.message} (${input.failure.slice(0, 300)})` : failure.message) : null,
+      reason: failure ? (rawFailure ? `${failure.message} (${rawFailure.slice(0, 300)})` : failure.message) : null,
       advice: failure?.advice ?? null,
       clockOffsetSeconds: flow.observations?.clockOffsetSeconds ?? null,
       byUserEmail: flow.purpose === "authenticate" ? actorEmail : expectedEmail,
@@ -112,7 +110,7 @@ export async function finishSignIn(
   const auditBase = { accountId: connection.accountId, target: { type: "sso_connection", id: connection.id, label: connection.name } } as const;
   if (failure || !decision || !profile) {
     const reason = failure ?? explainSsoError("no profile");
-    await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: profile?.email ?? "unknown", ip: request.ip }, action: "sign_in.sso.refused", metadata: { reason: input.failure ?? reason.message, code: decision?.outcome === "refuse" ? decision.refusal.code : "idp_error" } });
+    await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: profile?.email ?? "unknown", ip: request.ip }, action: "sign_in.sso.refused", metadata: { reason: rawFailure ?? reason.message, code: decision?.outcome === "refuse" ? decision.refusal.code : "idp_error" } });
     return { kind: "refused", message: reason.message, advice: reason.advice };
   }
   const email = profile.email!;
