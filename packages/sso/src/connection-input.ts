@@ -61,11 +61,14 @@ export const samlFieldsSchema = z.object({
   idpInitiatedEnabled: z.coerce.boolean().default(false),
 });
 
+/** OIDC fields where the IdP's address is required, named as that IdP's console names it. */
+const oidcFieldsRequiring = (what: string) => oidcFieldsSchema.extend({ discoveryInput: required(what) });
+
 export const connectionInputSchema = z.discriminatedUnion("provider", [
   commonSettingsSchema.extend({ provider: z.literal("google") }).merge(oidcFieldsSchema),
-  commonSettingsSchema.extend({ provider: z.literal("okta") }).merge(oidcFieldsSchema),
-  commonSettingsSchema.extend({ provider: z.literal("entra") }).merge(oidcFieldsSchema),
-  commonSettingsSchema.extend({ provider: z.literal("oidc") }).merge(oidcFieldsSchema),
+  commonSettingsSchema.extend({ provider: z.literal("okta") }).merge(oidcFieldsRequiring("Okta organisation URL")),
+  commonSettingsSchema.extend({ provider: z.literal("entra") }).merge(oidcFieldsRequiring("issuer URL or OpenID metadata document")),
+  commonSettingsSchema.extend({ provider: z.literal("oidc") }).merge(oidcFieldsRequiring("OpenID configuration URL")),
   commonSettingsSchema.extend({ provider: z.literal("saml") }).merge(samlFieldsSchema),
 ]);
 
