@@ -10,14 +10,15 @@ import { startSandbox } from "@gatehouse/idp-sandbox";
  * The end-to-end run: a real PostgreSQL (fresh database), a real SMTP server, a production build
  * of the app, then Playwright in Debian's chromium. Everything listens on loopback only.
  */
-const port = Number(process.env.E2E_PORT ?? 3311);
+const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
+const port = Number(process.env.E2E_PORT ?? 3311 + offset);
 const pg = await startTestServer(Number(process.env.E2E_PG_PORT ?? 54341));
 const database = await createFreshDatabase(pg.adminUrl);
 const db = createDatabase(database.url, { max: 1 });
 await seedDemoData(db);
 await db.$client.end();
 const smtp = await startSmtpCapture();
-const sandbox = await startSandbox({ port: Number(process.env.E2E_SANDBOX_PORT ?? 3312), appUrl: `http://localhost:${port}` });
+const sandbox = await startSandbox({ port: Number(process.env.E2E_SANDBOX_PORT ?? 3312 + offset), appUrl: `http://localhost:${port}` });
 
 const env = {
   ...process.env,

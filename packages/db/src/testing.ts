@@ -13,10 +13,12 @@ const TEMPLATE = "gatehouse_test_template";
  * a throwaway server) or an embedded one under .data/test-postgres. Creates a migrated template
  * database, from which each test run clones its own in ~50 ms.
  */
-export async function startTestServer(port = Number(process.env.TEST_PG_PORT ?? 54329)): Promise<{
+export async function startTestServer(basePort = Number(process.env.TEST_PG_PORT ?? 54329)): Promise<{
   adminUrl: string;
   stop: () => Promise<void>;
 }> {
+  // Several checkouts on one machine (git worktrees) each set their own offset so their servers never share a port.
+  const port = basePort + Number(process.env.TEST_PORT_OFFSET ?? 0);
   let server: EmbeddedServer | undefined;
   let adminUrl = process.env.TEST_DATABASE_SERVER_URL;
   if (!adminUrl) {
