@@ -1,5 +1,6 @@
 import { accounts, and, eq, gt, memberships, sessions, users, type Database } from "@gatehouse/db";
 import { nowOf, type CoreContext } from "./context";
+import { grantsOfSignIn, isAccountGranted, mergeGrants } from "./session-grants";
 import { generateToken, hashToken } from "./tokens";
 
 export const SESSION_LIFETIME_DAYS = 30;
@@ -26,6 +27,7 @@ export async function createSession(ctx: Pick<CoreContext, "db" | "now">, input:
     activeAccountId: accountId,
     method: input.method,
     connectionId: input.connectionId ?? null,
+    grantedAccountIds: grantsOfSignIn({ method: input.method, accountId: input.accountId ?? null }),
     ip: input.ip ?? null,
     userAgent: input.userAgent?.slice(0, 400) ?? null,
     createdAt: now,
@@ -45,7 +47,14 @@ async function defaultAccountId(db: Database, userId: string): Promise<string | 
   return first?.accountId ?? null;
 }
 
-export type AccountChoice = { id: string; name: string; slug: string; role: "admin" | "member" };
+export type AccountChoice = {
+  id: string;
+  name: string;
+  slug: string;
+  role: "admin" | "member";
+  /** This session's sign-in proved the account; otherwise switching to it needs its own sign-in. */
+  granted: boolean;
+};
 
 export type ResolvedSession = {
   idHash: string;
@@ -71,17 +80,21 @@ export async function resolveSession(ctx: Pick<CoreContext, "db" | "now">, rawId
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row) return null;
-  const choices = await ctx.db
-    .select({ id: accounts.id, name: accounts.name, slug: accounts.slug, role: memberships.role })
-    .from(memberships)
-    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(eq(memberships.userId, row.user.id))
-    .orderBy(accounts.name);
+  const proof = { method: row.session.method, grantedAccountIds: row.session.grantedAccountIds };
+  const choices = (
+    await ctx.db
+      .select({ id: accounts.id, name: accounts.name, slug: accounts.slug, role: memberships.role })
+      .from(memberships)
+      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+      .where(eq(memberships.userId, row.user.id))
+      .orderBy(accounts.name)
+  ).map((c) => ({ ...c, granted: isAccountGranted(proof, c.id) }));
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }
-  // The active account must still be one the user belongs to: a removed membership drops out here.
-  const active = choices.find((c) => c.id === row.session.activeAccountId) ?? null;
+  // The active account must still be one the user belongs to (a removed membership drops out
+  // here) and one this session's sign-in proved.
+  const active = choices.find((c) => c.id === row.session.activeAccountId && c.granted) ?? null;
   return {
     idHash,
     method: row.session.method,
@@ -102,17 +115,55 @@ export async function endSessionsForUser(db: Pick<Database, "delete">, userId: s
   return ended.length;
 }
 
-/** Points a session at another of the user's accounts; refuses accounts the user is not in. */
-export async function switchActiveAccount(db: Database, rawId: string, accountId: string): Promise<boolean> {
+export type SwitchOutcome = "switched" | "needs_sign_in" | "not_a_member" | "no_session";
+
+/**
+ * Points a session at another of the user's accounts. Refuses accounts the user is not in, and
+ * accounts this session's sign-in did not prove: those need their own sign-in first.
+ */
+export async function switchActiveAccount(db: Database, rawId: string, accountId: string): Promise<SwitchOutcome> {
   const idHash = hashToken(rawId);
   const [session] = await db.select().from(sessions).where(eq(sessions.idHash, idHash)).limit(1);
-  if (!session) return false;
+  if (!session) return "no_session";
+  if (!(await isMember(db, session.userId, accountId))) return "not_a_member";
+  if (!isAccountGranted(session, accountId)) return "needs_sign_in";
+  await db.update(sessions).set({ activeAccountId: accountId }).where(eq(sessions.idHash, idHash));
+  return "switched";
+}
+
+/**
+ * After a sign-in proved `accountId` in a browser that already had a session of the same user,
+ * the new session also keeps what the old one proved, and the old one ends. A session of another
+ * user is left alone (the new sign-in replaces it in this browser only).
+ */
+export async function carrySessionGrants(db: Database, previousRawId: string, newRawId: string): Promise<void> {
+  if (previousRawId === newRawId) return;
+  await db.transaction(async (tx) => {
+    const [previous] = await tx.select().from(sessions).where(eq(sessions.idHash, hashToken(previousRawId))).limit(1);
+    const [current] = await tx.select().from(sessions).where(eq(sessions.idHash, hashToken(newRawId))).limit(1);
+    if (!previous || !current || previous.userId !== current.userId) return;
+    await tx.update(sessions).set({ grantedAccountIds: mergeGrants(previous.grantedAccountIds, current.grantedAccountIds) }).where(eq(sessions.idHash, current.idHash));
+    await tx.delete(sessions).where(eq(sessions.idHash, previous.idHash));
+  });
+}
+
+/** Adds an account to what a session proved (its password was just re-checked) and switches to it. */
+export async function grantAccountToSession(db: Database, rawId: string, accountId: string): Promise<boolean> {
+  const idHash = hashToken(rawId);
+  const [session] = await db.select().from(sessions).where(eq(sessions.idHash, idHash)).limit(1);
+  if (!session || !(await isMember(db, session.userId, accountId))) return false;
+  await db
+    .update(sessions)
+    .set({ grantedAccountIds: mergeGrants(session.grantedAccountIds, [accountId]), activeAccountId: accountId })
+    .where(eq(sessions.idHash, idHash));
+  return true;
+}
+
+async function isMember(db: Database, userId: string, accountId: string): Promise<boolean> {
   const [membership] = await db
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.userId, session.userId), eq(memberships.accountId, accountId)))
+    .where(and(eq(memberships.userId, userId), eq(memberships.accountId, accountId)))
     .limit(1);
-  if (!membership) return false;
-  await db.update(sessions).set({ activeAccountId: accountId }).where(eq(sessions.idHash, idHash));
-  return true;
+  return Boolean(membership);
 }

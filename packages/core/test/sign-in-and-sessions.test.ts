@@ -10,6 +10,8 @@ import {
   resetPassword,
   resolveSession,
   switchActiveAccount,
+  grantAccountToSession,
+  carrySessionGrants,
   hashPassword,
 } from "../src";
 import { useCoreContext } from "./harness";
@@ -79,9 +81,46 @@ describe("sessions", () => {
     const stranger = await ensureAccount(env.db, { name: "Stranger s4", slug: "stranger-s4" });
     await ensureMember(env.db, { accountId: other.id, email: member.email, name: "", role: "member" });
     const sid = await createSession(env.ctx, { userId: member.id, method: "password" });
-    expect(await switchActiveAccount(env.db, sid, stranger.id)).toBe(false);
-    expect(await switchActiveAccount(env.db, sid, other.id)).toBe(true);
+    expect(await switchActiveAccount(env.db, sid, stranger.id)).toBe("not_a_member");
+    expect(await switchActiveAccount(env.db, sid, other.id)).toBe("switched");
     expect((await resolveSession(env.ctx, sid))?.activeAccount?.slug).toBe("other-s4");
+  });
+
+  it("an SSO session grants only its connection's account; switching elsewhere needs that account's sign-in", async () => {
+    const { member, account: acme } = await setup("s5");
+    const globex = await ensureAccount(env.db, { name: "Globex s5", slug: "globex-s5" });
+    await ensureMember(env.db, { accountId: globex.id, email: member.email, name: "", role: "admin" });
+    const sid = await createSession(env.ctx, { userId: member.id, method: "sso", accountId: globex.id, connectionId: null });
+    const resolved = await resolveSession(env.ctx, sid);
+    expect(resolved?.activeAccount?.id).toBe(globex.id);
+    expect(resolved?.accounts.map((a) => [a.slug, a.granted])).toEqual([["acct-s5", false], ["globex-s5", true]]);
+    expect(await switchActiveAccount(env.db, sid, acme.id)).toBe("needs_sign_in");
+    expect((await resolveSession(env.ctx, sid))?.activeAccount?.id).toBe(globex.id);
+    // A session row pointed at an account it did not prove (e.g. by hand) acts in none.
+    await env.db.update(sessions).set({ activeAccountId: acme.id }).where(eq(sessions.userId, member.id));
+    expect((await resolveSession(env.ctx, sid))?.activeAccount).toBeNull();
+  });
+
+  it("a password re-check adds an account to the session; a later SSO sign-in of the same user carries the grants over", async () => {
+    const { member, account: acme } = await setup("s6");
+    const globex = await ensureAccount(env.db, { name: "Globex s6", slug: "globex-s6" });
+    await ensureMember(env.db, { accountId: globex.id, email: member.email, name: "", role: "member" });
+    const sid = await createSession(env.ctx, { userId: member.id, method: "sso", accountId: globex.id });
+    expect(await grantAccountToSession(env.db, sid, acme.id)).toBe(true);
+    expect((await resolveSession(env.ctx, sid))?.activeAccount?.id).toBe(acme.id);
+    expect(await switchActiveAccount(env.db, sid, globex.id)).toBe("switched");
+
+    const other = await setup("s6b");
+    const strangerSession = await createSession(env.ctx, { userId: other.member.id, method: "sso", accountId: other.account.id });
+    expect(await grantAccountToSession(env.db, strangerSession, acme.id)).toBe(false);
+
+    const next = await createSession(env.ctx, { userId: member.id, method: "sso", accountId: globex.id });
+    await carrySessionGrants(env.db, sid, next);
+    expect(await resolveSession(env.ctx, sid)).toBeNull();
+    expect((await resolveSession(env.ctx, next))?.accounts.every((a) => a.granted)).toBe(true);
+    // Another person's session in the same browser is not merged into this one.
+    await carrySessionGrants(env.db, strangerSession, next);
+    expect(await resolveSession(env.ctx, strangerSession)).not.toBeNull();
   });
 });
 

@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import type { FlowOutcome } from "@gatehouse/sso";
-import { attachSessionCookie } from "@/auth/session-cookie";
+import { carrySessionGrants } from "@gatehouse/core";
+import { attachSessionCookie, readSessionId } from "@/auth/session-cookie";
+import { db } from "./context";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { ipFromHeaders } from "./request";
 
@@ -22,6 +24,9 @@ export async function respondToOutcome(outcome: FlowOutcome): Promise<NextRespon
   switch (outcome.kind) {
     case "signed_in": {
       const response = seeOther(safeCallbackUrl(outcome.redirectTo, "/"));
+      // Signing in to a second account in the same browser keeps the first one's proof.
+      const previous = await readSessionId();
+      if (previous) await carrySessionGrants(db(), previous, outcome.sessionId);
       await attachSessionCookie(response, outcome.sessionId);
       return response;
     }

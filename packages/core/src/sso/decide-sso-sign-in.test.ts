@@ -5,12 +5,14 @@ const base: SsoDecisionInput = {
   purpose: "sign_in",
   connection: { provider: "okta", enabled: true, provisioningMode: "match", jitRole: "member", allowedDomains: [], googleHostedDomain: null, emailTrust: "trust" },
   profile: { email: "ada@acme.test", firstName: null, lastName: null, displayName: null, username: null, picture: null, emailVerified: true, hostedDomain: null },
-  member: { userId: "u1" },
+  identity: { linkedUser: null, userWithEmail: { userId: "u1", isMember: true, linkedToOtherSubject: false } },
   expectedEmail: null,
   verifiedDomains: [],
   emailProvenBefore: false,
 };
 
+const nobody: SsoDecisionInput["identity"] = { linkedUser: null, userWithEmail: null };
+const outsider: SsoDecisionInput["identity"] = { linkedUser: null, userWithEmail: { userId: "u9", isMember: false, linkedToOtherSubject: false } };
 const withConnection = (c: Partial<SsoDecisionInput["connection"]>) => ({ ...base, connection: { ...base.connection, ...c } });
 const withProfile = (p: Partial<SsoDecisionInput["profile"]>) => ({ ...base, profile: { ...base.profile, ...p } });
 const outcome = (input: SsoDecisionInput) => {
@@ -24,9 +26,9 @@ describe("decideSsoSignIn", () => {
     ["a disabled connection refuses sign-in", withConnection({ enabled: false }), "refuse:connection_disabled"],
     ["a disabled connection still allows Authenticate", { ...withConnection({ enabled: false }), purpose: "authenticate", expectedEmail: "ada@acme.test" }, "sign_in"],
     ["no email is refused", withProfile({ email: null }), "refuse:no_email"],
-    ["an unknown email is refused in match mode", { ...base, member: null }, "refuse:not_a_member"],
-    ["an unknown email is provisioned in JIT mode", { ...withConnection({ provisioningMode: "jit" }), member: null }, "provision"],
-    ["JIT respects allowed domains", { ...withConnection({ provisioningMode: "jit", allowedDomains: ["globex.test"] }), member: null }, "refuse:domain_not_allowed"],
+    ["an unknown email is refused in match mode", { ...base, identity: nobody }, "refuse:not_a_member"],
+    ["an unknown email is provisioned in JIT mode", { ...withConnection({ provisioningMode: "jit" }), identity: nobody }, "provision"],
+    ["JIT respects allowed domains", { ...withConnection({ provisioningMode: "jit", allowedDomains: ["globex.test"] }), identity: nobody }, "refuse:domain_not_allowed"],
     ["Google accepts its hosted domain", { ...withConnection({ provider: "google", googleHostedDomain: "acme.test" }), profile: { ...base.profile, hostedDomain: "acme.test" } }, "sign_in"],
     ["Google refuses a consumer account", withConnection({ provider: "google", googleHostedDomain: "acme.test" }), "refuse:wrong_hosted_domain"],
     ["Google refuses another workspace", { ...withConnection({ provider: "google", googleHostedDomain: "acme.test" }), profile: { ...base.profile, hostedDomain: "evil.test" } }, "refuse:wrong_hosted_domain"],
@@ -37,12 +39,20 @@ describe("decideSsoSignIn", () => {
     ["always-verify does not ask again once proven", { ...withConnection({ emailTrust: "always_verify" }), emailProvenBefore: true }, "sign_in"],
     ["SAML trusts verified domains", { ...withConnection({ provider: "saml", emailTrust: "verified_domains" }), verifiedDomains: ["acme.test"] }, "sign_in"],
     ["SAML verifies other domains", withConnection({ provider: "saml", emailTrust: "verified_domains" }), "verify_email"],
+    // Tenant isolation: another account's IdP never signs in a user outside its account.
+    ["an existing user outside the account is refused in match mode", { ...base, identity: outsider }, "refuse:existing_user_outside_account"],
+    ["an existing user outside the account is refused in JIT mode too", { ...withConnection({ provisioningMode: "jit" }), identity: outsider }, "refuse:existing_user_outside_account"],
+    ["an outside user on a verified domain of the account is linked", { ...base, identity: outsider, verifiedDomains: ["acme.test"] }, "sign_in"],
+    ["a second subject asserting a linked email is refused", { ...base, identity: { linkedUser: null, userWithEmail: { userId: "u1", isMember: true, linkedToOtherSubject: true } } }, "refuse:email_linked_to_other_identity"],
+    ["a linked identity signs in even with an untrusted email", { ...withConnection({ emailTrust: "always_verify" }), identity: { linkedUser: { userId: "u1", isMember: true }, userWithEmail: null } }, "sign_in"],
+    ["a linked identity whose user left rejoins in JIT mode", { ...withConnection({ provisioningMode: "jit" }), identity: { linkedUser: { userId: "u1", isMember: false }, userWithEmail: null } }, "rejoin"],
+    ["Authenticate by someone outside the account fails", { ...base, purpose: "authenticate", expectedEmail: "ada@acme.test", identity: outsider }, "refuse:not_a_member"],
   ])("%s", (_name, input, expected) => {
     expect(outcome(input)).toBe(expected);
   });
 
   it("explains refusals in words a person can act on", () => {
-    const d = decideSsoSignIn({ ...base, member: null });
+    const d = decideSsoSignIn({ ...base, identity: nobody });
     expect(d).toMatchObject({ outcome: "refuse", refusal: { message: "ada@acme.test is not a member of this account.", advice: "Ask your admin to add you to the team, then sign in again." } });
   });
 });

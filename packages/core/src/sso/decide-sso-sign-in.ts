@@ -1,5 +1,6 @@
 import type { MemberRole } from "@gatehouse/db";
 import { emailDomain } from "../email-address";
+import { decideIdentityLink, type IdentityLinkInput } from "./decide-identity-link";
 import type { MappedProfile } from "./map-profile";
 
 export type SsoPurpose = "sign_in" | "authenticate" | "test_email";
@@ -18,8 +19,8 @@ export type SsoDecisionInput = {
   purpose: SsoPurpose;
   connection: SsoConnectionPolicy;
   profile: MappedProfile;
-  /** The member of this account whose email equals the profile's email, if any. */
-  member: { userId: string } | null;
+  /** What is known of this identity (its subject's link) and of the user its email names. */
+  identity: Pick<IdentityLinkInput, "linkedUser" | "userWithEmail">;
   /** For Authenticate and test sign-ins: the email the person is expected to come back with. */
   expectedEmail: string | null;
   /** The account's verified domains (empty until domain verification exists). */
@@ -35,13 +36,18 @@ export type SsoRefusal = {
     | "wrong_hosted_domain"
     | "domain_not_allowed"
     | "email_mismatch"
-    | "not_a_member";
+    | "not_a_member"
+    | "email_linked_to_other_identity"
+    | "existing_user_outside_account";
   message: string;
   advice: string;
 };
 
 export type SsoDecision =
-  | { outcome: "sign_in"; userId: string }
+  /** `link`: this is the identity's first sign-in, to be linked to the user now. */
+  | { outcome: "sign_in"; userId: string; link: boolean }
+  /** A known identity whose user had left the account, brought back by JIT. */
+  | { outcome: "rejoin"; userId: string; role: MemberRole }
   | { outcome: "provision"; role: MemberRole }
   | { outcome: "verify_email" }
   | { outcome: "refuse"; refusal: SsoRefusal };
@@ -65,9 +71,10 @@ export function isEmailTrusted(input: Pick<SsoDecisionInput, "connection" | "pro
 }
 
 /**
- * Who an SSO sign-in is, and what happens to them. Members match by exact email
- * (case-insensitive, already normalised); strangers are refused unless the connection
- * provisions just in time. Google Workspace accepts only its hosted domain.
+ * Who an SSO sign-in is, and what happens to them. A known identity (by the IdP's subject) signs
+ * in as the user it was linked to; a first sign-in links only to a member of this account (or a
+ * user on the account's verified domain), and JIT creates only new users
+ * (decideIdentityLink). Google Workspace accepts only its hosted domain.
  */
 export function decideSsoSignIn(input: SsoDecisionInput): SsoDecision {
   const { connection, profile, purpose } = input;
@@ -102,9 +109,43 @@ export function decideSsoSignIn(input: SsoDecisionInput): SsoDecision {
       "Sign in at the IdP as that person, or change the attribute mapping so the email field carries the user's primary email.",
     );
   }
-  // Authenticate and test sign-ins prove the settings; email trust matters when a session is made.
-  if (purpose === "sign_in" && !isEmailTrusted(input)) return { outcome: "verify_email" };
-  if (input.member) return { outcome: "sign_in", userId: input.member.userId };
-  if (connection.provisioningMode === "jit" && purpose === "sign_in") return { outcome: "provision", role: connection.jitRole };
-  return refuse("not_a_member", `${profile.email} is not a member of this account.`, "Ask your admin to add you to the team, then sign in again.");
+  const identity = input.identity;
+  if (purpose !== "sign_in") {
+    // Authenticate and test sign-ins prove the settings and create no session or link.
+    const member = [identity.linkedUser, identity.userWithEmail].find((u) => u?.isMember);
+    return member ? { outcome: "sign_in", userId: member.userId, link: false } : notAMember(profile.email);
+  }
+  const link = decideIdentityLink({ ...identity, emailDomainVerified: input.verifiedDomains.includes(domain), provisioningMode: connection.provisioningMode });
+  switch (link.outcome) {
+    case "refuse":
+      if (link.reason === "existing_user_outside_account") return { outcome: "refuse", refusal: existingLoginRefusal(profile.email) };
+      if (link.reason === "email_linked_to_other_identity") {
+        return refuse(
+          "email_linked_to_other_identity",
+          `${profile.email} already signs in here with another account at this identity provider.`,
+          "Sign in with the identity provider account you used before. If that account was replaced, ask your admin to contact support to move the login.",
+        );
+      }
+      return notAMember(profile.email);
+    case "linked":
+      // The identity is known by its subject: the email it asserts today decides nothing.
+      return { outcome: "sign_in", userId: link.userId, link: false };
+    case "rejoin":
+      return { outcome: "rejoin", userId: link.userId, role: connection.jitRole };
+    case "link":
+    case "provision":
+      // A new link or a new user rests on the email, so it must be believable.
+      if (!isEmailTrusted(input)) return { outcome: "verify_email" };
+      return link.outcome === "link" ? { outcome: "sign_in", userId: link.userId, link: true } : { outcome: "provision", role: connection.jitRole };
+  }
 }
+
+/** The email already has a login outside this account: this account's IdP may not claim it. */
+export const existingLoginRefusal = (email: string): SsoRefusal => ({
+  code: "existing_user_outside_account",
+  message: "This person already has a login here; invite them to the account instead.",
+  advice: `An admin of this account can invite ${email} from the Team page. Once they accept, they can sign in with SSO.`,
+});
+
+const notAMember = (email: string): SsoDecision =>
+  refuse("not_a_member", `${email} is not a member of this account.`, "Ask your admin to add you to the team, then sign in again.");

@@ -18,6 +18,11 @@ export const sessions = pgTable(
     method: signInMethod("method").notNull(),
     /** The SSO connection that signed this session in; plain uuid so SSO tables can come later. */
     connectionId: uuid("connection_id"),
+    /**
+     * The accounts this session's sign-ins proved (an SSO sign-in proves its connection's account
+     * only); null means every account of the user (password sessions, until enforcement exists).
+     */
+    grantedAccountIds: uuid("granted_account_ids").array(),
     ip: text("ip"),
     userAgent: text("user_agent"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -148,21 +148,26 @@ export const ssoTestRequests = pgTable(
 export type SamlObservations = { clockOffsetSeconds: number | null; certificateFingerprint: string | null };
 
 /**
- * An IdP identity (issuer + subject) linked to a user: the key that survives an email change at
- * the IdP, and the record that this identity once proved its email by a verification link.
+ * An IdP identity (connection + issuer + subject: OIDC iss + sub, SAML IdP entity ID + NameID)
+ * linked to one user at its first sign-in: the key that survives an email change at the IdP, and
+ * the record that this identity once proved its email by a verification link.
  */
 export const ssoIdentities = pgTable(
   "sso_identities",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+    issuer: text("issuer").notNull(),
     subject: text("subject").notNull(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     emailProvenAt: timestamp("email_proven_at", { withTimezone: true }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("sso_identities_connection_subject_key").on(t.connectionId, t.subject)],
+  (t) => [
+    uniqueIndex("sso_identities_connection_subject_key").on(t.connectionId, t.issuer, t.subject),
+    index("sso_identities_connection_user_idx").on(t.connectionId, t.userId),
+  ],
 );
 
 /** SAML response and assertion IDs already used, kept until they expire: a replay is refused. */

@@ -59,7 +59,8 @@ export async function completeSamlCallback(ctx: SsoContext, input: { url: URL; r
     });
     const profile = await jackson.oauthController.userInfo(token.access_token);
     const raw = (profile.raw ?? {}) as Record<string, unknown>;
-    const claims: Record<string, unknown> = { nameID: profile.id, ...raw };
+    // The NameID is the identity's key: an attribute that happens to be called "nameID" must not replace it.
+    const claims: Record<string, unknown> = { ...raw, nameID: profile.id };
     if (claims.email === undefined && profile.email) claims.email = profile.email;
     return finishSignIn(ctx, { flow, connection, claims, request: input.request });
   } catch (caught) {

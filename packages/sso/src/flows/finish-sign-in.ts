@@ -1,13 +1,16 @@
-import { and, eq, memberships, ssoConnections, ssoIdentities, ssoResults, users, type SsoConnection, type SsoFlow, type SsoResultSummary, type SamlObservations } from "@gatehouse/db";
+import { and, eq, memberships, ssoConnections, ssoIdentities, ssoResults, users, type MemberRole, type SsoConnection, type SsoFlow, type SsoResultSummary, type SamlObservations } from "@gatehouse/db";
 import {
   createSession,
   decideSsoSignIn,
+  existingLoginRefusal,
   explainSsoError,
   findUserByEmail,
   getMemberRole,
+  identityKeyOf,
   mapProfile,
   recordAuditEvent,
   ROLE_LABELS,
+  type IdentityKey,
   type MappedProfile,
 } from "@gatehouse/core";
 import type { SsoContext } from "../context";
@@ -50,24 +53,27 @@ export async function finishSignIn(
   const { flow, connection, claims, request } = input;
   const now = new Date();
   const profile = claims ? mapProfile(claims, connection.attributeMapping) : null;
-  const subject = claims ? String(claims.sub ?? claims.nameID ?? profile?.email ?? "") : "";
+  const key = claims ? identityKeyOf({ provider: connection.provider, claims, connectionIssuer: connection.provider === "saml" ? connection.idpEntityId : connection.issuer }) : null;
   const actorEmail = flow.actorUserId ? ((await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, flow.actorUserId)).limit(1))[0]?.email ?? null) : null;
   const expectedEmail = flow.purpose === "authenticate" ? actorEmail : flow.purpose === "test_email" ? await testedEmail(ctx, flow.testId) : null;
   // A test whose person cannot be found fails rather than skipping the email check.
-  const rawFailure = input.failure ?? (flow.purpose !== "sign_in" && !expectedEmail ? "The person this test was for is no longer known: send a new test." : undefined);
+  const rawFailure =
+    input.failure ??
+    (flow.purpose !== "sign_in" && !expectedEmail ? "The person this test was for is no longer known: send a new test." : undefined) ??
+    (claims && !key ? NO_SUBJECT : undefined);
 
   let decision: ReturnType<typeof decideSsoSignIn> | null = null;
   let memberLabel: string | null = null;
-  if (profile) {
-    const user = profile.email ? await findUserByEmail(ctx.db, profile.email) : null;
-    const role = user ? await getMemberRole(ctx.db, connection.accountId, user.id) : null;
-    memberLabel = user && role ? `${user.name || user.email} (${ROLE_LABELS[role]})` : "No member of this account has this email";
-    const [identity] = subject ? await ctx.db.select().from(ssoIdentities).where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.subject, subject))).limit(1) : [];
+  let identity: SsoIdentity | null = null;
+  if (profile && key) {
+    const known = await loadIdentityFacts(ctx, connection, key, profile.email);
+    identity = known.identity;
+    memberLabel = known.memberLabel;
     decision = decideSsoSignIn({
       purpose: flow.purpose,
       connection,
       profile,
-      member: user && role ? { userId: user.id } : null,
+      identity: known.facts,
       expectedEmail,
       verifiedDomains: [],
       emailProvenBefore: Boolean(input.emailJustProven || (identity?.emailProvenAt && identity.email === profile.email)),
@@ -87,7 +93,7 @@ export async function finishSignIn(
       email: profile?.email ?? null,
       name: profile ? displayNameOf(profile) : null,
       memberLabel,
-      reason: failure ? (rawFailure ? `${failure.message} (${rawFailure.slice(0, 300)})` : failure.message) : null,
+      reason: failure?.message ?? null,
       advice: failure?.advice ?? null,
       clockOffsetSeconds: flow.observations?.clockOffsetSeconds ?? null,
       byUserEmail: flow.purpose === "authenticate" ? actorEmail : expectedEmail,
@@ -108,52 +114,129 @@ export async function finishSignIn(
   }
 
   const auditBase = { accountId: connection.accountId, target: { type: "sso_connection", id: connection.id, label: connection.name } } as const;
-  if (failure || !decision || !profile) {
+  if (failure || !decision || !profile || !key) {
     const reason = failure ?? explainSsoError("no profile");
-    await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: profile?.email ?? "unknown", ip: request.ip }, action: "sign_in.sso.refused", metadata: { reason: rawFailure ?? reason.message, code: decision?.outcome === "refuse" ? decision.refusal.code : "idp_error" } });
+    const code = decision?.outcome === "refuse" ? decision.refusal.code : rawFailure === NO_SUBJECT ? "no_subject" : "idp_error";
+    // The audit log gets the explained reason, never raw exception text.
+    await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: profile?.email ?? "unknown", ip: request.ip }, action: "sign_in.sso.refused", metadata: { reason: reason.message, code, ...(key ? { subject: key.subject } : {}) } });
     return { kind: "refused", message: reason.message, advice: reason.advice };
   }
   const email = profile.email!;
   if (decision.outcome === "verify_email") {
-    await sendSignInVerification(ctx, { connection, subject, email, claims: claims!, callbackUrl: flow.callbackUrl });
+    await sendSignInVerification(ctx, { connection, subject: key.subject, email, claims: claims!, callbackUrl: flow.callbackUrl });
     await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: email, ip: request.ip }, action: "sign_in.sso.verification_sent" });
     return { kind: "verification_sent", email };
   }
 
   if (decision.outcome === "refuse") return { kind: "refused", message: decision.refusal.message, advice: decision.refusal.advice };
-  const userId = decision.outcome === "sign_in" ? decision.userId : await provisionMember(ctx, connection, profile, decision.role, request);
+  const userId =
+    decision.outcome === "sign_in"
+      ? decision.userId
+      : decision.outcome === "rejoin"
+        ? await rejoinMember(ctx, connection, decision.userId, email, decision.role, request)
+        : await provisionMember(ctx, connection, profile, decision.role, request);
+  if (!userId) {
+    // Someone took this email between the decision and the insert: never attach to them.
+    const { message, advice } = existingLoginRefusal(email);
+    return { kind: "refused", message, advice };
+  }
+  await recordIdentity(ctx, { connection, key, userId, email, identity, emailJustProven: Boolean(input.emailJustProven), now });
+  const sessionId = await createSession(ctx, { userId, method: "sso", accountId: connection.accountId, connectionId: connection.id, ip: request.ip, userAgent: request.userAgent });
+  await recordAuditEvent(ctx.db, {
+    ...auditBase,
+    actor: { userId, label: email, ip: request.ip },
+    action: "sign_in.sso.succeeded",
+    metadata: { provisioned: decision.outcome === "provision", linked: decision.outcome === "sign_in" && decision.link, subject: key.subject },
+  });
+  return { kind: "signed_in", sessionId, redirectTo: flow.callbackUrl ?? "/" };
+}
+
+const NO_SUBJECT = "The identity provider sent no subject (OIDC `sub`, SAML NameID), so Gatehouse cannot tell who this is.";
+
+type SsoIdentity = typeof ssoIdentities.$inferSelect;
+
+/**
+ * What the linking rules need: the identity's own link (by issuer + subject), and the user the
+ * email names with whether another subject of this connection already signs them in.
+ */
+async function loadIdentityFacts(ctx: SsoContext, connection: SsoConnection, key: IdentityKey, email: string | null) {
+  const [identity] = await ctx.db
+    .select()
+    .from(ssoIdentities)
+    .where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.issuer, key.issuer), eq(ssoIdentities.subject, key.subject)))
+    .limit(1);
+  const linkedRole = identity ? await getMemberRole(ctx.db, connection.accountId, identity.userId) : null;
+  const user = email ? await findUserByEmail(ctx.db, email) : null;
+  const role = user ? await getMemberRole(ctx.db, connection.accountId, user.id) : null;
+  const otherLink = user && user.id !== identity?.userId
+    ? (await ctx.db.select({ id: ssoIdentities.id }).from(ssoIdentities).where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.userId, user.id))).limit(1))[0]
+    : undefined;
+  return {
+    identity: identity ?? null,
+    memberLabel: user && role ? `${user.name || user.email} (${ROLE_LABELS[role]})` : user ? "A login exists with this email, but not in this account" : "No member of this account has this email",
+    facts: {
+      linkedUser: identity ? { userId: identity.userId, isMember: linkedRole !== null } : null,
+      userWithEmail: user ? { userId: user.id, isMember: role !== null, linkedToOtherSubject: Boolean(otherLink) } : null,
+    },
+  };
+}
+
+/** Links a first-time identity, or notes a known one's sign-in; a link never moves to another user. */
+async function recordIdentity(
+  ctx: SsoContext,
+  input: { connection: SsoConnection; key: IdentityKey; userId: string; email: string; identity: SsoIdentity | null; emailJustProven: boolean; now: Date },
+): Promise<void> {
+  const { key, now } = input;
+  const proven = input.emailJustProven ? { emailProvenAt: now } : {};
+  if (input.identity) {
+    await ctx.db.update(ssoIdentities).set({ email: input.email, lastSignInAt: now, ...proven }).where(eq(ssoIdentities.id, input.identity.id));
+    return;
+  }
   await ctx.db
     .insert(ssoIdentities)
-    .values({ connectionId: connection.id, subject, userId, email, emailProvenAt: input.emailJustProven ? now : null, lastSignInAt: now })
-    .onConflictDoUpdate({
-      target: [ssoIdentities.connectionId, ssoIdentities.subject],
-      set: { userId, email, lastSignInAt: now, ...(input.emailJustProven ? { emailProvenAt: now } : {}) },
-    });
-  const sessionId = await createSession(ctx, { userId, method: "sso", accountId: connection.accountId, connectionId: connection.id, ip: request.ip, userAgent: request.userAgent });
-  await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId, label: email, ip: request.ip }, action: "sign_in.sso.succeeded", metadata: { provisioned: decision.outcome === "provision" } });
-  return { kind: "signed_in", sessionId, redirectTo: flow.callbackUrl ?? "/" };
+    .values({ connectionId: input.connection.id, issuer: key.issuer, subject: key.subject, userId: input.userId, email: input.email, emailProvenAt: input.emailJustProven ? now : null, lastSignInAt: now })
+    .onConflictDoNothing();
 }
 
 function testedEmail(ctx: SsoContext, testId: string | null): Promise<string | null> {
   return testRequestEmail(ctx, testId);
 }
 
-/** Just-in-time provisioning: a user (if new) and a membership with the connection's role. */
-async function provisionMember(ctx: SsoContext, connection: SsoConnection, profile: MappedProfile, role: "admin" | "member", request: RequestInfo): Promise<string> {
+/**
+ * Just-in-time provisioning creates a new user and their membership. An email that already has
+ * a login is never attached here (returns null): the linking rules refused it, or someone took it
+ * since.
+ */
+async function provisionMember(ctx: SsoContext, connection: SsoConnection, profile: MappedProfile, role: MemberRole, request: RequestInfo): Promise<string | null> {
   const email = profile.email!;
   return ctx.db.transaction(async (tx) => {
-    const found = await findUserByEmail(ctx.db, email);
-    const user = found ?? (await tx.insert(users).values({ email, name: displayNameOf(profile) ?? "", emailVerifiedAt: new Date() }).returning())[0];
-    await tx.insert(memberships).values({ accountId: connection.accountId, userId: user!.id, role, source: "jit" }).onConflictDoNothing();
+    const [user] = await tx.insert(users).values({ email, name: displayNameOf(profile) ?? "", emailVerifiedAt: new Date() }).onConflictDoNothing().returning();
+    if (!user) return null;
+    await tx.insert(memberships).values({ accountId: connection.accountId, userId: user.id, role, source: "jit" }).onConflictDoNothing();
     await recordAuditEvent(tx, {
       accountId: connection.accountId,
-      actor: { userId: user!.id, label: email, ip: request.ip },
+      actor: { userId: user.id, label: email, ip: request.ip },
       action: "member.provisioned",
-      target: { type: "user", id: user!.id, label: email },
+      target: { type: "user", id: user.id, label: email },
       metadata: { connectionId: connection.id, role },
     });
-    return user!.id;
+    return user.id;
   });
+}
+
+/** A known identity whose user had left the account comes back as a member (JIT). */
+async function rejoinMember(ctx: SsoContext, connection: SsoConnection, userId: string, email: string, role: MemberRole, request: RequestInfo): Promise<string> {
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(memberships).values({ accountId: connection.accountId, userId, role, source: "jit" }).onConflictDoNothing();
+    await recordAuditEvent(tx, {
+      accountId: connection.accountId,
+      actor: { userId, label: email, ip: request.ip },
+      action: "member.provisioned",
+      target: { type: "user", id: userId, label: email },
+      metadata: { connectionId: connection.id, role, rejoined: true },
+    });
+  });
+  return userId;
 }
 
 async function markCertificateVerified(ctx: SsoContext, connection: SsoConnection, fingerprint: string, now: Date): Promise<void> {

@@ -63,7 +63,8 @@ export async function redeemOidcCallback(
   }
   // ID token claims win over userinfo for the identity keys; userinfo adds what the token lacks.
   const merged: Record<string, unknown> = { ...userinfo, ...claims };
-  for (const key of ["iss", "aud", "exp", "iat", "nbf", "nonce", "at_hash", "c_hash", "auth_time", "sid"]) delete merged[key];
+  // `iss` stays: with `sub` it is the identity's key (openid-client checked it against discovery).
+  for (const key of ["aud", "exp", "iat", "nbf", "nonce", "at_hash", "c_hash", "auth_time", "sid"]) delete merged[key];
   return merged;
 }
 

@@ -21,12 +21,14 @@ export async function signOutAction(): Promise<void> {
 
 const switchSchema = z.object({ accountId: z.string().uuid() });
 
+/** Switches accounts; one this session's sign-in did not prove asks for its own sign-in first. */
 export async function switchAccountAction(formData: FormData): Promise<void> {
-  const session = await requireSession();
+  await requireSession();
   const parsed = switchSchema.safeParse({ accountId: formData.get("accountId") });
   const sid = await readSessionId();
-  if (parsed.success && sid && session.accounts.some((a) => a.id === parsed.data.accountId)) {
-    await switchActiveAccount(coreContext().db, sid, parsed.data.accountId);
+  if (parsed.success && sid) {
+    const outcome = await switchActiveAccount(coreContext().db, sid, parsed.data.accountId);
+    if (outcome === "needs_sign_in") redirect(`/switch-account/${parsed.data.accountId}`);
   }
   redirect("/settings/team");
 }

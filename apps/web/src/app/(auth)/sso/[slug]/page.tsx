@@ -5,6 +5,7 @@ import { findAccountBySlug } from "@gatehouse/core";
 import { listEnabledConnectionsForAccount } from "@gatehouse/sso";
 import { db } from "@/server/context";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { SsoButtons } from "../../_components/sso-buttons";
 
 export const metadata: Metadata = { title: "Sign in with SSO" };
 
@@ -25,19 +26,7 @@ export default async function AccountSsoPage({ params, searchParams }: { params:
       {connections.length === 0 ? (
         <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">{account.name} has no single sign-on switched on yet. Sign in with your email and password instead.</p>
       ) : (
-        <div className="space-y-2">
-          {connections.map((c) => (
-            <form key={c.id} method="post" action="/api/sso/start">
-              <input type="hidden" name="connectionId" value={c.id} />
-              <input type="hidden" name="purpose" value="sign_in" />
-              <input type="hidden" name="callbackUrl" value={target} />
-              <button type="submit" className="flex w-full items-center justify-center gap-2 rounded-md bg-white px-3.5 py-2.5 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-                {c.logoDataUrl ? <img src={c.logoDataUrl} alt="" className="h-5 w-5" /> : null}
-                {c.buttonText}
-              </button>
-            </form>
-          ))}
-        </div>
+        <SsoButtons connections={connections} callbackUrl={target} />
       )}
       <p className="text-center text-sm">
         <Link href="/login" className="font-medium text-indigo-700 hover:underline">Sign in with email and password</Link>

@@ -1,0 +1,58 @@
+import { ensureMember } from "@gatehouse/core";
+import { expect, PASSWORD, test } from "../support/fixtures";
+import { configureOkta, freshPage, startSsoSignIn } from "../support/issue9-connections";
+import { createSsoTeam } from "../support/sandbox";
+import { authenticateAndSwitchOn, memberSignsInWithSso } from "../support/sso-wizard";
+
+// Issue 12, item 1: one account's IdP vouches only for that account.
+
+test("another account's IdP with JIT cannot sign in as an existing user of a different account", async ({ browser, page }) => {
+  // The reported attack: Globex's admin points a JIT connection at an IdP they control, which
+  // asserts Acme's admin.
+  const acme = await createSsoTeam();
+  const { team: globex, buttonText } = await configureOkta(page, { provisioning: "jit", jitRole: "admin" });
+  await authenticateAndSwitchOn(page, globex.admin.email);
+
+  const attacker = await freshPage(browser);
+  await startSsoSignIn(attacker, globex.account.slug, buttonText, acme.admin.email);
+  await expect(attacker.getByRole("heading", { name: "We could not sign you in" })).toBeVisible();
+  await expect(attacker.getByText("This person already has a login here; invite them to the account instead.")).toBeVisible();
+  await attacker.goto("/settings/team");
+  await expect(attacker).toHaveURL(/\/login/);
+
+  // Nothing was attached to Globex, and Globex's audit log says why.
+  await page.goto("/settings/team");
+  await expect(page.getByTestId("member-row").filter({ hasText: acme.admin.email })).toHaveCount(0);
+  await page.goto("/settings/audit");
+  await expect(page.getByText("sign_in.sso.refused").first()).toBeVisible();
+});
+
+test("a session from one account's SSO opens that account only; the other asks for its own sign-in", async ({ browser, page, db }) => {
+  const { team: globex, buttonText } = await configureOkta(page);
+  await authenticateAndSwitchOn(page, globex.admin.email);
+  // Acme's admin is also a member of Globex.
+  const acme = await createSsoTeam();
+  await ensureMember(db, { accountId: globex.account.id, email: acme.admin.email, name: "", role: "member" });
+
+  const person = await freshPage(browser);
+  await memberSignsInWithSso(person, globex.account.slug, buttonText, acme.admin.email);
+  const switcher = person.getByLabel("Account");
+  await expect(switcher.locator("option:checked")).toHaveText(globex.account.name);
+  await expect(switcher.locator("option", { hasText: `${acme.account.name} (sign-in needed)` })).toHaveCount(1);
+  // Security (admin-only) is not shown: in Globex this person is a member.
+  await expect(person.getByRole("link", { name: "Security" })).toHaveCount(0);
+
+  await switcher.selectOption({ label: `${acme.account.name} (sign-in needed)` });
+  await person.getByRole("button", { name: "Switch" }).click();
+  await expect(person.getByRole("heading", { name: `Sign in to ${acme.account.name}` })).toBeVisible();
+  await expect(person.getByText(/counts for .* only/)).toBeVisible();
+
+  await person.getByLabel("Password").fill("not-the-password");
+  await person.getByRole("button", { name: "Continue with password" }).click();
+  await expect(person.getByText("That password is not right.")).toBeVisible();
+  await person.getByLabel("Password").fill(PASSWORD);
+  await person.getByRole("button", { name: "Continue with password" }).click();
+  await expect(person).toHaveURL(/\/settings\/team/);
+  await expect(switcher.locator("option:checked")).toHaveText(acme.account.name);
+  await expect(person.getByRole("link", { name: "Security" })).toBeVisible();
+});

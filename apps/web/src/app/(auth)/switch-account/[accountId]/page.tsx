@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { findUserByEmail } from "@gatehouse/core";
+import { listEnabledConnectionsForAccount } from "@gatehouse/sso";
+import { requireSession } from "@/auth/session";
+import { db } from "@/server/context";
+import { SsoButtons } from "../../_components/sso-buttons";
+import { switchAccountAction } from "../../../(console)/actions";
+import { ProveWithPasswordForm } from "./prove-with-password-form";
+
+export const metadata: Metadata = { title: "Sign in to switch account" };
+
+/**
+ * Reached from the account switcher when this session's sign-in did not prove the chosen account
+ * (it came through another account's SSO): that account's own sign-in is asked for first.
+ */
+export default async function SwitchAccountPage({ params }: { params: Promise<{ accountId: string }> }) {
+  const session = await requireSession();
+  const { accountId } = await params;
+  const target = session.accounts.find((a) => a.id === accountId);
+  if (!target) notFound();
+  const connections = await listEnabledConnectionsForAccount(db(), target.id);
+  const hasPassword = Boolean((await findUserByEmail(db(), session.user.email))?.passwordHash);
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900">Sign in to {target.name}</h1>
+        {target.granted ? (
+          <p className="mt-1 text-sm text-slate-600">This session already has access to {target.name}.</p>
+        ) : (
+          <p className="mt-1 text-sm text-slate-600">
+            You signed in as {session.user.email}
+            {session.activeAccount ? ` through ${session.activeAccount.name}'s single sign-on` : ""}. That sign-in counts for{" "}
+            {session.activeAccount?.name ?? "that account"} only, so {target.name} asks you to sign in to it as well.
+          </p>
+        )}
+      </div>
+      {target.granted ? (
+        <form action={switchAccountAction}>
+          <input type="hidden" name="accountId" value={target.id} />
+          <button type="submit" className="w-full rounded-md bg-indigo-600 px-3.5 py-2.5 text-sm font-semibold text-white hover:bg-indigo-500">Open {target.name}</button>
+        </form>
+      ) : (
+        <>
+          {connections.length > 0 ? <SsoButtons connections={connections} callbackUrl="/settings/team" loginHint={session.user.email} /> : null}
+          {hasPassword ? <ProveWithPasswordForm accountId={target.id} email={session.user.email} /> : null}
+          {connections.length === 0 && !hasPassword ? (
+            <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">
+              {target.name} has no single sign-on switched on and you have no password here. Set one with “Forgot your password?” on the sign-in page, then sign in to {target.name} with it.
+            </p>
+          ) : null}
+        </>
+      )}
+      <p className="text-center text-sm">
+        <Link href="/settings/team" className="font-medium text-indigo-700 hover:underline">Stay in {session.activeAccount?.name ?? "your current account"}</Link>
+      </p>
+    </div>
+  );
+}
