@@ -19,3 +19,4 @@ export * from "./sso/providers";
 export * from "./sso/map-profile";
 export * from "./sso/decide-sso-sign-in";
 export * from "./sso/explain-sso-error";
+export * from "./decide-entity-id-claim";

@@ -1,6 +1,7 @@
 import type { SsoConnection } from "@gatehouse/db";
 import type { Result } from "@gatehouse/core";
 import { ssoUrls, type SsoContext } from "../context";
+import { ensureSamlConnectionRegistered } from "../connections/jackson-sync";
 import { getJackson, JACKSON_PRODUCT } from "../jackson";
 import { browserSecretFor } from "./browser-binding";
 import { openFlow, type FlowPurpose } from "./flow-state";
@@ -21,6 +22,12 @@ export async function startSsoFlow(
 ): Promise<Result<FlowStart>> {
   const { connection } = input;
   const urls = ssoUrls(ctx.appUrl);
+  if (connection.provider === "saml") {
+    // Saving a connection may have lost its IdP entity ID to another account since (it had not passed
+    // Authenticate then); starting a sign-in claims it back when it may.
+    const registered = await ensureSamlConnectionRegistered(ctx, connection, { userId: input.actorUserId ?? null, label: "SSO sign-in start", ip: null });
+    if (!registered.ok) return { ok: false, error: registered.error };
+  }
   const browserSecret = browserSecretFor(input.browserSecret);
   const flow = await openFlow(ctx, { ...input, connectionId: connection.id, browserSecret });
   if (connection.provider !== "saml") {
