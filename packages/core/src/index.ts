@@ -23,3 +23,4 @@ export * from "./sso/decide-identity-link";
 export * from "./sso/identity-key";
 export * from "./sso/decide-sso-sign-in";
 export * from "./sso/explain-sso-error";
+export * from "./decide-entity-id-claim";

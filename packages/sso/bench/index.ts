@@ -40,7 +40,7 @@ try {
     const response = sandbox.buildSamlResponse(app.id, { email: admin.email, inResponseTo: id });
     const acs = await handleSamlAcs(ctx, { samlResponse: response, relayState: url.searchParams.get("RelayState") });
     if (acs.kind !== "redirect") throw new Error(`acs ${acs.kind}`);
-    const outcome = await completeSamlCallback(ctx, { url: new URL(acs.url), request: { ip: null, userAgent: null } });
+    const outcome = await completeSamlCallback(ctx, { url: new URL(acs.url), request: { ip: null, userAgent: null }, browserSecret: started.value.browserSecret });
     if (outcome.kind !== "signed_in") throw new Error(`outcome ${JSON.stringify(outcome)}`);
     samples.push(performance.now() - t0);
   }

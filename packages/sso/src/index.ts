@@ -8,7 +8,9 @@ export { setConnectionEnabled, deleteConnection } from "./connections/manage-con
 export { testConnection, type TestConnectionReport } from "./connections/test-connection";
 export { startSsoFlow, type FlowStart } from "./flows/start-flow";
 export { handleSamlAcs, type AcsOutcome } from "./flows/saml-acs";
-export { completeOidcCallback, completeSamlCallback, completeEmailVerification } from "./flows/complete-flow";
+export { completeOidcCallback, completeSamlCallback, completeEmailVerification, type CallbackInput } from "./flows/complete-flow";
+export { BROWSER_BINDING_MAX_AGE_SECONDS } from "./flows/browser-binding";
+export { hasOpenFlows } from "./flows/flow-state";
 export type { FlowOutcome, RequestInfo } from "./flows/finish-sign-in";
 export { readSamlResponse, checkSamlTimeWindow } from "./flows/read-saml-response";
 export { spMetadataXml, spCertificatePem } from "./sp-metadata";

@@ -117,12 +117,17 @@ export const ssoFlows = pgTable("sso_flows", {
   codeVerifier: text("code_verifier").notNull(),
   nonce: text("nonce").notNull(),
   callbackUrl: text("callback_url"),
+  /**
+   * SHA-256 of the secret in the starting browser's flow cookie: the callback must come from that
+   * browser (login CSRF). Null only on flows opened before this column existed; those are refused.
+   */
+  browserBindingHash: text("browser_binding_hash"),
   /** What our ACS measured before Jackson saw the response: clock offset, which certificate signed. */
   observations: jsonb("observations").$type<SamlObservations>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   consumedAt: timestamp("consumed_at", { withTimezone: true }),
-});
+}, (t) => [index("sso_flows_browser_binding_idx").on(t.browserBindingHash)]);
 
 /**
  * A test sign-in an admin asked a member to try by email. The link's token is stored only as its

@@ -58,7 +58,7 @@ export async function saveConnection(
   const { values, reachChanged, metadataXml } = protocolFields.value;
 
   if (metadataXml) {
-    const synced = await syncSamlConnectionToJackson(ctx, id, metadataXml);
+    const synced = await syncSamlConnectionToJackson(ctx, id, metadataXml, { accountId: input.accountId, entityId: String(values.idpEntityId), actor: input.actor });
     if (!synced.ok) {
       const source = data.provider === "saml" ? data.samlSource : "manual";
       return fieldError(source === "manual" ? "idpEntityId" : source === "metadata_url" ? "metadataUrl" : "metadataXml", synced.error);

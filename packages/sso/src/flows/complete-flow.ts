@@ -1,9 +1,9 @@
-import { eq, ssoConnections } from "@gatehouse/db";
+import { eq, ssoConnections, type SsoConnection, type SsoFlow } from "@gatehouse/db";
 import { ssoUrls, type SsoContext } from "../context";
 import { getJackson } from "../jackson";
 import { redeemSignInVerification } from "./email-verification";
 import { finishSignIn, type FlowOutcome, type RequestInfo } from "./finish-sign-in";
-import { consumeFlow } from "./flow-state";
+import { takeFlow } from "./flow-state";
 import { describeOidcError, oidcConfiguration, redeemOidcCallback } from "./oidc-client";
 
 const STALE: FlowOutcome = {
@@ -12,17 +12,29 @@ const STALE: FlowOutcome = {
   advice: "Start the sign-in again from the login page. Sign-ins must finish within 10 minutes.",
 };
 
-async function loadFlowConnection(ctx: SsoContext, state: string | null) {
-  const flow = await consumeFlow(ctx, state);
-  if (!flow) return null;
-  const [connection] = await ctx.db.select().from(ssoConnections).where(eq(ssoConnections.id, flow.connectionId)).limit(1);
-  return connection ? { flow, connection } : null;
+const OTHER_BROWSER: FlowOutcome = {
+  kind: "refused",
+  message: "This sign-in was started in another browser.",
+  advice: "Start again here: open the login page in this browser and sign in from there.",
+};
+
+/** What a callback carries: its URL, who sent it, and the secret in the browser's flow cookie. */
+export type CallbackInput = { url: URL; request: RequestInfo; browserSecret: string | null };
+
+type LoadedFlow = { ok: true; flow: SsoFlow; connection: SsoConnection } | { ok: false; outcome: FlowOutcome };
+
+async function loadFlowConnection(ctx: SsoContext, input: CallbackInput): Promise<LoadedFlow> {
+  const taken = await takeFlow(ctx, input.url.searchParams.get("state"), input.browserSecret);
+  if (taken.kind === "other_browser") return { ok: false, outcome: OTHER_BROWSER };
+  if (taken.kind === "stale") return { ok: false, outcome: STALE };
+  const [connection] = await ctx.db.select().from(ssoConnections).where(eq(ssoConnections.id, taken.flow.connectionId)).limit(1);
+  return connection ? { ok: true, flow: taken.flow, connection } : { ok: false, outcome: STALE };
 }
 
 /** The OIDC redirect URI: code → tokens (state, PKCE, nonce, issuer, signature checked) → claims. */
-export async function completeOidcCallback(ctx: SsoContext, input: { url: URL; request: RequestInfo }): Promise<FlowOutcome> {
-  const loaded = await loadFlowConnection(ctx, input.url.searchParams.get("state"));
-  if (!loaded) return STALE;
+export async function completeOidcCallback(ctx: SsoContext, input: CallbackInput): Promise<FlowOutcome> {
+  const loaded = await loadFlowConnection(ctx, input);
+  if (!loaded.ok) return loaded.outcome;
   const { flow, connection } = loaded;
   // openid-client compares the callback URL with the registered one: rebuild it on our public URL.
   const currentUrl = new URL(ssoUrls(ctx.appUrl).oidcRedirectUri);
@@ -37,9 +49,9 @@ export async function completeOidcCallback(ctx: SsoContext, input: { url: URL; r
 }
 
 /** Where Jackson hands a SAML sign-in back: code → profile (with our PKCE verifier). */
-export async function completeSamlCallback(ctx: SsoContext, input: { url: URL; request: RequestInfo }): Promise<FlowOutcome> {
-  const loaded = await loadFlowConnection(ctx, input.url.searchParams.get("state"));
-  if (!loaded) return STALE;
+export async function completeSamlCallback(ctx: SsoContext, input: CallbackInput): Promise<FlowOutcome> {
+  const loaded = await loadFlowConnection(ctx, input);
+  if (!loaded.ok) return loaded.outcome;
   const { flow, connection } = loaded;
   const error = input.url.searchParams.get("error");
   if (error) {

@@ -1,6 +1,7 @@
-import { and, eq, lt, samlSeenIds, ssoConnections, type SsoConnection } from "@gatehouse/db";
+import { lt, samlSeenIds, type SsoConnection } from "@gatehouse/db";
 import { explainSsoError, recordAuditEvent } from "@gatehouse/core";
 import { ssoUrls, type SsoContext } from "../context";
+import { findConnectionByIssuer } from "../connections/find-connection-by-issuer";
 import { getJackson } from "../jackson";
 import { recordObservations } from "./flow-state";
 import { checkSamlTimeWindow, readSamlResponse, type SamlResponseFacts } from "./read-saml-response";
@@ -22,13 +23,12 @@ export type AcsOutcome =
 export async function handleSamlAcs(ctx: SsoContext, input: { samlResponse: string; relayState: string | null }, now = new Date()): Promise<AcsOutcome> {
   const facts = readSamlResponse(input.samlResponse);
   if (!facts) return { kind: "error", message: "This is not a SAML response we can read.", advice: "Start the sign-in again from the Gatehouse login page." };
-  const [connection] = facts.issuer
-    ? await ctx.db.select().from(ssoConnections).where(and(eq(ssoConnections.idpEntityId, facts.issuer), eq(ssoConnections.provider, "saml"))).limit(1)
-    : [];
+  const connection = await findConnectionByIssuer(ctx, facts.issuer);
 
   if (!input.relayState?.startsWith(JACKSON_RELAY_PREFIX)) {
     if (!connection) return { kind: "error", message: `No connection here uses the identity provider ${facts.issuer ?? "(no issuer)"}.`, advice: "Check the IdP entity ID in the account's SSO settings." };
-    if (!connection.idpInitiatedEnabled || !connection.enabled) {
+    // Only a connection members sign in with, proven by Authenticate, may be restarted from the IdP.
+    if (!connection.idpInitiatedEnabled || !connection.enabled || !connection.verifiedAt) {
       await recordAuditEvent(ctx.db, { accountId: connection.accountId, actor: { userId: null, label: facts.issuer ?? "IdP", ip: null }, action: "sign_in.sso.refused", target: { type: "sso_connection", id: connection.id, label: connection.name }, metadata: { reason: "idp_initiated_disabled" } });
       return { kind: "error", message: "Sign-in from your identity provider's dashboard is switched off for this connection.", advice: "Start from the Gatehouse login page instead, or ask your admin to allow IdP-initiated sign-in." };
     }

@@ -1,24 +1,35 @@
 import type { SsoConnection } from "@gatehouse/db";
 import type { Result } from "@gatehouse/core";
 import { ssoUrls, type SsoContext } from "../context";
+import { ensureSamlConnectionRegistered } from "../connections/jackson-sync";
 import { getJackson, JACKSON_PRODUCT } from "../jackson";
+import { browserSecretFor } from "./browser-binding";
 import { openFlow, type FlowPurpose } from "./flow-state";
 import { buildOidcAuthorizationUrl, describeOidcError, oidcConfiguration } from "./oidc-client";
 
-export type FlowStart = { redirectUrl: string } | { html: string };
+/** Where the browser goes next, and the secret its flow cookie must hold (see browser-binding). */
+export type FlowStart = ({ redirectUrl: string } | { html: string }) & { browserSecret: string };
 
 /**
  * Starts an SP-initiated sign-in through a connection: for OIDC straight to the IdP, for SAML
  * through Jackson, which builds the AuthnRequest. The same path serves sign-in, Authenticate
- * and test sign-ins; only `purpose` differs.
+ * and test sign-ins; only `purpose` differs. The flow is bound to the browser's secret (the one
+ * its cookie already holds, else a new one the caller must set).
  */
 export async function startSsoFlow(
   ctx: SsoContext,
-  input: { connection: SsoConnection; purpose: FlowPurpose; actorUserId?: string | null; testId?: string | null; callbackUrl?: string | null; loginHint?: string },
+  input: { connection: SsoConnection; purpose: FlowPurpose; actorUserId?: string | null; testId?: string | null; callbackUrl?: string | null; loginHint?: string; browserSecret?: string | null },
 ): Promise<Result<FlowStart>> {
   const { connection } = input;
   const urls = ssoUrls(ctx.appUrl);
-  const flow = await openFlow(ctx, { ...input, connectionId: connection.id });
+  if (connection.provider === "saml") {
+    // Saving a connection may have lost its IdP entity ID to another account since (it had not passed
+    // Authenticate then); starting a sign-in claims it back when it may.
+    const registered = await ensureSamlConnectionRegistered(ctx, connection, { userId: input.actorUserId ?? null, label: "SSO sign-in start", ip: null });
+    if (!registered.ok) return { ok: false, error: registered.error };
+  }
+  const browserSecret = browserSecretFor(input.browserSecret);
+  const flow = await openFlow(ctx, { ...input, connectionId: connection.id, browserSecret });
   if (connection.provider !== "saml") {
     try {
       const config = await oidcConfiguration(ctx, connection);
@@ -30,7 +41,7 @@ export async function startSsoFlow(
         codeChallenge: flow.codeChallenge,
         loginHint: input.loginHint,
       });
-      return { ok: true, value: { redirectUrl: url.toString() } };
+      return { ok: true, value: { redirectUrl: url.toString(), browserSecret } };
     } catch (error) {
       return { ok: false, error: `Could not start the sign-in with the identity provider: ${describeOidcError(error)}` };
     }
@@ -47,7 +58,7 @@ export async function startSsoFlow(
     code_challenge_method: "S256",
     ...(input.loginHint ? { login_hint: input.loginHint } : {}),
   });
-  if (response.authorize_form) return { ok: true, value: { html: response.authorize_form } };
-  if (response.redirect_url && !response.error) return { ok: true, value: { redirectUrl: response.redirect_url } };
+  if (response.authorize_form) return { ok: true, value: { html: response.authorize_form, browserSecret } };
+  if (response.redirect_url && !response.error) return { ok: true, value: { redirectUrl: response.redirect_url, browserSecret } };
   return { ok: false, error: `Could not start the SAML sign-in: ${response.error ?? "no redirect from the SAML engine"}` };
 }

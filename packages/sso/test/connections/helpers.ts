@@ -18,7 +18,7 @@ export async function samlSignIn(
   const acs = await handleSamlAcs(stack.ctx, { samlResponse, relayState });
   if (acs.kind === "error") return { kind: "acs_error", message: acs.message };
   if (acs.kind !== "redirect") throw new Error(`unexpected ${acs.kind}`);
-  return completeSamlCallback(stack.ctx, { url: new URL(acs.url), request });
+  return completeSamlCallback(stack.ctx, { url: new URL(acs.url), request, browserSecret: started.value.browserSecret });
 }
 
 /** A SAML connection entered by hand (entity ID, SSO URL, one certificate) for a fresh sandbox app, enabled. */

@@ -31,7 +31,7 @@ async function signInAt(connection: Awaited<ReturnType<typeof makeOidcConnection
   const redirectUri = ssoUrls(stack.ctx.appUrl).oidcRedirectUri;
   const back = await browser.follow(form.action, { form: { ...form.hidden, email } }, redirectUri);
   expect(back.location?.startsWith(redirectUri)).toBe(true);
-  return completeOidcCallback(stack.ctx, { url: new URL(back.location!), request });
+  return completeOidcCallback(stack.ctx, { url: new URL(back.location!), request, browserSecret: started.value.browserSecret });
 }
 
 describe("OIDC sign-in against the sandbox", () => {

@@ -12,14 +12,15 @@ async function signIn(setup: Awaited<ReturnType<typeof makeSamlConnection>>, ove
   if (!started.ok || !("redirectUrl" in started.value)) throw new Error(`start failed: ${JSON.stringify(started)}`);
   const { id, relayState } = readAuthnRequest(started.value.redirectUrl);
   const samlResponse = stack.sandbox.buildSamlResponse(setup.app.id, { email, inResponseTo: id, ...overrides });
-  return { outcome: await post(samlResponse, relayState), samlResponse, relayState };
+  const { browserSecret } = started.value;
+  return { outcome: await post(samlResponse, relayState, browserSecret), samlResponse, relayState, browserSecret };
 }
 
-async function post(samlResponse: string, relayState: string | null): Promise<FlowOutcome | { kind: "acs_error"; message: string }> {
+async function post(samlResponse: string, relayState: string | null, browserSecret: string): Promise<FlowOutcome | { kind: "acs_error"; message: string }> {
   const acs = await handleSamlAcs(stack.ctx, { samlResponse, relayState });
   if (acs.kind === "error") return { kind: "acs_error", message: acs.message };
   if (acs.kind !== "redirect") throw new Error(`unexpected ${acs.kind}`);
-  return completeSamlCallback(stack.ctx, { url: new URL(acs.url), request });
+  return completeSamlCallback(stack.ctx, { url: new URL(acs.url), request, browserSecret });
 }
 
 const refusal = (outcome: Awaited<ReturnType<typeof post>>) => (outcome.kind === "refused" || outcome.kind === "acs_error" ? outcome.message : `not refused: ${outcome.kind}`);
@@ -54,7 +55,7 @@ describe("SAML sign-in through Jackson", () => {
     const setup = await makeSamlConnection(stack, "saml-replay");
     const first = await signIn(setup);
     expect(first.outcome.kind).toBe("signed_in");
-    expect(refusal(await post(first.samlResponse, first.relayState))).toMatch(/already used|does not belong/i);
+    expect(refusal(await post(first.samlResponse, first.relayState, first.browserSecret))).toMatch(/already used|does not belong/i);
   });
 
   it("applies the connection's tighter clock skew", async () => {

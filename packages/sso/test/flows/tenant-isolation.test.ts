@@ -33,7 +33,7 @@ async function signInAtSandbox(ctx: SsoContext, connection: Awaited<ReturnType<t
   const form = loginForm(await browser.follow(started.value.redirectUrl));
   const redirectUri = ssoUrls(ctx.appUrl).oidcRedirectUri;
   const back = await browser.follow(form.action, { form: { ...form.hidden, email } }, redirectUri);
-  return completeOidcCallback(ctx, { url: new URL(back.location!), request });
+  return completeOidcCallback(ctx, { url: new URL(back.location!), request, browserSecret: started.value.browserSecret });
 }
 
 const claimsFor = (sub: string, email: string) => ({ iss: "https://idp.tenant.test", sub, email, email_verified: true });

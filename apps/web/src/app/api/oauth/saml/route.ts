@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { handleSamlAcs, startSsoFlow } from "@gatehouse/sso";
+import { handleSamlAcs } from "@gatehouse/sso";
 import { refusalLocation, seeOther } from "@/server/sso-outcome";
 import { ssoContext } from "@/server/sso-context";
 
@@ -15,9 +15,8 @@ export async function POST(request: NextRequest) {
   const outcome = await handleSamlAcs(ctx, { samlResponse, relayState: typeof relayState === "string" ? relayState : null });
   if (outcome.kind === "redirect") return seeOther(outcome.url);
   if (outcome.kind === "error") return seeOther(refusalLocation(outcome.message, outcome.advice));
-  // IdP-initiated and allowed: start an ordinary SP-initiated sign-in; the IdP's session makes it seamless.
-  const started = await startSsoFlow(ctx, { connection: outcome.connection, purpose: "sign_in" });
-  if (!started.ok) return seeOther(refusalLocation(started.error, "Start the sign-in again from the login page."));
-  if ("html" in started.value) return new Response(started.value.html, { headers: { "content-type": "text/html; charset=utf-8" } });
-  return seeOther(started.value.redirectUrl);
+  // IdP-initiated and allowed: start an ordinary SP-initiated sign-in; the IdP's session makes it
+  // seamless. Through /api/sso/start (a top-level GET, which carries the SameSite=Lax flow cookie
+  // this cross-site POST did not) so the new flow is bound to this browser like any other.
+  return seeOther(`/api/sso/start?${new URLSearchParams({ connectionId: outcome.connection.id }).toString()}`);
 }

@@ -1,8 +1,9 @@
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getConnection, getEnabledConnection, startSsoFlow } from "@gatehouse/sso";
 import { getCurrentSession } from "@/auth/session";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { attachBrowserSecret, readBrowserSecret } from "@/server/sso-browser-binding";
 import { refusalLocation, seeOther } from "@/server/sso-outcome";
 import { ssoContext } from "@/server/sso-context";
 
@@ -17,7 +18,7 @@ const startSchema = z.object({
  * Starts an SSO round trip. A sign-in needs an enabled connection; Authenticate needs an admin
  * of the connection's account, signed in. Accepts a form post (buttons) or a GET (links).
  */
-async function start(params: Record<string, string>) {
+async function start(params: Record<string, string>, browserSecret: string | null) {
   const parsed = startSchema.safeParse(params);
   if (!parsed.success) return seeOther(refusalLocation("That sign-in link is incomplete.", "Go back to the login page and try again."));
   const ctx = ssoContext();
@@ -39,18 +40,20 @@ async function start(params: Record<string, string>) {
     actorUserId,
     callbackUrl: safeCallbackUrl(parsed.data.callbackUrl, parsed.data.purpose === "authenticate" ? "/settings/security" : "/"),
     loginHint: parsed.data.loginHint,
+    browserSecret,
   });
   if (!started.ok) return seeOther(parsed.data.purpose === "authenticate" ? `/settings/security/${connection.id}?error=${encodeURIComponent(started.error)}` : refusalLocation(started.error, "Try again in a moment, or sign in another way."));
-  if ("html" in started.value) return new Response(started.value.html, { headers: { "content-type": "text/html; charset=utf-8" } });
-  return seeOther(started.value.redirectUrl);
+  // The flow only completes in a browser holding this secret (login CSRF).
+  const next = "html" in started.value ? new NextResponse(started.value.html, { headers: { "content-type": "text/html; charset=utf-8" } }) : seeOther(started.value.redirectUrl);
+  return attachBrowserSecret(next, started.value.browserSecret);
 }
 
 export async function POST(request: NextRequest) {
   const form = await request.formData();
   const params = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
-  return start(params);
+  return start(params, readBrowserSecret(request));
 }
 
 export async function GET(request: NextRequest) {
-  return start(Object.fromEntries(request.nextUrl.searchParams.entries()));
+  return start(Object.fromEntries(request.nextUrl.searchParams.entries()), readBrowserSecret(request));
 }

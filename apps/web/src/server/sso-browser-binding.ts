@@ -1,0 +1,33 @@
+import type { NextRequest, NextResponse } from "next/server";
+import { BROWSER_BINDING_MAX_AGE_SECONDS, hasOpenFlows } from "@gatehouse/sso";
+import { env } from "@/env";
+import { ssoContext } from "./sso-context";
+
+// Only our SSO routes read it; the SAML ACS (/api/oauth/saml) is a cross-site POST that would not
+// carry a SameSite=Lax cookie anyway, so the binding is checked at /api/sso/saml/callback.
+const COOKIE_PATH = "/api/sso";
+
+/** "__Host-" needs Path=/, so over https the cookie takes "__Secure-" (https only, no Domain). */
+function cookieName(): string {
+  return env().APP_URL.startsWith("https://") ? "__Secure-gh_sso_flow" : "gh_sso_flow";
+}
+
+/** The secret this browser's SSO flows are bound to, if it holds one. */
+export function readBrowserSecret(request: NextRequest): string | null {
+  return request.cookies.get(cookieName())?.value ?? null;
+}
+
+/** Hands the browser the secret its new flow is bound to (renewing its 10 minutes). */
+export function attachBrowserSecret(response: NextResponse, secret: string): NextResponse {
+  const name = cookieName();
+  response.cookies.set(name, secret, { httpOnly: true, sameSite: "lax", path: COOKIE_PATH, secure: name.startsWith("__Secure-"), maxAge: BROWSER_BINDING_MAX_AGE_SECONDS });
+  return response;
+}
+
+/** After a callback: the cookie goes once no other sign-in of this browser (another tab) still needs it. */
+export async function releaseBrowserSecret(response: NextResponse, secret: string | null): Promise<NextResponse> {
+  if (!secret || (await hasOpenFlows(ssoContext(), secret))) return response;
+  const name = cookieName();
+  response.cookies.set(name, "", { httpOnly: true, sameSite: "lax", path: COOKIE_PATH, secure: name.startsWith("__Secure-"), maxAge: 0 });
+  return response;
+}
