@@ -10,7 +10,8 @@ export { startSsoFlow, type FlowStart } from "./flows/start-flow";
 export { handleSamlAcs, type AcsOutcome } from "./flows/saml-acs";
 export { completeOidcCallback, completeSamlCallback, completeEmailVerification } from "./flows/complete-flow";
 export type { FlowOutcome, RequestInfo } from "./flows/finish-sign-in";
-export { readSamlResponse, checkSamlTimeWindow } from "./flows/read-saml-response";
+export { readVerifiedSamlResponse, type VerifiedSamlResponse } from "./saml/read-verified-response";
+export { checkVerifiedResponse } from "./saml/check-verified-response";
 export { spMetadataXml, spCertificatePem } from "./sp-metadata";
 export {
   sendTestEmail,

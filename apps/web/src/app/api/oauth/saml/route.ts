@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handleSamlAcs, startSsoFlow } from "@gatehouse/sso";
 import { refusalLocation, seeOther } from "@/server/sso-outcome";
+import { clientIp } from "@/server/request";
 import { ssoContext } from "@/server/sso-context";
 
 /** The SAML Assertion Consumer Service: the IdP posts SAMLResponse (+ RelayState) here. */
@@ -12,7 +13,7 @@ export async function POST(request: NextRequest) {
     return seeOther(refusalLocation("The identity provider sent no SAML response.", "Start the sign-in again from the login page."));
   }
   const ctx = ssoContext();
-  const outcome = await handleSamlAcs(ctx, { samlResponse, relayState: typeof relayState === "string" ? relayState : null });
+  const outcome = await handleSamlAcs(ctx, { samlResponse, relayState: typeof relayState === "string" ? relayState : null, ip: await clientIp() });
   if (outcome.kind === "redirect") return seeOther(outcome.url);
   if (outcome.kind === "error") return seeOther(refusalLocation(outcome.message, outcome.advice));
   // IdP-initiated and allowed: start an ordinary SP-initiated sign-in; the IdP's session makes it seamless.
