@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { and, auditEvents, eq, securityEvents } from "@gatehouse/db";
+import { and, auditEvents, eq, securityEvents, ssoConnections, type SsoConnection } from "@gatehouse/db";
 import { recordSecurityEvent, SECURITY_EVENTS_PER_IP_PER_MINUTE } from "@gatehouse/core";
-import { completeSamlCallback, handleSamlAcs, spCertificatePem, startSsoFlow, type FlowOutcome } from "../../src";
-import { makeSamlConnection, readAuthnRequest, useSsoStack } from "./harness";
+import { completeSamlCallback, getConnection, handleSamlAcs, saveConnection, spCertificatePem, ssoUrls, startSsoFlow, type FlowOutcome } from "../../src";
+import { baseSettings, makeSamlConnection, makeTeam, readAuthnRequest, useSsoStack } from "./harness";
+import { createSamlifyIdp } from "./samlify-idp";
 import { decodeResponse, retargeted, withDecoyAround, withDecoyBefore } from "./saml-forgery";
 
 /**
@@ -172,5 +173,70 @@ describe("who hears about a refused response", () => {
     expect(written.filter(Boolean)).toHaveLength(SECURITY_EVENTS_PER_IP_PER_MINUTE);
     expect(await stack.ctx.db.select().from(securityEvents).where(eq(securityEvents.ip, ip))).toHaveLength(SECURITY_EVENTS_PER_IP_PER_MINUTE);
     expect(await recordSecurityEvent(stack.ctx.db, { kind: "test.flood", ip: "198.51.100.10" })).toBe(true);
+  });
+});
+
+describe("an outside IdP implementation (samlify)", () => {
+  async function samlifyConnection(name: string) {
+    const team = await makeTeam(stack.ctx, tag(name));
+    const urls = ssoUrls(stack.ctx.appUrl);
+    const idp = createSamlifyIdp({ entityId: `https://samlify-${team.account.slug}.test/idp`, spEntityId: urls.spEntityId, acsUrl: urls.samlAcsUrl, spCertificatePem: await spCertificatePem(stack.ctx) });
+    const saved = await saveConnection(stack.ctx, {
+      accountId: team.account.id,
+      actor: team.actor,
+      data: { ...baseSettings("saml"), provider: "saml", samlSource: "metadata_xml", metadataXml: idp.metadataXml, clockSkewSeconds: 120, idpInitiatedEnabled: false },
+    });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    await stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
+    const connection = (await getConnection(stack.ctx.db, team.account.id, saved.value.id))!;
+    return { ...team, idp, connection };
+  }
+  async function startFor(connection: SsoConnection) {
+    const started = await startSsoFlow(stack.ctx, { connection, purpose: "sign_in" });
+    if (!started.ok || !("redirectUrl" in started.value)) throw new Error(`start failed: ${JSON.stringify(started)}`);
+    return readAuthnRequest(started.value.redirectUrl);
+  }
+
+  it.each([
+    ["response", false],
+    ["assertion", false],
+    ["both", false],
+    ["assertion", true],
+    ["response", true],
+  ] as const)("signs a member in when samlify signs the %s (encrypted: %s)", async (signing, encrypt) => {
+    const setup = await samlifyConnection("samlify-ok");
+    const { id, relayState } = await startFor(setup.connection);
+    const samlResponse = await setup.idp.respond({ requestId: id, email: setup.member.email, signing, encrypt });
+    expect(decodeResponse(samlResponse).includes("EncryptedAssertion")).toBe(encrypt);
+    expect((await post(samlResponse, relayState)).kind).toBe("signed_in");
+  });
+
+  it.each(["assertion", "both"] as const)("refuses samlify's %s-signed response with a decoy before or around the signed assertion", async (signing) => {
+    const setup = await samlifyConnection("samlify-decoy");
+    for (const forge of [withDecoyBefore, withDecoyAround]) {
+      const { id, relayState } = await startFor(setup.connection);
+      const signed = await setup.idp.respond({ requestId: id, email: setup.member.email, signing });
+      expect(refusal(await post(forge(signed, { email: setup.admin.email }), relayState))).toMatch(/exactly one assertion/);
+    }
+  });
+
+  it("refuses samlify's captured assertion-signed response replayed into a new sign-in behind a decoy", async () => {
+    const setup = await samlifyConnection("samlify-replay");
+    const first = await startFor(setup.connection);
+    const captured = await setup.idp.respond({ requestId: first.id, email: setup.member.email, signing: "assertion" });
+    expect((await post(captured, first.relayState)).kind).toBe("signed_in");
+    const second = await startFor(setup.connection);
+    expect(refusal(await post(withDecoyBefore(retargeted(captured)), second.relayState))).toMatch(/exactly one assertion/);
+    const third = await startFor(setup.connection);
+    expect(refusal(await post(retargeted(captured), third.relayState))).toMatch(/already used|another sign-in request/i);
+  });
+
+  it("refuses samlify's encrypted response replayed into a new sign-in", async () => {
+    const setup = await samlifyConnection("samlify-enc-replay");
+    const first = await startFor(setup.connection);
+    const captured = await setup.idp.respond({ requestId: first.id, email: setup.member.email, signing: "assertion", encrypt: true });
+    expect((await post(captured, first.relayState)).kind).toBe("signed_in");
+    const second = await startFor(setup.connection);
+    expect(refusal(await post(retargeted(captured), second.relayState))).toMatch(/already used|another sign-in request/i);
   });
 });
