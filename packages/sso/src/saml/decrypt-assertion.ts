@@ -1,3 +1,4 @@
+/// <reference path="../types/xml-encryption.d.ts" />
 // xml-encryption: the library Jackson's SAML stack (@boxyhq/saml20) decrypts with.
 import xmlenc from "xml-encryption";
 

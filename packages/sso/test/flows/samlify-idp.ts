@@ -51,7 +51,8 @@ export function createSamlifyIdp(input: { entityId: string; spEntityId: string; 
     metadataXml: idpFor(false).getMetadata(),
     /** A base64 SAMLResponse for the AuthnRequest `requestId` (omit for an unsolicited one). */
     async respond(options: { requestId?: string; email: string; signing: SamlifySigning; encrypt?: boolean }): Promise<string> {
-      const requestInfo = options.requestId ? { extract: { request: { id: options.requestId } } } : {};
+      // samlify writes InResponseTo="" when there is no request: an unsolicited response.
+      const requestInfo = { extract: { request: { id: options.requestId ?? "" } } };
       const { context } = await idpFor(options.encrypt ?? false).createLoginResponse(spFor(options.signing), requestInfo, "post", { email: options.email });
       return context;
     },

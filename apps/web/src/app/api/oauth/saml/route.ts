@@ -4,8 +4,14 @@ import { refusalLocation, seeOther } from "@/server/sso-outcome";
 import { clientIp } from "@/server/request";
 import { ssoContext } from "@/server/sso-context";
 
+const MAX_ACS_BODY_BYTES = 512 * 1024;
+
 /** The SAML Assertion Consumer Service: the IdP posts SAMLResponse (+ RelayState) here. */
 export async function POST(request: NextRequest) {
+  // Real SAML responses are a few kilobytes: an unauthenticated megabyte body is refused unread.
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_ACS_BODY_BYTES) {
+    return seeOther(refusalLocation("The identity provider's response is too large to be a SAML response.", "Start the sign-in again from the login page."));
+  }
   const form = await request.formData().catch(() => null);
   const samlResponse = form?.get("SAMLResponse");
   const relayState = form?.get("RelayState");
