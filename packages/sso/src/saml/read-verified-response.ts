@@ -80,7 +80,7 @@ export function readVerifiedSamlResponse(samlResponse: string, keys: ResponseKey
         issuer: textOf(childElements(envelope, SAML_NS.assertion, "Issuer")[0]),
       },
       encrypted,
-      certificateFingerprint: new X509Certificate(verified.certificatePem).fingerprint256,
+      certificateFingerprint: new X509Certificate(verified.certificatePem).fingerprint256.toUpperCase(),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { and, auditEvents, eq, securityEvents, ssoConnections, type SsoConnection } from "@gatehouse/db";
 import { recordSecurityEvent, SECURITY_EVENTS_PER_IP_PER_MINUTE } from "@gatehouse/core";
-import { completeSamlCallback, getConnection, handleSamlAcs, saveConnection, spCertificatePem, ssoUrls, startSsoFlow, type FlowOutcome } from "../../src";
+import { completeSamlCallback, getConnection, handleSamlAcs, refreshSamlMetadata, saveConnection, spCertificatePem, ssoUrls, startSsoFlow, type FlowOutcome } from "../../src";
 import { baseSettings, makeSamlConnection, makeTeam, readAuthnRequest, useSsoStack } from "./harness";
 import { createSamlifyIdp } from "./samlify-idp";
 import { decodeResponse, retargeted, withDecoyAround, withDecoyBefore } from "./saml-forgery";
@@ -238,5 +238,23 @@ describe("an outside IdP implementation (samlify)", () => {
     expect((await post(captured, first.relayState)).kind).toBe("signed_in");
     const second = await startFor(setup.connection);
     expect(refusal(await post(retargeted(captured), second.relayState))).toMatch(/already used|another sign-in request/i);
+  });
+});
+
+describe("certificate bookkeeping", () => {
+  it("credits the trusted certificate that verified the signature, not the one the message names in KeyInfo", async () => {
+    const setup = await connect("cert-keyinfo", "assertion");
+    const next = stack.sandbox.samlApps.rotateKey(setup.app.id);
+    expect(await refreshSamlMetadata(stack.ctx, setup.connection.id)).toMatchObject({ ok: true });
+    const { id, relayState } = await startSignIn(setup);
+    const signed = stack.sandbox.buildSamlResponse(setup.app.id, { email: setup.member.email, inResponseTo: id });
+    // Signed by the active key; KeyInfo (outside SignedInfo) swapped for the next key's certificate.
+    const nextBody = next.certificatePem.replace(/-----[^-]+-----|\s+/g, "");
+    const misleading = Buffer.from(decodeResponse(signed).replace(/<ds:X509Certificate>[^<]+<\/ds:X509Certificate>/, `<ds:X509Certificate>${nextBody}</ds:X509Certificate>`)).toString("base64");
+    expect((await post(misleading, relayState)).kind).toBe("signed_in");
+    const [connection] = await stack.ctx.db.select().from(ssoConnections).where(eq(ssoConnections.id, setup.connection.id));
+    const byFingerprint = Object.fromEntries(connection!.certificates.map((c) => [c.sha256Fingerprint, c.lastVerifiedAt]));
+    expect(byFingerprint[next.fingerprintSha256.toUpperCase()]).toBeNull();
+    expect(Object.values(byFingerprint).filter(Boolean)).toHaveLength(1);
   });
 });
