@@ -5,6 +5,7 @@ export * from "./tokens";
 export * from "./passwords";
 export * from "./rate-limit";
 export * from "./audit";
+export * from "./security-events";
 export * from "./team-policy";
 export * from "./sessions";
 export * from "./session-grants";

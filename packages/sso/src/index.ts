@@ -12,7 +12,8 @@ export { completeOidcCallback, completeSamlCallback, completeEmailVerification, 
 export { BROWSER_BINDING_MAX_AGE_SECONDS } from "./flows/browser-binding";
 export { hasOpenFlows } from "./flows/flow-state";
 export type { FlowOutcome, RequestInfo } from "./flows/finish-sign-in";
-export { readSamlResponse, checkSamlTimeWindow } from "./flows/read-saml-response";
+export { readVerifiedSamlResponse, type VerifiedSamlResponse } from "./saml/read-verified-response";
+export { checkVerifiedResponse } from "./saml/check-verified-response";
 export { spMetadataXml, spCertificatePem } from "./sp-metadata";
 export {
   sendTestEmail,

@@ -5,3 +5,4 @@ export * from "./sessions";
 export * from "./audit";
 export * from "./email";
 export * from "./sso";
+export * from "./security";

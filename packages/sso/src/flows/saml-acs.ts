@@ -1,13 +1,15 @@
-import { lt, samlSeenIds, type SsoConnection } from "@gatehouse/db";
-import { explainSsoError, recordAuditEvent } from "@gatehouse/core";
+import { and, eq, lt, samlSeenIds, ssoConnections, type SsoConnection } from "@gatehouse/db";
+import { explainSsoError, recordAuditEvent, recordSecurityEvent } from "@gatehouse/core";
 import { ssoUrls, type SsoContext } from "../context";
 import { findConnectionByIssuer } from "../connections/find-connection-by-issuer";
 import { getJackson } from "../jackson";
+import { acceptableUntil, checkVerifiedResponse, type ResponseProblem } from "../saml/check-verified-response";
+import { decryptAssertion } from "../saml/decrypt-assertion";
+import { explainJacksonRefusal, explainResponseRefusal } from "../saml/explain-refusal";
+import { JACKSON_RELAY_PREFIX, jacksonSpPrivateKey, readJacksonSamlSession } from "../saml/jackson-internals";
+import { readUnverifiedIssuer } from "../saml/read-unverified-issuer";
+import { readVerifiedSamlResponse, type VerifiedSamlResponse } from "../saml/read-verified-response";
 import { recordObservations } from "./flow-state";
-import { checkSamlTimeWindow, readSamlResponse, type SamlResponseFacts } from "./read-saml-response";
-
-// Jackson's RelayState for responses to requests it made; anything else is unsolicited.
-const JACKSON_RELAY_PREFIX = "boxyhq_jackson_";
 
 export type AcsOutcome =
   | { kind: "redirect"; url: string }
@@ -15,59 +17,106 @@ export type AcsOutcome =
   | { kind: "restart"; connection: SsoConnection; relayState: string | null }
   | { kind: "error"; message: string; advice: string };
 
+type AcsInput = { samlResponse: string; relayState: string | null; ip?: string | null };
+
+const NOT_OURS = { kind: "error", message: "This SAML response does not belong to a sign-in in progress here.", advice: "Start the sign-in again from the Gatehouse login page." } as const;
+
 /**
- * The SAML ACS. Solicited responses go to Jackson (signature, audience, destination, InResponseTo
- * bound to a one-time session), then through our replay and clock checks. Unsolicited ones are
+ * The SAML ACS. The connection comes from the sign-in we started (Jackson's RelayState), never
+ * from the document; the response must then verify against that connection's certificates
+ * before anything in it is used or attributed to the account. Our checks (issuer,
+ * InResponseTo, recipient, clock skew, replay) read the signed assertion; Jackson then checks
+ * it again (audience, its own signature check) and mints the code. Unsolicited responses are
  * never trusted: a connection that allows IdP-initiated sign-in gets a fresh SP-initiated one.
  */
-export async function handleSamlAcs(ctx: SsoContext, input: { samlResponse: string; relayState: string | null }, now = new Date()): Promise<AcsOutcome> {
-  const facts = readSamlResponse(input.samlResponse);
-  if (!facts) return { kind: "error", message: "This is not a SAML response we can read.", advice: "Start the sign-in again from the Gatehouse login page." };
-  const connection = await findConnectionByIssuer(ctx, facts.issuer);
+export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new Date()): Promise<AcsOutcome> {
+  const ip = input.ip ?? null;
+  const jackson = await getJackson(ctx);
+  const session = input.relayState?.startsWith(JACKSON_RELAY_PREFIX) ? await readJacksonSamlSession(jackson, input.relayState) : null;
+  if (input.relayState?.startsWith(JACKSON_RELAY_PREFIX) && !session) {
+    await logUnattributed(ctx, ip, "unknown_sign_in", null);
+    return NOT_OURS;
+  }
+  const connection = session ? await samlConnectionById(ctx, session.connectionId) : await findConnectionByIssuer(ctx, readUnverifiedIssuer(input.samlResponse));
+  if (!connection) {
+    await logUnattributed(ctx, ip, session ? "connection_gone" : "unknown_issuer", null);
+    return session ? NOT_OURS : { kind: "error", message: "No connection here uses the identity provider that sent this response.", advice: "Check the IdP entity ID in the account's SSO settings." };
+  }
 
-  if (!input.relayState?.startsWith(JACKSON_RELAY_PREFIX)) {
-    if (!connection) return { kind: "error", message: `No connection here uses the identity provider ${facts.issuer ?? "(no issuer)"}.`, advice: "Check the IdP entity ID in the account's SSO settings." };
+  const privateKey = await jacksonSpPrivateKey();
+  const read = readVerifiedSamlResponse(input.samlResponse, {
+    trustedCertificatePems: connection.certificates.map((certificate) => certificate.pem),
+    decryptAssertion: (xml) => decryptAssertion(xml, privateKey),
+  });
+  // Anyone can post a response naming any IdP: only a verified one is the account's business.
+  if (!read.ok) {
+    await logUnattributed(ctx, ip, read.code, connection.id);
+    return { kind: "error", ...explainResponseRefusal(read.code) };
+  }
+  const verified = read.value;
+  const problem = checkVerifiedResponse(verified, {
+    idpEntityId: connection.idpEntityId,
+    acsUrl: ssoUrls(ctx.appUrl).samlAcsUrl,
+    requestId: session?.requestId ?? null,
+    clockSkewSeconds: connection.clockSkewSeconds,
+    now,
+  });
+
+  if (!session) {
+    if (problem) return refuseAtAcs(ctx, connection, ip, problem);
     // Only a connection members sign in with, proven by Authenticate, may be restarted from the IdP.
     if (!connection.idpInitiatedEnabled || !connection.enabled || !connection.verifiedAt) {
-      await recordAuditEvent(ctx.db, { accountId: connection.accountId, actor: { userId: null, label: facts.issuer ?? "IdP", ip: null }, action: "sign_in.sso.refused", target: { type: "sso_connection", id: connection.id, label: connection.name }, metadata: { reason: "idp_initiated_disabled" } });
+      await auditRefusal(ctx, connection, ip, "idp_initiated_disabled");
       return { kind: "error", message: "Sign-in from your identity provider's dashboard is switched off for this connection.", advice: "Start from the Gatehouse login page instead, or ask your admin to allow IdP-initiated sign-in." };
     }
     return { kind: "restart", connection, relayState: input.relayState };
   }
 
-  const jackson = await getJackson(ctx);
+  // Refused before Jackson sees it: hand the refusal to our callback so the flow ends with it.
+  if (problem) return session.flowState ? refusedFlow(ctx, session.flowState, problem.message) : refuseAtAcs(ctx, connection, ip, problem);
+
   let redirectUrl: string;
   try {
-    const result = await jackson.oauthController.samlResponse({ SAMLResponse: input.samlResponse, RelayState: input.relayState });
-    if (!result.redirect_url) return refuseAtAcs(ctx, connection, result.error ?? "no redirect");
+    const result = await jackson.oauthController.samlResponse({ SAMLResponse: input.samlResponse, RelayState: input.relayState ?? "" });
+    if (!result.redirect_url) return refuseAtAcs(ctx, connection, ip, explainJacksonRefusal(result.error ?? ""));
     redirectUrl = result.redirect_url;
   } catch (error) {
     // Jackson throws (rather than redirecting) when the response matches no sign-in it started.
-    return refuseAtAcs(ctx, connection, error instanceof Error ? error.message : String(error));
+    return refuseAtAcs(ctx, connection, ip, explainJacksonRefusal(error instanceof Error ? error.message : String(error)));
   }
   const callback = new URL(redirectUrl);
   const state = callback.searchParams.get("state");
   if (!callback.searchParams.get("code") || !state) return { kind: "redirect", url: redirectUrl };
 
-  const problem = (connection && checkSamlTimeWindow(facts, now, connection.clockSkewSeconds)) || (await rememberIds(ctx, facts, now));
-  if (problem) {
-    const refused = new URL(ssoUrls(ctx.appUrl).samlCallbackUri);
-    refused.searchParams.set("error", "access_denied");
-    refused.searchParams.set("error_description", problem);
-    refused.searchParams.set("state", state);
-    return { kind: "redirect", url: refused.toString() };
-  }
+  const replay = await rememberIds(ctx, verified, connection.clockSkewSeconds, now);
+  if (replay) return refusedFlow(ctx, state, replay);
   await recordObservations(ctx, state, {
-    clockOffsetSeconds: facts.issueInstant ? Math.round((now.getTime() - facts.issueInstant.getTime()) / 1000) : null,
-    certificateFingerprint: facts.certificateFingerprint,
+    clockOffsetSeconds: verified.issueInstant ? Math.round((now.getTime() - verified.issueInstant.getTime()) / 1000) : null,
+    certificateFingerprint: verified.certificateFingerprint,
   });
   return { kind: "redirect", url: redirectUrl };
 }
 
-/** Keeps response and assertion IDs until they expire; seeing one again is a replay. */
-async function rememberIds(ctx: SsoContext, facts: SamlResponseFacts, now: Date): Promise<string | null> {
-  const ids = [facts.responseId, facts.assertionId].filter((id): id is string => Boolean(id));
-  const expiresAt = new Date(Math.max(facts.notOnOrAfter?.getTime() ?? 0, now.getTime() + 60 * 60_000));
+async function samlConnectionById(ctx: SsoContext, id: string): Promise<SsoConnection | undefined> {
+  // Jackson's tenant is free text to it: only a uuid can be one of our connections.
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  const [connection] = await ctx.db.select().from(ssoConnections).where(and(eq(ssoConnections.id, id), eq(ssoConnections.provider, "saml"))).limit(1);
+  return connection;
+}
+
+/** Sends the browser to our SAML callback with the refusal, so the flow ends and is recorded there. */
+function refusedFlow(ctx: SsoContext, state: string, reason: string): AcsOutcome {
+  const refused = new URL(ssoUrls(ctx.appUrl).samlCallbackUri);
+  refused.searchParams.set("error", "access_denied");
+  refused.searchParams.set("error_description", reason);
+  refused.searchParams.set("state", state);
+  return { kind: "redirect", url: refused.toString() };
+}
+
+/** Keeps the signed assertion's ID (and the Response's, when signed) until it can no longer be accepted; seeing one again is a replay. */
+async function rememberIds(ctx: SsoContext, verified: VerifiedSamlResponse, clockSkewSeconds: number, now: Date): Promise<string | null> {
+  const ids = [verified.assertionId, verified.response.signed ? verified.response.id : null].filter((id): id is string => Boolean(id));
+  const expiresAt = new Date(Math.max(acceptableUntil(verified, clockSkewSeconds)?.getTime() ?? 0, now.getTime() + 60 * 60_000));
   await ctx.db.delete(samlSeenIds).where(lt(samlSeenIds.expiresAt, now));
   for (const id of ids) {
     const inserted = await ctx.db.insert(samlSeenIds).values({ id, expiresAt }).onConflictDoNothing().returning({ id: samlSeenIds.id });
@@ -76,16 +125,23 @@ async function rememberIds(ctx: SsoContext, facts: SamlResponseFacts, now: Date)
   return null;
 }
 
-/** A response refused before any sign-in flow could take it: explained, and audited when we know the account. */
-async function refuseAtAcs(ctx: SsoContext, connection: SsoConnection | undefined, reason: string): Promise<AcsOutcome> {
-  if (connection) {
-    await recordAuditEvent(ctx.db, {
-      accountId: connection.accountId,
-      actor: { userId: null, label: connection.idpEntityId ?? "IdP", ip: null },
-      action: "sign_in.sso.refused",
-      target: { type: "sso_connection", id: connection.id, label: connection.name },
-      metadata: { reason: reason.slice(0, 500), stage: "acs" },
-    });
-  }
-  return { kind: "error", ...explainSsoError(reason) };
+/** A verified response we still refuse: the account's audit log gets the reason code, the person an explanation. */
+async function refuseAtAcs(ctx: SsoContext, connection: SsoConnection, ip: string | null, problem: ResponseProblem): Promise<AcsOutcome> {
+  await auditRefusal(ctx, connection, ip, problem.code);
+  return { kind: "error", ...explainSsoError(problem.message) };
+}
+
+async function auditRefusal(ctx: SsoContext, connection: SsoConnection, ip: string | null, reason: string): Promise<void> {
+  await recordAuditEvent(ctx.db, {
+    accountId: connection.accountId,
+    actor: { userId: null, label: connection.idpEntityId ?? "IdP", ip },
+    action: "sign_in.sso.refused",
+    target: { type: "sso_connection", id: connection.id, label: connection.name },
+    metadata: { reason, stage: "acs" },
+  });
+}
+
+/** A response no signature vouches for goes to the deployment's security log, never to an account's. */
+async function logUnattributed(ctx: SsoContext, ip: string | null, reason: string, connectionId: string | null): Promise<void> {
+  await recordSecurityEvent(ctx.db, { kind: "saml.response_refused", ip, detail: { reason, ...(connectionId ? { connectionId } : {}) } });
 }

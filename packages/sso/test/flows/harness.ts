@@ -5,7 +5,7 @@ import { createFreshDatabase, dropDatabase, withDatabase } from "@gatehouse/db/t
 import { ensureAccount, ensureMember, PROVIDERS } from "@gatehouse/core";
 import { createMailer } from "@gatehouse/email";
 import { startSmtpCapture, type SmtpCapture } from "@gatehouse/testing/smtp";
-import { startSandbox, type Sandbox } from "@gatehouse/idp-sandbox";
+import { startSandbox, type CreateSamlAppInput, type Sandbox } from "@gatehouse/idp-sandbox";
 import { getConnection, saveConnection, ssoUrls, type SsoContext } from "../../src";
 
 /**
@@ -63,10 +63,10 @@ export const baseSettings = (provider: keyof typeof PROVIDERS) => ({
 });
 
 /** A SAML connection from a fresh sandbox app's metadata URL, enabled as if Authenticate passed. */
-export async function makeSamlConnection(state: ReturnType<typeof useSsoStack>, tag: string, options: { idpInitiatedEnabled?: boolean; clockSkewSeconds?: number; provisioningMode?: "match" | "jit" } = {}) {
+export async function makeSamlConnection(state: ReturnType<typeof useSsoStack>, tag: string, options: { idpInitiatedEnabled?: boolean; clockSkewSeconds?: number; provisioningMode?: "match" | "jit"; app?: Partial<CreateSamlAppInput> } = {}) {
   const team = await makeTeam(state.ctx, tag);
   const urls = ssoUrls(state.ctx.appUrl);
-  const app = state.sandbox.createSamlApp({ acsUrl: urls.samlAcsUrl, spEntityId: urls.spEntityId, name: tag });
+  const app = state.sandbox.createSamlApp({ acsUrl: urls.samlAcsUrl, spEntityId: urls.spEntityId, name: tag, ...options.app });
   const saved = await saveConnection(state.ctx, {
     accountId: team.account.id,
     actor: team.actor,
