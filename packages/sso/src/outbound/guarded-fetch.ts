@@ -7,7 +7,10 @@ import { findOutboundRefusal } from "./refusal";
  * `fetch` for admin-supplied URLs. The brand means only `guardedFetch` makes one, so a context
  * field of this type cannot hold an unguarded function.
  */
-export type GuardedFetch = ((input: string | URL, init?: RequestInit) => Promise<Response>) & { readonly isGuarded: true };
+export type GuardedFetch = ((input: string | URL, init?: GuardedRequestInit) => Promise<Response>) & { readonly isGuarded: true };
+
+/** RequestInit, widened to the bodies openid-client passes (its CustomFetchOptions). */
+export type GuardedRequestInit = Omit<RequestInit, "body"> & { body?: RequestInit["body"] | Uint8Array<ArrayBufferLike> };
 
 export type GuardedFetchOptions = {
   /** Tests only: stands in for DNS so a name can be made to resolve anywhere. */
@@ -48,7 +51,7 @@ export function guardedFetch(policy: OutboundPolicy, options: GuardedFetchOption
   const maxRedirects = options.maxRedirects ?? DEFAULTS.maxRedirects;
   const dispatcher = agentFor(policy, options, timeoutMs);
 
-  const fetchOnce = async (url: URL, init: RequestInit): Promise<Response> => {
+  const fetchOnce = async (url: URL, init: GuardedRequestInit): Promise<Response> => {
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new TypeError(`Gatehouse fetches only http and https URLs, not ${url.protocol}`);
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
@@ -60,9 +63,9 @@ export function guardedFetch(policy: OutboundPolicy, options: GuardedFetchOption
     }
   };
 
-  const fetchFollowing = async (input: string | URL, init: RequestInit = {}): Promise<Response> => {
+  const fetchFollowing = async (input: string | URL, init: GuardedRequestInit = {}): Promise<Response> => {
     let url = new URL(input);
-    let current: RequestInit = init;
+    let current: GuardedRequestInit = init;
     // Redirects are followed here rather than by undici so each hop is a fresh, checked request.
     for (let hop = 0; ; hop++) {
       const response = await fetchOnce(url, current);
