@@ -14,6 +14,13 @@ const schema = z.object({
   ENABLE_DEV_MAILBOX: z.enum(["0", "1"]).optional(),
   /** How often SAML metadata URLs are re-read for new certificates; 0 turns it off. */
   SAML_METADATA_REFRESH_MINUTES: z.coerce.number().int().min(0).default(60),
+  /**
+   * May requests to admin-supplied URLs (metadata, discovery, token, JWKS) reach this machine?
+   * Default: yes in development and test (the IdP sandbox is on localhost), no in production.
+   */
+  OUTBOUND_ALLOW_LOOPBACK: z.enum(["0", "1"]).optional(),
+  /** May they reach private networks (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7)? Default: no. */
+  OUTBOUND_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
   /** Set by `pnpm dev`: the local IdP sandbox, linked from the console in development. */
   IDP_SANDBOX_URL: z.string().url().optional(),
 });

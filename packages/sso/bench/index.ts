@@ -4,7 +4,7 @@ import { createFreshDatabase, dropDatabase, startTestServer, withDatabase } from
 import { ensureAccount, ensureMember, PROVIDERS } from "@gatehouse/core";
 import { createMailer } from "@gatehouse/email";
 import { startSandbox } from "@gatehouse/idp-sandbox";
-import { completeSamlCallback, getConnection, handleSamlAcs, saveConnection, ssoUrls, startSsoFlow, type SsoContext } from "../src";
+import { completeSamlCallback, getConnection, guardedFetch, handleSamlAcs, saveConnection, ssoUrls, startSsoFlow, type SsoContext } from "../src";
 
 /** SAML sign-in throughput on the real stack (Jackson on PostgreSQL, encrypted): start → ACS → session. */
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
@@ -14,7 +14,7 @@ const fresh = await createFreshDatabase(server.adminUrl);
 const ssoName = `${new URL(fresh.url).pathname.slice(1)}_sso`;
 const db = createDatabase(fresh.url, { max: 4 });
 const appUrl = "http://localhost:39999";
-const ctx: SsoContext = { db, mailer: createMailer({ db, from: "bench@bench.test" }), appUrl, encryptionKey: "bench-encryption-key-0123456789abcdef", ssoDatabaseUrl: withDatabase(server.adminUrl, ssoName) };
+const ctx: SsoContext = { db, mailer: createMailer({ db, from: "bench@bench.test" }), appUrl, encryptionKey: "bench-encryption-key-0123456789abcdef", ssoDatabaseUrl: withDatabase(server.adminUrl, ssoName), fetchImpl: guardedFetch({ allowLoopback: true, allowPrivate: false }) };
 const sandbox = await startSandbox({ port: 0, appUrl });
 try {
   const account = await ensureAccount(db, { name: "Bench", slug: "bench" });

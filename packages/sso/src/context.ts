@@ -1,5 +1,5 @@
 import type { CoreContext } from "@gatehouse/core";
-import type { FetchLike } from "./checks";
+import type { GuardedFetch } from "./outbound";
 
 /** What the SSO operations need: the core context plus the key for secrets and Jackson's settings. */
 export type SsoContext = CoreContext & {
@@ -7,7 +7,11 @@ export type SsoContext = CoreContext & {
   encryptionKey: string;
   /** PostgreSQL URL for Jackson's own database (created on first use). */
   ssoDatabaseUrl: string;
-  fetchImpl?: FetchLike;
+  /**
+   * The one fetch for admin-supplied URLs (metadata, discovery, JWKS, token, userinfo), built by
+   * `guardedFetch` from the deployment's outbound policy (which address kinds it may contact).
+   */
+  fetchImpl: GuardedFetch;
 };
 
 /** The URLs an admin pastes into their IdP: one set for every account. */

@@ -1,6 +1,7 @@
 export * from "./checks";
 export * from "./connection-input";
 export { ssoUrls, type SsoContext } from "./context";
+export { guardedFetch, OutboundRefusedError, PUBLIC_ONLY, type GuardedFetch, type OutboundPolicy } from "./outbound";
 export { getJackson, defaultSsoDatabaseUrl, JACKSON_PRODUCT } from "./jackson";
 export { saveConnection, type SaveResult, type SaveError } from "./connections/save-connection";
 export { listConnections, getConnection, getEnabledConnection, getConnectionView, listConnectionResults, listEnabledConnectionsForAccount, toConnectionView, type ConnectionView } from "./connections/queries";

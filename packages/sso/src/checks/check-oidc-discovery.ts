@@ -1,4 +1,5 @@
-import { fetchText, type FetchLike } from "./http";
+import { guardedFetch, PUBLIC_ONLY, type GuardedFetch } from "../outbound";
+import { fetchText } from "./http";
 import { checklistPasses, type CheckItem } from "./result";
 import { parseWebUrl } from "./url";
 
@@ -9,7 +10,8 @@ export interface CheckOidcDiscoveryInput {
   expectedIssuer?: string;
   scopes: string[];
   tokenEndpointAuthMethod: TokenEndpointAuthMethod;
-  fetchImpl?: FetchLike;
+  /** The deployment's guarded fetch (SsoContext.fetchImpl); by default only public addresses. */
+  fetchImpl?: GuardedFetch;
   timeoutMs?: number;
 }
 
@@ -42,6 +44,7 @@ export async function checkOidcDiscovery(input: CheckOidcDiscoveryInput): Promis
   const done = (metadata?: OidcProviderMetadata): OidcDiscoveryCheck =>
     metadata === undefined ? { ok: checklistPasses(items), items } : { ok: checklistPasses(items), items, metadata };
   const timeoutMs = input.timeoutMs ?? 5000;
+  const fetchImpl = input.fetchImpl ?? guardedFetch(PUBLIC_ONLY);
 
   const start = parseWebUrl(input.discoveryUrl, "discovery URL");
   if (!start.ok) {
@@ -49,14 +52,14 @@ export async function checkOidcDiscovery(input: CheckOidcDiscoveryInput): Promis
     return done();
   }
   const response = await fetchText(start.value, {
-    fetchImpl: input.fetchImpl,
+    fetchImpl,
     timeoutMs,
     maxBytes: MAX_DOCUMENT_BYTES,
     accept: "application/json",
     what: "an OpenID configuration",
     checkUrl: (url) => {
       const checked = parseWebUrl(url.href, "discovery URL");
-      return checked.ok ? null : `The discovery URL redirected to ${url.href}. ${checked.error}`;
+      return checked.ok ? null : `The discovery URL redirected to an address Gatehouse does not use. ${checked.error}`;
     },
   });
   if (!response.ok) {
@@ -65,7 +68,7 @@ export async function checkOidcDiscovery(input: CheckOidcDiscoveryInput): Promis
   }
   items.push({ id: "reachable", label: "Discovery URL reachable", status: "ok", detail: `Connected to ${response.url.host}.` });
 
-  const statusItem = httpStatusItem(response.status, response.statusText);
+  const statusItem = httpStatusItem(response.status);
   items.push(statusItem);
   if (statusItem.status === "error") return done();
 
@@ -78,7 +81,7 @@ export async function checkOidcDiscovery(input: CheckOidcDiscoveryInput): Promis
   items.push(issuerItem(metadata.issuer, input.expectedIssuer));
   items.push(endpointItem("authorization_endpoint", "Authorization endpoint", metadata.authorization_endpoint));
   items.push(endpointItem("token_endpoint", "Token endpoint", metadata.token_endpoint));
-  items.push(await jwksItem(metadata.jwks_uri, input.fetchImpl, timeoutMs));
+  items.push(await jwksItem(metadata.jwks_uri, fetchImpl, timeoutMs));
   items.push(signingAlgItem(doc["id_token_signing_alg_values_supported"]));
   items.push(scopesItem(doc["scopes_supported"], input.scopes));
   items.push(authMethodItem(doc["token_endpoint_auth_methods_supported"], input.tokenEndpointAuthMethod));
@@ -86,18 +89,19 @@ export async function checkOidcDiscovery(input: CheckOidcDiscoveryInput): Promis
   return done(metadata);
 }
 
-function httpStatusItem(status: number, statusText: string): CheckItem {
+// The status code only: the reason phrase is the server's text, not ours to relay.
+function httpStatusItem(status: number): CheckItem {
   const base = { id: "http_status", label: "HTTP status" };
-  const code = `${status}${statusText ? ` ${statusText}` : ""}`;
+  const code = String(status);
   if (status === 200) return { ...base, status: "ok", detail: code };
   if (status === 404) {
-    return { ...base, status: "error", detail: `The server answered ${code}: this URL is not an OpenID discovery document. Check for typos; the URL usually ends in /.well-known/openid-configuration.` };
+    return { ...base, status: "error", detail: `The discovery URL answered ${code}: this URL is not an OpenID discovery document. Check for typos; the URL usually ends in /.well-known/openid-configuration.` };
   }
   if (status === 401 || status === 403) {
-    return { ...base, status: "error", detail: `The server answered ${code}. Discovery documents are public, so this is probably not the right URL; check it with your identity provider.` };
+    return { ...base, status: "error", detail: `The discovery URL answered ${code}. Discovery documents are public, so this is probably not the right URL; check it with your identity provider.` };
   }
-  if (status >= 500) return { ...base, status: "error", detail: `The server answered ${code}: the identity provider had a server error. Try again later.` };
-  return { ...base, status: "error", detail: `The server answered ${code} instead of 200 OK. Check the discovery URL.` };
+  if (status >= 500) return { ...base, status: "error", detail: `The discovery URL answered ${code}: the identity provider had a server error. Try again later.` };
+  return { ...base, status: "error", detail: `The discovery URL answered ${code} instead of 200 OK. Check the discovery URL.` };
 }
 
 function parseJsonDocument(body: string, contentType: string): { item: CheckItem; value?: Record<string, unknown> } {
@@ -149,7 +153,7 @@ function endpointItem(id: string, label: string, value: string | undefined): Che
   return { id, label, status: "ok", detail: value };
 }
 
-async function jwksItem(jwksUri: string | undefined, fetchImpl: FetchLike | undefined, timeoutMs: number): Promise<CheckItem> {
+async function jwksItem(jwksUri: string | undefined, fetchImpl: GuardedFetch, timeoutMs: number): Promise<CheckItem> {
   const base = { id: "jwks", label: "Signing keys (JWKS)" };
   if (jwksUri === undefined) return { ...base, status: "error", detail: "The document has no jwks_uri, so ID token signatures cannot be verified." };
   const url = parseWebUrl(jwksUri, "jwks_uri");
@@ -162,12 +166,12 @@ async function jwksItem(jwksUri: string | undefined, fetchImpl: FetchLike | unde
     what: "a key set",
     checkUrl: (next) => {
       const checked = parseWebUrl(next.href, "jwks_uri");
-      return checked.ok ? null : `The jwks_uri redirected to ${next.href}. ${checked.error}`;
+      return checked.ok ? null : `The jwks_uri redirected to an address Gatehouse does not use. ${checked.error}`;
     },
   });
   if (!response.ok) return { ...base, status: "error", detail: `Fetching the signing keys failed. ${response.error}` };
   if (response.status !== 200) {
-    return { ...base, status: "error", detail: `The jwks_uri ${jwksUri} answered ${response.status} instead of 200 OK, so ID tokens cannot be verified. Check the identity provider's configuration.` };
+    return { ...base, status: "error", detail: `The jwks_uri answered ${response.status} instead of 200, so ID tokens cannot be verified. Check the identity provider's configuration.` };
   }
   let keys: unknown;
   try {

@@ -1,10 +1,12 @@
-import { fetchText, type FetchLike } from "./http";
+import { guardedFetch, PUBLIC_ONLY, type GuardedFetch } from "../outbound";
+import { fetchText } from "./http";
 import { fail, ok, type Result } from "./result";
 import { MAX_METADATA_BYTES } from "./saml";
-import { isPrivateIpLiteral, parseWebUrl } from "./url";
+import { parseWebUrl } from "./url";
 
 export interface FetchSamlMetadataOptions {
-  fetchImpl?: FetchLike;
+  /** The deployment's guarded fetch (SsoContext.fetchImpl); by default only public addresses. */
+  fetchImpl?: GuardedFetch;
   timeoutMs?: number;
 }
 
@@ -12,14 +14,14 @@ const FIELD = "metadata URL";
 
 /**
  * Downloads IdP metadata from the URL an administrator typed. The request comes from the
- * Gatehouse server, so addresses that only make sense inside its network are refused: the
- * form must not become a way to probe internal services (SSRF).
+ * Gatehouse server, so the guarded fetch refuses addresses inside its network (every redirect
+ * hop too): the form must not become a way to probe internal services (SSRF).
  */
 export async function fetchSamlMetadata(url: string, options: FetchSamlMetadataOptions = {}): Promise<Result<string>> {
   const parsed = parseWebUrl(url, FIELD);
   if (!parsed.ok) return parsed;
   const outcome = await fetchText(parsed.value, {
-    fetchImpl: options.fetchImpl,
+    fetchImpl: options.fetchImpl ?? guardedFetch(PUBLIC_ONLY),
     timeoutMs: options.timeoutMs ?? 10_000,
     maxBytes: MAX_METADATA_BYTES,
     accept: "application/samlmetadata+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1",
@@ -28,7 +30,7 @@ export async function fetchSamlMetadata(url: string, options: FetchSamlMetadataO
   });
   if (!outcome.ok) return fail(outcome.error);
   const host = outcome.url.host;
-  if (outcome.status !== 200) return fail(explainStatus(host, outcome.status, outcome.statusText));
+  if (outcome.status !== 200) return fail(explainStatus(outcome.status));
   const body = outcome.body.replace(/^\uFEFF/, "").trim();
   if (body === "") return fail(`${host} returned an empty response instead of SAML metadata. Check the metadata URL.`);
   if (/^<!DOCTYPE\s+html/i.test(body) || /^<html[\s>]/i.test(body) || outcome.contentType.toLowerCase().includes("text/html")) {
@@ -42,22 +44,18 @@ export async function fetchSamlMetadata(url: string, options: FetchSamlMetadataO
   return ok(body);
 }
 
-/** Applied to the typed URL and to every redirect target. */
+/** Applied to the typed URL and to every redirect target; addresses are judged at connect time. */
 function refuseUnsafeUrl(url: URL): string | null {
   const parsed = parseWebUrl(url.href, FIELD);
-  if (!parsed.ok) return parsed.error;
-  if (isPrivateIpLiteral(url.hostname)) {
-    return `The ${FIELD} points to a private or link-local address (${url.hostname}). For security, Gatehouse does not fetch from internal network addresses, so this form cannot be used to reach internal services. Download the metadata file and paste it instead.`;
-  }
-  return null;
+  return parsed.ok ? null : parsed.error;
 }
 
-function explainStatus(host: string, status: number, statusText: string): string {
-  const code = `${status}${statusText ? ` ${statusText}` : ""}`;
-  if (status === 404) return `${host} answered ${code}: there is no metadata at this address. Copy the metadata URL again from your identity provider.`;
+// The status code only: the reason phrase and body are the server's words, not ours to relay.
+function explainStatus(status: number): string {
+  if (status === 404) return `The ${FIELD} answered 404: there is no metadata at this address. Copy the metadata URL again from your identity provider.`;
   if (status === 401 || status === 403) {
-    return `${host} answered ${code}: the metadata needs a sign-in. Use your identity provider's public metadata URL, or download the metadata and paste it.`;
+    return `The ${FIELD} answered ${status}: the metadata needs a sign-in. Use your identity provider's public metadata URL, or download the metadata and paste it.`;
   }
-  if (status >= 500) return `${host} answered ${code}: the identity provider had a server error. Try again later, or paste the metadata instead.`;
-  return `${host} answered ${code} instead of the metadata. Check the metadata URL.`;
+  if (status >= 500) return `The ${FIELD} answered ${status}: the identity provider had a server error. Try again later, or paste the metadata instead.`;
+  return `The ${FIELD} answered ${status} instead of the metadata. Check the metadata URL.`;
 }

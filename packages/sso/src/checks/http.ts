@@ -1,8 +1,11 @@
-/** The subset of `fetch` we use, so tests and callers can pass their own. */
+import { findOutboundRefusal, type GuardedFetch } from "../outbound";
+
+/** The subset of `fetch` we use. */
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
 export interface FetchTextOptions {
-  fetchImpl?: FetchLike | undefined;
+  /** Always the guarded fetch: these URLs come from administrators and IdP documents. */
+  fetchImpl: GuardedFetch;
   timeoutMs: number;
   maxBytes: number;
   accept: string;
@@ -55,7 +58,7 @@ async function fetchHops(
   controller: AbortController,
   onHop: (url: URL) => void,
 ): Promise<FetchTextOutcome> {
-  const fetchImpl = options.fetchImpl ?? fetch;
+  const fetchImpl = options.fetchImpl;
   const maxRedirects = options.maxRedirects ?? 5;
   let url = start;
   for (let hop = 0; ; hop++) {
@@ -71,6 +74,8 @@ async function fetchHops(
         signal: controller.signal,
       });
     } catch (error) {
+      const refusal = findOutboundRefusal(error);
+      if (refusal !== null) return { ok: false, stage: "refused", error: refusal.message };
       return { ok: false, stage: "unreachable", error: unreachableSentence(url, error, controller, options.timeoutMs) };
     }
     const location = response.headers.get("location");
@@ -82,7 +87,8 @@ async function fetchHops(
       try {
         url = new URL(location, url);
       } catch {
-        return { ok: false, stage: "unreachable", error: `${url.host} redirected us to an invalid address (${location}). Check the URL with your identity provider.` };
+        // The Location header is the server's text: not echoed, it may name internal hosts.
+        return { ok: false, stage: "unreachable", error: `${url.host} redirected us to an invalid address. Check the URL with your identity provider.` };
       }
       continue;
     }

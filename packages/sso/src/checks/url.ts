@@ -1,4 +1,3 @@
-import { BlockList, isIPv4, isIPv6 } from "node:net";
 import { fail, ok, type Result } from "./result";
 
 // Plain http is tolerated only where nothing can intercept it: the machine itself, while testing.
@@ -39,27 +38,4 @@ export function parseWebUrl(input: string, field: string): Result<URL> {
     return fail(`The ${field} must not contain a user name or password; remove the part before "@".`);
   }
   return ok(url);
-}
-
-const privateRanges = new BlockList();
-privateRanges.addSubnet("0.0.0.0", 8, "ipv4");
-privateRanges.addSubnet("10.0.0.0", 8, "ipv4");
-privateRanges.addSubnet("172.16.0.0", 12, "ipv4");
-privateRanges.addSubnet("192.168.0.0", 16, "ipv4");
-privateRanges.addSubnet("169.254.0.0", 16, "ipv4");
-privateRanges.addSubnet("fc00::", 7, "ipv6");
-privateRanges.addSubnet("fe80::", 10, "ipv6");
-privateRanges.addAddress("::", "ipv6");
-
-/**
- * True when the host is an IP literal in a private, link-local or unspecified range. BlockList
- * also matches IPv4-mapped IPv6 forms such as [::ffff:10.0.0.1], a classic SSRF bypass.
- * Host names are not resolved here: that would only check one answer of a DNS lookup that the
- * fetch itself repeats later.
- */
-export function isPrivateIpLiteral(hostname: string): boolean {
-  const host = hostname.startsWith("[") && hostname.endsWith("]") ? hostname.slice(1, -1) : hostname;
-  if (isIPv4(host)) return privateRanges.check(host, "ipv4");
-  if (isIPv6(host)) return privateRanges.check(host, "ipv6");
-  return false;
 }

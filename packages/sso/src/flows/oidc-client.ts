@@ -13,8 +13,12 @@ function clientAuthFor(connection: SsoConnection, encryptionKey: string): client
   return connection.tokenEndpointAuthMethod === "client_secret_basic" ? client.ClientSecretBasic(secret) : client.ClientSecretPost(secret);
 }
 
-/** The openid-client configuration for a connection: discovery, issuer check, client auth. */
-export async function oidcConfiguration(ctx: Pick<SsoContext, "encryptionKey">, connection: SsoConnection): Promise<client.Configuration> {
+/**
+ * The openid-client configuration for a connection: discovery, issuer check, client auth. Every
+ * request openid-client makes for it (discovery, token, userinfo, JWKS) goes through the
+ * deployment's guarded fetch: those URLs come from the admin and from the IdP's own document.
+ */
+export async function oidcConfiguration(ctx: Pick<SsoContext, "encryptionKey" | "fetchImpl">, connection: SsoConnection): Promise<client.Configuration> {
   const key = `${connection.id}:${connection.updatedAt.getTime()}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.config;
@@ -25,7 +29,11 @@ export async function oidcConfiguration(ctx: Pick<SsoContext, "encryptionKey">, 
   const config = await client.discovery(url, connection.clientId, undefined, clientAuthFor(connection, ctx.encryptionKey), {
     execute: isLocal ? [client.allowInsecureRequests] : [],
     timeout: 10,
+    [client.customFetch]: ctx.fetchImpl,
   });
+  // discovery() copies customFetch onto the Configuration; set it again so that never depends
+  // on a library detail.
+  config[client.customFetch] = ctx.fetchImpl;
   cache.set(key, { config, at: Date.now() });
   return config;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkOidcDiscovery, type CheckItem, type OidcDiscoveryCheck } from "../../src/checks";
-import { closedPort, json, startServer, text, type Handler, type TestServer } from "./helpers";
+import { guardedFetch } from "../../src/outbound";
+import { closedPort, json, remoteIdp, startServer, text, type Handler, type TestServer } from "./helpers";
 
 let server: TestServer;
 let base: string;
@@ -79,7 +80,9 @@ function item(result: OidcDiscoveryCheck, id: string): CheckItem {
   return found;
 }
 
-const defaults = { scopes: ["openid", "email", "profile"], tokenEndpointAuthMethod: "client_secret_basic" as const };
+// The test servers are on loopback, which the test deployment allows (as development does).
+const loopbackAllowed = guardedFetch({ allowLoopback: true, allowPrivate: false });
+const defaults = { scopes: ["openid", "email", "profile"], tokenEndpointAuthMethod: "client_secret_basic" as const, fetchImpl: loopbackAllowed };
 
 describe("checkOidcDiscovery", () => {
   it("passes a good document, in checklist order, with metadata", async () => {
@@ -132,9 +135,9 @@ describe("checkOidcDiscovery", () => {
   });
 
   it("reports name resolution failures through fetchImpl errors", async () => {
-    const fetchImpl = async (): Promise<Response> => {
+    const fetchImpl = remoteIdp(async (): Promise<Response> => {
       throw new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND idp.invalid"), { code: "ENOTFOUND" }) });
-    };
+    });
     const result = await checkOidcDiscovery({ ...defaults, discoveryUrl: `https://idp.invalid${WK}`, fetchImpl });
     expect(item(result, "reachable").detail).toMatch(/^We could not reach idp\.invalid \(name not found\)/);
   });
@@ -200,7 +203,7 @@ describe("checkOidcDiscovery", () => {
   });
 
   it("times out even when fetchImpl ignores the abort signal", async () => {
-    const fetchImpl = () => new Promise<Response>(() => undefined);
+    const fetchImpl = remoteIdp(() => new Promise<Response>(() => undefined));
     const result = await checkOidcDiscovery({ ...defaults, discoveryUrl: `https://idp.example.com${WK}`, fetchImpl, timeoutMs: 100 });
     expect(item(result, "reachable").detail).toBe(
       "We could not reach idp.example.com (timed out after 100 ms). Check the URL and that the IdP is reachable from the Gatehouse server.",

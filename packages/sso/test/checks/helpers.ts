@@ -2,6 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import forge from "node-forge";
+import type { FetchLike, GuardedFetch } from "../../src";
 
 // One RSA key from node:crypto (fast) serves every test certificate; forge does the X.509 part.
 const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -108,4 +109,12 @@ export function text(body: string, contentType: string, status = 200): Handler {
     res.writeHead(status, { "content-type": contentType });
     res.end(body);
   };
+}
+
+/**
+ * Stands in for an identity provider outside this machine (name resolution, TLS, a public
+ * address), which tests cannot reach. Only for what happens after the guard let a request out.
+ */
+export function remoteIdp(respond: FetchLike): GuardedFetch {
+  return Object.assign((input: string | URL, init?: Parameters<GuardedFetch>[1]) => respond(String(input), init as RequestInit), { isGuarded: true as const });
 }

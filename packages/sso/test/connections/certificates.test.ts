@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { and, auditEvents, eq, ssoConnections } from "@gatehouse/db";
 import { addNextCertificate, refreshAllSamlMetadata, refreshSamlMetadata, removeCertificate } from "../../src";
-import { DAY, makeCertificate, privateKeyPem } from "../checks/helpers";
+import { DAY, makeCertificate, privateKeyPem, remoteIdp } from "../checks/helpers";
 import { makeSamlConnection, useSsoStack } from "../flows/harness";
 import { makeManualSamlConnection, reload, samlSignIn } from "./helpers";
 
@@ -78,7 +78,7 @@ describe("certificate rotation with a metadata URL", () => {
   it("keeps everything when the metadata cannot be fetched, and reports why", async () => {
     const setup = await makeSamlConnection(stack, "rot-down");
     stack.sandbox.samlApps.rotateKey(setup.app.id);
-    const offline = { ...stack.ctx, fetchImpl: async () => new Response("upstream down", { status: 503, statusText: "Service Unavailable" }) };
+    const offline = { ...stack.ctx, fetchImpl: remoteIdp(async () => new Response("upstream down", { status: 503, statusText: "Service Unavailable" })) };
     const result = await refreshSamlMetadata(offline, setup.connection.id);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/503.*keeps its current certificates/);

@@ -6,7 +6,7 @@ import { ensureAccount, ensureMember, PROVIDERS } from "@gatehouse/core";
 import { createMailer } from "@gatehouse/email";
 import { startSmtpCapture, type SmtpCapture } from "@gatehouse/testing/smtp";
 import { startSandbox, type CreateSamlAppInput, type Sandbox } from "@gatehouse/idp-sandbox";
-import { getConnection, saveConnection, ssoUrls, type SsoContext } from "../../src";
+import { getConnection, guardedFetch, saveConnection, ssoUrls, type SsoContext } from "../../src";
 
 /**
  * A real stack for flow tests: a fresh PostgreSQL database (and Jackson's beside it), a real SMTP
@@ -27,6 +27,8 @@ export function useSsoStack() {
       appUrl,
       encryptionKey: "test-encryption-key-0123456789abcdef",
       ssoDatabaseUrl: withDatabase(adminUrl, ssoName),
+      // As in development: the IdP sandbox is on loopback; private networks stay refused.
+      fetchImpl: guardedFetch({ allowLoopback: true, allowPrivate: false }),
     };
     state.sandbox = await startSandbox({ port: 0, appUrl });
     state.drop = async () => {
