@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl } from "./safe-callback-url";
+import { safeCallbackUrl, sameSiteRedirect } from "./safe-callback-url";
 
 describe("safeCallbackUrl", () => {
   it.each([
@@ -40,5 +40,22 @@ describe("safeCallbackUrl", () => {
       const out = safeCallbackUrl(input);
       expect(new URL(out, "https://app.example").origin).toBe("https://app.example");
     }
+  });
+});
+
+describe("sameSiteRedirect (next-auth's redirect callback)", () => {
+  const base = "http://localhost:3000";
+  it.each([
+    ["/settings/team", "http://localhost:3000/settings/team"],
+    ["http://localhost:3000/settings?x=1", "http://localhost:3000/settings?x=1"],
+    ["https://evil.test/", "http://localhost:3000/"],
+    ["http://localhost:3000.evil.test/", "http://localhost:3000/"],
+    ["//evil.test", "http://localhost:3000/"],
+    ["/.//evil.test", "http://localhost:3000/"],
+    ["http://localhost:3000/.//evil.test", "http://localhost:3000/"],
+    ["/%2e//evil.test", "http://localhost:3000/"],
+    ["javascript:alert(1)", "http://localhost:3000/"],
+  ])("%j → %j", (input, expected) => {
+    expect(sameSiteRedirect(input, base)).toBe(expected);
   });
 });

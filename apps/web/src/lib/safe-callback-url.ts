@@ -29,3 +29,20 @@ function serialiseSamePath(value: string): string | null {
     return null;
   }
 }
+
+/**
+ * For next-auth's redirect callback: an absolute URL on `baseUrl`'s origin, or a site path,
+ * becomes `baseUrl` + the safe path; anything else goes to `baseUrl`'s home.
+ */
+export function sameSiteRedirect(url: string, baseUrl: string): string {
+  const base = baseUrl.replace(/\/$/, "");
+  let path: string = url;
+  try {
+    const absolute = new URL(url);
+    if (absolute.origin !== new URL(base).origin) return `${base}/`;
+    path = `${absolute.pathname}${absolute.search}${absolute.hash}`;
+  } catch {
+    // Not absolute: a path, checked below.
+  }
+  return `${base}${safeCallbackUrl(path, "/")}`;
+}

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import type { FlowOutcome } from "@gatehouse/sso";
 import { attachSessionCookie } from "@/auth/session-cookie";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { ssoRefusalCode } from "@/lib/sso-refusals";
 import { ipFromHeaders } from "./request";
 
 /** Relative redirects: the browser may know this host as localhost or 127.0.0.1. */
@@ -13,8 +14,12 @@ export function requestInfo(request: Request) {
   return { ip: ipFromHeaders(request.headers), userAgent: request.headers.get("user-agent") };
 }
 
-export function refusalLocation(message: string, advice: string): string {
-  return `/sso/error?${new URLSearchParams({ message, advice }).toString()}`;
+/**
+ * /sso/error for this refusal. Only a code goes into the URL, and the page shows the fixed text
+ * for it (issue #12); `advice` is kept for callers and the page's text for the code replaces it.
+ */
+export function refusalLocation(message: string, _advice?: string): string {
+  return `/sso/error?${new URLSearchParams({ code: ssoRefusalCode(message) }).toString()}`;
 }
 
 /** Turns the end of an SSO round trip into the browser's next step. */

@@ -5,6 +5,7 @@ import { getCurrentSession } from "@/auth/session";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { refusalLocation, seeOther } from "@/server/sso-outcome";
 import { ssoContext } from "@/server/sso-context";
+import { flashTo } from "@/server/flash";
 
 const startSchema = z.object({
   connectionId: z.string().uuid(),
@@ -40,7 +41,7 @@ async function start(params: Record<string, string>) {
     callbackUrl: safeCallbackUrl(parsed.data.callbackUrl, parsed.data.purpose === "authenticate" ? "/settings/security" : "/"),
     loginHint: parsed.data.loginHint,
   });
-  if (!started.ok) return seeOther(parsed.data.purpose === "authenticate" ? `/settings/security/${connection.id}?error=${encodeURIComponent(started.error)}` : refusalLocation(started.error, "Try again in a moment, or sign in another way."));
+  if (!started.ok) return seeOther(parsed.data.purpose === "authenticate" ? await flashTo(`/settings/security/${connection.id}`, { tone: "error", text: started.error }) : refusalLocation(started.error, "Try again in a moment, or sign in another way."));
   if ("html" in started.value) return new Response(started.value.html, { headers: { "content-type": "text/html; charset=utf-8" } });
   return seeOther(started.value.redirectUrl);
 }
