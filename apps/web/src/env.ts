@@ -10,6 +10,16 @@ const schema = z.object({
   SSO_DATABASE_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().default("Gatehouse <no-reply@gatehouse.local>"),
+  /** Email outbox rows (who, what, when) older than this many days are deleted. */
+  EMAIL_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /**
+   * How many reverse proxies stand between the internet and the app, each appending the address
+   * it received the request from to X-Forwarded-For. 0 (default): forwarded headers are ignored,
+   * since any client can send them, and the client IP is unknown (recorded as none; per-IP
+   * limits are off, per-email limits still apply). 1: behind one proxy (nginx, Caddy, Traefik, a
+   * cloud load balancer); the app's own port must then be reachable only through it.
+   */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   /** Shows the dev mailbox even in a production build (used by the end-to-end tests only). */
   ENABLE_DEV_MAILBOX: z.enum(["0", "1"]).optional(),
   /** How often SAML metadata URLs are re-read for new certificates; 0 turns it off. */

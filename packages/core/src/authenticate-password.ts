@@ -1,9 +1,9 @@
-import { and, gt, inArray, signInAttempts } from "@gatehouse/db";
 import { recordAuditEvent } from "./audit";
 import { nowOf, type CoreContext } from "./context";
 import { normaliseEmail } from "./email-address";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
-import { decideSignInRateLimit, SIGN_IN_WINDOW_MINUTES } from "./rate-limit";
+import { claimAttempt, markAttemptsSucceeded } from "./attempt-limit";
+import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from "./rate-limit";
 import { type Result, fail, ok } from "./result";
 import { findUserByEmail } from "./users";
 
@@ -11,7 +11,8 @@ export type PasswordSignInError = { code: "invalid" } | { code: "rate_limited"; 
 
 /**
  * Checks an email and password. Unknown email and wrong password give the same answer and take
- * the same time; both count against the per-email and per-IP limits.
+ * the same time; both count against the per-email and per-IP limits, checked and recorded
+ * atomically so parallel attempts cannot slip past them.
  */
 export async function authenticatePassword(
   ctx: Pick<CoreContext, "db" | "now">,
@@ -20,20 +21,16 @@ export async function authenticatePassword(
   const now = nowOf(ctx);
   const email = normaliseEmail(input.email);
   const emailKey = `email:${email}`;
-  const ipKey = `ip:${input.ip ?? "unknown"}`;
+  const ipKey = `ip:${input.ip}`;
 
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const recent = await ctx.db
-    .select({ key: signInAttempts.key, createdAt: signInAttempts.createdAt, succeeded: signInAttempts.succeeded })
-    .from(signInAttempts)
-    .where(and(inArray(signInAttempts.key, [emailKey, ipKey]), gt(signInAttempts.createdAt, since)))
-    .orderBy(signInAttempts.createdAt);
-  const failuresOf = (key: string) => recent.filter((a) => a.key === key && a.succeeded === "no").map((a) => a.createdAt);
-  const limit = decideSignInRateLimit({ emailFailures: failuresOf(emailKey), ipFailures: failuresOf(ipKey) }, now);
+  // Without a trustworthy client IP there is no per-IP quota: one shared "unknown" key would
+  // let anyone lock everyone out.
+  const quotas = [{ key: emailKey, limit: MAX_FAILURES_PER_EMAIL }, ...(input.ip ? [{ key: ipKey, limit: MAX_FAILURES_PER_IP }] : [])];
+  const claim = await claimAttempt(ctx.db, quotas, now);
   const actor = { userId: null, label: email, ip: input.ip };
-  if (!limit.allowed) {
-    await recordAuditEvent(ctx.db, { accountId: null, actor, action: "sign_in.password.rate_limited", metadata: { retryAfterMinutes: limit.retryAfterMinutes } });
-    return fail({ code: "rate_limited", retryAfterMinutes: limit.retryAfterMinutes });
+  if (!claim.allowed) {
+    await recordAuditEvent(ctx.db, { accountId: null, actor, action: "sign_in.password.rate_limited", metadata: { retryAfterMinutes: claim.retryAfterMinutes } });
+    return fail({ code: "rate_limited", retryAfterMinutes: claim.retryAfterMinutes });
   }
 
   const user = await findUserByEmail(ctx.db, email);
@@ -41,11 +38,7 @@ export async function authenticatePassword(
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
 
-  const outcome = matches ? "yes" : "no";
-  await ctx.db.insert(signInAttempts).values([
-    { key: emailKey, succeeded: outcome, createdAt: now },
-    { key: ipKey, succeeded: outcome, createdAt: now },
-  ]);
+  if (user && matches) await markAttemptsSucceeded(ctx.db, claim.attemptIds);
   if (!user || !matches) {
     await recordAuditEvent(ctx.db, {
       accountId: null,

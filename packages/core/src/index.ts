@@ -4,6 +4,7 @@ export * from "./email-address";
 export * from "./tokens";
 export * from "./passwords";
 export * from "./rate-limit";
+export * from "./attempt-limit";
 export * from "./audit";
 export * from "./security-events";
 export * from "./team-policy";

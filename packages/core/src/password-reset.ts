@@ -1,8 +1,11 @@
-import { passwordResetTokens, users, and, eq, isNull, gt } from "@gatehouse/db";
+import { passwordResetTokens, users, and, eq, inArray, isNull, gt } from "@gatehouse/db";
 import { passwordResetEmail } from "@gatehouse/email";
 import { recordAuditEvent } from "./audit";
 import { nowOf, type Actor, type CoreContext } from "./context";
+import { claimAttempt } from "./attempt-limit";
+import { normaliseEmail } from "./email-address";
 import { checkNewPassword, hashPassword } from "./passwords";
+import { MAX_RESET_REQUESTS_PER_EMAIL, MAX_RESET_REQUESTS_PER_IP } from "./rate-limit";
 import { endSessionsForUser } from "./sessions";
 import { generateToken, hashToken } from "./tokens";
 import { type Result, fail, ok } from "./result";
@@ -10,18 +13,38 @@ import { findUserByEmail } from "./users";
 
 export const RESET_LINK_MINUTES = 60;
 
+export type ResetRequestError = { code: "rate_limited"; retryAfterMinutes: number };
+
 /**
  * Sends a reset link when the email belongs to a user. The caller always shows the same answer,
- * so this never tells anyone whether an account exists.
+ * so this never tells anyone whether an account exists. Requests count against a per-email limit
+ * (and per-IP, for self-service) whether or not the email exists, so the limit reveals nothing
+ * either and nobody can flood an inbox.
  */
 export async function requestPasswordReset(
   ctx: CoreContext,
   input: { email: string; actor: Actor; accountId?: string | null; requestedByAdmin?: boolean },
-): Promise<void> {
-  const user = await findUserByEmail(ctx.db, input.email);
-  if (!user) return;
-  const token = generateToken();
+): Promise<Result<null, ResetRequestError>> {
   const now = nowOf(ctx);
+  const email = normaliseEmail(input.email);
+  const ip = input.requestedByAdmin ? null : input.actor.ip;
+  const claim = await claimAttempt(
+    ctx.db,
+    [{ key: `reset-email:${email}`, limit: MAX_RESET_REQUESTS_PER_EMAIL }, ...(ip ? [{ key: `reset-ip:${ip}`, limit: MAX_RESET_REQUESTS_PER_IP }] : [])],
+    now,
+  );
+  if (!claim.allowed) {
+    await recordAuditEvent(ctx.db, {
+      accountId: input.accountId ?? null,
+      actor: input.actor,
+      action: "password_reset.rate_limited",
+      metadata: { email, retryAfterMinutes: claim.retryAfterMinutes },
+    });
+    return fail({ code: "rate_limited", retryAfterMinutes: claim.retryAfterMinutes });
+  }
+  const user = await findUserByEmail(ctx.db, email);
+  if (!user) return ok(null);
+  const token = generateToken();
   await ctx.db.insert(passwordResetTokens).values({
     userId: user.id,
     tokenHash: hashToken(token),
@@ -42,6 +65,7 @@ export async function requestPasswordReset(
     target: { type: "user", id: user.id, label: user.email },
     metadata: { requestedByAdmin: input.requestedByAdmin ?? false },
   });
+  return ok(null);
 }
 
 export type ResetTokenState = { email: string } | null;
@@ -64,8 +88,8 @@ export async function inspectResetToken(ctx: Pick<CoreContext, "db" | "now">, to
 }
 
 /**
- * Sets a new password from a reset link. The link works once; every existing session of the
- * user ends, since a reset usually means someone else may know the old password.
+ * Sets a new password from a reset link. The link works once and takes the user's other
+ * outstanding links with it; every existing session of the user ends, since a reset usually means someone else may know the old password.
  */
 export async function resetPassword(
   ctx: Pick<CoreContext, "db" | "now">,
@@ -76,18 +100,20 @@ export async function resetPassword(
   const passwordHash = await hashPassword(input.password);
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
-    // Marking the token used in the same statement that finds it makes double submission harmless.
-    const [claimed] = await tx
+    // One statement finds the token and uses up every outstanding link of its user: a link
+    // someone else may also hold (an older email) dies with the reset, and of two links used at
+    // once only one finds its row still unused.
+    const tokenHash = hashToken(input.token);
+    const owner = tx
+      .select({ userId: passwordResetTokens.userId })
+      .from(passwordResetTokens)
+      .where(and(eq(passwordResetTokens.tokenHash, tokenHash), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)));
+    const usedUp = await tx
       .update(passwordResetTokens)
       .set({ usedAt: now })
-      .where(
-        and(
-          eq(passwordResetTokens.tokenHash, hashToken(input.token)),
-          isNull(passwordResetTokens.usedAt),
-          gt(passwordResetTokens.expiresAt, now),
-        ),
-      )
-      .returning({ userId: passwordResetTokens.userId });
+      .where(and(inArray(passwordResetTokens.userId, owner), isNull(passwordResetTokens.usedAt)))
+      .returning({ userId: passwordResetTokens.userId, tokenHash: passwordResetTokens.tokenHash });
+    const claimed = usedUp.find((row) => row.tokenHash === tokenHash);
     if (!claimed) return fail("This reset link has expired or was already used. Ask for a new one.");
     const [user] = await tx
       .update(users)

@@ -157,7 +157,8 @@ export async function sendMemberPasswordReset(
   if (!(await isAdmin(ctx.db, input.accountId, input.actor))) return fail("Only account admins can send password resets.");
   const target = await loadTarget(ctx.db, input.accountId, input.userId);
   if (!target) return fail("That person is not a member of this account.");
-  await requestPasswordReset(ctx, { email: target.email, actor: input.actor, accountId: input.accountId, requestedByAdmin: true });
+  const sent = await requestPasswordReset(ctx, { email: target.email, actor: input.actor, accountId: input.accountId, requestedByAdmin: true });
+  if (!sent.ok) return fail(`${target.email} was sent several reset links in the last few minutes. Try again in ${sent.error.retryAfterMinutes} minutes.`);
   return ok({ email: target.email });
 }
 

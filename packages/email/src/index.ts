@@ -1,5 +1,5 @@
 export { createMailer, type Mailer, type MailerOptions, type OutgoingEmail, type SendResult } from "./mailer";
-export { listOutbox, getOutboxEmail } from "./outbox";
+export { listOutbox, getOutboxEmail, purgeOutbox } from "./outbox";
 export type { OutboxEmail } from "@gatehouse/db";
 export type { RenderedEmail } from "./types";
 export * from "./templates";

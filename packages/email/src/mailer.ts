@@ -1,5 +1,5 @@
 import type { Database } from "@gatehouse/db";
-import { markFailed, markSent, recordEmail } from "./outbox";
+import { BODY_NOT_KEPT, markFailed, markSent, purgeOutbox, recordEmail } from "./outbox";
 import { createSmtpSender, describeSmtpError } from "./smtp";
 import type { RenderedEmail } from "./types";
 
@@ -10,6 +10,13 @@ export type MailerOptions = {
   /** A bare address gets `productName` as its display name. */
   from: string;
   productName?: string;
+  /**
+   * Keep each email's whole body in the outbox so the dev mailbox can show it. Honoured only
+   * without SMTP: a delivered email's single-use links must not also sit in the database.
+   */
+  devMailbox?: boolean;
+  /** Outbox rows older than this many days are deleted as new mail is sent (default 30). */
+  retentionDays?: number;
   /** Where delivery failures are reported; defaults to the console. */
   logger?: { warn(message: string): void };
 };
@@ -40,13 +47,22 @@ export function createMailer(options: MailerOptions): Mailer {
   const from = options.from.includes("<") ? options.from : { name: productName, address: options.from };
   const logger = options.logger ?? console;
   const smtp = smtpUrl ? { url: smtpUrl, sender: createSmtpSender(smtpUrl) } : undefined;
+  const keepsBodies = !smtp && options.devMailbox === true;
+  const retentionDays = options.retentionDays ?? 30;
+
+  async function purgeOld(): Promise<void> {
+    // Housekeeping must never fail a send.
+    await purgeOutbox(db, { olderThanDays: retentionDays }).catch((cause: unknown) => logger.warn(`[email] could not purge old outbox rows: ${String(cause)}`));
+  }
 
   return {
     transport: smtp ? "smtp" : "dev-mailbox",
 
     async send({ to, subject, html, text, template }) {
       if (!SINGLE_ADDRESS.test(to)) throw new TypeError(`Cannot send the ${template} email: the recipient is not a single email address`);
-      const email = { to, subject, html, text, template };
+      // The record keeps who, what and when; the body (with its live links) only for the dev mailbox.
+      const email = keepsBodies ? { to, subject, html, text, template } : { to, subject, ...BODY_NOT_KEPT, template };
+      await purgeOld();
       // Without SMTP the outbox row is the delivered email (the dev mailbox).
       if (!smtp) return { id: await recordEmail(db, { ...email, transport: "dev-mailbox", status: "sent" }), status: "sent" };
 

@@ -2,6 +2,25 @@ import { desc, emailOutbox, eq, sql, type Database, type OutboxEmail } from "@ga
 
 export type OutboxTransport = OutboxEmail["transport"];
 
+/** Stored instead of the body when it is not kept: bodies carry reset, invite and sign-in links. */
+export const BODY_NOT_KEPT = {
+  html: "<p>The body of this email is not kept: it carried single-use links. Gatehouse keeps whole emails only for the dev mailbox (development, without SMTP_URL).</p>",
+  text: "The body of this email is not kept: it carried single-use links. Gatehouse keeps whole emails only for the dev mailbox (development, without SMTP_URL).",
+} as const;
+
+/** Deletes up to `limit` outbox rows older than `olderThanDays`, oldest first; returns how many. */
+export async function purgeOutbox(db: Database, { olderThanDays, limit = 500 }: { olderThanDays: number; limit?: number }): Promise<number> {
+  const before = new Date(Date.now() - olderThanDays * 24 * 60 * 60_000);
+  const deleted = await db.execute(sql`
+    delete from ${emailOutbox} where ${emailOutbox.id} in (
+      select ${emailOutbox.id} from ${emailOutbox}
+      where ${emailOutbox.createdAt} < ${before.toISOString()}::timestamptz
+      order by ${emailOutbox.createdAt}
+      limit ${Math.max(1, Math.trunc(limit))}
+    ) returning ${emailOutbox.id}`);
+  return deleted.length;
+}
+
 export async function recordEmail(
   db: Database,
   email: Pick<OutboxEmail, "to" | "subject" | "html" | "text" | "template" | "transport"> & { status?: "queued" | "sent" },

@@ -6,7 +6,7 @@ import { useTestDatabase } from "./database";
 const db = useTestDatabase();
 
 async function sendTo(to: string, n: number) {
-  const mailer = createMailer({ db: db(), from: "no-reply@gatehouse.test" });
+  const mailer = createMailer({ db: db(), from: "no-reply@gatehouse.test", devMailbox: true });
   const email = emailVerificationEmail({ verifyUrl: `https://sso.example.com/verify?n=${n}` });
   return mailer.send({ ...email, to, template: "email-verification" });
 }

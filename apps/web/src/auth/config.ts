@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authenticatePassword, createSession, resolveSession, type ResolvedSession } from "@gatehouse/core";
+import { authenticatePassword, createSession, endSession, resolveSession, type ResolvedSession } from "@gatehouse/core";
+import { sameSiteRedirect } from "@/lib/safe-callback-url";
 import { coreContext } from "@/server/context";
 import { ipFromHeaders } from "@/server/request";
 import { signInSchema } from "@/lib/validators/auth";
@@ -63,6 +64,10 @@ export const authConfig = {
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (redirectTo, ?callbackUrl= on its own routes) stays on this site.
+    redirect({ url, baseUrl }) {
+      return sameSiteRedirect(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user?.sessionId) return { sub: token.sub, sid: user.sessionId };
       return token;
@@ -70,6 +75,14 @@ export const authConfig = {
     async session({ session, token }) {
       const resolved = token.sid ? await resolveSession(coreContext(), token.sid) : null;
       return { ...session, user: resolved ? { ...session.user, email: resolved.user.email, name: resolved.user.name } : session.user, gatehouse: resolved ?? undefined };
+    },
+  },
+  events: {
+    // next-auth's own POST /api/auth/signout only clears the cookie; a copy of the cookie would
+    // keep working while the session row lives. End the row, whoever asked for the sign-out.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(coreContext().db, sid);
     },
   },
   logger: {

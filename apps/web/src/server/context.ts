@@ -1,7 +1,7 @@
 import { createDatabase, type Database } from "@gatehouse/db";
 import { createMailer, type Mailer } from "@gatehouse/email";
 import type { CoreContext } from "@gatehouse/core";
-import { env } from "@/env";
+import { env, isDevMailboxEnabled } from "@/env";
 
 // One pool and one mailer per server process; globalThis keeps them across dev hot reloads.
 const globalStore = globalThis as unknown as { gatehouseDb?: Database; gatehouseMailer?: Mailer };
@@ -13,6 +13,12 @@ export function db(): Database {
 
 export function coreContext(): CoreContext {
   const e = env();
-  globalStore.gatehouseMailer ??= createMailer({ db: db(), smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM });
+  globalStore.gatehouseMailer ??= createMailer({
+    db: db(),
+    smtpUrl: e.SMTP_URL,
+    from: e.EMAIL_FROM,
+    devMailbox: isDevMailboxEnabled(),
+    retentionDays: e.EMAIL_OUTBOX_RETENTION_DAYS,
+  });
   return { db: db(), mailer: globalStore.gatehouseMailer, appUrl: e.APP_URL };
 }

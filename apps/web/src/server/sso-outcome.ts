@@ -4,6 +4,7 @@ import { carrySessionGrants } from "@gatehouse/core";
 import { attachSessionCookie, readSessionId } from "@/auth/session-cookie";
 import { db } from "./context";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { ssoRefusalCode } from "@/lib/sso-refusals";
 import { ipFromHeaders } from "./request";
 
 /** Relative redirects: the browser may know this host as localhost or 127.0.0.1. */
@@ -15,8 +16,12 @@ export function requestInfo(request: Request) {
   return { ip: ipFromHeaders(request.headers), userAgent: request.headers.get("user-agent") };
 }
 
-export function refusalLocation(message: string, advice: string): string {
-  return `/sso/error?${new URLSearchParams({ message, advice }).toString()}`;
+/**
+ * /sso/error for this refusal. Only a code goes into the URL, and the page shows the fixed text
+ * for it (issue #12); `advice` is kept for callers and the page's text for the code replaces it.
+ */
+export function refusalLocation(message: string, _advice?: string, code?: string): string {
+  return `/sso/error?${new URLSearchParams({ code: ssoRefusalCode(message, code) }).toString()}`;
 }
 
 /** Turns the end of an SSO round trip into the browser's next step. */
@@ -33,7 +38,7 @@ export async function respondToOutcome(outcome: FlowOutcome): Promise<NextRespon
     case "verification_sent":
       return seeOther(`/sso/check-email?${new URLSearchParams({ email: outcome.email }).toString()}`);
     case "refused":
-      return seeOther(refusalLocation(outcome.message, outcome.advice));
+      return seeOther(refusalLocation(outcome.message, outcome.advice, outcome.code));
     case "result_recorded":
       return outcome.purpose === "authenticate"
         ? seeOther(`/settings/security/${outcome.connectionId}?authenticated=${outcome.ok ? 1 : 0}`)

@@ -45,7 +45,11 @@ export const passwordResetTokens = pgTable(
   },
 );
 
-/** Failed and successful password attempts, keyed by "email:<addr>" or "ip:<addr>", for rate limits. */
+/**
+ * Attempts that count against a limit, keyed by "email:<addr>", "ip:<addr>", "reset-email:<addr>"
+ * or "reset-ip:<addr>". Recorded as "no" before the work is done (so parallel attempts see each
+ * other), set to "yes" when a sign-in succeeds. Rows older than the window are pruned.
+ */
 export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
@@ -54,7 +58,7 @@ export const signInAttempts = pgTable(
     succeeded: text("succeeded").$type<"yes" | "no">().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sign_in_attempts_key_time_idx").on(t.key, t.createdAt)],
+  (t) => [index("sign_in_attempts_key_time_idx").on(t.key, t.createdAt), index("sign_in_attempts_created_idx").on(t.createdAt)],
 );
 
 export type Session = typeof sessions.$inferSelect;

@@ -8,12 +8,14 @@ import { describeOidcError, oidcConfiguration, redeemOidcCallback } from "./oidc
 
 const STALE: FlowOutcome = {
   kind: "refused",
+  code: "flow_stale",
   message: "This sign-in has expired or was already completed.",
   advice: "Start the sign-in again from the login page. Sign-ins must finish within 10 minutes.",
 };
 
 const OTHER_BROWSER: FlowOutcome = {
   kind: "refused",
+  code: "other_browser",
   message: "This sign-in was started in another browser.",
   advice: "Start again here: open the login page in this browser and sign in from there.",
 };
@@ -83,7 +85,7 @@ export async function completeSamlCallback(ctx: SsoContext, input: CallbackInput
 /** The link in an SSO verification email: the held sign-in completes now. */
 export async function completeEmailVerification(ctx: SsoContext, input: { token: string; request: RequestInfo }): Promise<FlowOutcome> {
   const held = await redeemSignInVerification(ctx, input.token);
-  if (!held) return { kind: "refused", message: "This verification link has expired or was already used.", advice: "Sign in again to get a new link." };
+  if (!held) return { kind: "refused", code: "verification_stale", message: "This verification link has expired or was already used.", advice: "Sign in again to get a new link." };
   return finishSignIn(ctx, {
     flow: { purpose: "sign_in", actorUserId: null, testId: null, callbackUrl: held.callbackUrl, observations: null },
     connection: held.connection,

@@ -22,7 +22,8 @@ export type RequestInfo = { ip: string | null; userAgent: string | null };
 export type FlowOutcome =
   | { kind: "signed_in"; sessionId: string; redirectTo: string }
   | { kind: "verification_sent"; email: string }
-  | { kind: "refused"; message: string; advice: string }
+  /** `code` names the refusal for pages that show fixed texts (never the message from a URL). */
+  | { kind: "refused"; code?: string; message: string; advice: string }
   | { kind: "result_recorded"; purpose: "authenticate" | "test_email"; connectionId: string; ok: boolean; summary: SsoResultSummary };
 
 const displayNameOf = (p: MappedProfile) => p.displayName ?? ([p.firstName, p.lastName].filter(Boolean).join(" ") || null);
@@ -119,7 +120,7 @@ export async function finishSignIn(
     const code = decision?.outcome === "refuse" ? decision.refusal.code : rawFailure === NO_SUBJECT ? "no_subject" : "idp_error";
     // The audit log gets the explained reason, never raw exception text.
     await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: profile?.email ?? "unknown", ip: request.ip }, action: "sign_in.sso.refused", metadata: { reason: reason.message, code, ...(key ? { subject: key.subject } : {}) } });
-    return { kind: "refused", message: reason.message, advice: reason.advice };
+    return { kind: "refused", code, message: reason.message, advice: reason.advice };
   }
   const email = profile.email!;
   if (decision.outcome === "verify_email") {
@@ -128,7 +129,7 @@ export async function finishSignIn(
     return { kind: "verification_sent", email };
   }
 
-  if (decision.outcome === "refuse") return { kind: "refused", message: decision.refusal.message, advice: decision.refusal.advice };
+  if (decision.outcome === "refuse") return { kind: "refused", code: decision.refusal.code, message: decision.refusal.message, advice: decision.refusal.advice };
   const userId =
     decision.outcome === "sign_in"
       ? decision.userId
@@ -137,8 +138,8 @@ export async function finishSignIn(
         : await provisionMember(ctx, connection, profile, decision.role, request);
   if (!userId) {
     // Someone took this email between the decision and the insert: never attach to them.
-    const { message, advice } = existingLoginRefusal(email);
-    return { kind: "refused", message, advice };
+    const { code, message, advice } = existingLoginRefusal(email);
+    return { kind: "refused", code, message, advice };
   }
   await recordIdentity(ctx, { connection, key, userId, email, identity, emailJustProven: Boolean(input.emailJustProven), now });
   const sessionId = await createSession(ctx, { userId, method: "sso", accountId: connection.accountId, connectionId: connection.id, ip: request.ip, userAgent: request.userAgent });

@@ -28,7 +28,7 @@ export async function saveConnectionAction(_state: ActionState, formData: FormDa
   });
   if (!result.ok) return { error: result.error.message, fieldErrors: result.error.fieldErrors, values: redisplayableValues(values) };
   revalidatePath(SECURITY, "layout");
-  if (!connectionId) redirect(withMessage(`${SECURITY}/${result.value.id}`, { notice: "Saved. Next, run Test Connection, then Authenticate." }));
+  if (!connectionId) redirect(await withMessage(`${SECURITY}/${result.value.id}`, { notice: "Saved. Next, run Test Connection, then Authenticate." }));
   return { success: "Connection saved." };
 }
 

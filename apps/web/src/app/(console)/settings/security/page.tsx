@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
 import { listConnections, ssoUrls } from "@gatehouse/sso";
-import { Alert, Card, CardHeader, TableHead } from "@gatehouse/ui";
+import { Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { env } from "@/env";
 import { ssoContext } from "@/server/sso-context";
@@ -10,10 +10,11 @@ import { formatUtc } from "./_lib/format";
 import { oidcPasteValues, PasteValues, samlPasteValues, SpCertificateLink } from "./_components/paste-values";
 import { StatusBadge } from "./_components/status-badge";
 import { AdminsOnly } from "../../_components/admins-only";
+import { FlashBanner } from "../../_components/flash-banner";
 
 export const metadata: Metadata = { title: "Single sign-on" };
 
-type Params = Promise<{ notice?: string; error?: string }>;
+type Params = Promise<{ flash?: string }>;
 
 export default async function SecurityPage({ searchParams }: { searchParams: Params }) {
   const session = await requireAccount();
@@ -34,8 +35,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
           signed in through it once yourself (Authenticate) and switched it on.
         </p>
       </div>
-      {typeof params.notice === "string" ? <Alert tone="success">{params.notice}</Alert> : null}
-      {typeof params.error === "string" ? <Alert tone="error">{params.error}</Alert> : null}
+      <FlashBanner id={params.flash} />
 
       <Card>
         <CardHeader title={`Your connections (${connections.length})`} />

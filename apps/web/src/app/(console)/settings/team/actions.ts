@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { changeMemberRole, inviteMember, removeMember, revokeInvite, sendMemberPasswordReset, type Actor, type Result } from "@gatehouse/core";
 import { actorOf, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
+import { flashTo } from "@/server/flash";
 import { changeRoleSchema, inviteSchema, memberTargetSchema, revokeInviteSchema } from "@/lib/validators/team";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
 
@@ -26,8 +27,7 @@ async function runTeamAction<S extends z.ZodType>(
   const parsed = schema.safeParse(formValues(formData));
   const result = parsed.success ? await run(parsed.data, session.activeAccount.id, await actorOf(session)) : ({ ok: false, error: "That request was incomplete. Reload the page and try again." } as const);
   revalidatePath(TEAM);
-  const params = new URLSearchParams(result.ok ? { notice: success } : { error: result.error });
-  redirect(`${TEAM}?${params.toString()}`);
+  redirect(await flashTo(TEAM, result.ok ? { tone: "success", text: success } : { tone: "error", text: result.error }));
 }
 
 export async function changeRoleAction(formData: FormData) {

@@ -4,13 +4,14 @@ import { listMembers, listPendingInvites, ROLE_LABELS } from "@gatehouse/core";
 import { Alert, Badge, Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
+import { FlashBanner } from "../../_components/flash-banner";
 import { InviteForm } from "./_components/invite-form";
 import { MemberActions } from "./_components/member-actions";
 import { revokeInviteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team" };
 
-type Params = Promise<{ q?: string; page?: string; notice?: string; error?: string; joined?: string }>;
+type Params = Promise<{ q?: string; page?: string; flash?: string; joined?: string }>;
 
 export default async function TeamPage({ searchParams }: { searchParams: Params }) {
   const session = await requireAccount();
@@ -32,8 +33,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
         </p>
       </div>
       {params.joined ? <Alert tone="success">Welcome to {session.activeAccount.name}.</Alert> : null}
-      {params.notice ? <Alert tone="success">{params.notice}</Alert> : null}
-      {params.error ? <Alert tone="error">{params.error}</Alert> : null}
+      <FlashBanner id={params.flash} />
 
       {isAdmin ? (
         <Card>

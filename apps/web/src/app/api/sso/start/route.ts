@@ -6,6 +6,7 @@ import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { attachBrowserSecret, readBrowserSecret } from "@/server/sso-browser-binding";
 import { refusalLocation, seeOther } from "@/server/sso-outcome";
 import { ssoContext } from "@/server/sso-context";
+import { flashTo } from "@/server/flash";
 
 const startSchema = z.object({
   connectionId: z.string().uuid(),
@@ -42,7 +43,7 @@ async function start(params: Record<string, string>, browserSecret: string | nul
     loginHint: parsed.data.loginHint,
     browserSecret,
   });
-  if (!started.ok) return seeOther(parsed.data.purpose === "authenticate" ? `/settings/security/${connection.id}?error=${encodeURIComponent(started.error)}` : refusalLocation(started.error, "Try again in a moment, or sign in another way."));
+  if (!started.ok) return seeOther(parsed.data.purpose === "authenticate" ? await flashTo(`/settings/security/${connection.id}`, { tone: "error", text: started.error }) : refusalLocation(started.error, "Try again in a moment, or sign in another way."));
   // The flow only completes in a browser holding this secret (login CSRF).
   const next = "html" in started.value ? new NextResponse(started.value.html, { headers: { "content-type": "text/html; charset=utf-8" } }) : seeOther(started.value.redirectUrl);
   return attachBrowserSecret(next, started.value.browserSecret);

@@ -16,11 +16,12 @@ import { LogoCard } from "../_components/logo-card";
 import { StatusBadge } from "../_components/status-badge";
 import { TestByEmailCard, type TestedMark } from "../_components/test-by-email";
 import { AdminsOnly } from "../../../_components/admins-only";
+import { FlashBanner } from "../../../_components/flash-banner";
 
 export const metadata: Metadata = { title: "SSO connection" };
 
 type Params = Promise<{ connectionId: string }>;
-type Search = Promise<{ notice?: string; error?: string; authenticated?: string }>;
+type Search = Promise<{ flash?: string; authenticated?: string }>;
 
 export default async function ConnectionPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const session = await requireAccount();
@@ -50,8 +51,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           {connection.description ? ` · ${connection.description}` : ""}
         </p>
       </div>
-      {typeof search.notice === "string" ? <Alert tone="success">{search.notice}</Alert> : null}
-      {typeof search.error === "string" ? <Alert tone="error">{search.error}</Alert> : null}
+      <FlashBanner id={search.flash} />
       {search.authenticated === "1" ? <Alert tone="success" title="Authenticate succeeded">The settings work. You can switch the connection on.</Alert> : null}
       {search.authenticated === "0" ? <Alert tone="error" title="Authenticate did not succeed">The last result below says why and what to change.</Alert> : null}
 

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import type { Actor, Result } from "@gatehouse/core";
 import { actorOf, requireAccount } from "@/auth/session";
 import { formValues } from "@/lib/forms/action-state";
+import { flashTo } from "@/server/flash";
 import { connectionTargetSchema } from "@/lib/validators/sso";
 
 // Shared by the security pages' server action files. Not a "use server" module itself: nothing
@@ -11,7 +12,9 @@ import { connectionTargetSchema } from "@/lib/validators/sso";
 export const SECURITY = "/settings/security";
 export const INCOMPLETE = "That request was incomplete. Reload the page and try again.";
 
-export const withMessage = (path: string, params: Record<string, string>) => `${path}?${new URLSearchParams(params).toString()}`;
+/** Where to send the browser after an action, with its message kept server-side (see flashTo). */
+export const withMessage = (path: string, message: { notice: string } | { error: string }) =>
+  flashTo(path, "notice" in message ? { tone: "success", text: message.notice } : { tone: "error", text: message.error });
 
 /**
  * The row actions on a connection's page: plain posts that come back with a message, so they
@@ -25,12 +28,12 @@ export async function runConnectionAction<T>(
 ): Promise<never> {
   const session = await requireAccount();
   const parsed = connectionTargetSchema.safeParse(formValues(formData));
-  if (!parsed.success) redirect(withMessage(SECURITY, { error: INCOMPLETE }));
+  if (!parsed.success) redirect(await withMessage(SECURITY, { error: INCOMPLETE }));
   const { connectionId } = parsed.data;
   const result = await run(connectionId, session.activeAccount.id, await actorOf(session));
   revalidatePath(SECURITY, "layout");
-  if (!result.ok) redirect(withMessage(`${SECURITY}/${connectionId}`, { error: result.error }));
-  redirect(withMessage(after(connectionId), { notice: typeof success === "string" ? success : success(result.value) }));
+  if (!result.ok) redirect(await withMessage(`${SECURITY}/${connectionId}`, { error: result.error }));
+  redirect(await withMessage(after(connectionId), { notice: typeof success === "string" ? success : success(result.value) }));
 }
 
 export type ConnectionTarget = { connectionId: string; accountId: string; actor: Actor };

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export type Flash = { tone: "success" | "error"; text: string };
+
+// A cookie holds about 4 kB; messages are a sentence or two.
+const MAX_TEXT = 1000;
+
+const storedFlash = z.object({ id: z.string().min(1).max(64), tone: z.enum(["success", "error"]), text: z.string().max(MAX_TEXT) });
+
+export function encodeFlash(flash: Flash & { id: string }): string {
+  return Buffer.from(JSON.stringify({ ...flash, text: flash.text.slice(0, MAX_TEXT) })).toString("base64url");
+}
+
+/** The stored message, or null for a missing or malformed cookie. */
+export function decodeFlash(value: string | undefined): (Flash & { id: string }) | null {
+  if (!value) return null;
+  try {
+    const parsed = storedFlash.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
