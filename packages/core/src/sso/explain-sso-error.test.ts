@@ -12,7 +12,13 @@ describe("explainSsoError", () => {
   ])("%s", (raw, advice) => {
     expect(explainSsoError(raw).advice).toContain(advice);
   });
-  it("keeps the text of an unknown error", () => {
-    expect(explainSsoError("something odd").message).toContain("something odd");
+  it.each([
+    ["invalid_scope: the scope 'groups' is not allowed", "The identity provider refused the sign-in: invalid_scope: the scope 'groups' is not allowed"],
+    ["temporarily_unavailable", "The identity provider refused the sign-in: temporarily_unavailable"],
+    // Our own exception text never becomes a message (nor, through it, an audit entry).
+    ["Cannot read properties of undefined (reading 'toString')", "The sign-in failed because of an unexpected error."],
+    ["something odd", "The sign-in failed because of an unexpected error."],
+  ])("an unknown error %j", (raw, message) => {
+    expect(explainSsoError(raw).message).toBe(message);
   });
 });

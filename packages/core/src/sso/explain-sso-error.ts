@@ -56,9 +56,17 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Explains an SSO failure in words an admin can act on; unknown errors keep their text. */
+// An IdP's OAuth error ("invalid_scope: …") is worth showing as is; anything else unknown may be
+// our own exception text ("Cannot read properties of undefined"), which is never shown or audited.
+const IDP_ERROR_CODE = /^[a-z][a-z0-9_]{2,40}(?::\s|$)/;
+
+/**
+ * Explains an SSO failure in words an admin can act on. Unknown IdP error codes keep their text;
+ * other unknown errors get a general sentence (the caller logs the raw text for operators).
+ */
 export function explainSsoError(raw: string): SsoErrorExplanation {
   const rule = RULES.find((r) => r.test.test(raw));
   if (rule) return { message: rule.message, advice: rule.advice };
-  return { message: `The sign-in failed: ${raw.slice(0, 300)}`, advice: "Run Test Connection to check the settings, then try again." };
+  if (IDP_ERROR_CODE.test(raw)) return { message: `The identity provider refused the sign-in: ${raw.slice(0, 300)}`, advice: "Run Test Connection to check the settings, then try again." };
+  return { message: "The sign-in failed because of an unexpected error.", advice: "Try again. If it keeps failing, run Test Connection; the server log has the details." };
 }

@@ -58,10 +58,10 @@ export async function finishSignIn(
   const actorEmail = flow.actorUserId ? ((await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, flow.actorUserId)).limit(1))[0]?.email ?? null) : null;
   const expectedEmail = flow.purpose === "authenticate" ? actorEmail : flow.purpose === "test_email" ? await testedEmail(ctx, flow.testId) : null;
   // A test whose person cannot be found fails rather than skipping the email check.
-  const rawFailure =
-    input.failure ??
-    (flow.purpose !== "sign_in" && !expectedEmail ? "The person this test was for is no longer known: send a new test." : undefined) ??
-    (claims && !key ? NO_SUBJECT : undefined);
+  // Failures we state ourselves, already in words a person can act on.
+  const ownFailure =
+    flow.purpose !== "sign_in" && !expectedEmail ? TESTED_PERSON_GONE : claims && !key ? NO_SUBJECT : null;
+  const rawFailure = input.failure;
 
   let decision: ReturnType<typeof decideSsoSignIn> | null = null;
   let memberLabel: string | null = null;
@@ -82,7 +82,9 @@ export async function finishSignIn(
     await ctx.db.update(ssoConnections).set({ lastClaims: keepableClaims(claims!) }).where(eq(ssoConnections.id, connection.id));
   }
 
-  const failure = rawFailure ? explainSsoError(rawFailure) : decision?.outcome === "refuse" ? decision.refusal : !profile ? explainSsoError("no profile") : null;
+  // The raw text is for operators only: people and the audit log get the explanation.
+  if (rawFailure) console.warn(`[sso] ${flow.purpose} through connection ${connection.id} failed: ${rawFailure.slice(0, 500)}`);
+  const failure = rawFailure ? explainSsoError(rawFailure) : ownFailure ? ownFailure : decision?.outcome === "refuse" ? decision.refusal : !profile ? explainSsoError("no profile") : null;
   const ok = !failure && decision !== null;
   if (ok && flow.observations?.certificateFingerprint) await markCertificateVerified(ctx, connection, flow.observations.certificateFingerprint, now);
 
@@ -117,7 +119,7 @@ export async function finishSignIn(
   const auditBase = { accountId: connection.accountId, target: { type: "sso_connection", id: connection.id, label: connection.name } } as const;
   if (failure || !decision || !profile || !key) {
     const reason = failure ?? explainSsoError("no profile");
-    const code = decision?.outcome === "refuse" ? decision.refusal.code : rawFailure === NO_SUBJECT ? "no_subject" : "idp_error";
+    const code = decision?.outcome === "refuse" ? decision.refusal.code : ownFailure === NO_SUBJECT ? "no_subject" : "idp_error";
     // The audit log gets the explained reason, never raw exception text.
     await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: profile?.email ?? "unknown", ip: request.ip }, action: "sign_in.sso.refused", metadata: { reason: reason.message, code, ...(key ? { subject: key.subject } : {}) } });
     return { kind: "refused", code, message: reason.message, advice: reason.advice };
@@ -152,7 +154,12 @@ export async function finishSignIn(
   return { kind: "signed_in", sessionId, redirectTo: flow.callbackUrl ?? "/" };
 }
 
-const NO_SUBJECT = "The identity provider sent no subject (OIDC `sub`, SAML NameID), so Gatehouse cannot tell who this is.";
+const NO_SUBJECT = {
+  message: "The identity provider sent no subject (OIDC `sub`, SAML NameID), so Gatehouse cannot tell who this is.",
+  advice: "Configure the IdP to send a stable subject: OIDC always sends `sub`; for SAML, send a persistent NameID.",
+};
+// A test whose person cannot be found fails rather than skipping the email check.
+const TESTED_PERSON_GONE = { message: "The person this test was for is no longer known: send a new test.", advice: "Send a new test sign-in by email." };
 
 type SsoIdentity = typeof ssoIdentities.$inferSelect;
 

@@ -112,4 +112,12 @@ describe("tenant isolation of SSO identities", () => {
     const [identity] = await stack.ctx.db.select().from(ssoIdentities).where(eq(ssoIdentities.subject, "newcomer-sub"));
     expect(identity).toMatchObject({ issuer: "https://idp.tenant.test", email: "newcomer@jit-new.test" });
   });
+
+  it("an internal error reaches neither the person nor the audit log as text", async () => {
+    const team = await oidcConnection("internal-error", "match");
+    const outcome = await finishSignIn(stack.ctx, { flow: signInFlow, connection: team.connection, claims: null, failure: "Cannot read properties of undefined (reading 'toString')", request });
+    expect(outcome).toMatchObject({ kind: "refused", message: "The sign-in failed because of an unexpected error." });
+    const audits = await stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.accountId, team.account.id), eq(auditEvents.action, "sign_in.sso.refused")));
+    expect(JSON.stringify(audits.map((a) => a.metadata))).not.toContain("Cannot read properties");
+  });
 });
