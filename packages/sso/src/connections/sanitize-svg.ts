@@ -1,4 +1,4 @@
-import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
+import createDOMPurify, { type Config, type DOMPurify, type UponSanitizeAttributeHookEvent } from "dompurify";
 import { JSDOM } from "jsdom";
 import { fail, ok, type Result } from "@gatehouse/core";
 
@@ -9,11 +9,6 @@ export const SVG_ENTITIES_REFUSED =
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XHTML_NS = "http://www.w3.org/1999/xhtml";
 const XLINK_NS = "http://www.w3.org/1999/xlink";
-
-// One window for the process: no scripts run and nothing is fetched (jsdom's defaults), and
-// DOMPurify's hooks below are installed once.
-const { window } = new JSDOM("");
-const purify: DOMPurify = createDOMPurify(window);
 
 const PURIFY_CONFIG: Config = {
   USE_PROFILES: { svg: true, svgFilters: true },
@@ -29,7 +24,20 @@ const PURIFY_CONFIG: Config = {
   IN_PLACE: true,
 };
 
-purify.addHook("uponSanitizeAttribute", (node, data) => {
+// One window for the process, made on first use (importing @gatehouse/sso stays cheap): no
+// scripts run and nothing is fetched (jsdom's defaults), and DOMPurify's hook is installed once.
+let sanitizer: { window: JSDOM["window"]; purify: DOMPurify } | undefined;
+
+function getSanitizer(): { window: JSDOM["window"]; purify: DOMPurify } {
+  if (sanitizer !== undefined) return sanitizer;
+  const { window } = new JSDOM("");
+  const purify = createDOMPurify(window);
+  purify.addHook("uponSanitizeAttribute", checkLinkAndCss);
+  sanitizer = { window, purify };
+  return sanitizer;
+}
+
+function checkLinkAndCss(node: Element, data: UponSanitizeAttributeHookEvent): void {
   const name = data.attrName.toLowerCase();
   if (name === "href" || name === "xlink:href") {
     data.keepAttr = EMBEDS_IMAGE.has(node.localName) ? isFragmentOrImage(data.attrValue) : isFragment(data.attrValue);
@@ -39,7 +47,7 @@ purify.addHook("uponSanitizeAttribute", (node, data) => {
     // Presentation attributes and style="" are CSS: fill="url(https://…)" would load it.
     data.keepAttr = false;
   }
-});
+}
 
 /**
  * Makes an uploaded SVG safe to show. The file is parsed as XML by jsdom (no scripts run, nothing
@@ -51,6 +59,7 @@ purify.addHook("uponSanitizeAttribute", (node, data) => {
  * as XML, so the stored file is exactly the tree that was checked.
  */
 export function sanitizeSvg(source: string): Result<string> {
+  const { window, purify } = getSanitizer();
   const text = source.replace(/^\uFEFF/, "");
   const document = new window.DOMParser().parseFromString(text, "image/svg+xml");
   const parsed = document.documentElement;
@@ -59,7 +68,7 @@ export function sanitizeSvg(source: string): Result<string> {
   // An <svg> without the SVG namespace renders nothing as an image; give it the namespace.
   const root = parsed.namespaceURI === SVG_NS ? parsed : intoSvgNamespace(parsed, document);
   if (root !== parsed) document.replaceChild(root, parsed);
-  prepareForSanitizer(root);
+  prepareForSanitizer(root, window.NodeFilter.SHOW_CDATA_SECTION);
   purify.sanitize(root, PURIFY_CONFIG);
   return ok(new window.XMLSerializer().serializeToString(root));
 }
@@ -68,9 +77,9 @@ export function sanitizeSvg(source: string): Result<string> {
  * Before DOMPurify: CDATA sections (editors wrap CSS in them; DOMPurify drops them) become plain
  * text, which means the same in XML; and a <style> whose CSS could load anything is removed whole.
  */
-function prepareForSanitizer(root: Element): void {
+function prepareForSanitizer(root: Element, showCdataSections: number): void {
   const document = root.ownerDocument;
-  const cdata = document.createNodeIterator(root, window.NodeFilter.SHOW_CDATA_SECTION);
+  const cdata = document.createNodeIterator(root, showCdataSections);
   const sections: Node[] = [];
   for (let node = cdata.nextNode(); node !== null; node = cdata.nextNode()) sections.push(node);
   for (const section of sections) section.parentNode?.replaceChild(document.createTextNode(section.nodeValue ?? ""), section);
