@@ -1,5 +1,6 @@
 import createDOMPurify, { type Config, type DOMPurify, type UponSanitizeAttributeHookEvent } from "dompurify";
 import { JSDOM } from "jsdom";
+import { SaxesParser } from "saxes";
 import { fail, ok, type Result } from "@gatehouse/core";
 
 export const NOT_AN_IMAGE = "This file is not a PNG, JPG or SVG image.";
@@ -9,6 +10,8 @@ export const SVG_ENTITIES_REFUSED =
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XHTML_NS = "http://www.w3.org/1999/xhtml";
 const XLINK_NS = "http://www.w3.org/1999/xlink";
+// A logo nests a few levels; jsdom's tree building slows down with the square of the depth.
+const MAX_DEPTH = 128;
 
 const PURIFY_CONFIG: Config = {
   USE_PROFILES: { svg: true, svgFilters: true },
@@ -59,8 +62,9 @@ function checkLinkAndCss(node: Element, data: UponSanitizeAttributeHookEvent): v
  * as XML, so the stored file is exactly the tree that was checked.
  */
 export function sanitizeSvg(source: string): Result<string> {
-  const { window, purify } = getSanitizer();
   const text = source.replace(/^\uFEFF/, "");
+  if (deepestNesting(text) > MAX_DEPTH) return fail(NOT_AN_IMAGE);
+  const { window, purify } = getSanitizer();
   const document = new window.DOMParser().parseFromString(text, "image/svg+xml");
   const parsed = document.documentElement;
   if (parsed === null || isParserError(parsed)) return fail(/<!ENTITY/.test(text) ? SVG_ENTITIES_REFUSED : NOT_AN_IMAGE);
@@ -91,6 +95,27 @@ function prepareForSanitizer(root: Element, showCdataSections: number): void {
     const links = [use.getAttributeNS(null, "href"), use.getAttributeNS(XLINK_NS, "href")].filter((value) => value !== null);
     if (!links.every(isFragment)) use.remove();
   }
+}
+
+/**
+ * How deeply the document's elements nest, read in one streaming pass with saxes (the parser
+ * jsdom itself uses), before jsdom builds a tree of it. Well-formedness is jsdom's to judge.
+ */
+function deepestNesting(text: string): number {
+  const parser = new SaxesParser();
+  let depth = 0;
+  let deepest = 0;
+  parser.on("opentag", () => {
+    depth++;
+    if (depth > deepest) deepest = depth;
+  });
+  parser.on("closetag", () => {
+    depth--;
+  });
+  // Errors (an entity saxes does not know, say) are not ours to report here; keep counting.
+  parser.on("error", () => {});
+  parser.write(text).close();
+  return deepest;
 }
 
 function isParserError(element: Element): boolean {

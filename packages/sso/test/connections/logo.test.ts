@@ -130,6 +130,13 @@ describe("sanitizeSvg", () => {
     expect(output.startsWith(`<svg ${SVG_NS}`)).toBe(true);
   });
 
+  it("refuses elements nested deeper than 128 levels, before building a tree of them", () => {
+    const nested = (depth: number) => `<svg ${SVG_NS}>${"<g>".repeat(depth)}<rect/>${"</g>".repeat(depth)}</svg>`;
+    expect(sanitizeSvg(nested(126)).ok).toBe(true);
+    expect(sanitizeSvg(nested(128))).toEqual(NOT_AN_IMAGE);
+    expect(sanitizeSvg(nested(20_000))).toEqual(NOT_AN_IMAGE);
+  });
+
   it("refuses documents that are not well-formed SVG", () => {
     for (const input of [
       "",
