@@ -19,7 +19,7 @@ export function parseXmlDocument(text: string): Result<Document> {
         throw new ParseError(`${level}: ${message}`);
       },
     });
-    // xmldom's Document implements the DOM interfaces xpath reads; its own types are a subset.
+    // xmldom implements the DOM interfaces read here; its own type declarations are a subset.
     document = parser.parseFromString(text, MIME_TYPE.XML_APPLICATION) as unknown as Document;
   } catch (error) {
     return fail(describeParseError(error));
@@ -30,6 +30,8 @@ export function parseXmlDocument(text: string): Result<Document> {
 }
 
 function describeParseError(error: unknown): string {
+  // xmldom builds the tree recursively; a hostile document nested thousands deep overflows it.
+  if (error instanceof RangeError || (error instanceof Error && error.cause instanceof RangeError)) return "its elements nest too deeply";
   const message = error instanceof Error ? error.message : String(error);
   // xmldom's column numbers are not reliable; the line is, and is what an admin needs.
   const line: unknown = error instanceof ParseError ? error.locator?.lineNumber : undefined;

@@ -240,6 +240,14 @@ describe("inspectSamlMetadata", () => {
     expect(inspectSamlMetadata(xml, NOW)).toEqual({ ok: false, error: DOCTYPE_REFUSED });
   });
 
+  it("reads a 1 MB EntitiesDescriptor of 25,000 entities in linear time", () => {
+    const wide = `<md:EntitiesDescriptor xmlns:md="${MD}">${`<md:EntityDescriptor entityID="x"/>`.repeat(25_000)}</md:EntitiesDescriptor>`;
+    const started = Date.now();
+    expect(inspectSamlMetadata(wide, NOW)).toMatchObject({ ok: false, error: expect.stringMatching(/no IDPSSODescriptor/) });
+    // Generous for a shared CI machine; the quadratic xpath selection took minutes here.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it("does not repeat the names of a document that is not metadata", () => {
     const result = inspectSamlMetadata(`<injectedName xmlns="http://www.w3.org/1999/xhtml">alert(1)</injectedName>`, NOW);
     expect(result.ok).toBe(false);

@@ -25,4 +25,9 @@ describe("parseXmlDocument", () => {
   ])("says what is wrong with %j, and where, without quoting it", (xml, error) => {
     expect(parseXmlDocument(xml)).toEqual({ ok: false, error });
   });
+
+  it("refuses a document nested thousands deep instead of failing with it", () => {
+    const depth = 20_000;
+    expect(parseXmlDocument(`<r>${"<x>".repeat(depth)}${"</x>".repeat(depth)}</r>`)).toEqual({ ok: false, error: "its elements nest too deeply" });
+  });
 });
