@@ -37,4 +37,4 @@ export {
   type MetadataRefresh,
   type MetadataRefreshRun,
 } from "./connections/certificates";
-export { setConnectionLogo, removeConnectionLogo, readLogo, sanitizeSvg, LOGO_MAX_BYTES, NOT_AN_IMAGE, type LogoImage } from "./connections/logo";
+export { setConnectionLogo, removeConnectionLogo, readLogo, sanitizeSvg, LOGO_MAX_BYTES, NOT_AN_IMAGE, SVG_ENTITIES_REFUSED, type LogoImage } from "./connections/logo";

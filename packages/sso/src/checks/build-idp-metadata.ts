@@ -1,3 +1,4 @@
+import { DOMImplementation, XMLSerializer, type Element as XmlElement } from "@xmldom/xmldom";
 import { parseSigningCertificate } from "./parse-signing-certificate";
 import { BINDING_POST, BINDING_REDIRECT, NAMEID_EMAIL, SAML2_PROTOCOL, SAML_METADATA_NS, XMLDSIG_NS } from "./saml";
 
@@ -24,33 +25,43 @@ export function buildIdpMetadataXml(input: IdpMetadataInput): string {
     const body = parsed.value.pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, "");
     if (!bodies.includes(body)) bodies.push(body);
   }
-  const keyDescriptors = bodies.map(
-    (body) => `    <md:KeyDescriptor use="signing">
-      <ds:KeyInfo>
-        <ds:X509Data>
-          <ds:X509Certificate>${body}</ds:X509Certificate>
-        </ds:X509Data>
-      </ds:KeyInfo>
-    </md:KeyDescriptor>
-`,
-  );
-  const location = escapeXml(input.ssoUrl.trim());
+  for (const value of [input.entityId, input.ssoUrl, input.wantNameIdFormat ?? ""]) refuseUnrepresentable(value);
+  // Built as a DOM and written by xmldom's serializer, which escapes every value for us.
+  const document = new DOMImplementation().createDocument(SAML_METADATA_NS, "md:EntityDescriptor", null);
+  const entity = document.documentElement!;
+  entity.setAttributeNS(XMLNS_NS, "xmlns:ds", XMLDSIG_NS);
+  entity.setAttribute("entityID", input.entityId.trim());
+  const idp = append(entity, SAML_METADATA_NS, "md:IDPSSODescriptor");
+  idp.setAttribute("WantAuthnRequestsSigned", "false");
+  idp.setAttribute("protocolSupportEnumeration", SAML2_PROTOCOL);
   // Schema order inside IDPSSODescriptor: KeyDescriptor, NameIDFormat, SingleSignOnService.
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<md:EntityDescriptor xmlns:md="${SAML_METADATA_NS}" xmlns:ds="${XMLDSIG_NS}" entityID="${escapeXml(input.entityId.trim())}">
-  <md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="${SAML2_PROTOCOL}">
-${keyDescriptors.join("")}    <md:NameIDFormat>${escapeXml(input.wantNameIdFormat ?? NAMEID_EMAIL)}</md:NameIDFormat>
-    <md:SingleSignOnService Binding="${BINDING_REDIRECT}" Location="${location}"/>
-    <md:SingleSignOnService Binding="${BINDING_POST}" Location="${location}"/>
-  </md:IDPSSODescriptor>
-</md:EntityDescriptor>
-`;
+  for (const body of bodies) {
+    const keyDescriptor = append(idp, SAML_METADATA_NS, "md:KeyDescriptor");
+    keyDescriptor.setAttribute("use", "signing");
+    const x509Data = append(append(keyDescriptor, XMLDSIG_NS, "ds:KeyInfo"), XMLDSIG_NS, "ds:X509Data");
+    append(x509Data, XMLDSIG_NS, "ds:X509Certificate").appendChild(document.createTextNode(body));
+  }
+  append(idp, SAML_METADATA_NS, "md:NameIDFormat").appendChild(document.createTextNode(input.wantNameIdFormat ?? NAMEID_EMAIL));
+  for (const binding of [BINDING_REDIRECT, BINDING_POST]) {
+    const service = append(idp, SAML_METADATA_NS, "md:SingleSignOnService");
+    service.setAttribute("Binding", binding);
+    service.setAttribute("Location", input.ssoUrl.trim());
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(document)}\n`;
 }
 
-export function escapeXml(value: string): string {
-  // XML 1.0 cannot carry most C0 control characters at all, not even as character references.
+const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+
+function append(parent: XmlElement, namespace: string, qualifiedName: string): XmlElement {
+  // Every element here is made by (and so belongs to) the one document being built.
+  const child = parent.ownerDocument!.createElementNS(namespace, qualifiedName);
+  parent.appendChild(child);
+  return child;
+}
+
+/** XML 1.0 cannot carry most C0 control characters at all, not even as character references. */
+function refuseUnrepresentable(value: string): void {
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(value)) {
     throw new TypeError("buildIdpMetadataXml: a value contains control characters that XML cannot represent");
   }
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
 }

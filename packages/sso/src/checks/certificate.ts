@@ -1,5 +1,7 @@
 import { X509Certificate } from "node:crypto";
-import { decodeOid, decodeTime, derChildren, isUniversal, parseDer, TAG, type DerNode } from "./der";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import { fromBER } from "asn1js";
+import { Certificate, id_ce_keyUsage, KeyUsage } from "@peculiar/asn1-x509";
 
 export interface CertificateReport {
   subject: string;
@@ -23,6 +25,7 @@ export interface ReadCertificate {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// The names IdP consoles and openssl print, so the checklist reads like what admins see there.
 const SIGNATURE_ALGORITHMS: Record<string, string> = {
   "1.2.840.113549.1.1.2": "md2WithRSAEncryption",
   "1.2.840.113549.1.1.4": "md5WithRSAEncryption",
@@ -43,7 +46,7 @@ const SIGNATURE_ALGORITHMS: Record<string, string> = {
   "1.3.101.113": "Ed448",
 };
 
-// Bit order from RFC 5280 §4.2.1.3.
+// Bit order from RFC 5280 §4.2.1.3, the order openssl and IdP consoles list them in.
 const KEY_USAGE_BITS = [
   "digitalSignature",
   "nonRepudiation",
@@ -56,25 +59,32 @@ const KEY_USAGE_BITS = [
   "decipherOnly",
 ];
 
-const KEY_USAGE_OID = "2.5.29.15";
-
 /** True for digests that can be forged today (SHA-1, MD5, MD2), in names or in XML-DSig URIs. */
 export function isWeakAlgorithm(name: string): boolean {
   return /sha-?1(?![0-9])|md5|md2/i.test(name);
 }
 
-/** Describes DER certificate bytes, or returns null if they are not an X.509 certificate. */
+/**
+ * Describes DER certificate bytes, or returns null if they are not an X.509 certificate.
+ * node:crypto (OpenSSL) decides whether it is one and gives names and fingerprint; the
+ * fields it does not expose (signature algorithm, keyUsage bits, exact validity) come from
+ * the same bytes decoded with @peculiar/asn1-x509.
+ */
 export function readCertificate(der: Uint8Array, now: Date): ReadCertificate | null {
+  // OpenSSL ignores bytes after the certificate; we store what we were given, so refuse them.
+  if (fromBER(der).offset !== der.length) return null;
   let x509: X509Certificate;
+  let asn: Certificate;
   try {
     x509 = new X509Certificate(der);
+    asn = AsnConvert.parse(der, Certificate);
   } catch {
     return null;
   }
-  const fields = readTbsFields(der);
-  const notBefore = fields?.notBefore ?? new Date(x509.validFrom);
-  const notAfter = fields?.notAfter ?? new Date(x509.validTo);
-  const raw = new Uint8Array(x509.raw);
+  const validity = asn.tbsCertificate.validity;
+  const notBefore = validity.notBefore.getTime();
+  const notAfter = validity.notAfter.getTime();
+  const oid = asn.signatureAlgorithm.algorithm;
   return {
     report: {
       subject: formatName(x509.subject),
@@ -83,11 +93,11 @@ export function readCertificate(der: Uint8Array, now: Date): ReadCertificate | n
       notBefore: notBefore.toISOString(),
       notAfter: notAfter.toISOString(),
       daysLeft: Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS),
-      signatureAlgorithm: fields?.signatureAlgorithm ?? "unknown",
+      signatureAlgorithm: SIGNATURE_ALGORITHMS[oid] ?? oid,
       isExpired: now.getTime() > notAfter.getTime(),
-      pem: toPem(raw),
+      pem: toPem(new Uint8Array(x509.raw)),
     },
-    keyUsage: fields?.keyUsage,
+    keyUsage: readKeyUsage(asn),
   };
 }
 
@@ -102,53 +112,15 @@ function formatName(name: string): string {
   return name.split("\n").filter((part) => part !== "").join(", ");
 }
 
-interface TbsFields {
-  signatureAlgorithm: string;
-  notBefore: Date | undefined;
-  notAfter: Date | undefined;
-  keyUsage: string[] | undefined;
-}
-
-function readTbsFields(der: Uint8Array): TbsFields | null {
-  const cert = parseDer(der);
-  const parts = cert === null ? null : derChildren(cert);
-  const tbs = parts?.[0];
-  const sigAlg = parts?.[1];
-  if (tbs === undefined || sigAlg === undefined) return null;
-  const tbsParts = derChildren(tbs) ?? [];
-  const sigOidNode = derChildren(sigAlg)?.[0];
-  const oid = isUniversal(sigOidNode, TAG.OID) ? decodeOid(sigOidNode) : null;
-
-  // The version field is an optional explicit [0]; everything after it shifts by one.
-  const shift = tbsParts[0]?.tagClass === 2 && tbsParts[0].tagNumber === 0 ? 1 : 0;
-  const validity = tbsParts[shift + 3];
-  const times = validity === undefined ? null : derChildren(validity);
-  const notBefore = times?.[0] === undefined ? null : decodeTime(times[0]);
-  const notAfter = times?.[1] === undefined ? null : decodeTime(times[1]);
-
-  const extensionsWrapper = tbsParts.find((node) => node.tagClass === 2 && node.tagNumber === 3);
-  const extensionList = extensionsWrapper === undefined ? undefined : derChildren(extensionsWrapper)?.[0];
-  const extensions = extensionList === undefined ? [] : (derChildren(extensionList) ?? []);
-
-  return {
-    signatureAlgorithm: oid === null ? "unknown" : (SIGNATURE_ALGORITHMS[oid] ?? oid),
-    notBefore: notBefore ?? undefined,
-    notAfter: notAfter ?? undefined,
-    keyUsage: readKeyUsage(extensions),
-  };
-}
-
-function readKeyUsage(extensions: DerNode[]): string[] | undefined {
-  for (const extension of extensions) {
-    const fields = derChildren(extension);
-    const oidNode = fields?.[0];
-    if (fields === null || !isUniversal(oidNode, TAG.OID) || decodeOid(oidNode) !== KEY_USAGE_OID) continue;
-    const value = fields[fields.length - 1];
-    const bitString = value === undefined ? null : parseDer(value.content);
-    if (bitString === null || !isUniversal(bitString, TAG.BIT_STRING)) return [];
-    // First content byte counts the unused trailing bits; the flags follow, most significant first.
-    const flags = bitString.content.subarray(1);
-    return KEY_USAGE_BITS.filter((_, bit) => ((flags[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) !== 0);
+/** RFC 5280 §4.2.1.3 flag names that are set, or undefined without a keyUsage extension. */
+function readKeyUsage(certificate: Certificate): string[] | undefined {
+  const extension = certificate.tbsCertificate.extensions?.find((e) => e.extnID === id_ce_keyUsage);
+  if (extension === undefined) return undefined;
+  try {
+    const names: string[] = AsnConvert.parse(extension.extnValue, KeyUsage).toJSON();
+    return KEY_USAGE_BITS.filter((name) => names.includes(name));
+  } catch {
+    // A keyUsage we cannot decode grants nothing we can rely on.
+    return [];
   }
-  return undefined;
 }

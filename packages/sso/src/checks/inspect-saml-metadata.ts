@@ -11,7 +11,8 @@ import {
   SAML_METADATA_NS,
   XMLDSIG_NS,
 } from "./saml";
-import { childElements, descendantElements, getAttribute, isElement, parseXml, type XmlElement } from "./xml";
+import { DOCTYPE_REFUSED, parseXmlDocument } from "./parse-xml-document";
+import { childElements, descendantElements, getAttribute, isElement, textOf } from "./select-elements";
 
 export interface SamlSsoService {
   binding: string;
@@ -45,7 +46,7 @@ export function inspectSamlMetadata(xml: string, now: Date = new Date()): Result
     const binding = (getAttribute(el, "Binding") ?? "").trim();
     return { binding, bindingName: bindingName(binding), location: (getAttribute(el, "Location") ?? "").trim() };
   });
-  const nameIdFormats = childElements(idp, SAML_METADATA_NS, "NameIDFormat").map((el) => el.text.trim()).filter((f) => f !== "");
+  const nameIdFormats = childElements(idp, SAML_METADATA_NS, "NameIDFormat").map((el) => textOf(el).trim()).filter((f) => f !== "");
 
   const items: CheckItem[] = [entityIdItem(entityId), ssoServiceItem(ssoServices)];
   const certificates: CertificateReport[] = [];
@@ -59,7 +60,7 @@ export function inspectSamlMetadata(xml: string, now: Date = new Date()): Result
   for (const descriptor of signingDescriptors) {
     for (const element of descendantElements(descriptor, XMLDSIG_NS, "X509Certificate")) {
       position++;
-      const base64 = element.text.replace(/\s+/g, "");
+      const base64 = textOf(element).replace(/\s+/g, "");
       const read = /^[A-Za-z0-9+/]+={0,2}$/.test(base64) ? readCertificate(new Uint8Array(Buffer.from(base64, "base64")), now) : null;
       if (read === null) unreadable.push(position);
       // IdPs often repeat one certificate under several KeyDescriptors; report it once.
@@ -75,9 +76,9 @@ export function inspectSamlMetadata(xml: string, now: Date = new Date()): Result
 }
 
 interface LocatedIdp {
-  root: XmlElement;
-  entity: XmlElement;
-  idp: XmlElement;
+  root: Element;
+  entity: Element;
+  idp: Element;
 }
 
 function locateIdp(xml: string): Result<LocatedIdp> {
@@ -97,24 +98,23 @@ function locateIdp(xml: string): Result<LocatedIdp> {
   if (/<!DOCTYPE\s+html/i.test(text) || /^<html[\s>]/i.test(text)) {
     return fail("This is a web page (HTML), not SAML metadata. Copy the metadata XML (it starts with <EntityDescriptor or <md:EntityDescriptor), or use its download link.");
   }
-  if (/<!DOCTYPE/i.test(text)) {
-    return fail("This XML contains a DOCTYPE declaration, which we refuse for security reasons (it enables XML entity attacks). Real IdP metadata does not need one; remove it or download the metadata again.");
-  }
   if (!text.startsWith("<")) {
     return fail("This is not XML. Paste your identity provider's SAML metadata: the full document, starting with <?xml or <EntityDescriptor.");
   }
-  const parsed = parseXml(text);
+  const parsed = parseXmlDocument(text);
   if (!parsed.ok) {
+    if (parsed.error === DOCTYPE_REFUSED) return parsed;
     return fail(`This is not valid XML: ${parsed.error}. Paste the complete metadata document again, or download it from your identity provider.`);
   }
-  const root = parsed.value;
-  const rootIsMetadata = root.namespace === SAML_METADATA_NS || root.namespace === null;
-  let entities: XmlElement[];
-  if (rootIsMetadata && isElement(root, SAML_METADATA_NS, "EntityDescriptor")) entities = [root];
-  else if (rootIsMetadata && isElement(root, SAML_METADATA_NS, "EntitiesDescriptor")) entities = descendantElements(root, SAML_METADATA_NS, "EntityDescriptor");
+  const root = parsed.value.documentElement;
+  let entities: Element[];
+  if (isElement(root, SAML_METADATA_NS, "EntityDescriptor")) entities = [root];
+  else if (isElement(root, SAML_METADATA_NS, "EntitiesDescriptor")) entities = descendantElements(root, SAML_METADATA_NS, "EntityDescriptor");
   else {
+    // The root's name is not repeated back: the document may be anything, and the admin only
+    // needs to know it is the wrong one.
     return fail(
-      `This XML is not SAML metadata: its root element is <${root.name}>, where metadata starts with <EntityDescriptor>. Paste your identity provider's SAML metadata.`,
+      "This XML is not SAML metadata: expected an EntityDescriptor (or EntitiesDescriptor) in the SAML 2.0 metadata namespace. Paste your identity provider's SAML metadata.",
     );
   }
 
@@ -197,7 +197,7 @@ function expiryItem(certificate: CertificateReport, index: number, total: number
   return { ...base, status: "ok", detail: `Valid until ${date} (${certificate.daysLeft} days left).` };
 }
 
-function weakAlgorithmItem(certificates: CertificateReport[], root: XmlElement): CheckItem {
+function weakAlgorithmItem(certificates: CertificateReport[], root: Element): CheckItem {
   const weak: string[] = [];
   certificates.forEach((c, i) => {
     if (isWeakAlgorithm(c.signatureAlgorithm)) weak.push(`certificate ${certificates.length > 1 ? `${i + 1} ` : ""}is signed with ${c.signatureAlgorithm}`);

@@ -1,6 +1,10 @@
 import { createPrivateKey, createPublicKey } from "node:crypto";
+import { ContentInfo, id_signedData } from "@peculiar/asn1-cms";
+import { CertificationRequest } from "@peculiar/asn1-csr";
+import { PFX } from "@peculiar/asn1-pfx";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import { fromBER } from "asn1js";
 import { readCertificate, type CertificateReport } from "./certificate";
-import { decodeOid, derChildren, isUniversal, parseDer, TAG } from "./der";
 import { fail, ok, type Result } from "./result";
 
 const PRIVATE_KEY_ERROR =
@@ -48,7 +52,7 @@ function toDer(input: string | Uint8Array, depth: number): Result<Uint8Array> {
     if (input.length === 0) return fail("The file is empty. Upload the certificate file (.pem, .cer or .crt) from your identity provider.");
     // DER starts with a SEQUENCE tag (0x30); that is also ASCII "0", so a well-formed DER
     // structure or non-text bytes decide it. Anything else from a file is PEM or base64 text.
-    if (input[0] === 0x30 && (parseDer(input) !== null || !isPrintable(input))) return ok(input);
+    if (input[0] === 0x30 && (isWholeDerValue(input) || !isPrintable(input))) return ok(input);
     return toDer(new TextDecoder("utf-8").decode(input), depth);
   }
   const text = input.replace(/^\uFEFF/, "").trim();
@@ -64,6 +68,12 @@ function toDer(input: string | Uint8Array, depth: number): Result<Uint8Array> {
   const decodedText = bytes[0] === 0x2d ? new TextDecoder("utf-8").decode(bytes) : "";
   if (depth === 0 && decodedText.startsWith("-----BEGIN")) return toDer(decodedText, depth + 1);
   return ok(bytes);
+}
+
+/** True when the bytes are exactly one BER/DER value, nothing after it. */
+function isWholeDerValue(bytes: Uint8Array): boolean {
+  const { offset } = fromBER(bytes);
+  return offset === bytes.length;
 }
 
 function isPrintable(bytes: Uint8Array): boolean {
@@ -123,18 +133,17 @@ function explainNotACertificate(der: Uint8Array): string {
       // Not this kind of key; try the next.
     }
   }
-  const top = parseDer(der);
-  const parts = top === null ? null : derChildren(top);
-  if (parts === null) return NOT_A_CERTIFICATE;
-  const first = parts[0];
-  // PFX ::= SEQUENCE { version INTEGER (3), authSafe ContentInfo, ... }
-  if (isUniversal(first, TAG.INTEGER) && first.content.length === 1 && first.content[0] === 3) return PKCS12_ERROR;
-  // ContentInfo with the PKCS#7 signedData OID: a .p7b certificate bundle.
-  if (isUniversal(first, TAG.OID) && decodeOid(first) === "1.2.840.113549.1.7.2") return PKCS7_ERROR;
-  // CertificationRequestInfo starts with INTEGER 0 then a Name (a SEQUENCE of SETs), where a
-  // TBSCertificate has a serial number then an AlgorithmIdentifier (starting with an OID).
-  const info = first === undefined ? null : derChildren(first);
-  const name = info?.[1] === undefined ? null : derChildren(info[1]);
-  if (isUniversal(info?.[0], TAG.INTEGER) && name !== null && name.every((rdn) => isUniversal(rdn, TAG.SET))) return CSR_ERROR;
+  if (parsesAs(der, PFX, (pfx) => pfx.version === 3)) return PKCS12_ERROR;
+  if (parsesAs(der, ContentInfo, (info) => info.contentType === id_signedData)) return PKCS7_ERROR;
+  if (parsesAs(der, CertificationRequest, () => true)) return CSR_ERROR;
   return NOT_A_CERTIFICATE;
+}
+
+/** Whether the bytes decode as the given ASN.1 structure (and pass `check`). */
+function parsesAs<T>(der: Uint8Array, schema: new () => T, check: (value: T) => boolean): boolean {
+  try {
+    return check(AsnConvert.parse(der, schema));
+  } catch {
+    return false;
+  }
 }

@@ -55,7 +55,7 @@ export function makeCsrPem(): string {
 }
 
 export function pemBody(pem: string): string {
-  return pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, "").replace(/\s+/g, "");
+  return pem.replace(/-----(BEGIN|END) [A-Z0-9 ]+-----/g, "").replace(/\s+/g, "");
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -117,4 +117,17 @@ export function text(body: string, contentType: string, status = 200): Handler {
  */
 export function remoteIdp(respond: FetchLike): GuardedFetch {
   return Object.assign((input: string | URL, init?: Parameters<GuardedFetch>[1]) => respond(String(input), init as RequestInit), { isGuarded: true as const });
+}
+
+/** A .p12/.pfx file holding the test key and the certificate, as DER bytes. */
+export function makePkcs12(certificatePem: string): Uint8Array {
+  const asn1 = forge.pkcs12.toPkcs12Asn1(forgePrivate, [forge.pki.certificateFromPem(certificatePem)], "secret", { algorithm: "3des" });
+  return new Uint8Array(Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary"));
+}
+
+/** A .p7b certificate bundle (PKCS#7 signedData with certificates only), as PEM. */
+export function makePkcs7Pem(certificatePem: string): string {
+  const p7 = forge.pkcs7.createSignedData();
+  p7.addCertificate(forge.pki.certificateFromPem(certificatePem));
+  return forge.pkcs7.messageToPem(p7);
 }

@@ -99,16 +99,34 @@ describe("inspectSamlMetadata", () => {
     expect(item(report, "nameid_format")).toMatchObject({ status: "warn", detail: expect.stringMatching(/does not advertise/) });
   });
 
-  it("tolerates other prefixes and undeclared ones", () => {
+  it("tolerates any prefix, and metadata written without namespaces", () => {
     const xml = `<saml2md:EntityDescriptor xmlns:saml2md="${MD}" entityID="urn:idp">
   <saml2md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
-    <saml2md:KeyDescriptor use="signing"><dsig:KeyInfo><dsig:X509Data><dsig:X509Certificate>${valid.base64}</dsig:X509Certificate></dsig:X509Data></dsig:KeyInfo></saml2md:KeyDescriptor>
+    <saml2md:KeyDescriptor use="signing"><dsig:KeyInfo xmlns:dsig="${DS}"><dsig:X509Data><dsig:X509Certificate>${valid.base64}</dsig:X509Certificate></dsig:X509Data></dsig:KeyInfo></saml2md:KeyDescriptor>
     <saml2md:SingleSignOnService Binding="${POST}" Location="https://idp.example.com/sso"/>
   </saml2md:IDPSSODescriptor>
 </saml2md:EntityDescriptor>`;
     const report = inspect(xml);
     expect(report.certificates).toHaveLength(1);
     expect(report.ssoServices[0]?.bindingName).toBe("HTTP-POST");
+    const bare = inspect(`<EntityDescriptor entityID="urn:idp"><IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <KeyDescriptor><KeyInfo><X509Data><X509Certificate>${valid.base64}</X509Certificate></X509Data></KeyInfo></KeyDescriptor>
+    <SingleSignOnService Binding="${POST}" Location="https://idp.example.com/sso"/></IDPSSODescriptor></EntityDescriptor>`);
+    expect(bare.certificates).toHaveLength(1);
+  });
+
+  it("refuses a prefix the document never declares, saying on which line", () => {
+    // A namespace-aware parser (xmldom, as the SAML stack uses) cannot read it; the admin can fix it.
+    const xml = `<md:EntityDescriptor xmlns:md="${MD}" entityID="urn:idp">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:KeyDescriptor use="signing"><dsig:KeyInfo><dsig:X509Data><dsig:X509Certificate>${valid.base64}</dsig:X509Certificate></dsig:X509Data></dsig:KeyInfo></md:KeyDescriptor>
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>`;
+    expect(inspectSamlMetadata(xml, NOW)).toEqual({
+      ok: false,
+      error:
+        "This is not valid XML: an element or attribute uses a namespace prefix (such as ds:) that the document never declares with xmlns (line 3). Paste the complete metadata document again, or download it from your identity provider.",
+    });
   });
 
   it("ignores encryption certificates and elements from other namespaces", () => {
@@ -189,8 +207,8 @@ describe("inspectSamlMetadata", () => {
       error: /DOCTYPE/,
     },
     { name: "more than 1 MB", xml: () => oktaMetadata({ extra: `<!-- ${"x".repeat(1024 * 1024)} -->` }), error: /larger than 1 MB/ },
-    { name: "broken XML", xml: () => `<md:EntityDescriptor xmlns:md="${MD}"><md:IDPSSODescriptor></md:EntityDescriptor>`, error: /^This is not valid XML: End tag <\/md:EntityDescriptor> does not match <md:IDPSSODescriptor> \(line 1\)/ },
-    { name: "another XML document", xml: () => `<svg xmlns="http://www.w3.org/2000/svg"/>`, error: /not SAML metadata: its root element is <svg>/ },
+    { name: "broken XML", xml: () => `<md:EntityDescriptor xmlns:md="${MD}"><md:IDPSSODescriptor></md:EntityDescriptor>`, error: /^This is not valid XML: an element is not closed where it should be \(line 1\)\. Paste the complete metadata document again/ },
+    { name: "another XML document", xml: () => `<svg xmlns="http://www.w3.org/2000/svg"/>`, error: /^This XML is not SAML metadata: expected an EntityDescriptor \(or EntitiesDescriptor\) in the SAML 2\.0 metadata namespace\. Paste your identity provider's SAML metadata\.$/ },
     { name: "EntityDescriptor in a foreign namespace", xml: () => `<EntityDescriptor xmlns="urn:other"/>`, error: /not SAML metadata/ },
     {
       name: "SP metadata",
@@ -204,6 +222,43 @@ describe("inspectSamlMetadata", () => {
       error: /describes 2 identity providers/,
     },
   ];
+
+  const DOCTYPE_REFUSED =
+    "This XML contains a DOCTYPE declaration, which we refuse for security reasons (it enables XML entity attacks). Real IdP metadata does not need one; remove it or download the metadata again.";
+  const entityAttacks: { name: string; xml: string }[] = [
+    {
+      name: "entity expansion (billion laughs)",
+      xml: `<?xml version="1.0"?><!DOCTYPE md:EntityDescriptor [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>
+<md:EntityDescriptor xmlns:md="${MD}" entityID="&d;"/>`,
+    },
+    { name: "an external DTD", xml: `<!DOCTYPE md:EntityDescriptor SYSTEM "http://127.0.0.1:9/evil.dtd"><md:EntityDescriptor xmlns:md="${MD}" entityID="x"/>` },
+    { name: "a parameter entity", xml: `<!DOCTYPE x [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]><md:EntityDescriptor xmlns:md="${MD}" entityID="x"/>` },
+    { name: "a DOCTYPE after a comment", xml: `<?xml version="1.0"?><!-- a --><!DOCTYPE x [<!ENTITY e "https://evil.example.com">]>${oktaMetadata().replace(/^<\?xml[^>]*>/, "").replace("http://www.okta.com/exk1abc", "&e;")}` },
+  ];
+
+  it.each(entityAttacks)("refuses $name with the DOCTYPE message", ({ xml }) => {
+    expect(inspectSamlMetadata(xml, NOW)).toEqual({ ok: false, error: DOCTYPE_REFUSED });
+  });
+
+  it("reads a 1 MB EntitiesDescriptor of 25,000 entities in linear time", () => {
+    const wide = `<md:EntitiesDescriptor xmlns:md="${MD}">${`<md:EntityDescriptor entityID="x"/>`.repeat(25_000)}</md:EntitiesDescriptor>`;
+    const started = Date.now();
+    expect(inspectSamlMetadata(wide, NOW)).toMatchObject({ ok: false, error: expect.stringMatching(/no IDPSSODescriptor/) });
+    // Generous for a shared CI machine; the quadratic xpath selection took minutes here.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("does not repeat the names of a document that is not metadata", () => {
+    const result = inspectSamlMetadata(`<injectedName xmlns="http://www.w3.org/1999/xhtml">alert(1)</injectedName>`, NOW);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatch(/^This XML is not SAML metadata: expected an EntityDescriptor/);
+      expect(result.error).not.toContain("injectedName");
+    }
+    const broken = inspectSamlMetadata(`<md:EntityDescriptor xmlns:md="${MD}"><img-onerror-alert></md:EntityDescriptor>`, NOW);
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.error).not.toContain("img-onerror-alert");
+  });
 
   it.each(refused)("refuses $name", ({ xml, error }) => {
     const result = inspectSamlMetadata(xml(), NOW);

@@ -1,7 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseSigningCertificate } from "../../src/checks";
-import { DAY, NOW, makeCertificate, makeCsrPem, pemBody, privateKeyPem, publicKeyPem } from "./helpers";
+import { DAY, NOW, makeCertificate, makeCsrPem, makePkcs12, makePkcs7Pem, pemBody, privateKeyPem, publicKeyPem } from "./helpers";
 
 const valid = makeCertificate({ commonName: "okta.example.com" });
 const expired = makeCertificate({ notBefore: new Date(NOW.getTime() - 400 * DAY), notAfter: new Date("2026-01-15T00:00:00Z") });
@@ -62,6 +62,10 @@ describe("parseSigningCertificate", () => {
     { name: "a CSR as bare base64", input: () => pemBody(makeCsrPem()), error: /certificate signing request \(CSR\)/ },
     { name: "a public key alone", input: () => publicKeyPem, error: /public key on its own/ },
     { name: "a public key as bare base64", input: () => pemBody(publicKeyPem), error: /public key on its own/ },
+    { name: "a PKCS#12 file (.pfx)", input: () => makePkcs12(valid.pem), error: /^This is a PKCS#12 file \(\.pfx or \.p12\), which bundles a private key\. Never share it/ },
+    { name: "a PKCS#7 bundle (.p7b, PEM)", input: () => makePkcs7Pem(valid.pem), error: /^This is a PKCS#7 bundle \(\.p7b\), not a single certificate/ },
+    { name: "a PKCS#7 bundle as bare base64", input: () => pemBody(makePkcs7Pem(valid.pem)), error: /^This is a PKCS#7 bundle/ },
+    { name: "a certificate with trailing bytes", input: () => new Uint8Array([...valid.der, 0x00]), error: /^This is not an X\.509 certificate/ },
     { name: "random text", input: () => "hello, this is my certificate", error: /^This is not an X\.509 certificate/ },
     { name: "base64 that is not a certificate", input: () => Buffer.from("definitely not DER").toString("base64"), error: /^This is not an X\.509 certificate/ },
     { name: "random DER-looking bytes", input: () => new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05]), error: /^This is not an X\.509 certificate/ },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { and, auditEvents, eq } from "@gatehouse/db";
-import { getConnection, LOGO_MAX_BYTES, readLogo, removeConnectionLogo, sanitizeSvg, setConnectionLogo } from "../../src";
+import { getConnection, LOGO_MAX_BYTES, readLogo, removeConnectionLogo, sanitizeSvg, setConnectionLogo, SVG_ENTITIES_REFUSED } from "../../src";
 import { makeSamlConnection, useSsoStack } from "../flows/harness";
 
 const NOT_AN_IMAGE = { ok: false, error: "This file is not a PNG, JPG or SVG image." };
@@ -68,15 +68,73 @@ describe("sanitizeSvg", () => {
     expect(output).toContain("A &amp; B &lt;3");
   });
 
-  it("expands an editor's plain text entities, refuses any other entity, and adds the SVG namespace when missing", () => {
+  it("expands an editor's plain text entities, never anything more, and adds the SVG namespace when missing", () => {
     const illustrator = `<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
   <!ENTITY ns_svg "http://www.w3.org/2000/svg">
   <!ENTITY ns_xlink "http://www.w3.org/1999/xlink">
 ]><svg xmlns="&ns_svg;" xmlns:xlink="&ns_xlink;"><rect width="1" height="1"/></svg>`;
     expect(clean(illustrator)).toBe(`<svg ${SVG_NS} xmlns:xlink="http://www.w3.org/1999/xlink"><rect width="1" height="1"/></svg>`);
-    expect(sanitizeSvg(`<!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><svg ${SVG_NS}><text>&xxe;</text></svg>`)).toEqual(NOT_AN_IMAGE);
-    expect(sanitizeSvg(`<!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;">]><svg ${SVG_NS}><text>&b;</text></svg>`)).toEqual(NOT_AN_IMAGE);
+    expect(sanitizeSvg(`<!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><svg ${SVG_NS}><text>&xxe;</text></svg>`)).toEqual({ ok: false, error: SVG_ENTITIES_REFUSED });
+    expect(sanitizeSvg(`<!DOCTYPE svg [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]><svg ${SVG_NS}><text>&x;</text></svg>`)).toEqual({ ok: false, error: SVG_ENTITIES_REFUSED });
+    // An entity's value is text: no second round of expansion (billion laughs), no markup.
+    expect(clean(`<!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;">]><svg ${SVG_NS}><text>&b;</text></svg>`)).toBe(`<svg ${SVG_NS}><text>&amp;a;&amp;a;&amp;a;</text></svg>`);
+    expect(clean(`<!DOCTYPE svg [<!ENTITY s "<script>alert(1)</script>">]><svg ${SVG_NS}><text>&s;</text><a href="&s;"><rect/></a></svg>`)).toBe(`<svg ${SVG_NS}><text>&lt;script&gt;alert(1)&lt;/script&gt;</text><a><rect/></a></svg>`);
+    expect(sanitizeSvg(`<svg ${SVG_NS}><text>&nbsp;</text></svg>`)).toEqual(NOT_AN_IMAGE);
     expect(clean(`<svg xmlns="http://www.w3.org/1999/xhtml"><rect width="1" height="1"/></svg>`)).toBe(`<svg ${SVG_NS}><rect width="1" height="1"/></svg>`);
+    expect(clean(`<svg><g><rect width="1" height="1"/></g></svg>`)).toBe(`<svg ${SVG_NS}><g><rect width="1" height="1"/></g></svg>`);
+  });
+
+  const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+  const XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"';
+  const XHTML = "http://www.w3.org/1999/xhtml";
+  const RECT = '<rect width="1" height="1"/>';
+  // The classic SVG XSS vectors; each must lose its active part and keep the drawing.
+  const vectors: { name: string; svg: string; gone: string[] }[] = [
+    { name: "<script>", svg: `<svg ${SVG_NS}><script>alert(1)</script>${RECT}</svg>`, gone: ["script", "alert"] },
+    { name: "onload on the root", svg: `<svg ${SVG_NS} onload="alert(1)">${RECT}</svg>`, gone: ["onload", "alert"] },
+    { name: "an event handler on a shape", svg: `<svg ${SVG_NS}><g onmouseover="alert(1)" ONCLICK="alert(2)">${RECT}</g></svg>`, gone: ["mouseover", "ONCLICK", "alert"] },
+    { name: "xlink:href javascript:", svg: `<svg ${SVG_NS} ${XLINK}><a xlink:href="javascript:alert(1)">${RECT}</a></svg>`, gone: ["javascript", "alert"] },
+    { name: "javascript: hidden by references and whitespace", svg: `<svg ${SVG_NS}><a href=" &#x6A;ava&#x0A;script:alert(1)">${RECT}</a></svg>`, gone: ["script", "alert"] },
+    {
+      name: "foreignObject with HTML",
+      svg: `<svg ${SVG_NS}><foreignObject width="9" height="9"><body xmlns="${XHTML}"><img src="x" onerror="alert(1)"/><iframe src="javascript:alert(2)"/></body></foreignObject>${RECT}</svg>`,
+      gone: ["foreignObject", "body", "img", "onerror", "iframe", "alert"],
+    },
+    { name: "<use href> to another site", svg: `<svg ${SVG_NS}><use href="http://127.0.0.1:9/sprite.svg#icon"/>${RECT}</svg>`, gone: ["<use", "127.0.0.1"] },
+    { name: "<use xlink:href> to another site", svg: `<svg ${SVG_NS} ${XLINK}><use xlink:href="//127.0.0.1:9/sprite.svg#icon"/>${RECT}</svg>`, gone: ["<use", "127.0.0.1"] },
+    {
+      name: "<use> of a data: SVG document with a script",
+      svg: `<svg ${SVG_NS}><use href="data:image/svg+xml;base64,${b64(`<svg id="x" ${SVG_NS}><script>alert(1)</script></svg>`)}#x"/>${RECT}</svg>`,
+      gone: ["<use", "data:"],
+    },
+    {
+      name: "a link to a data: SVG document",
+      svg: `<svg ${SVG_NS}><a href="data:image/svg+xml;base64,${b64(`<svg ${SVG_NS} onload="alert(1)"/>`)}">${RECT}</a></svg>`,
+      gone: ["data:", "href"],
+    },
+    { name: "CSS url() in <style>", svg: `<svg ${SVG_NS}><style>rect { fill: url(http://127.0.0.1:9/x) }</style>${RECT}</svg>`, gone: ["<style", "127.0.0.1"] },
+    { name: "CSS url() in style=", svg: `<svg ${SVG_NS}><rect width="1" height="1" style="fill: url('http://127.0.0.1:9/x')"/></svg>`, gone: ["style", "127.0.0.1"] },
+    { name: "CSS url() in a presentation attribute", svg: `<svg ${SVG_NS}><rect width="1" height="1" fill="url(//127.0.0.1:9/x)"/></svg>`, gone: ["fill", "127.0.0.1"] },
+    { name: "CSS @import spelt with an escape", svg: `<svg ${SVG_NS}><style>@\\69mport "http://127.0.0.1:9/x.css";</style>${RECT}</svg>`, gone: ["<style", "127.0.0.1"] },
+    { name: "SMIL <set> rewriting href", svg: `<svg ${SVG_NS}><a href="#x"><set attributeName="href" to="javascript:alert(1)"/>${RECT}</a></svg>`, gone: ["<set", "javascript"] },
+    { name: "HTML markup inside <style>", svg: `<svg ${SVG_NS}><style><img xmlns="${XHTML}" src="x" onerror="alert(1)"/></style>${RECT}</svg>`, gone: ["img", "onerror", "alert"] },
+    { name: "an HTML script under another prefix", svg: `<svg ${SVG_NS}><h:script xmlns:h="${XHTML}">alert(1)</h:script>${RECT}</svg>`, gone: ["script", "alert"] },
+    { name: "the svg prefix bound to HTML", svg: `<svg ${SVG_NS}><svg:iframe xmlns:svg="${XHTML}" src="javascript:alert(1)"/>${RECT}</svg>`, gone: ["iframe", "javascript"] },
+    { name: "a DOCTYPE defaulting onload", svg: `<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]><svg ${SVG_NS}>${RECT}</svg>`, gone: ["ATTLIST", "onload", "alert"] },
+  ];
+
+  it.each(vectors)("removes $name", ({ svg, gone }) => {
+    const output = clean(svg);
+    for (const bad of gone) expect(output, bad).not.toContain(bad);
+    expect(output).toContain("<rect");
+    expect(output.startsWith(`<svg ${SVG_NS}`)).toBe(true);
+  });
+
+  it("refuses elements nested deeper than 128 levels, before building a tree of them", () => {
+    const nested = (depth: number) => `<svg ${SVG_NS}>${"<g>".repeat(depth)}<rect/>${"</g>".repeat(depth)}</svg>`;
+    expect(sanitizeSvg(nested(126)).ok).toBe(true);
+    expect(sanitizeSvg(nested(128))).toEqual(NOT_AN_IMAGE);
+    expect(sanitizeSvg(nested(20_000))).toEqual(NOT_AN_IMAGE);
   });
 
   it("refuses documents that are not well-formed SVG", () => {
