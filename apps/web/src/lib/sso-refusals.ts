@@ -1,4 +1,5 @@
 import { explainSsoError } from "@gatehouse/core";
+import { explainResponseRefusal } from "@gatehouse/sso";
 
 /** What /sso/error shows: a fixed sentence and what to do, chosen by a code in the URL. */
 export type SsoRefusalText = { message: string; advice: string };
@@ -42,20 +43,11 @@ export const SSO_REFUSALS = {
     advice: "Start the sign-in again from the login page. Sign-ins must finish within 10 minutes.",
   },
   verification_stale: { message: "This verification link has expired or was already used.", advice: "Sign in again to get a new link." },
-  saml_assertion_count: {
-    message: "The SAML response must carry exactly one assertion, directly inside the response; this one does not, so it was refused.",
-    advice: "Start the sign-in again. If it keeps happening, ask your admin to check the identity provider's SAML settings.",
-  },
-  saml_not_verified: {
-    message: "The SAML response's signature could not be verified with any certificate this connection trusts.",
-    advice: "Ask your admin to check that the connection has the identity provider's current signing certificate (Test Connection shows it).",
-  },
-  saml_cannot_decrypt: {
-    message: "The encrypted assertion could not be decrypted with Gatehouse's SP certificate.",
-    advice: "Ask your admin to give the identity provider Gatehouse's current SP certificate (shown in the connection's settings).",
-  },
+  saml_assertion_count: explainResponseRefusal("assertion_count"),
+  saml_not_verified: explainResponseRefusal("signature_not_verified"),
+  saml_cannot_decrypt: explainResponseRefusal("cannot_decrypt"),
   saml_not_ours: { message: "This SAML response does not belong to a sign-in in progress here.", advice: "Start the sign-in again from the Gatehouse login page." },
-  not_saml: { message: "This is not a SAML response we can read.", advice: "Start the sign-in again from the Gatehouse login page." },
+  not_saml: explainResponseRefusal("not_a_response"),
   unknown_idp: { message: "No connection here uses this identity provider.", advice: "Check the IdP entity ID in the account's SSO settings." },
   idp_initiated_off: {
     message: "Sign-in from your identity provider's dashboard is switched off for this connection.",
