@@ -26,3 +26,5 @@ export * from "./sso/identity-key";
 export * from "./sso/decide-sso-sign-in";
 export * from "./sso/explain-sso-error";
 export * from "./decide-entity-id-claim";
+export * from "./domains/match-verified-domain";
+export * from "./domains/verified-domains";

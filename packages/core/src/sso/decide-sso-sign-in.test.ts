@@ -7,7 +7,7 @@ const base: SsoDecisionInput = {
   profile: { email: "ada@acme.test", firstName: null, lastName: null, displayName: null, username: null, picture: null, emailVerified: true, hostedDomain: null },
   identity: { linkedUser: null, userWithEmail: { userId: "u1", isMember: true, linkedToOtherSubject: false } },
   expectedEmail: null,
-  verifiedDomains: [],
+  emailOnVerifiedDomain: false,
   emailProvenBefore: false,
 };
 
@@ -37,12 +37,12 @@ describe("decideSsoSignIn", () => {
     ["verify-with-claim asks to verify an unverified email", { ...withConnection({ emailTrust: "verify_with_claim" }), profile: { ...base.profile, emailVerified: false } }, "verify_email"],
     ["always-verify asks the first time", withConnection({ emailTrust: "always_verify" }), "verify_email"],
     ["always-verify does not ask again once proven", { ...withConnection({ emailTrust: "always_verify" }), emailProvenBefore: true }, "sign_in"],
-    ["SAML trusts verified domains", { ...withConnection({ provider: "saml", emailTrust: "verified_domains" }), verifiedDomains: ["acme.test"] }, "sign_in"],
+    ["SAML trusts verified domains", { ...withConnection({ provider: "saml", emailTrust: "verified_domains" }), emailOnVerifiedDomain: true }, "sign_in"],
     ["SAML verifies other domains", withConnection({ provider: "saml", emailTrust: "verified_domains" }), "verify_email"],
     // Tenant isolation: another account's IdP never signs in a user outside its account.
     ["an existing user outside the account is refused in match mode", { ...base, identity: outsider }, "refuse:existing_user_outside_account"],
     ["an existing user outside the account is refused in JIT mode too", { ...withConnection({ provisioningMode: "jit" }), identity: outsider }, "refuse:existing_user_outside_account"],
-    ["an outside user on a verified domain of the account is linked", { ...base, identity: outsider, verifiedDomains: ["acme.test"] }, "sign_in"],
+    ["an outside user on a verified domain of the account is linked", { ...base, identity: outsider, emailOnVerifiedDomain: true }, "sign_in"],
     ["a second subject asserting a linked email is refused", { ...base, identity: { linkedUser: null, userWithEmail: { userId: "u1", isMember: true, linkedToOtherSubject: true } } }, "refuse:email_linked_to_other_identity"],
     ["a linked identity signs in even with an untrusted email", { ...withConnection({ emailTrust: "always_verify" }), identity: { linkedUser: { userId: "u1", isMember: true }, userWithEmail: null } }, "sign_in"],
     ["a linked identity whose user left rejoins in JIT mode", { ...withConnection({ provisioningMode: "jit" }), identity: { linkedUser: { userId: "u1", isMember: false }, userWithEmail: null } }, "rejoin"],

@@ -23,8 +23,8 @@ export type SsoDecisionInput = {
   identity: Pick<IdentityLinkInput, "linkedUser" | "userWithEmail">;
   /** For Authenticate and test sign-ins: the email the person is expected to come back with. */
   expectedEmail: string | null;
-  /** The account's verified domains (empty until domain verification exists). */
-  verifiedDomains: string[];
+  /** The email falls under one of the connection account's verified domains (most specific wins). */
+  emailOnVerifiedDomain: boolean;
   /** This IdP identity already proved this email by a verification link. */
   emailProvenBefore: boolean;
 };
@@ -55,9 +55,8 @@ export type SsoDecision =
 const refuse = (code: SsoRefusal["code"], message: string, advice: string): SsoDecision => ({ outcome: "refuse", refusal: { code, message, advice } });
 
 /** Whether the email the IdP sent can be believed without an extra verification email. */
-export function isEmailTrusted(input: Pick<SsoDecisionInput, "connection" | "profile" | "verifiedDomains" | "emailProvenBefore">): boolean {
+export function isEmailTrusted(input: Pick<SsoDecisionInput, "connection" | "profile" | "emailOnVerifiedDomain" | "emailProvenBefore">): boolean {
   if (input.emailProvenBefore) return true;
-  const domain = input.profile.email ? emailDomain(input.profile.email) : "";
   switch (input.connection.emailTrust) {
     case "trust":
       return true;
@@ -66,7 +65,7 @@ export function isEmailTrusted(input: Pick<SsoDecisionInput, "connection" | "pro
     case "verify_with_claim":
       return input.profile.emailVerified === true;
     case "verified_domains":
-      return input.verifiedDomains.includes(domain);
+      return input.emailOnVerifiedDomain;
   }
 }
 
@@ -115,7 +114,7 @@ export function decideSsoSignIn(input: SsoDecisionInput): SsoDecision {
     const member = [identity.linkedUser, identity.userWithEmail].find((u) => u?.isMember);
     return member ? { outcome: "sign_in", userId: member.userId, link: false } : notAMember(profile.email);
   }
-  const link = decideIdentityLink({ ...identity, emailDomainVerified: input.verifiedDomains.includes(domain), provisioningMode: connection.provisioningMode });
+  const link = decideIdentityLink({ ...identity, emailDomainVerified: input.emailOnVerifiedDomain, provisioningMode: connection.provisioningMode });
   switch (link.outcome) {
     case "refuse":
       if (link.reason === "existing_user_outside_account") return { outcome: "refuse", refusal: existingLoginRefusal(profile.email) };

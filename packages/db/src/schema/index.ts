@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./email";
 export * from "./sso";
 export * from "./security";
+export * from "./domains";

@@ -7,6 +7,7 @@ import {
   findUserByEmail,
   getMemberRole,
   identityKeyOf,
+  isEmailOnVerifiedDomain,
   mapProfile,
   recordAuditEvent,
   ROLE_LABELS,
@@ -76,7 +77,7 @@ export async function finishSignIn(
       profile,
       identity: known.facts,
       expectedEmail,
-      verifiedDomains: [],
+      emailOnVerifiedDomain: profile.email ? await isEmailOnVerifiedDomain(ctx.db, connection.accountId, profile.email) : false,
       emailProvenBefore: Boolean(input.emailJustProven || (identity?.emailProvenAt && identity.email === profile.email)),
     });
     await ctx.db.update(ssoConnections).set({ lastClaims: keepableClaims(claims!) }).where(eq(ssoConnections.id, connection.id));
