@@ -28,3 +28,5 @@ export * from "./sso/explain-sso-error";
 export * from "./decide-entity-id-claim";
 export * from "./domains/match-verified-domain";
 export * from "./domains/verified-domains";
+export * from "./routing/route-email";
+export * from "./routing/load-email-route";
