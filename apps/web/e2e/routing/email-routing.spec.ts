@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { accountDomains, type Database } from "@gatehouse/db";
-import { expect, test } from "../support/fixtures";
+import { expect, PASSWORD, test } from "../support/fixtures";
 import { addMember, configureOkta, configureSamlByHand, freshPage, type SsoTeam } from "../support/issue9-connections";
 import { createOidcClient, createSamlApp, createSsoTeam, signInAtSandbox } from "../support/sandbox";
 import { authenticateAndSwitchOn, fillConnectionSettings, saveAndOpenConnection } from "../support/sso-wizard";
@@ -27,6 +27,16 @@ async function typeEmail(page: Page, email: string) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Continue", exact: true }).click();
+}
+
+/** "Use my password instead" on the email step, then the password. */
+async function passwordInstead(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Use my password instead" }).click();
+  await expect(page.getByTestId("login-email")).toHaveText(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 async function signedInAs(page: Page, email: string) {
@@ -87,6 +97,11 @@ test("OIDC: the member types their email and is at the IdP in one step; the brow
   const stranger = await freshPage(browser);
   await typeEmail(stranger, `nobody@${domain}`);
   await expect(stranger).toHaveURL(atSandbox());
+
+  // Someone with a password here is never trapped at the IdP.
+  const withPassword = await freshPage(browser);
+  await passwordInstead(withPassword, email);
+  await signedInAs(withPassword, email);
 
   // The canonical entry point starts the account's only connection.
   const linked = await freshPage(browser);
@@ -186,5 +201,9 @@ test.describe("without JavaScript", () => {
     await expect(other).toHaveURL(atSandbox());
     await signInAtSandbox(other, email);
     await signedInAs(other, email);
+
+    const withPassword = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await passwordInstead(withPassword, email);
+    await signedInAs(withPassword, email);
   });
 });

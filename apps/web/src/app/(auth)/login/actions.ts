@@ -17,7 +17,7 @@ export async function continueWithEmail(_state: ActionState, formData: FormData)
   const values = formValues(formData);
   const parsed = emailStepSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  redirect(await routeTypedEmail(parsed.data.email, safeCallbackUrl(values.callbackUrl, "")));
+  redirect(await routeTypedEmail(parsed.data.email, safeCallbackUrl(values.callbackUrl, ""), { passwordInstead: values.method === "password" }));
 }
 
 /** "Use another account": the remembered SSO choice is forgotten and the email step shows. */
