@@ -26,7 +26,7 @@ test("an admin adds a domain, publishes its TXT record in the sandbox, verifies 
   await sandbox.getByLabel("Name").fill(name);
   await sandbox.getByLabel("Value").fill(value);
   await sandbox.getByRole("button", { name: "Publish record" }).click();
-  await expect(sandbox.getByRole("cell", { name: value })).toBeVisible();
+  await expect(sandbox.getByRole("cell", { name: value, exact: true })).toBeVisible();
   await sandbox.close();
 
   await page.getByRole("region", { name: domain }).getByRole("button", { name: "Verify now" }).click();
@@ -47,6 +47,7 @@ test("an admin adds a domain, publishes its TXT record in the sandbox, verifies 
 
 test("members do not get the Domains page", async ({ page, team }) => {
   await signIn(page, team.member.email);
+  await expect(page.getByTestId("signed-in-as")).toHaveText(team.member.email);
   await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Domains" })).toHaveCount(0);
   await page.goto("/settings/domains");
   await expect(page.getByText("Only account admins can verify domains for")).toBeVisible();
