@@ -8,9 +8,12 @@ import { actorOf, requireAccount } from "@/auth/session";
 import { domainContext } from "@/server/domain-context";
 import { flashTo } from "@/server/flash";
 import { formValues } from "@/lib/forms/action-state";
+import type { Flash } from "@/lib/flash-message";
 import { addDomainSchema, autoJoinSchema, domainTargetSchema, includeSubdomainsSchema } from "@/lib/validators/domains";
 
 const DOMAINS = "/settings/domains";
+
+const asFlash = (said: string | Flash): Flash => (typeof said === "string" ? { tone: "success", text: said } : said);
 
 /**
  * Parse, load the session, call one core function (which checks the admin role itself), then
@@ -20,7 +23,7 @@ async function runDomainAction<S extends z.ZodType, T>(
   schema: S,
   formData: FormData,
   run: (input: z.output<S>, accountId: string, actor: Actor) => Promise<Result<T>>,
-  success: (value: T) => string,
+  success: (value: T) => string | Flash,
 ): Promise<never> {
   const session = await requireAccount();
   const parsed = schema.safeParse(formValues(formData));
@@ -28,7 +31,7 @@ async function runDomainAction<S extends z.ZodType, T>(
     ? await run(parsed.data, session.activeAccount.id, await actorOf(session))
     : ({ ok: false, error: parsed.error.issues[0]?.message ?? "That request was incomplete. Reload the page and try again." } as const);
   revalidatePath(DOMAINS);
-  redirect(await flashTo(DOMAINS, result.ok ? { tone: "success", text: success(result.value) } : { tone: "error", text: result.error }));
+  redirect(await flashTo(DOMAINS, result.ok ? asFlash(success(result.value)) : { tone: "error", text: result.error }));
 }
 
 export async function addDomainAction(formData: FormData) {
@@ -37,7 +40,7 @@ export async function addDomainAction(formData: FormData) {
 
 export async function verifyDomainAction(formData: FormData) {
   await runDomainAction(domainTargetSchema, formData, (input, accountId, actor) => verifyDomainNow(domainContext(), { ...input, accountId, actor }), (row) =>
-    row.status === "verified" ? `${row.domain} is verified.` : `${row.domain} is not verified yet: ${row.lastCheckDetail ?? "the record was not found."}`,
+    row.status === "verified" ? `${row.domain} is verified.` : { tone: "error", text: `${row.domain} is not verified yet. ${row.lastCheckDetail ?? ""}`.trim() },
   );
 }
 
