@@ -173,4 +173,21 @@ describe("domains against a real DNS server on loopback", () => {
     expect(await findVerifiedDomainForEmail(env.db, "a@settings.test")).toBeNull();
     expect((await listAuditEvents(env.db, account.id)).map((e) => e.action)).toEqual(expect.arrayContaining(["domain.auto_join_changed", "domain.subdomains_changed", "domain.removed"]));
   });
+
+  it("two sweeps running at once check each due domain once", async () => {
+    clock = new Date("2026-04-01T09:00:00Z");
+    const { row: a } = await added("p1", "sweep-a.test");
+    const { row: b } = await added("p2", "sweep-b.test");
+    const asked: string[] = [];
+    const counting: DomainContext = {
+      ...ctx(),
+      lookupTxt: async (name) => {
+        asked.push(name);
+        return ctx().lookupTxt(name);
+      },
+    };
+    const later = new Date(clock.getTime() + HOUR);
+    await Promise.all([recheckDueDomains(counting, later), recheckDueDomains(counting, later)]);
+    for (const row of [a, b]) expect(asked.filter((n) => n === `_gatehouse-challenge.${row.domain}`)).toHaveLength(1);
+  });
 });
