@@ -7,6 +7,8 @@ import { SamlIdp } from './saml/idp';
 import type { SamlResponseOptions } from './saml/response';
 import type { SamlAppSummary } from './saml/summary';
 import { closeServers, createHandler, listenOnLoopback, type SandboxApp } from './server';
+import { startDnsServer, type SandboxDnsServer } from './dns/server';
+export { TxtZone, startDnsServer, type SandboxDnsServer, type TxtRecord } from './dns';
 
 export { ENTRA_TENANT_ID, OIDC_PROFILE_IDS, OIDC_PROFILES } from './oidc/profiles';
 export type { OidcProfile, OidcProfileId } from './oidc/profiles';
@@ -37,6 +39,8 @@ export interface SandboxOptions {
   spEntityId?: string;
   /** Directory where SAML apps and keys are saved so they survive restarts; memory only when absent. */
   stateDir?: string;
+  /** UDP port of the DNS server for `*.test` TXT records on 127.0.0.1; 0 (default) picks a free one. */
+  dnsPort?: number;
 }
 
 export interface SandboxSamlApps {
@@ -58,6 +62,8 @@ export interface Sandbox {
   url: string;
   port: number;
   appUrl: string;
+  /** The TXT-record DNS server: `dns.address` is the value for Gatehouse's DNS_SERVERS. */
+  dns: SandboxDnsServer;
   stop(): Promise<void>;
   oidcIssuer(profile: OidcProfileId): string;
   oidcDiscoveryUrl(profile: OidcProfileId): string;
@@ -79,8 +85,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   let app: SandboxApp | undefined;
   const { port, servers } = await listenOnLoopback(createHandler(() => app), options.port);
   const url = `http://localhost:${port}`;
+  let dns: SandboxDnsServer | undefined;
 
   try {
+    dns = await startDnsServer({ port: options.dnsPort ?? 0 });
     const oidc = new OidcHub(url);
     await oidc.createDemoClients(appUrl);
     const saml = new SamlIdp({ baseUrl: url, stateDir: options.stateDir });
@@ -94,8 +102,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       demoSamlAppId: DEMO_SAML_APP_ID,
       defaultAcsUrl: acsUrl,
       defaultSpEntityId: spEntityId,
+      dns,
     };
   } catch (error) {
+    await dns?.stop();
     await closeServers(servers);
     throw error;
   }
@@ -106,7 +116,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     url,
     port,
     appUrl,
-    stop: () => (stopped ??= closeServers(servers)),
+    dns: app.dns,
+    stop: () => (stopped ??= Promise.all([closeServers(servers), app.dns.stop()]).then(() => undefined)),
     oidcIssuer: (profile) => oidc.issuer(profile),
     oidcDiscoveryUrl: (profile) => oidc.discoveryUrl(profile),
     demoOidcClients: oidc.demoClients,

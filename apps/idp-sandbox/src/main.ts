@@ -12,11 +12,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const stateDir =
   process.env.IDP_SANDBOX_STATE_DIR ?? fileURLToPath(new URL('../.state', import.meta.url));
 
-const sandbox = await startSandbox({ port, stateDir: stateDir || undefined }).catch((error: unknown) => {
+const dnsPort = Number(process.env.IDP_SANDBOX_DNS_PORT ?? 5354);
+const sandbox = await startSandbox({ port, dnsPort, stateDir: stateDir || undefined }).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   console.error(
     code === 'EADDRINUSE'
-      ? `Port ${port} is in use. Stop the other process or set IDP_SANDBOX_PORT.`
+      ? `Port ${port} (HTTP) or ${dnsPort} (DNS) is in use. Stop the other process or set IDP_SANDBOX_PORT / IDP_SANDBOX_DNS_PORT.`
       : `Could not start the IdP sandbox: ${(error as Error).message}`,
   );
   process.exit(1);
@@ -36,6 +37,8 @@ ${OIDC_PROFILE_IDS.map((id) => {
 SAML demo app (ACS ${demoSaml.acsUrl}, audience ${demoSaml.spEntityId}):
   Metadata URL: ${demoSaml.metadataUrl}
 ${stateDir ? `  Keys saved in ${stateDir}\n` : ''}
+DNS for *.test TXT records: ${sandbox.dns.address} (publish at ${sandbox.url}/dns; Gatehouse: DNS_SERVERS=${sandbox.dns.address})
+
 Open ${sandbox.url}/ for setup instructions and test users. Ctrl+C to stop.
 `);
 

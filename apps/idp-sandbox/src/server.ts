@@ -9,6 +9,8 @@ import type { OidcHub } from './oidc/hub';
 import { isOidcProfileId, OIDC_PROFILE_IDS, OIDC_PROFILES } from './oidc/profiles';
 import type { SamlIdp } from './saml/idp';
 import { handleSaml } from './saml/routes';
+import { handleDns } from './dns/routes';
+import type { SandboxDnsServer } from './dns/server';
 import { addTestUser, TEST_USERS } from './users';
 
 export interface SandboxApp {
@@ -20,6 +22,7 @@ export interface SandboxApp {
   /** Default SP values offered when creating a SAML app by hand. */
   defaultAcsUrl: string;
   defaultSpEntityId: string;
+  dns: SandboxDnsServer;
 }
 
 async function handleOidcApi(app: SandboxApp, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
@@ -85,6 +88,7 @@ async function route(app: SandboxApp, req: IncomingMessage, res: ServerResponse)
     return sendText(res, 200, 'image/svg+xml', avatarSvg(user.key, `${user.givenName[0]}${user.familyName[0]}`));
   }
 
+  if ((path.startsWith('/dns') || path.startsWith('/api/dns')) && (await handleDns(app.dns, req, res, url))) return;
   if (path.startsWith('/oidc/') && (await app.oidc.handle(req, res, path))) return;
   if (path.startsWith('/api/oidc') && (await handleOidcApi(app, req, res, path))) return;
   if (

@@ -32,6 +32,8 @@ const env = {
   SMTP_URL: smtp.smtpUrl,
   SMTP_CAPTURE_HTTP_URL: smtp.httpUrl,
   IDP_SANDBOX_URL: sandbox.url,
+  // Domain verification asks the sandbox's DNS server, which answers TXT records for *.test.
+  DNS_SERVERS: sandbox.dns.address,
   // A production build refuses loopback addresses by default; the sandbox IdPs live there.
   OUTBOUND_ALLOW_LOOPBACK: "1",
 };

@@ -12,19 +12,24 @@ const secrets = developmentSecrets();
 
 let stopSandbox = async () => {};
 let sandboxUrl: string | null = null;
+let sandboxDns: string | null = null;
 if (process.env.IDP_SANDBOX !== "0") {
   const sandbox = await startSandbox({
     port: Number(process.env.IDP_SANDBOX_PORT ?? 3100),
     appUrl,
     // Kept on disk so a SAML certificate imported into Gatehouse stays valid across restarts.
     stateDir: path.join(repoRoot, ".data", "idp-sandbox"),
+    // TXT records for *.test domains, published on the sandbox's DNS page (127.0.0.1 only).
+    dnsPort: Number(process.env.IDP_SANDBOX_DNS_PORT ?? 5354),
   });
+  sandboxDns = sandbox.dns.address;
   stopSandbox = sandbox.stop;
   sandboxUrl = sandbox.url;
 }
 
 console.log(`[gatehouse] Open ${appUrl}/login  (admin@acme.test / gatehouse-demo)`);
 if (sandboxUrl) console.log(`[gatehouse] IdP sandbox (OIDC + SAML test identity providers): ${sandboxUrl}/`);
+if (sandboxDns) console.log(`[gatehouse] DNS for *.test domains: ${sandboxUrl}/dns (server ${sandboxDns}, used as DNS_SERVERS)`);
 runNext(
   ["dev", "--port", port],
   {
@@ -33,6 +38,8 @@ runNext(
     AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.AUTH_SECRET,
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,
     ...(sandboxUrl ? { IDP_SANDBOX_URL: sandboxUrl } : {}),
+    // An explicit DNS_SERVERS wins; otherwise domain checks ask the sandbox, so the walkthrough works offline.
+    ...(sandboxDns && !process.env.DNS_SERVERS ? { DNS_SERVERS: sandboxDns } : {}),
   },
   async () => {
     await stopSandbox();

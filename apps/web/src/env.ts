@@ -31,6 +31,19 @@ const schema = z.object({
   OUTBOUND_ALLOW_LOOPBACK: z.enum(["0", "1"]).optional(),
   /** May they reach private networks (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7)? Default: no. */
   OUTBOUND_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /**
+   * DNS servers for domain verification, comma-separated "host" or "host:port" (IPv6 as
+   * "[::1]:53"). Default: the system's resolvers. `pnpm dev` and the e2e tests point this at the
+   * IdP sandbox's DNS server so `*.test` domains verify offline.
+   */
+  DNS_SERVERS: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.split(",").every((s) => /^(\[[0-9a-f:.]+\]|[0-9.]+|[0-9a-f:]+)(:\d{1,5})?$/i.test(s.trim())), {
+      message: "DNS_SERVERS must be IP addresses with optional ports, comma-separated, like 127.0.0.1:5354,1.1.1.1",
+    }),
+  /** How long one DNS query may take before a check reports a timeout. */
+  DNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
   /** Set by `pnpm dev`: the local IdP sandbox, linked from the console in development. */
   IDP_SANDBOX_URL: z.string().url().optional(),
 });

@@ -73,6 +73,10 @@ one per Gatehouse tenant on the <a href="/saml">SAML apps</a> page or with <code
   <p><a href="/saml">Manage SAML apps →</a></p>
 </div>
 
+<h2>DNS for domain verification</h2>
+<p class="hint">Gatehouse's Domains page asks for a TXT record. For <code>*.test</code> domains, publish it on the
+<a href="/dns">DNS page</a> (or <code>POST /api/dns/records</code>); <code>pnpm dev</code> points Gatehouse's DNS_SERVERS at this sandbox.</p>
+
 <h2>Test users</h2>
 <p class="hint">No passwords: type the email (or UPN) on any login screen, or click the user. Add users in
 <code>apps/idp-sandbox/src/users.ts</code>.</p>

@@ -77,7 +77,7 @@ export function page({ title, body, accent = '#374151', narrow = false }: PageOp
 <style>:root{--accent:${accent}}${CSS}</style>
 </head>
 <body>
-<header class="top"><strong>Gatehouse IdP sandbox</strong><a href="/">Overview</a><a href="/saml">SAML apps</a></header>
+<header class="top"><strong>Gatehouse IdP sandbox</strong><a href="/">Overview</a><a href="/saml">SAML apps</a><a href="/dns">DNS</a></header>
 <main class="${narrow ? 'narrow' : ''}">
 ${body}
 <footer>Development sandbox — not a real identity provider. Everything here is fake and lives in memory.</footer>

@@ -38,7 +38,11 @@ export const accountDomains = pgTable(
     lastCheckResult: text("last_check_result"),
     /** A person-readable sentence for the last failure (never raw resolver output). */
     lastCheckDetail: text("last_check_detail"),
-    /** When a verified domain's record was first seen missing; cleared when seen again. */
+    /**
+     * Since when the record has been missing: for a verified domain, when it was first seen
+     * missing (cleared when seen again); for a pending claim, when the claim (re)started, which
+     * starts its 72-hour re-check window.
+     */
     missingSince: timestamp("missing_since", { withTimezone: true }),
     lostAt: timestamp("lost_at", { withTimezone: true }),
     nextCheckAt: timestamp("next_check_at", { withTimezone: true }),

@@ -2,3 +2,4 @@ export { inviteEmail, type InviteEmailInput } from "./invite";
 export { passwordResetEmail, type PasswordResetEmailInput } from "./password-reset";
 export { ssoTestEmail, type SsoTestEmailInput } from "./sso-test";
 export { emailVerificationEmail, type EmailVerificationEmailInput } from "./email-verification";
+export { domainVerificationLostEmail, type DomainVerificationLostEmailInput } from "./domain-verification-lost";

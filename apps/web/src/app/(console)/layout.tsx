@@ -24,6 +24,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               <Link href="/settings/security" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Security</Link>
             ) : null}
             {session.activeAccount?.role === "admin" ? (
+              <Link href="/settings/domains" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Domains</Link>
+            ) : null}
+            {session.activeAccount?.role === "admin" ? (
               <Link href="/settings/audit" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Audit log</Link>
             ) : null}
             {isDevMailboxEnabled() ? (

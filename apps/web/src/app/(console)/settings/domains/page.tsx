@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { listAccountDomains } from "@gatehouse/core";
+import { Button, Card, CardHeader, Field } from "@gatehouse/ui";
+import { isAdminSession, requireAccount } from "@/auth/session";
+import { env } from "@/env";
+import { db } from "@/server/context";
+import { AdminsOnly } from "../../_components/admins-only";
+import { FlashBanner } from "../../_components/flash-banner";
+import { DomainCard } from "./_components/domain-card";
+import { addDomainAction } from "./actions";
+
+export const metadata: Metadata = { title: "Domains" };
+
+type Params = Promise<{ flash?: string; remove?: string }>;
+
+export default async function DomainsPage({ searchParams }: { searchParams: Params }) {
+  const session = await requireAccount();
+  if (!isAdminSession(session)) return <AdminsOnly what="verify domains for" accountName={session.activeAccount.name} />;
+  const params = await searchParams;
+  const domains = await listAccountDomains(db(), session.activeAccount.id);
+  const sandboxUrl = env().NODE_ENV !== "production" ? (env().IDP_SANDBOX_URL ?? null) : null;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">Domains</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Prove that <strong>{session.activeAccount.name}</strong> owns an email domain with a DNS TXT record. People who type an email on a verified domain
+          go straight to your SSO, and SSO email trust relies on verified domains.
+        </p>
+      </div>
+      <FlashBanner id={params.flash} />
+
+      <Card>
+        <CardHeader title="Add a domain" description="Your organisation's own domain, like acme.com. Free email providers and public suffixes cannot be verified." />
+        <form action={addDomainAction} className="flex flex-wrap items-end gap-3 px-5 py-4">
+          <Field label="Domain" name="domain" required maxLength={300} placeholder="acme.com" autoComplete="off" className="w-80" />
+          <Button type="submit">Add domain</Button>
+        </form>
+      </Card>
+
+      {domains.length === 0 ? <p className="text-sm text-slate-500">No domains yet.</p> : null}
+      {domains.map((domain) => (
+        <DomainCard key={domain.id} domain={domain} confirmRemove={params.remove === domain.id} sandboxUrl={sandboxUrl} />
+      ))}
+    </div>
+  );
+}
