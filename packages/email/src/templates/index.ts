@@ -2,3 +2,4 @@ export { inviteEmail, type InviteEmailInput } from "./invite";
 export { passwordResetEmail, type PasswordResetEmailInput } from "./password-reset";
 export { ssoTestEmail, type SsoTestEmailInput } from "./sso-test";
 export { emailVerificationEmail, type EmailVerificationEmailInput } from "./email-verification";
+export { addedToAccountEmail, joinRequestDecidedEmail, type AddedToAccountEmailInput, type JoinRequestDecidedEmailInput } from "./domain-membership";
