@@ -28,3 +28,7 @@ export * from "./sso/explain-sso-error";
 export * from "./decide-entity-id-claim";
 export * from "./domains/match-verified-domain";
 export * from "./domains/verified-domains";
+export * from "./domains/auto-join";
+export * from "./domains/join-requests";
+export * from "./domains/managed-users";
+export * from "./sso/plus-address";
