@@ -32,3 +32,4 @@ export * from "./domains/auto-join";
 export * from "./domains/join-requests";
 export * from "./domains/managed-users";
 export * from "./sso/plus-address";
+export * from "./sso/find-plus-addressed-member";
