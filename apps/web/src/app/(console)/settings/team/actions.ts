@@ -69,7 +69,7 @@ export async function importManagedUsersAction(formData: FormData) {
     (parsed, accountId, actor) => importManagedUsers(coreContext(), { accountId, userIds: parsed.scope === "all" ? "all" : parsed.userIds, actor }),
     (value) => {
       const n = (value as { imported: number }).imported;
-      return `${n} ${n === 1 ? "person was" : "people were"} added as Members and sent an email.`;
+      return `${n === 1 ? "1 person was added as a Member" : `${n} people were added as Members`} and sent an email.`;
     },
   );
 }
