@@ -33,3 +33,5 @@ export * from "./domains/join-requests";
 export * from "./domains/managed-users";
 export * from "./sso/plus-address";
 export * from "./sso/find-plus-addressed-member";
+export * from "./routing/route-email";
+export * from "./routing/load-email-route";

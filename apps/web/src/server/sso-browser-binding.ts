@@ -1,4 +1,5 @@
 import type { NextRequest, NextResponse } from "next/server";
+import { cookies } from "next/headers";
 import { BROWSER_BINDING_MAX_AGE_SECONDS, hasOpenFlows } from "@gatehouse/sso";
 import { env } from "@/env";
 import { ssoContext } from "./sso-context";
@@ -30,4 +31,15 @@ export async function releaseBrowserSecret(response: NextResponse, secret: strin
   const name = cookieName();
   response.cookies.set(name, "", { httpOnly: true, sameSite: "lax", path: COOKIE_PATH, secure: name.startsWith("__Secure-"), maxAge: 0 });
   return response;
+}
+
+/** The same secret, read from a server action or page (next/headers). */
+export async function readBrowserSecretFromCookies(): Promise<string | null> {
+  return (await cookies()).get(cookieName())?.value ?? null;
+}
+
+/** The same cookie, set from a server action (one that starts a flow itself). */
+export async function setBrowserSecretCookie(secret: string): Promise<void> {
+  const name = cookieName();
+  (await cookies()).set(name, secret, { httpOnly: true, sameSite: "lax", path: COOKIE_PATH, secure: name.startsWith("__Secure-"), maxAge: BROWSER_BINDING_MAX_AGE_SECONDS });
 }

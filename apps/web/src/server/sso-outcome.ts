@@ -6,6 +6,7 @@ import { db } from "./context";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { ssoRefusalCode } from "@/lib/sso-refusals";
 import { ipFromHeaders } from "./request";
+import { rememberSsoChoice } from "./last-sso-choice";
 
 /** Relative redirects: the browser may know this host as localhost or 127.0.0.1. */
 export function seeOther(location: string): NextResponse {
@@ -33,6 +34,7 @@ export async function respondToOutcome(outcome: FlowOutcome): Promise<NextRespon
       const previous = await readSessionId();
       if (previous) await carrySessionGrants(db(), previous, outcome.sessionId);
       await attachSessionCookie(response, outcome.sessionId);
+      if (outcome.email && outcome.connectionId) rememberSsoChoice(response, { email: outcome.email, connectionId: outcome.connectionId });
       return response;
     }
     case "verification_sent":

@@ -22,7 +22,8 @@ import { sendSignInVerification } from "./email-verification";
 export type RequestInfo = { ip: string | null; userAgent: string | null };
 
 export type FlowOutcome =
-  | { kind: "signed_in"; sessionId: string; redirectTo: string }
+  /** `email` and `connectionId` let the browser remember its last SSO choice (not secrets). */
+  | { kind: "signed_in"; sessionId: string; redirectTo: string; email?: string; connectionId?: string }
   | { kind: "verification_sent"; email: string }
   /** `code` names the refusal for pages that show fixed texts (never the message from a URL). */
   | { kind: "refused"; code?: string; message: string; advice: string }
@@ -153,7 +154,7 @@ export async function finishSignIn(
     action: "sign_in.sso.succeeded",
     metadata: { provisioned: decision.outcome === "provision", linked: decision.outcome === "sign_in" && decision.link, subject: key.subject },
   });
-  return { kind: "signed_in", sessionId, redirectTo: flow.callbackUrl ?? "/" };
+  return { kind: "signed_in", sessionId, redirectTo: flow.callbackUrl ?? "/", email, connectionId: connection.id };
 }
 
 const NO_SUBJECT = {

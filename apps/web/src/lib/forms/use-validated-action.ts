@@ -23,7 +23,8 @@ export function useValidatedAction<Schema extends z.ZodType<FieldValues, FieldVa
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    // With the submitter, as a plain post sends it (a form's second button names its choice).
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     void form.handleSubmit(() => startTransition(() => formAction(formData)))();
   };
   const errorOf = (name: string): string | undefined =>

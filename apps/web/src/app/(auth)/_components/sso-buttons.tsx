@@ -1,6 +1,5 @@
-import type { listEnabledConnectionsForAccount } from "@gatehouse/sso";
-
-type ConnectionButton = Awaited<ReturnType<typeof listEnabledConnectionsForAccount>>[number];
+/** What a button needs of a connection (from listEnabledConnectionsForAccount or email routing). */
+type ConnectionButton = { id: string; buttonText: string; logoDataUrl: string | null };
 
 /** One "Sign in with …" button per connection; plain form posts, so they work without JavaScript. */
 export function SsoButtons({ connections, callbackUrl, loginHint }: { connections: ConnectionButton[]; callbackUrl: string; loginHint?: string }) {

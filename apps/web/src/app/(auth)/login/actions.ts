@@ -6,16 +6,25 @@ import { signIn } from "@/auth/config";
 import { emailStepSchema, signInSchema } from "@/lib/validators/auth";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { routeTypedEmail } from "@/server/email-routing";
+import { forgetLastSsoChoice } from "@/server/last-sso-choice";
 
-/** Step one: the email. Later issues route SSO domains from here; today everyone gets a password step. */
+/**
+ * Step one: the email. Its domain alone decides the next step (the IdP, a choice of IdPs, or the
+ * password); no user is looked up, so the answer is the same for everyone on that domain.
+ */
 export async function continueWithEmail(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   const parsed = emailStepSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const params = new URLSearchParams({ email: parsed.data.email });
-  const callbackUrl = safeCallbackUrl(values.callbackUrl, "");
-  if (callbackUrl) params.set("callbackUrl", callbackUrl);
-  redirect(`/login?${params.toString()}`);
+  redirect(await routeTypedEmail(parsed.data.email, safeCallbackUrl(values.callbackUrl, ""), { passwordInstead: values.method === "password" }));
+}
+
+/** "Use another account": the remembered SSO choice is forgotten and the email step shows. */
+export async function useAnotherAccount(formData: FormData): Promise<void> {
+  await forgetLastSsoChoice();
+  const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"), "");
+  redirect(`/login${callbackUrl ? `?${new URLSearchParams({ callbackUrl }).toString()}` : ""}`);
 }
 
 /** Step two: the password, checked by next-auth's Credentials provider. */

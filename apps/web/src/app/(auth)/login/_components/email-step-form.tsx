@@ -22,6 +22,12 @@ export function EmailStepForm({ callbackUrl, defaultEmail }: { callbackUrl: stri
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Checking…" : "Continue"}
       </Button>
+      {/* Never trapped at an IdP: someone with a password here skips the domain's SSO. */}
+      <p className="text-center text-sm">
+        <button type="submit" name="method" value="password" disabled={pending} className="font-medium text-indigo-700 hover:underline">
+          Use my password instead
+        </button>
+      </p>
     </form>
   );
 }

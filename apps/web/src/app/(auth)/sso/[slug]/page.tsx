@@ -5,18 +5,21 @@ import { findAccountBySlug } from "@gatehouse/core";
 import { listEnabledConnectionsForAccount } from "@gatehouse/sso";
 import { db } from "@/server/context";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { emailSchema } from "@/lib/validators/auth";
 import { SsoButtons } from "../../_components/sso-buttons";
 
 export const metadata: Metadata = { title: "Sign in with SSO" };
 
 /** An account's SSO sign-in page: one button per active connection. */
-export default async function AccountSsoPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function AccountSsoPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ callbackUrl?: string; loginHint?: string }> }) {
   const { slug } = await params;
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, loginHint } = await searchParams;
   const account = /^[a-z0-9-]{1,64}$/.test(slug) ? await findAccountBySlug(db(), slug) : null;
   if (!account) notFound();
   const connections = await listEnabledConnectionsForAccount(db(), account.id);
   const target = safeCallbackUrl(callbackUrl, "/");
+  // Carried from /sso's email entry so the IdP can skip asking for it again.
+  const hint = typeof loginHint === "string" && emailSchema.safeParse(loginHint).success ? loginHint : undefined;
   return (
     <div className="space-y-5">
       <div>
@@ -26,7 +29,7 @@ export default async function AccountSsoPage({ params, searchParams }: { params:
       {connections.length === 0 ? (
         <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">{account.name} has no single sign-on switched on yet. Sign in with your email and password instead.</p>
       ) : (
-        <SsoButtons connections={connections} callbackUrl={target} />
+        <SsoButtons connections={connections} callbackUrl={target} loginHint={hint} />
       )}
       <p className="text-center text-sm">
         <Link href="/login" className="font-medium text-indigo-700 hover:underline">Sign in with email and password</Link>

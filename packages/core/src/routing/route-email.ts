@@ -1,0 +1,33 @@
+/** A switched-on connection as the login page shows it (button text and logo). */
+export type RoutableConnection = { id: string; accountId: string; name: string; buttonText: string; logoDataUrl: string | null; enabled: boolean };
+
+/** The verified domain an email falls under, with its account's sign-in name. */
+export type DomainMatch = { accountId: string; accountSlug: string; domain: string };
+
+export type EmailRoute =
+  | { kind: "idp"; connectionId: string; accountSlug: string }
+  | { kind: "choose"; accountSlug: string; connections: RoutableConnection[] }
+  | { kind: "password" };
+
+/**
+ * Where an email goes after the email step. Only the email's domain decides (the verified domain
+ * and its account's switched-on connections): whether a user with that email exists is never an
+ * input, so the answer reveals nothing about who has a login here.
+ */
+export function routeEmail(input: { match: DomainMatch | null; connections: RoutableConnection[] }): EmailRoute {
+  const { match } = input;
+  if (!match) return { kind: "password" };
+  // Only the domain's own account's IdPs may receive its people (an IdP vouches for its account only).
+  const usable = input.connections.filter((c) => c.enabled && c.accountId === match.accountId);
+  if (usable.length === 0) return { kind: "password" };
+  if (usable.length === 1) return { kind: "idp", connectionId: usable[0]!.id, accountSlug: match.accountSlug };
+  return { kind: "choose", accountSlug: match.accountSlug, connections: usable };
+}
+
+/**
+ * Whether "Use my password instead" is offered next to SSO. Always, for now: enforcing SSO for an
+ * account is a later issue, and it decides here (one place) when it lands.
+ */
+export function offersPasswordInstead(_match: DomainMatch): boolean {
+  return true;
+}
