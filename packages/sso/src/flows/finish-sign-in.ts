@@ -4,6 +4,7 @@ import {
   decideSsoSignIn,
   existingLoginRefusal,
   explainSsoError,
+  findPlusAddressedMember,
   findUserByEmail,
   getMemberRole,
   identityKeyOf,
@@ -136,7 +137,7 @@ export async function finishSignIn(
   if (decision.outcome === "refuse") return { kind: "refused", code: decision.refusal.code, message: decision.refusal.message, advice: decision.refusal.advice };
   const userId =
     decision.outcome === "sign_in"
-      ? decision.userId
+      ? await joinIfLinkedThroughDomain(ctx, connection, decision, email, request)
       : decision.outcome === "rejoin"
         ? await rejoinMember(ctx, connection, decision.userId, email, decision.role, request)
         : await provisionMember(ctx, connection, profile, decision.role, request);
@@ -176,7 +177,9 @@ async function loadIdentityFacts(ctx: SsoContext, connection: SsoConnection, key
     .where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.issuer, key.issuer), eq(ssoIdentities.subject, key.subject)))
     .limit(1);
   const linkedRole = identity ? await getMemberRole(ctx.db, connection.accountId, identity.userId) : null;
-  const user = email ? await findUserByEmail(ctx.db, email) : null;
+  // Google delivers ami+cio@ to ami@, so there the asserted address also reaches a member's
+  // plus-addressed form; every other provider matches exactly.
+  const user = email ? ((await findUserByEmail(ctx.db, email)) ?? (await findPlusAddressedMember(ctx.db, { accountId: connection.accountId, provider: connection.provider, email }))) : null;
   const role = user ? await getMemberRole(ctx.db, connection.accountId, user.id) : null;
   const otherLink = user && user.id !== identity?.userId
     ? (await ctx.db.select({ id: ssoIdentities.id }).from(ssoIdentities).where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.userId, user.id))).limit(1))[0]
@@ -234,8 +237,18 @@ async function provisionMember(ctx: SsoContext, connection: SsoConnection, profi
   });
 }
 
+/**
+ * A first-time link of a user outside the account rests on the account's verified domain. With
+ * JIT the connection may add people, so they become a member as a new user would; with "match"
+ * they are signed in without the account and the domain's auto-join policy decides the rest.
+ */
+async function joinIfLinkedThroughDomain(ctx: SsoContext, connection: SsoConnection, decision: { userId: string; link: boolean }, email: string, request: RequestInfo): Promise<string> {
+  if (!decision.link || connection.provisioningMode !== "jit" || (await getMemberRole(ctx.db, connection.accountId, decision.userId))) return decision.userId;
+  return rejoinMember(ctx, connection, decision.userId, email, connection.jitRole, request, { linkedThroughVerifiedDomain: true });
+}
+
 /** A known identity whose user had left the account comes back as a member (JIT). */
-async function rejoinMember(ctx: SsoContext, connection: SsoConnection, userId: string, email: string, role: MemberRole, request: RequestInfo): Promise<string> {
+async function rejoinMember(ctx: SsoContext, connection: SsoConnection, userId: string, email: string, role: MemberRole, request: RequestInfo, why: Record<string, unknown> = { rejoined: true }): Promise<string> {
   await ctx.db.transaction(async (tx) => {
     await tx.insert(memberships).values({ accountId: connection.accountId, userId, role, source: "jit" }).onConflictDoNothing();
     await recordAuditEvent(tx, {
@@ -243,7 +256,7 @@ async function rejoinMember(ctx: SsoContext, connection: SsoConnection, userId: 
       actor: { userId, label: email, ip: request.ip },
       action: "member.provisioned",
       target: { type: "user", id: userId, label: email },
-      metadata: { connectionId: connection.id, role, rejoined: true },
+      metadata: { connectionId: connection.id, role, ...why },
     });
   });
   return userId;

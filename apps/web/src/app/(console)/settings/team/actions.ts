@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { changeMemberRole, inviteMember, removeMember, revokeInvite, sendMemberPasswordReset, type Actor, type Result } from "@gatehouse/core";
+import { changeMemberRole, decideJoinRequest, importManagedUsers, inviteMember, removeMember, revokeInvite, sendMemberPasswordReset, type Actor, type Result } from "@gatehouse/core";
 import { actorOf, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
 import { flashTo } from "@/server/flash";
 import { changeRoleSchema, inviteSchema, memberTargetSchema, revokeInviteSchema } from "@/lib/validators/team";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
+import { decideJoinRequestSchema, importManagedUsersSchema } from "@/lib/validators/domain-capture";
 
 const TEAM = "/settings/team";
 
@@ -20,30 +21,57 @@ const TEAM = "/settings/team";
 async function runTeamAction<S extends z.ZodType>(
   schema: S,
   formData: FormData,
+  /** What to parse instead of the form's single values (repeated checkboxes), or null. */
+  input: unknown,
   run: (input: z.output<S>, accountId: string, actor: Actor) => Promise<Result<unknown>>,
-  success: string,
+  success: string | ((value: unknown) => string),
 ): Promise<never> {
   const session = await requireAccount();
-  const parsed = schema.safeParse(formValues(formData));
+  const parsed = schema.safeParse(input ?? formValues(formData));
   const result = parsed.success ? await run(parsed.data, session.activeAccount.id, await actorOf(session)) : ({ ok: false, error: "That request was incomplete. Reload the page and try again." } as const);
   revalidatePath(TEAM);
-  redirect(await flashTo(TEAM, result.ok ? { tone: "success", text: success } : { tone: "error", text: result.error }));
+  redirect(await flashTo(TEAM, result.ok ? { tone: "success", text: typeof success === "string" ? success : success(result.value) } : { tone: "error", text: result.error }));
 }
 
 export async function changeRoleAction(formData: FormData) {
-  await runTeamAction(changeRoleSchema, formData, (input, accountId, actor) => changeMemberRole(coreContext(), { ...input, accountId, actor }), "Role updated.");
+  await runTeamAction(changeRoleSchema, formData, null, (input, accountId, actor) => changeMemberRole(coreContext(), { ...input, accountId, actor }), "Role updated.");
 }
 
 export async function removeMemberAction(formData: FormData) {
-  await runTeamAction(memberTargetSchema, formData, (input, accountId, actor) => removeMember(coreContext(), { ...input, accountId, actor }), "Member removed. Their sessions have ended.");
+  await runTeamAction(memberTargetSchema, formData, null, (input, accountId, actor) => removeMember(coreContext(), { ...input, accountId, actor }), "Member removed. Their sessions have ended.");
 }
 
 export async function sendPasswordResetAction(formData: FormData) {
-  await runTeamAction(memberTargetSchema, formData, (input, accountId, actor) => sendMemberPasswordReset(coreContext(), { ...input, accountId, actor }), "Password reset email sent.");
+  await runTeamAction(memberTargetSchema, formData, null, (input, accountId, actor) => sendMemberPasswordReset(coreContext(), { ...input, accountId, actor }), "Password reset email sent.");
 }
 
 export async function revokeInviteAction(formData: FormData) {
-  await runTeamAction(revokeInviteSchema, formData, (input, accountId, actor) => revokeInvite(coreContext(), { ...input, accountId, actor }), "Invite revoked.");
+  await runTeamAction(revokeInviteSchema, formData, null, (input, accountId, actor) => revokeInvite(coreContext(), { ...input, accountId, actor }), "Invite revoked.");
+}
+
+export async function decideJoinRequestAction(formData: FormData) {
+  await runTeamAction(
+    decideJoinRequestSchema,
+    formData,
+    null,
+    (input, accountId, actor) => decideJoinRequest(coreContext(), { accountId, requestId: input.requestId, approve: input.decision === "approve", actor }),
+    (value) => `${(value as { email: string }).email} was sent the answer by email.`,
+  );
+}
+
+/** Import all, or the people ticked in the list (checkboxes share one name, so read them all). */
+export async function importManagedUsersAction(formData: FormData) {
+  const input = { scope: formData.get("scope"), userIds: formData.getAll("userId").filter((v) => typeof v === "string") };
+  await runTeamAction(
+    importManagedUsersSchema,
+    formData,
+    input,
+    (parsed, accountId, actor) => importManagedUsers(coreContext(), { accountId, userIds: parsed.scope === "all" ? "all" : parsed.userIds, actor }),
+    (value) => {
+      const n = (value as { imported: number }).imported;
+      return `${n === 1 ? "1 person was added as a Member" : `${n} people were added as Members`} and sent an email.`;
+    },
+  );
 }
 
 /** The invite form keeps its own inline state (field errors, the sent confirmation). */

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listMembers, listPendingInvites, ROLE_LABELS } from "@gatehouse/core";
+import { listManagedUsers, listMembers, listPendingInvites, listPendingJoinRequests, ROLE_LABELS } from "@gatehouse/core";
 import { Alert, Badge, Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
+import { JoinOffer } from "../../../_components/join-offer";
 import { FlashBanner } from "../../_components/flash-banner";
 import { InviteForm } from "./_components/invite-form";
+import { JoinRequestsCard } from "./_components/join-requests-card";
+import { ManagedUsersCard } from "./_components/managed-users-card";
 import { MemberActions } from "./_components/member-actions";
 import { revokeInviteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team" };
 
-type Params = Promise<{ q?: string; page?: string; flash?: string; joined?: string }>;
+type Params = Promise<{ q?: string; page?: string; flash?: string; joined?: string; mq?: string; mpage?: string }>;
 
 export default async function TeamPage({ searchParams }: { searchParams: Params }) {
   const session = await requireAccount();
@@ -21,6 +24,9 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
   const search = typeof params.q === "string" ? params.q.slice(0, 200) : "";
   const { members, total, page, pageCount } = await listMembers(ctx.db, { accountId: session.activeAccount.id, search, page: Number(params.page) || 1 });
   const invites = isAdmin ? await listPendingInvites(ctx, session.activeAccount.id) : [];
+  const joinRequests = isAdmin ? await listPendingJoinRequests(ctx.db, session.activeAccount.id) : [];
+  const managedSearch = typeof params.mq === "string" ? params.mq.slice(0, 200) : "";
+  const managed = isAdmin ? await listManagedUsers(ctx.db, { accountId: session.activeAccount.id, search: managedSearch, page: Number(params.mpage) || 1 }) : null;
   const pageHref = (p: number) => `/settings/team?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) }).toString()}`;
 
   return (
@@ -34,6 +40,8 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
       </div>
       {params.joined ? <Alert tone="success">Welcome to {session.activeAccount.name}.</Alert> : null}
       <FlashBanner id={params.flash} />
+      <JoinOffer session={session} from="/settings/team" />
+      {isAdmin ? <JoinRequestsCard requests={joinRequests} /> : null}
 
       {isAdmin ? (
         <Card>
@@ -91,6 +99,8 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
           </nav>
         ) : null}
       </Card>
+
+      {managed ? <ManagedUsersCard {...managed} search={managedSearch} /> : null}
 
       {isAdmin && invites.length > 0 ? (
         <Card>
