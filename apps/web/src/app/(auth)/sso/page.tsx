@@ -33,6 +33,8 @@ export default async function SsoStartPage({ searchParams }: { searchParams: Pro
       </form>
       <p className="text-center text-sm">
         <Link href="/login" className="font-medium text-indigo-700 hover:underline">Sign in with email and password</Link>
+        <span aria-hidden className="px-2 text-slate-400">·</span>
+        <Link href="/help/sign-in" className="font-medium text-indigo-700 hover:underline">Help with signing in</Link>
       </p>
     </div>
   );
