@@ -142,6 +142,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       if (started) return;
       await boss.start();
       for (const registration of queues.values()) await startQueue(registration, "standard");
+      // A sweep no longer registered (removed, or switched off by a setting) stops being scheduled.
+      for (const scheduled of await boss.getSchedules()) {
+        if (!sweeps.has(scheduled.name)) await boss.unschedule(scheduled.name);
+      }
       for (const sweep of sweeps.values()) {
         // "stately": at most one run queued and one active, so a slow sweep never piles up.
         await startQueue({ name: sweep.name, handler: () => sweep.run(new Date()), settings: {} }, "stately");

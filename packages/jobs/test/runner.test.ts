@@ -96,3 +96,25 @@ describe("job runner on PostgreSQL", () => {
     await expect(r.enqueue("unknown", {})).rejects.toThrow(/No handler is registered for "unknown"/);
   });
 });
+
+describe("sweeps that are no longer registered", () => {
+  it("are unscheduled when a runner starts without them", async () => {
+    const first = runner("jobs_unschedule");
+    first.sweep({ name: "old-sweep", cron: "0 3 * * *", run: async () => {} });
+    first.sweep({ name: "kept-sweep", cron: "0 4 * * *", run: async () => {} });
+    await first.start();
+    await first.stop(1);
+
+    const second = runner("jobs_unschedule");
+    second.sweep({ name: "kept-sweep", cron: "0 4 * * *", run: async () => {} });
+    await second.start();
+    const { default: postgres } = await import("postgres");
+    const sql = postgres(databaseUrl(), { max: 1, onnotice: () => {} });
+    try {
+      const rows = await sql<{ name: string }[]>`select name from jobs_unschedule.schedule order by name`;
+      expect(rows.map((r) => r.name)).toEqual(["kept-sweep"]);
+    } finally {
+      await sql.end();
+    }
+  });
+});
