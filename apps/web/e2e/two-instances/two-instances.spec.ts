@@ -7,6 +7,7 @@ const A = process.env.E2E_INSTANCE_A_URL!;
 const B = process.env.E2E_INSTANCE_B_URL!;
 
 test("the periodic sweep runs once per tick although both instances schedule and work it", async ({ db }) => {
+  test.setTimeout(120_000);
   // Both instances registered the SAML metadata refresh (every minute in this run) and checked
   // the schedule on start. Uncoordinated, each would have run it then: two runs seconds apart.
   // pg-boss lets one instance turn a tick into a job (at most one cron pass per 30 s overall).
