@@ -5,13 +5,11 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startJobs, stopJobs } = await import("./server/jobs");
+  const { startJobs } = await import("./server/jobs");
   try {
     await startJobs();
   } catch (error) {
     // Without workers emails are sent inside requests again (the mailer's fallback) and sweeps wait.
     console.error(`[jobs] the job runner did not start: ${error instanceof Error ? error.message : String(error)}`);
-    return;
   }
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopJobs());
 }

@@ -25,6 +25,8 @@ export function startJobs(): Promise<void> {
     });
     for (const sweep of periodicSweeps()) runner.sweep(sweep);
     await runner.start();
+    // Here rather than in instrumentation.ts, which Next also compiles for the Edge runtime.
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopJobs());
   })();
   return store.gatehouseJobsStarting;
 }
