@@ -16,9 +16,9 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISA
 type Tally = { name: string; passed: number; failed: number; skipped: number; exitCode: number };
 const tallies: Tally[] = [];
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
+function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const relay = (chunk: Buffer, to: NodeJS.WriteStream) => {
       output += chunk.toString();
@@ -66,6 +66,20 @@ if (process.env.SKIP_E2E !== "1") {
     failed: report?.stats.unexpected ?? (code ? 1 : 0),
     skipped: report?.stats.skipped ?? 0,
     exitCode: code,
+  });
+
+  // Two app instances on one PostgreSQL, from the build the run above made.
+  console.log("\n━━ @gatehouse/web: Playwright, two instances on one PostgreSQL");
+  const two = await run("pnpm", ["--filter", "@gatehouse/web", "test:e2e:two-instances"], root, { E2E_SKIP_BUILD: "1" });
+  const twoReport = existsSync(path.join(root, "apps/web/test-results/e2e-two-instances.json"))
+    ? (JSON.parse(readFileSync(path.join(root, "apps/web/test-results/e2e-two-instances.json"), "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } })
+    : null;
+  tallies.push({
+    name: "playwright (2 instances)",
+    passed: (twoReport?.stats.expected ?? 0) + (twoReport?.stats.flaky ?? 0),
+    failed: twoReport?.stats.unexpected ?? (two.code ? 1 : 0),
+    skipped: twoReport?.stats.skipped ?? 0,
+    exitCode: two.code,
   });
 }
 

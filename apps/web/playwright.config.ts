@@ -6,6 +6,8 @@ const port = Number(process.env.PORT ?? 3311);
 export default defineConfig({
   testDir: "./e2e",
   testMatch: "**/*.spec.ts",
+  // Those need two app instances: e2e/run-two-instances.ts runs them.
+  testIgnore: "two-instances/**",
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -20,6 +20,12 @@ const schema = z.object({
    * cloud load balancer); the app's own port must then be reachable only through it.
    */
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  /** Delivery attempts after the first failed one, over SMTP (the worker retries with backoff). */
+  EMAIL_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+  /** Seconds before the first retry; each later one waits twice as long (30 s → about 16 min for 5). */
+  EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** How often an idle worker looks for new jobs, in seconds (jobs queued on the same instance start at once). */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Shows the dev mailbox even in a production build (used by the end-to-end tests only). */
   ENABLE_DEV_MAILBOX: z.enum(["0", "1"]).optional(),
   /** How often SAML metadata URLs are re-read for new certificates; 0 turns it off. */

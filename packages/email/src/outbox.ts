@@ -31,12 +31,18 @@ export async function recordEmail(
   return row.id;
 }
 
-export async function markSent(db: Database, id: string): Promise<void> {
-  await db.update(emailOutbox).set({ status: "sent", sentAt: new Date(), error: null }).where(eq(emailOutbox.id, id));
+/** `dropBody`: a queued email's body (with its live links) leaves the database once it is done. */
+export async function markSent(db: Database, id: string, { dropBody = false } = {}): Promise<void> {
+  await db.update(emailOutbox).set({ status: "sent", sentAt: new Date(), error: null, ...(dropBody ? BODY_NOT_KEPT : {}) }).where(eq(emailOutbox.id, id));
 }
 
-export async function markFailed(db: Database, id: string, error: string): Promise<void> {
-  await db.update(emailOutbox).set({ status: "failed", error }).where(eq(emailOutbox.id, id));
+export async function markFailed(db: Database, id: string, error: string, { dropBody = false } = {}): Promise<void> {
+  await db.update(emailOutbox).set({ status: "failed", error, ...(dropBody ? BODY_NOT_KEPT : {}) }).where(eq(emailOutbox.id, id));
+}
+
+/** The row stays queued; its error shows why the last attempt failed. */
+export async function noteRetry(db: Database, id: string, error: string): Promise<void> {
+  await db.update(emailOutbox).set({ error }).where(eq(emailOutbox.id, id));
 }
 
 /** Newest first; `to` matches case-insensitively. */

@@ -1,7 +1,8 @@
 import { createDatabase, type Database } from "@gatehouse/db";
-import { createMailer, type Mailer } from "@gatehouse/email";
+import { createMailer, EMAIL_DELIVERY_JOB, type Mailer } from "@gatehouse/email";
 import type { CoreContext } from "@gatehouse/core";
 import { env, isDevMailboxEnabled } from "@/env";
+import { jobRunner as jobQueue } from "./jobs";
 
 // One pool and one mailer per server process; globalThis keeps them across dev hot reloads.
 const globalStore = globalThis as unknown as { gatehouseDb?: Database; gatehouseMailer?: Mailer };
@@ -19,6 +20,8 @@ export function coreContext(): CoreContext {
     from: e.EMAIL_FROM,
     devMailbox: isDevMailboxEnabled(),
     retentionDays: e.EMAIL_OUTBOX_RETENTION_DAYS,
+    // No request waits for SMTP: the job runner (started by instrumentation) delivers and retries.
+    queue: { enqueue: (job) => jobQueue().enqueue(EMAIL_DELIVERY_JOB, job) },
   });
   return { db: db(), mailer: globalStore.gatehouseMailer, appUrl: e.APP_URL };
 }

@@ -1,22 +1,21 @@
+import { cronEvery, type Sweep } from "@gatehouse/jobs";
 import { refreshAllSamlMetadata } from "@gatehouse/sso";
-import { env } from "@/env";
 import { ssoContext } from "./sso-context";
 
-const store = globalThis as unknown as { gatehouseMetadataTimer?: NodeJS.Timeout };
-
-/** Every replica may run this: refreshing is idempotent, and each picks only stale connections. */
-export function startMetadataRefresh(): void {
-  const everyMinutes = env().SAML_METADATA_REFRESH_MINUTES;
-  if (store.gatehouseMetadataTimer || everyMinutes === 0) return;
-  const run = async () => {
-    try {
+/**
+ * Re-reads SAML metadata URLs so certificate rotations at the IdP are picked up without anyone
+ * re-uploading anything. A periodic sweep: one replica runs it per period, and it picks only the
+ * connections not refreshed for `everyMinutes`.
+ */
+export function metadataRefreshSweep(everyMinutes: number): Sweep {
+  return {
+    name: "sso.saml-metadata-refresh",
+    cron: cronEvery(everyMinutes),
+    async run() {
       const result = await refreshAllSamlMetadata(ssoContext(), { olderThanMinutes: everyMinutes });
       if (result.changed.length > 0) console.log(`[sso] SAML metadata refreshed: ${result.changed.length} connection(s) changed`);
+      // One connection's failure is that connection's problem, not a reason to retry the sweep.
       for (const failure of result.failed) console.warn(`[sso] SAML metadata refresh failed for a connection: ${JSON.stringify(failure)}`);
-    } catch (error) {
-      console.warn(`[sso] SAML metadata refresh did not run: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    },
   };
-  store.gatehouseMetadataTimer = setInterval(run, everyMinutes * 60_000);
-  store.gatehouseMetadataTimer.unref();
 }

@@ -104,7 +104,7 @@ describe("test by email", () => {
     const first = await sendTestEmail(stack.ctx, input);
     const email = await stack.smtp.waitForEmail({ to: setup.member.email });
     const token = new URL(email.links.find((href) => href.includes("/api/sso/test?token="))!).searchParams.get("token")!;
-    const down = { ...stack.ctx, mailer: { transport: "smtp" as const, send: async () => ({ id: "x", status: "failed" as const, error: "Connection refused by smtp.test:25" }), close() {} } };
+    const down = { ...stack.ctx, mailer: { transport: "smtp" as const, send: async () => ({ id: "x", status: "failed" as const, error: "Connection refused by smtp.test:25" }), deliver: stack.ctx.mailer.deliver, close() {} } };
     expect(await sendTestEmail(down, input)).toEqual({
       ok: false,
       error: `The test email to ${setup.member.email} could not be sent: Connection refused by smtp.test:25. Check the email settings, then try again.`,

@@ -1,0 +1,20 @@
+import type { Sweep } from "@gatehouse/jobs";
+import { env } from "@/env";
+import { metadataRefreshSweep } from "./metadata-refresh";
+
+/**
+ * Every periodic sweep of the app: each runs once per period across all replicas (pg-boss keeps
+ * the schedule in PostgreSQL). To add one, push `{ name, cron, run }` here; `cronEvery(minutes)`
+ * from @gatehouse/jobs builds the cron, and `run(now)` gets the tick's time, e.g.
+ *
+ *   sweeps.push({ name: "domains.recheck", cron: cronEvery(1), run: (now) => recheckDueDomains(coreContext(), now) });
+ *
+ * A sweep that throws is logged and runs again at its next tick. A sweep removed from this list
+ * (or switched off) is unscheduled when an instance starts.
+ */
+export function periodicSweeps(): Sweep[] {
+  const sweeps: Sweep[] = [];
+  const metadataMinutes = env().SAML_METADATA_REFRESH_MINUTES;
+  if (metadataMinutes > 0) sweeps.push(metadataRefreshSweep(metadataMinutes));
+  return sweeps;
+}
