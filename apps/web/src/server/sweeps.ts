@@ -1,5 +1,7 @@
-import type { Sweep } from "@gatehouse/jobs";
+import { recheckDueDomains } from "@gatehouse/core";
+import { cronEvery, type Sweep } from "@gatehouse/jobs";
 import { env } from "@/env";
+import { domainContext } from "./domain-context";
 import { metadataRefreshSweep } from "./metadata-refresh";
 
 /**
@@ -16,5 +18,8 @@ export function periodicSweeps(): Sweep[] {
   const sweeps: Sweep[] = [];
   const metadataMinutes = env().SAML_METADATA_REFRESH_MINUTES;
   if (metadataMinutes > 0) sweeps.push(metadataRefreshSweep(metadataMinutes));
+  // Domains carry their own next_check_at (15 min while pending, daily once verified): a frequent
+  // tick only picks up those that are due, claimed with SKIP LOCKED.
+  sweeps.push({ name: "domains.recheck", cron: cronEvery(1), run: async (now) => void (await recheckDueDomains(domainContext(), now)) });
   return sweeps;
 }
