@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ChosenEmail } from "./chosen-email";
 import { Alert, Button, Field } from "@gatehouse/ui";
 import { useValidatedAction } from "@/lib/forms/use-validated-action";
 import { signInSchema } from "@/lib/validators/auth";
@@ -8,18 +9,12 @@ import { signInWithPassword } from "../actions";
 
 export function PasswordStepForm({ email, callbackUrl }: { email: string; callbackUrl: string }) {
   const { form, state, formAction, pending, onSubmit, errorOf } = useValidatedAction(signInSchema, signInWithPassword);
-  const changeHref = `/login?${new URLSearchParams(callbackUrl ? { callbackUrl } : {}).toString()}`;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <input type="hidden" value={email} {...form.register("email", { value: email })} />
-      <div className="flex items-center justify-between rounded-md bg-slate-50 px-3 py-2 text-sm">
-        <span className="truncate text-slate-800" data-testid="login-email">{email}</span>
-        <Link href={changeHref} className="font-medium text-indigo-700 hover:underline">
-          Change
-        </Link>
-      </div>
+      <ChosenEmail email={email} callbackUrl={callbackUrl} />
       <Field label="Password" type="password" autoComplete="current-password" autoFocus error={errorOf("password")} {...form.register("password")} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
