@@ -7,7 +7,7 @@ const A = process.env.E2E_INSTANCE_A_URL!;
 const B = process.env.E2E_INSTANCE_B_URL!;
 
 test("the periodic sweep runs once per tick although both instances schedule and work it", async ({ db }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // Both instances registered the SAML metadata refresh (every minute in this run) and checked
   // the schedule on start. Uncoordinated, each would have run it then: two runs seconds apart.
   // pg-boss lets one instance turn a tick into a job (at most one cron pass per 30 s overall).
@@ -15,7 +15,9 @@ test("the periodic sweep runs once per tick although both instances schedule and
     (await db.execute(sql`
       select created_on as "createdOn", state from gatehouse_jobs.job
       where name = 'sso.saml-metadata-refresh' order by created_on`)) as unknown as Array<{ createdOn: string; state: string }>;
-  await expect.poll(async () => (await runs()).some((r) => r.state === "completed"), { timeout: 45_000 }).toBe(true);
+  // The first tick comes at the next minute boundary, seen by a schedule check that runs every
+  // 30 s: up to about 90 s after the instances start.
+  await expect.poll(async () => (await runs()).some((r) => r.state === "completed"), { timeout: 100_000, intervals: [2_000] }).toBe(true);
   // Both instances check the schedule every 30 s: give the other one time to (wrongly) add a run.
   await new Promise((resolve) => setTimeout(resolve, 35_000));
   const times = (await runs()).map((r) => new Date(r.createdOn).getTime());
