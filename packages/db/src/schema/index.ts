@@ -7,3 +7,4 @@ export * from "./email";
 export * from "./sso";
 export * from "./security";
 export * from "./domains";
+export * from "./scim";
