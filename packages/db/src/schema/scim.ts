@@ -38,6 +38,9 @@ export const scimTokens = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** The per-token rate limit's fixed window: its start and how many requests it has counted (one atomic UPDATE per request). */
+    rateWindowStartedAt: timestamp("rate_window_started_at", { withTimezone: true }),
+    rateWindowCount: integer("rate_window_count").notNull().default(0),
   },
   (t) => [uniqueIndex("scim_tokens_hash_key").on(t.tokenHash), index("scim_tokens_directory_idx").on(t.directoryId)],
 );
