@@ -4,3 +4,4 @@ export { ssoTestEmail, type SsoTestEmailInput } from "./sso-test";
 export { emailVerificationEmail, type EmailVerificationEmailInput } from "./email-verification";
 export { domainVerificationLostEmail, type DomainVerificationLostEmailInput } from "./domain-verification-lost";
 export { addedToAccountEmail, joinRequestDecidedEmail, type AddedToAccountEmailInput, type JoinRequestDecidedEmailInput } from "./domain-membership";
+export { scimProvisionedEmail, type ScimProvisionedEmailInput } from "./scim-provisioned";
