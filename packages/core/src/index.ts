@@ -45,4 +45,4 @@ export * from "./domains/domain-context";
 export * from "./domains/list-domains";
 export * from "./domains/domain-operations";
 export * from "./domains/recheck-due-domains";
-export * from "./scim/tokens";
+export * from "./scim";

@@ -1,0 +1,99 @@
+import { and, eq, memberships, scimUsers, sql, ssoIdentities, users } from "@gatehouse/db";
+import { scimProvisionedEmail } from "@gatehouse/email";
+import { recordAuditEvent } from "../audit";
+import { endSessionsForUser } from "../sessions";
+import { ROLE_LABELS } from "../limits";
+import { isEmailOnVerifiedDomain } from "../domains/verified-domains";
+import { ScimRequestError, scimFailure } from "./scim-error";
+import type { ScimSession } from "./scim-session";
+import type { ScimUserFields } from "./user-resource";
+
+/**
+ * The user a new SCIM User stands for: the one this connection's SSO already knows by subject =
+ * externalId; else an existing user with that email if the rules allow (already a member of the
+ * account, or the email is on one of its verified domains); else a new user. Someone else's user
+ * is never taken over: that is a 409 uniqueness.
+ */
+export async function resolveUserForScim(s: ScimSession, fields: ScimUserFields): Promise<{ userId: string; created: boolean }> {
+  const { tx, directory } = s;
+  if (fields.externalId) {
+    const [identity] = await tx
+      .select({ userId: ssoIdentities.userId })
+      .from(ssoIdentities)
+      .where(and(eq(ssoIdentities.connectionId, directory.connectionId), eq(ssoIdentities.subject, fields.externalId)))
+      .limit(1);
+    if (identity) return { userId: identity.userId, created: false };
+  }
+  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${fields.email}`).limit(1);
+  if (existing) {
+    const [member] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.accountId, directory.accountId), eq(memberships.userId, existing.id))).limit(1);
+    if (member || (await isEmailOnVerifiedDomain(tx as never, directory.accountId, fields.email))) return { userId: existing.id, created: false };
+    // Nobody's user (no membership anywhere, e.g. one this directory deleted earlier) may be linked too.
+    const [anyMembership] = await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, existing.id)).limit(1);
+    if (!anyMembership) return { userId: existing.id, created: false };
+    throw new ScimRequestError(
+      scimFailure(409, `${fields.email} already signs in to another account here, so this directory cannot take that sign-in over. Verify the email's domain for this account, or invite them first, then retry.`, "uniqueness"),
+    );
+  }
+  const [created] = await tx.insert(users).values({ email: fields.email, name: fields.name }).returning({ id: users.id });
+  return { userId: created!.id, created: true };
+}
+
+/** Makes the user a member (default role, or the role they had before deactivation) and emails them. */
+export async function activateMember(s: ScimSession, scimUserId: string, userId: string, email: string, previousRole: "admin" | "member" | null): Promise<void> {
+  const { tx, directory } = s;
+  const role = previousRole ?? directory.defaultRole;
+  const inserted = await tx
+    .insert(memberships)
+    .values({ accountId: directory.accountId, userId, role, source: "scim" })
+    .onConflictDoNothing()
+    .returning({ id: memberships.id });
+  await tx.update(scimUsers).set({ previousRole: null }).where(eq(scimUsers.id, scimUserId));
+  if (inserted.length === 0) return;
+  await recordAuditEvent(tx, {
+    accountId: directory.accountId,
+    actor: s.actor,
+    action: previousRole ? "scim.member_reactivated" : "scim.member_added",
+    target: { type: "user", id: userId, label: email },
+    metadata: { role, directoryId: directory.id },
+  });
+  s.changes.push(`${previousRole ? "re-activated" : "added"} ${email} as ${ROLE_LABELS[role]}`);
+  const rendered = scimProvisionedEmail({ accountName: directory.accountName, connectionName: directory.connectionName, roleLabel: ROLE_LABELS[role], signInUrl: `${s.ctx.appUrl}/login` });
+  s.afterCommit.push(async () => void (await s.ctx.mailer.send({ ...rendered, to: email, template: "scim-provisioned" })));
+}
+
+/** Removes the member (remembering their role for re-activation) and ends all their sessions. */
+export async function deactivateMember(s: ScimSession, scimUserId: string, userId: string, email: string, reason: "deactivated" | "deleted"): Promise<void> {
+  const { tx, directory } = s;
+  const [removed] = await tx
+    .delete(memberships)
+    .where(and(eq(memberships.accountId, directory.accountId), eq(memberships.userId, userId)))
+    .returning({ role: memberships.role });
+  if (!removed) return;
+  await tx.update(scimUsers).set({ previousRole: removed.role }).where(eq(scimUsers.id, scimUserId));
+  // Every session, not only this account's: a session can switch accounts, and deprovisioning is a security action.
+  const sessionsEnded = await endSessionsForUser(tx, userId);
+  await recordAuditEvent(tx, {
+    accountId: directory.accountId,
+    actor: s.actor,
+    action: reason === "deleted" ? "scim.member_deleted" : "scim.member_deactivated",
+    target: { type: "user", id: userId, label: email },
+    metadata: { role: removed.role, sessionsEnded, directoryId: directory.id },
+  });
+  s.changes.push(`removed ${email} from the account (${reason}; ${sessionsEnded} session${sessionsEnded === 1 ? "" : "s"} ended)`);
+}
+
+/** Follows an email or name change at the IdP onto our user, unless another user has the email. */
+export async function updateUserProfile(s: ScimSession, userId: string, fields: ScimUserFields): Promise<void> {
+  const { tx, directory } = s;
+  const [current] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!current) return;
+  if (current.email.toLowerCase() !== fields.email) {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${fields.email}`).limit(1);
+    if (taken) throw new ScimRequestError(scimFailure(409, `Cannot change the email to ${fields.email}: another person already signs in with it.`, "uniqueness"));
+    await tx.update(users).set({ email: fields.email, emailVerifiedAt: null }).where(eq(users.id, userId));
+    await recordAuditEvent(tx, { accountId: directory.accountId, actor: s.actor, action: "scim.email_changed", target: { type: "user", id: userId, label: fields.email }, metadata: { from: current.email, to: fields.email } });
+    s.changes.push(`email ${current.email} → ${fields.email}`);
+  }
+  if (fields.name && fields.name !== current.name) await tx.update(users).set({ name: fields.name }).where(eq(users.id, userId));
+}
