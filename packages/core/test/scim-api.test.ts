@@ -21,7 +21,7 @@ async function directory(tag: string, opts: { defaultRole?: "admin" | "member" }
   return { id: dir!.id, accountId: account.id, token: issued.token };
 }
 
-type CallOptions = { token?: string | null; contentType?: string; raw?: string | Uint8Array; rateLimitPerMinute?: number; directoryId?: string };
+type CallOptions = { token?: string | null; contentType?: string; raw?: string; rateLimitPerMinute?: number; directoryId?: string };
 
 /** One request through the same function the route calls, with the exact shape an IdP sends. */
 async function call(dir: Dir, method: string, path: string, body?: unknown, opts: CallOptions = {}) {
