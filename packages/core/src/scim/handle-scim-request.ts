@@ -1,4 +1,4 @@
-import { accounts, and, eq, scimDirectories, ssoConnections } from "@gatehouse/db";
+import { accounts, and, eq, gt, scimDirectories, scimRequestLog, ssoConnections } from "@gatehouse/db";
 import { nowOf, type CoreContext } from "../context";
 import { verifyScimToken } from "./tokens";
 import { countScimRequest, SCIM_RATE_LIMIT_PER_MINUTE } from "./rate-limit";
@@ -59,7 +59,16 @@ export async function handleScimRequest(ctx: CoreContext, request: Request, opts
 
   const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim() ?? "";
   const token = bearer ? await verifyScimToken(ctx.db, directory.id, bearer, now) : null;
-  if (!token) return fail(scimFailure(401, bearer ? "The bearer token is not valid for this directory (unknown, revoked, rotated past its grace period, or another directory's)." : "Send the directory's token as Authorization: Bearer <token>."));
+  if (!token) {
+    const f = scimFailure(401, bearer ? "The bearer token is not valid for this directory (unknown, revoked, rotated past its grace period, or another directory's)." : "Send the directory's token as Authorization: Bearer <token>.");
+    // Anyone can send unauthenticated requests: log at most one 401 a minute per directory so they cannot flood the log.
+    const [recent] = await ctx.db
+      .select({ id: scimRequestLog.id })
+      .from(scimRequestLog)
+      .where(and(eq(scimRequestLog.directoryId, directory.id), eq(scimRequestLog.status, 401), gt(scimRequestLog.at, new Date(now.getTime() - 60_000))))
+      .limit(1);
+    return recent ? respond({ status: 401, body: scimErrorBody(f) }) : fail(f);
+  }
   if (!directory.enabled) return fail(scimFailure(403, "SCIM is turned off for this directory. An admin can turn it on in the connection's SCIM settings."));
   const rate = await countScimRequest(ctx.db, token.id, opts.rateLimitPerMinute ?? SCIM_RATE_LIMIT_PER_MINUTE, now);
   if (!rate.allowed) return fail({ status: 429, detail: `Too many requests for this token; retry after ${rate.retryAfterSeconds} seconds.`, headers: { "Retry-After": String(rate.retryAfterSeconds) } });

@@ -111,6 +111,12 @@ export async function patchScimUser(s: ScimSession, id: string, body: unknown): 
 
 async function saveUser(s: ScimSession, row: typeof scimUsers.$inferSelect, fields: ScimUserFields, verb: "replaced" | "patched"): Promise<ScimReply> {
   const { tx, directory } = s;
+  const clash = await tx
+    .select({ id: scimUsers.id })
+    .from(scimUsers)
+    .where(and(eq(scimUsers.directoryId, directory.id), sql`${scimUsers.id} <> ${row.id}`, sql`(lower(${scimUsers.userName}) = lower(${fields.userName})${fields.externalId ? sql` or ${scimUsers.externalId} = ${fields.externalId}` : sql``})`))
+    .limit(1);
+  if (clash.length > 0) throw new ScimRequestError(scimFailure(409, `Another User of this directory (id ${clash[0]!.id}) already has userName ${fields.userName}${fields.externalId ? ` or externalId ${fields.externalId}` : ""}.`, "uniqueness"));
   let userId = row.userId;
   if (!userId) userId = (await resolveUserForScim(s, fields)).userId; // our user was deleted meanwhile
   else await updateUserProfile(s, userId, fields);
