@@ -294,6 +294,11 @@ describe("SCIM: member sync rules", () => {
     await ensureMember(env.db, { accountId: elsewhere.id, email: "already@acme.test", name: "Already", role: "member", password: "some-password-1" });
     expect((await call(dir, "POST", "/Users", oktaUser("already@acme.test", "a1"))).status).toBe(201);
     expect(await memberRole(dir.accountId, "already@acme.test")).toEqual({ role: "admin", source: expect.any(String) });
+    // That person also belongs to "Elsewhere": this IdP cannot move their sign-in to an address off its verified domains.
+    const [linked] = (await call(dir, "GET", `/Users?filter=${encodeURIComponent('userName eq "already@acme.test"')}`)).body!.Resources;
+    const moved = await call(dir, "PATCH", `/Users/${linked.id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "userName", value: "someone-else@elsewhere.test" }] });
+    expect(moved.body).toMatchObject({ status: "409", scimType: "uniqueness" });
+    expect(await memberRole(dir.accountId, "already@acme.test")).not.toBeNull();
   });
 
   it("other directories' ids are 404; unknown attributes are stored; unicode names work; page through with startIndex/count", async () => {

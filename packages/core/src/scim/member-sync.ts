@@ -91,6 +91,11 @@ export async function updateUserProfile(s: ScimSession, userId: string, fields: 
   if (current.email.toLowerCase() !== fields.email) {
     const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${fields.email}`).limit(1);
     if (taken) throw new ScimRequestError(scimFailure(409, `Cannot change the email to ${fields.email}: another person already signs in with it.`, "uniqueness"));
+    // A user who also belongs to other accounts keeps their address unless the new one is on this account's verified domain.
+    const [elsewhere] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), sql`${memberships.accountId} <> ${directory.accountId}`)).limit(1);
+    if (elsewhere && !(await isEmailOnVerifiedDomain(tx as never, directory.accountId, fields.email))) {
+      throw new ScimRequestError(scimFailure(409, `Cannot change the email to ${fields.email}: this person also belongs to other accounts, and the new address is not on one of this account's verified domains.`, "uniqueness"));
+    }
     await tx.update(users).set({ email: fields.email, emailVerifiedAt: null }).where(eq(users.id, userId));
     await recordAuditEvent(tx, { accountId: directory.accountId, actor: s.actor, action: "scim.email_changed", target: { type: "user", id: userId, label: fields.email }, metadata: { from: current.email, to: fields.email } });
     s.changes.push(`email ${current.email} → ${fields.email}`);
