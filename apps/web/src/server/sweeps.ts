@@ -1,6 +1,7 @@
-import { recheckDueDomains } from "@gatehouse/core";
+import { pruneSecurityEvents, recheckDueDomains } from "@gatehouse/core";
 import { cronEvery, type Sweep } from "@gatehouse/jobs";
 import { env } from "@/env";
+import { db } from "./context";
 import { domainContext } from "./domain-context";
 import { metadataRefreshSweep } from "./metadata-refresh";
 
@@ -21,5 +22,6 @@ export function periodicSweeps(): Sweep[] {
   // Domains carry their own next_check_at (15 min while pending, daily once verified): a frequent
   // tick only picks up those that are due, claimed with SKIP LOCKED.
   sweeps.push({ name: "domains.recheck", cron: cronEvery(1), run: async (now) => void (await recheckDueDomains(domainContext(), now)) });
+  sweeps.push({ name: "security-events.prune", cron: cronEvery(60), run: async (now) => void (await pruneSecurityEvents(db(), now)) });
   return sweeps;
 }
