@@ -46,3 +46,4 @@ export * from "./domains/list-domains";
 export * from "./domains/domain-operations";
 export * from "./domains/recheck-due-domains";
 export * from "./scim/tokens";
+export * from "./sign-out";
