@@ -46,3 +46,5 @@ export * from "./domains/list-domains";
 export * from "./domains/domain-operations";
 export * from "./domains/recheck-due-domains";
 export * from "./scim/tokens";
+export * from "./scim/directories";
+export * from "./scim/self-test";
