@@ -12,11 +12,13 @@ import {
   listScimRequestLog,
   revokeScimDirectoryToken,
   rotateScimDirectoryToken,
+  runScimSelfTest,
   scimBaseUrl,
   SCIM_TOKEN_GRACE_HOURS,
   setScimDefaultRole,
   verifyScimToken,
 } from "../src";
+import { startFakeScimServer } from "./fake-scim-server";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
@@ -129,5 +131,42 @@ describe("SCIM console operations", () => {
     expect(decodeScimLogCursor("nonsense")).toBeNull();
     const [tokenRow] = await env.db.select().from(scimTokens).where(eq(scimTokens.directoryId, enabled.value.directoryId));
     expect(tokenRow?.revokedAt).toBeNull();
+  });
+});
+
+describe("Run self-test", () => {
+  it("uses a fresh token that works during the test and is revoked after; audits the outcome", async () => {
+    const { input, account, memberActor } = await setup("s1");
+    const enabled = await enableScim(env.ctx, input);
+    if (!enabled.ok) throw new Error(enabled.error);
+    const dirId = enabled.value.directoryId;
+    const used = new Set<string>();
+    const server = await startFakeScimServer({
+      authorise: async (token) => {
+        used.add(token);
+        return (await verifyScimToken(env.db, dirId, token)) !== null;
+      },
+    });
+    try {
+      expect((await runScimSelfTest(env.ctx, { ...input, actor: memberActor, baseUrl: server.url })).ok).toBe(false);
+      const report = await runScimSelfTest(env.ctx, { ...input, baseUrl: `${server.url}/scim/v2/${dirId}` });
+      if (!report.ok) throw new Error(report.error);
+      expect(report.value.ok).toBe(true);
+      expect(report.value.steps.every((s) => s.status === "pass")).toBe(true);
+      expect(used.size).toBe(1);
+      const [selfTestToken] = [...used];
+      expect(selfTestToken).not.toBe(enabled.value.token);
+      expect(await verifyScimToken(env.db, dirId, selfTestToken!)).toBeNull();
+      expect(await verifyScimToken(env.db, dirId, enabled.value.token)).not.toBeNull();
+      const audit = (await listAuditEvents(env.db, account.id)).find((e) => e.action === "scim.self_test_run");
+      expect(audit?.metadata).toEqual({ passed: true, failed: [] });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("refuses a directory that is not switched on", async () => {
+    const { input } = await setup("s2");
+    expect(await runScimSelfTest(env.ctx, input)).toEqual({ ok: false, error: "SCIM is not switched on for this connection. Enable SCIM 2.0 first." });
   });
 });
