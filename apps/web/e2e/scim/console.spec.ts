@@ -61,6 +61,17 @@ test("an admin enables SCIM, sees the token once, rotates it with a grace period
   await expect(page.getByText("New SCIM members will join as")).toBeVisible();
   await expect(page.getByLabel("Default role")).toHaveValue("admin");
 
+  // Run self-test: six steps against our own endpoint over HTTP, each with its outcome; its
+  // short-lived token is revoked afterwards. (Pass or fail depends on the endpoint, not this screen.)
+  await page.getByRole("button", { name: "Run self-test" }).click();
+  const report = page.getByTestId("scim-self-test-report");
+  await expect(report).toContainText(/The self-test (passed|found problems)\./);
+  await expect(report.getByTestId("scim-self-test-step")).toHaveCount(6);
+  await expect(report.getByTestId("scim-self-test-step").first()).toContainText("GET /ServiceProviderConfig →");
+  await page.reload();
+  await expect(page.getByTestId("scim-token-row")).toHaveCount(3);
+  await expect(page.getByTestId("scim-token-row").and(page.locator('[data-state="active"]'))).toHaveCount(1);
+
   // A SCIM-provisioned member carries the mark on the team page; the admin still sets the role.
   const provisioned = await ensureMember(db, { accountId: team.account.id, email: `scim-${team.tag}@e2e.test`, name: `Scim ${team.tag}`, role: "member", password: null });
   await db.update(memberships).set({ source: "scim" }).where(and(eq(memberships.accountId, team.account.id), eq(memberships.userId, provisioned.id)));
