@@ -47,3 +47,5 @@ export * from "./domains/domain-operations";
 export * from "./domains/recheck-due-domains";
 export * from "./scim/tokens";
 export * from "./sign-out";
+export * from "./scim/directories";
+export * from "./scim/self-test";
