@@ -46,3 +46,6 @@ export * from "./domains/list-domains";
 export * from "./domains/domain-operations";
 export * from "./domains/recheck-due-domains";
 export * from "./scim";
+export * from "./sign-out";
+export * from "./scim/directories";
+export * from "./scim/self-test";

@@ -29,3 +29,16 @@ export async function recordSecurityEvent(db: Database, input: SecurityEventInpu
     return true;
   });
 }
+
+/** How long the deployment's security log keeps its rows. */
+export const SECURITY_EVENTS_RETENTION_DAYS = 90;
+
+/** Deletes security-log rows past the retention, in bounded batches (a periodic sweep). */
+export async function pruneSecurityEvents(db: Database, now: Date, retentionDays = SECURITY_EVENTS_RETENTION_DAYS): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  const deleted = await db.execute<{ id: number }>(sql`
+    delete from ${securityEvents} where id in (
+      select id from ${securityEvents} where ${securityEvents.createdAt} < ${cutoff.toISOString()}::timestamptz limit 5000
+    ) returning id`);
+  return (deleted as unknown as unknown[]).length;
+}

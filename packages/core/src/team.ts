@@ -1,4 +1,4 @@
-import { accounts, and, count, eq, ilike, memberships, or, sql, users, type Database, type MemberRole } from "@gatehouse/db";
+import { memberSource, accounts, and, count, eq, ilike, memberships, or, sql, users, type Database, type MemberRole } from "@gatehouse/db";
 import { recordAuditEvent } from "./audit";
 import type { Actor, CoreContext } from "./context";
 import { requestPasswordReset } from "./password-reset";
@@ -25,7 +25,7 @@ async function countAdmins(db: Pick<Database, "select">, accountId: string): Pro
   return row?.n ?? 0;
 }
 
-export type MemberRow = { userId: string; email: string; name: string; role: MemberRole; joinedAt: Date; hasPassword: boolean };
+export type MemberRow = { userId: string; email: string; name: string; role: MemberRole; joinedAt: Date; hasPassword: boolean; source: (typeof memberSource.enumValues)[number] };
 
 /** One page of an account's members, searched by name or email. */
 export async function listMembers(
@@ -50,6 +50,7 @@ export async function listMembers(
       name: users.name,
       role: memberships.role,
       joinedAt: memberships.createdAt,
+      source: memberships.source,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
     })
     .from(memberships)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { and, auditEvents, eq, memberships, scimDirectories, scimRequestLog, scimUsers, ssoConnections, users, sql } from "@gatehouse/db";
-import { createSession, ensureAccount, ensureMember, handleScimRequest, issueScimToken, pruneScimRequestLogs, resolveSession } from "../src";
+import { createSession, ensureAccount, ensureMember, handleScimRequest, issueScimToken, pruneScimRequestLogs, resolveSession, runScimConformanceSteps, selfTestUserName } from "../src";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
@@ -328,5 +328,22 @@ describe("SCIM: member sync rules", () => {
     const left = await env.db.select({ path: scimRequestLog.path }).from(scimRequestLog).where(eq(scimRequestLog.directoryId, dir.id));
     expect(left).toHaveLength(1_000);
     expect(left.some((r) => r.path === "/old")).toBe(false);
+  });
+});
+
+describe("SCIM: the console's self-test against this endpoint", () => {
+  it("passes every step, and the throwaway user is gone afterwards", async () => {
+    const dir = await directory("selftest");
+    const baseUrl = `http://app.test/scim/v2/${dir.id}`;
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      return handleScimRequest(env.ctx, request, { directoryId: dir.id, path: url.pathname.split("/").slice(4).filter(Boolean), baseUrl, ip: null });
+    }) as typeof fetch;
+    const userName = selfTestUserName();
+    const steps = await runScimConformanceSteps({ baseUrl, token: dir.token, userName, fetchImpl });
+    expect(steps.map((s) => [s.id, s.status, s.detail])).toEqual(steps.map((s) => [s.id, "pass", "As expected."]));
+    expect(await env.db.select().from(scimUsers).where(eq(scimUsers.directoryId, dir.id))).toHaveLength(0);
+    expect(await memberRole(dir.accountId, userName)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sessions, users, eq } from "@gatehouse/db";
+import { and, auditEvents, sessions, users, eq } from "@gatehouse/db";
 import {
   authenticatePassword,
   createSession,
@@ -13,6 +13,7 @@ import {
   grantAccountToSession,
   carrySessionGrants,
   hashPassword,
+  signOutSession,
 } from "../src";
 import { useCoreContext } from "./harness";
 
@@ -59,6 +60,17 @@ describe("sessions", () => {
     expect(resolved?.activeAccount?.id).toBe(account.id);
     await env.db.delete(sessions).where(eq(sessions.userId, member.id));
     expect(await resolveSession(env.ctx, sid)).toBeNull();
+  });
+
+  it("signing out is audited once and ends the row, whichever sign-out path runs first", async () => {
+    const { member, account } = await setup("s7");
+    const sid = await createSession(env.ctx, { userId: member.id, method: "password" });
+    await signOutSession(env.ctx, sid, "198.51.100.7");
+    await signOutSession(env.ctx, sid, "198.51.100.7");
+    expect(await resolveSession(env.ctx, sid)).toBeNull();
+    const events = await env.db.select().from(auditEvents).where(and(eq(auditEvents.action, "sign_out"), eq(auditEvents.actorUserId, member.id)));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ accountId: account.id, ip: "198.51.100.7" });
   });
 
   it("stores only a hash of the session id", async () => {

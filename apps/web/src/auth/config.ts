@@ -1,9 +1,9 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authenticatePassword, createSession, endSession, resolveSession, type ResolvedSession } from "@gatehouse/core";
+import { authenticatePassword, createSession, resolveSession, signOutSession, type ResolvedSession } from "@gatehouse/core";
 import { sameSiteRedirect } from "@/lib/safe-callback-url";
 import { coreContext } from "@/server/context";
-import { ipFromHeaders } from "@/server/request";
+import { clientIp, ipFromHeaders } from "@/server/request";
 import { signInSchema } from "@/lib/validators/auth";
 import { env } from "@/env";
 
@@ -82,7 +82,7 @@ export const authConfig = {
     // keep working while the session row lives. End the row, whoever asked for the sign-out.
     async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;
-      if (typeof sid === "string") await endSession(coreContext().db, sid);
+      if (typeof sid === "string") await signOutSession(coreContext(), sid, await clientIp().catch(() => null));
     },
   },
   logger: {

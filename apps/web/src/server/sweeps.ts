@@ -1,4 +1,4 @@
-import { pruneScimRequestLogs, recheckDueDomains } from "@gatehouse/core";
+import { pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains } from "@gatehouse/core";
 import { cronEvery, type Sweep } from "@gatehouse/jobs";
 import { env } from "@/env";
 import { db } from "./context";
@@ -24,5 +24,6 @@ export function periodicSweeps(): Sweep[] {
   sweeps.push({ name: "domains.recheck", cron: cronEvery(1), run: async (now) => void (await recheckDueDomains(domainContext(), now)) });
   // SCIM request log: the newest 1,000 rows per directory, none older than 30 days.
   sweeps.push({ name: "scim.request-log.prune", cron: cronEvery(10), run: async (now) => void (await pruneScimRequestLogs(db(), now)) });
+  sweeps.push({ name: "security-events.prune", cron: cronEvery(60), run: async (now) => void (await pruneSecurityEvents(db(), now)) });
   return sweeps;
 }

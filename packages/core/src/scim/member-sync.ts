@@ -58,6 +58,8 @@ export async function activateMember(s: ScimSession, scimUserId: string, userId:
     metadata: { role, directoryId: directory.id },
   });
   s.changes.push(`${previousRole ? "re-activated" : "added"} ${email} as ${ROLE_LABELS[role]}`);
+  // RFC 2606: .invalid cannot receive mail; the console's self-test provisions such a throwaway user.
+  if (email.endsWith(".invalid")) return;
   const rendered = scimProvisionedEmail({ accountName: directory.accountName, connectionName: directory.connectionName, roleLabel: ROLE_LABELS[role], signInUrl: `${s.ctx.appUrl}/login` });
   s.afterCommit.push(async () => void (await s.ctx.mailer.send({ ...rendered, to: email, template: "scim-provisioned" })));
 }

@@ -2,20 +2,17 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { endSession, recordAuditEvent, switchActiveAccount } from "@gatehouse/core";
+import { signOutSession, switchActiveAccount } from "@gatehouse/core";
 import { signOut } from "@/auth/config";
 import { readSessionId } from "@/auth/session-cookie";
-import { actorOf, getCurrentSession, requireSession } from "@/auth/session";
+import { requireSession } from "@/auth/session";
 import { coreContext } from "@/server/context";
+import { clientIp } from "@/server/request";
 
 /** Ends the server-side session (so the cookie is worthless even if kept) and clears the cookie. */
 export async function signOutAction(): Promise<void> {
-  const resolved = await getCurrentSession();
-  if (resolved) {
-    await recordAuditEvent(coreContext().db, { accountId: resolved.activeAccount?.id ?? null, actor: await actorOf(resolved), action: "sign_out" });
-  }
   const sid = await readSessionId();
-  if (sid) await endSession(coreContext().db, sid);
+  if (sid) await signOutSession(coreContext(), sid, await clientIp());
   await signOut({ redirectTo: "/login?notice=signedout" });
 }
 

@@ -74,7 +74,9 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
             {members.map((m) => (
               <tr key={m.userId} data-testid="member-row">
                 <td className="px-5 py-3 font-medium text-slate-900">
-                  {m.name || "—"} {m.userId === session.user.id ? <Badge>You</Badge> : null}
+                  {m.name || "—"} {m.userId === session.user.id ? <Badge>You</Badge> : null}{" "}
+                  {/* Their IdP adds and removes them; the role is still ours to set. */}
+                  {m.source === "scim" ? <span title="Provisioned by your identity provider (SCIM). Removing them there removes them here; you still set their role."><Badge tone="indigo">SCIM</Badge></span> : null}
                 </td>
                 <td className="px-5 py-3 text-slate-700">{m.email}</td>
                 <td className="px-5 py-3">{isAdmin ? null : <Badge tone={m.role === "admin" ? "indigo" : "slate"}>{ROLE_LABELS[m.role]}</Badge>}

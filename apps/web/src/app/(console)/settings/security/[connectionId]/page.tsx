@@ -13,6 +13,7 @@ import { ConnectionForm } from "../_components/connection-form";
 import { CertificatesCard } from "../_components/certificates-card";
 import { LastResultBanner, ResultsTable } from "../_components/last-result";
 import { LogoCard } from "../_components/logo-card";
+import { ScimCard } from "../_components/scim-card";
 import { StatusBadge } from "../_components/status-badge";
 import { TestByEmailCard, type TestedMark } from "../_components/test-by-email";
 import { AdminsOnly } from "../../../_components/admins-only";
@@ -21,7 +22,7 @@ import { FlashBanner } from "../../../_components/flash-banner";
 export const metadata: Metadata = { title: "SSO connection" };
 
 type Params = Promise<{ connectionId: string }>;
-type Search = Promise<{ flash?: string; authenticated?: string }>;
+type Search = Promise<{ flash?: string; authenticated?: string; scimLog?: string }>;
 
 export default async function ConnectionPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const session = await requireAccount();
@@ -61,6 +62,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       <ResultsTable results={results} />
       {connection.protocol === "saml" ? <CertificatesCard connection={connection} /> : null}
       <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} />
+      <ScimCard accountId={session.activeAccount.id} connectionId={connection.id} logCursor={search.scimLog} />
       <DeleteConnection connectionId={connection.id} />
 
       <div className="border-t border-slate-200 pt-6">
