@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { and, auditEvents, eq, memberships, scimDirectories, scimRequestLog, scimUsers, ssoConnections, users, sql } from "@gatehouse/db";
 import { createSession, ensureAccount, ensureMember, handleScimRequest, issueScimToken, pruneScimRequestLogs, resolveSession, runScimConformanceSteps, selfTestUserName } from "../src";
+import { hashPassword } from "../src/passwords";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
@@ -299,6 +300,18 @@ describe("SCIM: member sync rules", () => {
     const moved = await call(dir, "PATCH", `/Users/${linked.id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "userName", value: "someone-else@elsewhere.test" }] });
     expect(moved.body).toMatchObject({ status: "409", scimType: "uniqueness" });
     expect(await memberRole(dir.accountId, "already@acme.test")).not.toBeNull();
+  });
+
+  it("a login of someone in no account is not taken over; a user this directory deleted is re-created", async () => {
+    const dir = await directory("nobody");
+    await env.db.insert(users).values({ email: "loner@else.test", name: "Loner", passwordHash: await hashPassword("a-long-password-1") });
+    const refused = await call(dir, "POST", "/Users", oktaUser("loner@else.test", "l1"));
+    expect(refused.body).toMatchObject({ status: "409", scimType: "uniqueness" });
+
+    const created = await call(dir, "POST", "/Users", oktaUser("gone@acme.test", "g1"));
+    expect((await call(dir, "DELETE", `/Users/${created.body!.id}`)).status).toBe(204);
+    expect((await call(dir, "POST", "/Users", oktaUser("gone@acme.test", "g1"))).status).toBe(201);
+    expect(await memberRole(dir.accountId, "gone@acme.test")).not.toBeNull();
   });
 
   it("other directories' ids are 404; unknown attributes are stored; unicode names work; page through with startIndex/count", async () => {

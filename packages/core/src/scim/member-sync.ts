@@ -1,4 +1,4 @@
-import { and, eq, memberships, scimUsers, sql, ssoIdentities, users } from "@gatehouse/db";
+import { and, eq, memberships, ne, scimUsers, sql, ssoIdentities, users } from "@gatehouse/db";
 import { scimProvisionedEmail } from "@gatehouse/email";
 import { recordAuditEvent } from "../audit";
 import { endSessionsForUser } from "../sessions";
@@ -28,15 +28,26 @@ export async function resolveUserForScim(s: ScimSession, fields: ScimUserFields)
   if (existing) {
     const [member] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.accountId, directory.accountId), eq(memberships.userId, existing.id))).limit(1);
     if (member || (await isEmailOnVerifiedDomain(tx as never, directory.accountId, fields.email))) return { userId: existing.id, created: false };
-    // Nobody's user (no membership anywhere, e.g. one this directory deleted earlier) may be linked too.
-    const [anyMembership] = await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, existing.id)).limit(1);
-    if (!anyMembership) return { userId: existing.id, created: false };
+    // A user with no way in left (no membership, no password, no sign-in through another
+    // connection; e.g. one this directory deleted earlier) may be re-created. A working login of
+    // someone outside the account is never taken over by this account's IdP.
+    if (await hasNoLoginElsewhere(s, existing.id)) return { userId: existing.id, created: false };
     throw new ScimRequestError(
       scimFailure(409, `${fields.email} already signs in to another account here, so this directory cannot take that sign-in over. Verify the email's domain for this account, or invite them first, then retry.`, "uniqueness"),
     );
   }
   const [created] = await tx.insert(users).values({ email: fields.email, name: fields.name }).returning({ id: users.id });
   return { userId: created!.id, created: true };
+}
+
+async function hasNoLoginElsewhere(s: ScimSession, userId: string): Promise<boolean> {
+  const { tx, directory } = s;
+  const [membership] = await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, userId)).limit(1);
+  if (membership) return false;
+  const [user] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  if (user?.passwordHash) return false;
+  const [otherIdentity] = await tx.select({ id: ssoIdentities.id }).from(ssoIdentities).where(and(eq(ssoIdentities.userId, userId), ne(ssoIdentities.connectionId, directory.connectionId))).limit(1);
+  return !otherIdentity;
 }
 
 /** Makes the user a member (default role, or the role they had before deactivation) and emails them. */

@@ -1,4 +1,4 @@
-import { and, eq, memberships, ssoConnections, ssoIdentities, ssoResults, users, type MemberRole, type SsoConnection, type SsoFlow, type SsoResultSummary, type SamlObservations } from "@gatehouse/db";
+import { and, eq, memberships, scimDirectories, scimUsers, ssoConnections, ssoIdentities, ssoResults, users, type MemberRole, type SsoConnection, type SsoFlow, type SsoResultSummary, type SamlObservations } from "@gatehouse/db";
 import {
   createSession,
   decideSsoSignIn,
@@ -176,22 +176,35 @@ async function loadIdentityFacts(ctx: SsoContext, connection: SsoConnection, key
     .from(ssoIdentities)
     .where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.issuer, key.issuer), eq(ssoIdentities.subject, key.subject)))
     .limit(1);
-  const linkedRole = identity ? await getMemberRole(ctx.db, connection.accountId, identity.userId) : null;
+  // The account's own SCIM directory vouches for its users by externalId, which Okta (and a
+  // directory set up so) fills with the IdP subject: that links before any email matching.
+  const linkedUserId = identity?.userId ?? (await findScimUserBySubject(ctx, connection.id, key.subject));
+  const linkedRole = linkedUserId ? await getMemberRole(ctx.db, connection.accountId, linkedUserId) : null;
   // Google delivers ami+cio@ to ami@, so there the asserted address also reaches a member's
   // plus-addressed form; every other provider matches exactly.
   const user = email ? ((await findUserByEmail(ctx.db, email)) ?? (await findPlusAddressedMember(ctx.db, { accountId: connection.accountId, provider: connection.provider, email }))) : null;
   const role = user ? await getMemberRole(ctx.db, connection.accountId, user.id) : null;
-  const otherLink = user && user.id !== identity?.userId
+  const otherLink = user && user.id !== linkedUserId
     ? (await ctx.db.select({ id: ssoIdentities.id }).from(ssoIdentities).where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.userId, user.id))).limit(1))[0]
     : undefined;
   return {
     identity: identity ?? null,
     memberLabel: user && role ? `${user.name || user.email} (${ROLE_LABELS[role]})` : user ? "A login exists with this email, but not in this account" : "No member of this account has this email",
     facts: {
-      linkedUser: identity ? { userId: identity.userId, isMember: linkedRole !== null } : null,
+      linkedUser: linkedUserId ? { userId: linkedUserId, isMember: linkedRole !== null } : null,
       userWithEmail: user ? { userId: user.id, isMember: role !== null, linkedToOtherSubject: Boolean(otherLink) } : null,
     },
   };
+}
+
+async function findScimUserBySubject(ctx: SsoContext, connectionId: string, subject: string): Promise<string | null> {
+  const [row] = await ctx.db
+    .select({ userId: scimUsers.userId })
+    .from(scimUsers)
+    .innerJoin(scimDirectories, eq(scimDirectories.id, scimUsers.directoryId))
+    .where(and(eq(scimDirectories.connectionId, connectionId), eq(scimUsers.externalId, subject), eq(scimUsers.active, true)))
+    .limit(1);
+  return row?.userId ?? null;
 }
 
 /** Links a first-time identity, or notes a known one's sign-in; a link never moves to another user. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { and, auditEvents, eq, memberships, ssoConnections, ssoIdentities, users } from "@gatehouse/db";
+import { and, auditEvents, eq, memberships, scimDirectories, scimUsers, ssoConnections, ssoIdentities, users } from "@gatehouse/db";
 import { ensureAccount, ensureMember, resolveSession } from "@gatehouse/core";
 import { Browser, loginForm } from "@gatehouse/testing/browser";
 import { completeOidcCallback, getConnection, saveConnection, ssoUrls, startSsoFlow, type SsoContext } from "../../src";
@@ -119,5 +119,15 @@ describe("tenant isolation of SSO identities", () => {
     expect(outcome).toMatchObject({ kind: "refused", message: "The sign-in failed because of an unexpected error." });
     const audits = await stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.accountId, team.account.id), eq(auditEvents.action, "sign_in.sso.refused")));
     expect(JSON.stringify(audits.map((a) => a.metadata))).not.toContain("Cannot read properties");
+  });
+
+  it("the account's SCIM directory links its user by externalId = IdP subject, before any email matching", async () => {
+    const team = await oidcConnection("scim-link", "match");
+    const [directory] = await stack.ctx.db.insert(scimDirectories).values({ accountId: team.account.id, connectionId: team.connection.id }).returning();
+    await stack.ctx.db.insert(scimUsers).values({ directoryId: directory!.id, userId: team.member.id, userName: team.member.email, externalId: "00u-scim-subject", resource: {} });
+    // The IdP asserts the admin's email for this subject: the directory's word (subject → member) wins.
+    const outcome = await finishSignIn(stack.ctx, { flow: signInFlow, connection: team.connection, claims: claimsFor("00u-scim-subject", team.admin.email), request });
+    const session = await resolveSession(stack.ctx, (outcome as { sessionId: string }).sessionId);
+    expect(session?.user.email).toBe(team.member.email);
   });
 });
