@@ -1,19 +1,21 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@gatehouse/core/limits";
+import { EMAIL_MAX_LENGTH, EMAIL_MESSAGES, PASSWORD_MESSAGES } from "./auth-messages";
 
-// Shared by the forms (react-hook-form + zodResolver) and the server actions.
+// Shared by the forms (react-hook-form + zodResolver) and the server actions. /login's forms check
+// with ./auth-messages instead (no zod in that page's bundle); the messages live there for both.
 export const emailSchema = z
   .string()
   .trim()
-  .min(1, "Enter your email address.")
-  .max(320, "That email address is too long.")
-  .email("Enter a valid email address, like name@company.com.");
+  .min(1, EMAIL_MESSAGES.required)
+  .max(EMAIL_MAX_LENGTH, EMAIL_MESSAGES.tooLong)
+  .email(EMAIL_MESSAGES.invalid);
 
 export const emailStepSchema = z.object({ email: emailSchema });
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH, "That password is too long."),
+  password: z.string().min(1, PASSWORD_MESSAGES.required).max(MAX_PASSWORD_LENGTH, PASSWORD_MESSAGES.tooLong),
 });
 
 export const newPasswordSchema = z

@@ -1,23 +1,26 @@
 "use client";
 
 import { Button, Field } from "@gatehouse/ui";
-import { useValidatedAction } from "@/lib/forms/use-validated-action";
-import { emailStepSchema } from "@/lib/validators/auth";
+import { useCheckedAction } from "@/lib/forms/use-checked-action";
+import { checkEmail } from "@/lib/validators/auth-messages";
 import { continueWithEmail } from "../actions";
 
+// Zod-free checks (the server action still parses with emailStepSchema): keeps /login's first load light.
+const checks = { email: checkEmail };
+
 export function EmailStepForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail: string }) {
-  const { form, state, formAction, pending, onSubmit, errorOf } = useValidatedAction(emailStepSchema, continueWithEmail);
+  const { state, formAction, pending, onSubmit, onChange, errorOf } = useCheckedAction(checks, continueWithEmail);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field
         label="Email"
+        name="email"
         type="email"
         autoComplete="username"
         autoFocus
         defaultValue={state.values?.email ?? defaultEmail}
         error={errorOf("email")}
-        {...form.register("email")}
       />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Checking…" : "Continue"}

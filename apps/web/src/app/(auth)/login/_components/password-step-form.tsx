@@ -3,19 +3,22 @@
 import Link from "next/link";
 import { ChosenEmail } from "./chosen-email";
 import { Alert, Button, Field } from "@gatehouse/ui";
-import { useValidatedAction } from "@/lib/forms/use-validated-action";
-import { signInSchema } from "@/lib/validators/auth";
+import { useCheckedAction } from "@/lib/forms/use-checked-action";
+import { checkEmail, checkPassword } from "@/lib/validators/auth-messages";
 import { signInWithPassword } from "../actions";
 
+// Zod-free checks (the server action still parses with signInSchema): keeps /login's first load light.
+const checks = { email: checkEmail, password: checkPassword };
+
 export function PasswordStepForm({ email, callbackUrl }: { email: string; callbackUrl: string }) {
-  const { form, state, formAction, pending, onSubmit, errorOf } = useValidatedAction(signInSchema, signInWithPassword);
+  const { state, formAction, pending, onSubmit, onChange, errorOf } = useCheckedAction(checks, signInWithPassword);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-4">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <input type="hidden" value={email} {...form.register("email", { value: email })} />
+      <input type="hidden" name="email" value={email} />
       <ChosenEmail email={email} callbackUrl={callbackUrl} />
-      <Field label="Password" type="password" autoComplete="current-password" autoFocus error={errorOf("password")} {...form.register("password")} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" autoFocus error={errorOf("password")} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
