@@ -69,9 +69,20 @@ describe("team management", () => {
   it("searches by name or email and paginates", async () => {
     const { account } = await setup("t7");
     for (let i = 0; i < 5; i++) await ensureMember(env.db, { accountId: account.id, email: `p${i}-t7@test.dev`, name: `Person ${i}`, role: "member" });
-    const page = await listMembers(env.db, { accountId: account.id, page: 2, pageSize: 3 });
-    expect(page).toMatchObject({ total: 7, page: 2, pageCount: 3 });
+    const first = await listMembers(env.db, { accountId: account.id, pageSize: 3 });
+    expect(first).toMatchObject({ total: 7, totalIsCapped: false, prevCursor: null });
+    const page = await listMembers(env.db, { accountId: account.id, after: first.nextCursor!, pageSize: 3 });
     expect(page.members).toHaveLength(3);
+    const last = await listMembers(env.db, { accountId: account.id, after: page.nextCursor!, pageSize: 3 });
+    expect(last.members).toHaveLength(1);
+    expect(last.nextCursor).toBeNull();
+    // Every member exactly once, in name order, and "Previous" gives back the same page.
+    const all = [...first.members, ...page.members, ...last.members];
+    expect(new Set(all.map((m) => m.userId)).size).toBe(7);
+    expect(all.map((m) => m.name.toLowerCase())).toEqual(all.map((m) => m.name.toLowerCase()).sort());
+    const back = await listMembers(env.db, { accountId: account.id, before: last.prevCursor!, pageSize: 3 });
+    expect(back.members.map((m) => m.userId)).toEqual(page.members.map((m) => m.userId));
+    expect((await listMembers(env.db, { accountId: account.id, after: "not-a-cursor", pageSize: 3 })).members).toEqual(first.members);
     expect((await listMembers(env.db, { accountId: account.id, search: "person 3" })).members).toHaveLength(1);
     expect((await listMembers(env.db, { accountId: account.id, search: "%" })).members).toHaveLength(0);
   });

@@ -14,7 +14,7 @@ import { revokeInviteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team" };
 
-type Params = Promise<{ q?: string; page?: string; flash?: string; joined?: string; mq?: string; mpage?: string }>;
+type Params = Promise<{ q?: string; after?: string; before?: string; flash?: string; joined?: string; mq?: string; mpage?: string }>;
 
 export default async function TeamPage({ searchParams }: { searchParams: Params }) {
   const session = await requireAccount();
@@ -22,12 +22,21 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
   const ctx = coreContext();
   const isAdmin = isAdminSession(session);
   const search = typeof params.q === "string" ? params.q.slice(0, 200) : "";
-  const { members, total, page, pageCount } = await listMembers(ctx.db, { accountId: session.activeAccount.id, search, page: Number(params.page) || 1 });
+  // Pages are keyset cursors (the edge row's sort key), not page numbers: an offset deep into a
+  // 50,000-member account reads every row before it.
+  const cursor = (value: unknown) => (typeof value === "string" ? value.slice(0, 1000) : undefined);
+  const { members, total, totalIsCapped, nextCursor, prevCursor } = await listMembers(ctx.db, {
+    accountId: session.activeAccount.id,
+    search,
+    after: cursor(params.after),
+    before: cursor(params.before),
+  });
+  const totalLabel = totalIsCapped ? `${total.toLocaleString("en-US")}+` : String(total);
   const invites = isAdmin ? await listPendingInvites(ctx, session.activeAccount.id) : [];
   const joinRequests = isAdmin ? await listPendingJoinRequests(ctx.db, session.activeAccount.id) : [];
   const managedSearch = typeof params.mq === "string" ? params.mq.slice(0, 200) : "";
   const managed = isAdmin ? await listManagedUsers(ctx.db, { accountId: session.activeAccount.id, search: managedSearch, page: Number(params.mpage) || 1 }) : null;
-  const pageHref = (p: number) => `/settings/team?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) }).toString()}`;
+  const pageHref = (edge: { after: string } | { before: string }) => `/settings/team?${new URLSearchParams({ ...(search ? { q: search } : {}), ...edge }).toString()}`;
 
   return (
     <div className="space-y-6">
@@ -54,7 +63,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
 
       <Card>
         <CardHeader
-          title={`Members (${total})`}
+          title={`Members (${totalLabel})`}
           actions={
             <form role="search" method="get" action="/settings/team" className="flex gap-2">
               <label htmlFor="member-search" className="sr-only">Search members</label>
@@ -91,12 +100,12 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
             ))}
           </tbody>
         </table>
-        {pageCount > 1 ? (
+        {nextCursor || prevCursor ? (
           <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-sm">
-            <span className="text-slate-600">Page {page} of {pageCount}</span>
+            <span className="text-slate-600">Showing {members.length} of {totalLabel}</span>
             <span className="flex gap-2">
-              {page > 1 ? <Link href={pageHref(page - 1)} className="rounded px-2 py-1 ring-1 ring-slate-300">Previous</Link> : null}
-              {page < pageCount ? <Link href={pageHref(page + 1)} className="rounded px-2 py-1 ring-1 ring-slate-300">Next</Link> : null}
+              {prevCursor ? <Link href={pageHref({ before: prevCursor })} className="rounded px-2 py-1 ring-1 ring-slate-300">Previous</Link> : null}
+              {nextCursor ? <Link href={pageHref({ after: nextCursor })} className="rounded px-2 py-1 ring-1 ring-slate-300">Next</Link> : null}
             </span>
           </nav>
         ) : null}
