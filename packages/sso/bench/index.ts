@@ -32,8 +32,12 @@ try {
   // Replay records left by earlier sign-ins, all expired (what a busy instance accumulates between prunes).
   const seeded = Number(process.env.BENCH_SEEN_IDS ?? 300_000);
   await db.execute(sql`INSERT INTO saml_seen_ids (id, expires_at) SELECT 'bench-' || g, now() - interval '1 hour' FROM generate_series(1, ${seeded}) g`);
+  // Optionally also ids still inside their hour (a busy instance always has these): what a
+  // per-ACS `DELETE … WHERE expires_at < now()` without an index has to scan on every sign-in.
+  const live = Number(process.env.BENCH_SEEN_IDS_LIVE ?? 0);
+  if (live > 0) await db.execute(sql`INSERT INTO saml_seen_ids (id, expires_at) SELECT 'bench-live-' || g, now() + interval '1 hour' FROM generate_series(1, ${live}) g`);
   await db.execute(sql`ANALYZE saml_seen_ids`);
-  console.log(`seeded ${seeded} expired saml_seen_ids rows`);
+  console.log(`seeded ${seeded} expired and ${live} unexpired saml_seen_ids rows`);
   const samples: number[] = [];
   const n = Number(process.env.BENCH_N ?? 60);
   const startRss = process.memoryUsage().rss;
