@@ -1,4 +1,4 @@
-import { accounts, and, eq, gt, memberships, sessions, users, type Database } from "@gatehouse/db";
+import { accounts, and, eq, gt, memberships, sessions, sql, users, type Database } from "@gatehouse/db";
 import { nowOf, type CoreContext } from "./context";
 import { grantsOfSignIn, isAccountGranted, mergeGrants } from "./session-grants";
 import { generateToken, hashToken } from "./tokens";
@@ -56,6 +56,8 @@ export type AccountChoice = {
   granted: boolean;
 };
 
+type ChoiceRow = { id: string; name: string; slug: string; role: "admin" | "member" };
+
 export type ResolvedSession = {
   idHash: string;
   method: "password" | "sso";
@@ -73,22 +75,26 @@ export type ResolvedSession = {
 export async function resolveSession(ctx: Pick<CoreContext, "db" | "now">, rawId: string): Promise<ResolvedSession | null> {
   const now = nowOf(ctx);
   const idHash = hashToken(rawId);
+  // One round trip: the session, its user and the user's accounts (a correlated json_agg), as
+  // every signed-in request pays for this lookup.
   const [row] = await ctx.db
-    .select({ session: sessions, user: { id: users.id, email: users.email, name: users.name } })
+    .select({
+      session: sessions,
+      user: { id: users.id, email: users.email, name: users.name },
+      choices: sql<ChoiceRow[] | string>`coalesce((
+        select json_agg(json_build_object('id', ${accounts.id}, 'name', ${accounts.name}, 'slug', ${accounts.slug}, 'role', ${memberships.role}) order by ${accounts.name})
+        from ${memberships} inner join ${accounts} on ${accounts.id} = ${memberships.accountId}
+        where ${memberships.userId} = ${users.id}
+      ), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row) return null;
   const proof = { method: row.session.method, grantedAccountIds: row.session.grantedAccountIds };
-  const choices = (
-    await ctx.db
-      .select({ id: accounts.id, name: accounts.name, slug: accounts.slug, role: memberships.role })
-      .from(memberships)
-      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-      .where(eq(memberships.userId, row.user.id))
-      .orderBy(accounts.name)
-  ).map((c) => ({ ...c, granted: isAccountGranted(proof, c.id) }));
+  const rows: ChoiceRow[] = typeof row.choices === "string" ? JSON.parse(row.choices) : row.choices;
+  const choices = rows.map((c) => ({ id: c.id, name: c.name, slug: c.slug, role: c.role, granted: isAccountGranted(proof, c.id) }));
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }

@@ -8,7 +8,7 @@ export { listConnections, getConnection, getEnabledConnection, getConnectionView
 export { setConnectionEnabled, deleteConnection } from "./connections/manage-connection";
 export { testConnection, type TestConnectionReport } from "./connections/test-connection";
 export { startSsoFlow, type FlowStart } from "./flows/start-flow";
-export { handleSamlAcs, type AcsOutcome } from "./flows/saml-acs";
+export { handleSamlAcs, pruneSamlSeenIds, type AcsOutcome } from "./flows/saml-acs";
 export { completeOidcCallback, completeSamlCallback, completeEmailVerification, type CallbackInput } from "./flows/complete-flow";
 export { BROWSER_BINDING_MAX_AGE_SECONDS } from "./flows/browser-binding";
 export { hasOpenFlows } from "./flows/flow-state";

@@ -1,5 +1,6 @@
 import { pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains } from "@gatehouse/core";
 import { cronEvery, type Sweep } from "@gatehouse/jobs";
+import { pruneSamlSeenIds } from "@gatehouse/sso";
 import { env } from "@/env";
 import { db } from "./context";
 import { domainContext } from "./domain-context";
@@ -24,6 +25,8 @@ export function periodicSweeps(): Sweep[] {
   sweeps.push({ name: "domains.recheck", cron: cronEvery(1), run: async (now) => void (await recheckDueDomains(domainContext(), now)) });
   // SCIM request log: the newest 1,000 rows per directory, none older than 30 days.
   sweeps.push({ name: "scim.request-log.prune", cron: cronEvery(10), run: async (now) => void (await pruneScimRequestLogs(db(), now)) });
+  // SAML replay records past their expiry (the ACS no longer deletes them on every sign-in).
+  sweeps.push({ name: "saml.seen-ids.prune", cron: cronEvery(10), run: async (now) => void (await pruneSamlSeenIds(db(), now)) });
   sweeps.push({ name: "security-events.prune", cron: cronEvery(60), run: async (now) => void (await pruneSecurityEvents(db(), now)) });
   return sweeps;
 }

@@ -100,7 +100,8 @@ export const ssoConnections = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sso_connections_account_idx").on(t.accountId)],
+  // The ACS finds a connection by the IdP entity ID a response names.
+  (t) => [index("sso_connections_account_idx").on(t.accountId), index("sso_connections_idp_entity_id_idx").on(t.idpEntityId)],
 );
 
 /**
@@ -176,10 +177,15 @@ export const ssoIdentities = pgTable(
 );
 
 /** SAML response and assertion IDs already used, kept until they expire: a replay is refused. */
-export const samlSeenIds = pgTable("saml_seen_ids", {
-  id: text("id").primaryKey(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-});
+export const samlSeenIds = pgTable(
+  "saml_seen_ids",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  // The periodic prune finds expired ids by this, in bounded batches.
+  (t) => [index("saml_seen_ids_expires_at_idx").on(t.expiresAt)],
+);
 
 /** A sign-in held back until the person clicks the link we emailed (untrusted IdP email). */
 export const ssoEmailVerifications = pgTable("sso_email_verifications", {

@@ -36,6 +36,13 @@ function keepableClaims(claims: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(claims).filter(([k, v]) => !/token/i.test(k) && JSON.stringify(v ?? null).length <= 500).slice(0, 60));
 }
 
+/** JSON with object keys sorted: jsonb does not keep key order, so compare in this form. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 /**
  * What happens once the IdP has vouched for someone (or failed to): for a sign-in, a session or a
  * clear refusal; for Authenticate and test sign-ins, a result the admin sees. Every outcome is
@@ -82,7 +89,11 @@ export async function finishSignIn(
       emailOnVerifiedDomain: profile.email ? await isEmailOnVerifiedDomain(ctx.db, connection.accountId, profile.email) : false,
       emailProvenBefore: Boolean(input.emailJustProven || (identity?.emailProvenAt && identity.email === profile.email)),
     });
-    await ctx.db.update(ssoConnections).set({ lastClaims: keepableClaims(claims!) }).where(eq(ssoConnections.id, connection.id));
+    // The connection row is shared by every sign-in through it: rewrite it only when the claims changed.
+    const lastClaims = keepableClaims(claims!);
+    if (canonicalJson(lastClaims) !== canonicalJson(connection.lastClaims ?? null)) {
+      await ctx.db.update(ssoConnections).set({ lastClaims }).where(eq(ssoConnections.id, connection.id));
+    }
   }
 
   // The raw text is for operators only: people and the audit log get the explanation.
@@ -275,8 +286,14 @@ async function rejoinMember(ctx: SsoContext, connection: SsoConnection, userId: 
   return userId;
 }
 
+const CERTIFICATE_VERIFIED_INTERVAL_MS = 60_000;
+
 async function markCertificateVerified(ctx: SsoContext, connection: SsoConnection, fingerprint: string, now: Date): Promise<void> {
-  if (!connection.certificates.some((c) => c.sha256Fingerprint === fingerprint)) return;
+  const certificate = connection.certificates.find((c) => c.sha256Fingerprint === fingerprint);
+  if (!certificate) return;
+  // Every sign-in would rewrite the shared connection row; "last verified" to the minute is enough.
+  const previous = certificate.lastVerifiedAt ? Date.parse(certificate.lastVerifiedAt) : Number.NaN;
+  if (now.getTime() - previous < CERTIFICATE_VERIFIED_INTERVAL_MS && now.getTime() >= previous) return;
   const certificates = connection.certificates.map((c) => (c.sha256Fingerprint === fingerprint ? { ...c, lastVerifiedAt: now.toISOString() } : c));
   await ctx.db.update(ssoConnections).set({ certificates }).where(eq(ssoConnections.id, connection.id));
 }

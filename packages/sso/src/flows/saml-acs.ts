@@ -1,4 +1,4 @@
-import { and, eq, lt, samlSeenIds, ssoConnections, type SsoConnection } from "@gatehouse/db";
+import { and, eq, lt, samlSeenIds, sql, ssoConnections, type Database, type SsoConnection } from "@gatehouse/db";
 import { explainSsoError, recordAuditEvent, recordSecurityEvent } from "@gatehouse/core";
 import { ssoUrls, type SsoContext } from "../context";
 import { findConnectionByIssuer } from "../connections/find-connection-by-issuer";
@@ -117,12 +117,36 @@ function refusedFlow(ctx: SsoContext, state: string, reason: string): AcsOutcome
 async function rememberIds(ctx: SsoContext, verified: VerifiedSamlResponse, clockSkewSeconds: number, now: Date): Promise<string | null> {
   const ids = [verified.assertionId, verified.response.signed ? verified.response.id : null].filter((id): id is string => Boolean(id));
   const expiresAt = new Date(Math.max(acceptableUntil(verified, clockSkewSeconds)?.getTime() ?? 0, now.getTime() + 60 * 60_000));
-  await ctx.db.delete(samlSeenIds).where(lt(samlSeenIds.expiresAt, now));
+  // Expired ids are pruned by a periodic sweep (pruneSamlSeenIds), not here: a DELETE per sign-in
+  // cost a scan of the table. An expired id not yet pruned counts as unseen, as if it had been.
   for (const id of ids) {
-    const inserted = await ctx.db.insert(samlSeenIds).values({ id, expiresAt }).onConflictDoNothing().returning({ id: samlSeenIds.id });
+    const inserted = await ctx.db
+      .insert(samlSeenIds)
+      .values({ id, expiresAt })
+      .onConflictDoUpdate({ target: samlSeenIds.id, set: { expiresAt }, setWhere: lt(samlSeenIds.expiresAt, now) })
+      .returning({ id: samlSeenIds.id });
     if (inserted.length === 0) return `This SAML response was already used (replayed ID ${id}).`;
   }
   return null;
+}
+
+/**
+ * Deletes expired replay records in batches (each a short statement on the expires_at index), at
+ * most `maxBatches` per call so one sweep never holds the table long. Returns how many went.
+ */
+export async function pruneSamlSeenIds(db: Database, now: Date, options: { batchSize?: number; maxBatches?: number } = {}): Promise<number> {
+  const batchSize = options.batchSize ?? 5_000;
+  const maxBatches = options.maxBatches ?? 100;
+  let pruned = 0;
+  for (let i = 0; i < maxBatches; i++) {
+    const deleted = await db.execute<{ id: string }>(
+      sql`DELETE FROM saml_seen_ids WHERE id IN (SELECT id FROM saml_seen_ids WHERE expires_at < ${now.toISOString()}::timestamptz LIMIT ${batchSize} FOR UPDATE SKIP LOCKED) RETURNING id`,
+    );
+    const count = (deleted as unknown as unknown[]).length;
+    pruned += count;
+    if (count < batchSize) break;
+  }
+  return pruned;
 }
 
 /** A verified response we still refuse: the account's audit log gets the reason code, the person an explanation. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveSession } from "@gatehouse/core";
-import { completeSamlCallback, handleSamlAcs, startSsoFlow, type FlowOutcome } from "../../src";
+import { gt, inArray, samlSeenIds, sql } from "@gatehouse/db";
+import { completeSamlCallback, handleSamlAcs, pruneSamlSeenIds, startSsoFlow, type FlowOutcome } from "../../src";
 import { makeSamlConnection, readAuthnRequest, useSsoStack } from "./harness";
 
 const stack = useSsoStack();
@@ -55,6 +56,25 @@ describe("SAML sign-in through Jackson", () => {
     const setup = await makeSamlConnection(stack, "saml-replay");
     const first = await signIn(setup);
     expect(first.outcome.kind).toBe("signed_in");
+    expect(refusal(await post(first.samlResponse, first.relayState, first.browserSecret))).toMatch(/already used|does not belong/i);
+  });
+
+  it("prunes expired replay records in a sweep (bounded batches) and still refuses a replay", async () => {
+    const db = stack.ctx.db;
+    await db.execute(sql`insert into saml_seen_ids (id, expires_at) select 'expired-' || g, now() - interval '1 minute' from generate_series(1, 25) g`);
+    const setup = await makeSamlConnection(stack, "saml-prune");
+    const first = await signIn(setup);
+    expect(first.outcome.kind).toBe("signed_in");
+    const kept = await db.select().from(samlSeenIds).where(gt(samlSeenIds.expiresAt, new Date()));
+    expect(kept.length).toBeGreaterThan(0);
+
+    // Two batches at most of 10: 20 go, 5 wait for the next tick; then the rest.
+    expect(await pruneSamlSeenIds(db, new Date(), { batchSize: 10, maxBatches: 2 })).toBe(20);
+    expect(await pruneSamlSeenIds(db, new Date(), { batchSize: 10 })).toBeGreaterThanOrEqual(5);
+    expect(await db.select().from(samlSeenIds).where(sql`${samlSeenIds.id} like 'expired-%'`)).toEqual([]);
+    // The ids of the response just used are not expired: they stay, and the replay is refused.
+    const after = await db.select().from(samlSeenIds).where(inArray(samlSeenIds.id, kept.map((r) => r.id)));
+    expect(after.map((r) => r.id).sort()).toEqual(kept.map((r) => r.id).sort());
     expect(refusal(await post(first.samlResponse, first.relayState, first.browserSecret))).toMatch(/already used|does not belong/i);
   });
 

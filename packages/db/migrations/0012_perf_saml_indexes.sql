@@ -1,0 +1,2 @@
+CREATE INDEX "saml_seen_ids_expires_at_idx" ON "saml_seen_ids" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "sso_connections_idp_entity_id_idx" ON "sso_connections" USING btree ("idp_entity_id");
