@@ -15,7 +15,7 @@ export { hasOpenFlows } from "./flows/flow-state";
 export type { FlowOutcome, RequestInfo } from "./flows/finish-sign-in";
 export { readVerifiedSamlResponse, type VerifiedSamlResponse } from "./saml/read-verified-response";
 export { checkVerifiedResponse } from "./saml/check-verified-response";
-export { explainResponseRefusal } from "./saml/explain-refusal";
+export { ACS_REFUSALS, explainResponseRefusal } from "./saml/explain-refusal";
 export { spMetadataXml, spCertificatePem } from "./sp-metadata";
 export {
   sendTestEmail,

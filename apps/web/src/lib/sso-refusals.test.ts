@@ -9,7 +9,7 @@ describe("ssoRefusalCode", () => {
     ["Emails at evil.test may not sign in through this connection.", "domain_not_allowed"],
     ["The email the IdP sent (a@x.test) does not match yours (b@x.test).", "email_mismatch"],
     ["ada@gmail.com is not an account of the Google Workspace domain acme.test.", "wrong_hosted_domain"],
-    ["No connection here uses the identity provider https://idp.test/x.", "unknown_idp"],
+    ["No connection here uses the identity provider https://idp.test/x.", "saml_unknown_idp"],
     ["This sign-in has expired or was already completed.", "flow_stale"],
     [explainSsoError("AADSTS7000215: Invalid client secret").message, "idp_client"],
     [explainSsoError("fetch failed").message, "idp_unreachable"],
@@ -24,6 +24,11 @@ describe("ssoRefusalCode", () => {
     ["existing_user_outside_account", "existing_user_outside_account"],
     ["email_linked_to_other_identity", "email_linked_to_other_identity"],
     ["other_browser", "other_browser"],
+    // The SAML ACS hands its own codes over; each has the text the ACS gave.
+    ["saml_signature_not_verified", "saml_signature_not_verified"],
+    ["saml_assertion_count", "saml_assertion_count"],
+    ["saml_not_ours", "saml_not_ours"],
+    ["idp_initiated_off", "idp_initiated_off"],
     // A code this page has no text for falls back to the message, then to the general sentence.
     ["some_future_code", "failed"],
   ])("the flow's own code %s wins over the message", (code, expected) => {

@@ -1,5 +1,5 @@
 import { explainSsoError } from "@gatehouse/core";
-import { explainResponseRefusal } from "@gatehouse/sso";
+import { ACS_REFUSALS, explainResponseRefusal } from "@gatehouse/sso";
 
 /** What /sso/error shows: a fixed sentence and what to do, chosen by a code in the URL. */
 export type SsoRefusalText = { message: string; advice: string };
@@ -43,16 +43,12 @@ export const SSO_REFUSALS = {
     advice: "Start the sign-in again from the login page. Sign-ins must finish within 10 minutes.",
   },
   verification_stale: { message: "This verification link has expired or was already used.", advice: "Sign in again to get a new link." },
+  // The ACS's own codes (`saml_<read refusal>` and ACS_REFUSALS), with the texts it gives.
   saml_assertion_count: explainResponseRefusal("assertion_count"),
-  saml_not_verified: explainResponseRefusal("signature_not_verified"),
+  saml_signature_not_verified: explainResponseRefusal("signature_not_verified"),
   saml_cannot_decrypt: explainResponseRefusal("cannot_decrypt"),
-  saml_not_ours: { message: "This SAML response does not belong to a sign-in in progress here.", advice: "Start the sign-in again from the Gatehouse login page." },
-  not_saml: explainResponseRefusal("not_a_response"),
-  unknown_idp: { message: "No connection here uses this identity provider.", advice: "Check the IdP entity ID in the account's SSO settings." },
-  idp_initiated_off: {
-    message: "Sign-in from your identity provider's dashboard is switched off for this connection.",
-    advice: "Start from the Gatehouse login page instead, or ask your admin to allow IdP-initiated sign-in.",
-  },
+  saml_not_a_response: explainResponseRefusal("not_a_response"),
+  ...ACS_REFUSALS,
   link_incomplete: { message: "That sign-in link is incomplete.", advice: "Go back to the login page and try again." },
   admins_only: { message: "Only account admins can run Authenticate.", advice: "Ask an admin of your account." },
   not_available: { message: "This sign-in option is not available.", advice: "It may have been switched off. Sign in another way, or ask your admin." },
@@ -81,7 +77,7 @@ const PATTERNS: [RegExp, SsoRefusalCode][] = [
   [/^The email the IdP sent \(.*\) does not match /, "email_mismatch"],
   [/ is not a member of this account\.$/, "not_a_member"],
   [/ already signs in here with another account at this identity provider\.$/, "email_linked_to_other_identity"],
-  [/^No connection here uses the identity provider /, "unknown_idp"],
+  [/^No connection here uses the identity provider /, "saml_unknown_idp"],
 ];
 
 /**

@@ -5,7 +5,7 @@ import { findConnectionByIssuer } from "../connections/find-connection-by-issuer
 import { getJackson } from "../jackson";
 import { acceptableUntil, checkVerifiedResponse, type ResponseProblem } from "../saml/check-verified-response";
 import { decryptAssertion } from "../saml/decrypt-assertion";
-import { explainJacksonRefusal, explainResponseRefusal } from "../saml/explain-refusal";
+import { ACS_REFUSALS, explainJacksonRefusal, explainResponseRefusal } from "../saml/explain-refusal";
 import { JACKSON_RELAY_PREFIX, jacksonSpPrivateKey, readJacksonSamlSession } from "../saml/jackson-internals";
 import { readUnverifiedIssuer } from "../saml/read-unverified-issuer";
 import { readVerifiedSamlResponse, type VerifiedSamlResponse } from "../saml/read-verified-response";
@@ -15,11 +15,13 @@ export type AcsOutcome =
   | { kind: "redirect"; url: string }
   /** An IdP-initiated response for a connection that allows it: start an SP-initiated sign-in. */
   | { kind: "restart"; connection: SsoConnection; relayState: string | null }
-  | { kind: "error"; message: string; advice: string };
+  /** `code` names the refusal for pages that show fixed texts (never a message from a URL). */
+  | { kind: "error"; code: string; message: string; advice: string };
 
 type AcsInput = { samlResponse: string; relayState: string | null; ip?: string | null };
 
-const NOT_OURS = { kind: "error", message: "This SAML response does not belong to a sign-in in progress here.", advice: "Start the sign-in again from the Gatehouse login page." } as const;
+const acsError = (code: keyof typeof ACS_REFUSALS): AcsOutcome => ({ kind: "error", code, ...ACS_REFUSALS[code] });
+const NOT_OURS = acsError("saml_not_ours");
 
 /**
  * The SAML ACS. The connection comes from the sign-in we started (Jackson's RelayState), never
@@ -40,7 +42,7 @@ export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new 
   const connection = session ? await samlConnectionById(ctx, session.connectionId) : await findConnectionByIssuer(ctx, readUnverifiedIssuer(input.samlResponse));
   if (!connection) {
     await logUnattributed(ctx, ip, session ? "connection_gone" : "unknown_issuer", null);
-    return session ? NOT_OURS : { kind: "error", message: "No connection here uses the identity provider that sent this response.", advice: "Check the IdP entity ID in the account's SSO settings." };
+    return session ? NOT_OURS : acsError("saml_unknown_idp");
   }
 
   const privateKey = await jacksonSpPrivateKey();
@@ -51,7 +53,7 @@ export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new 
   // Anyone can post a response naming any IdP: only a verified one is the account's business.
   if (!read.ok) {
     await logUnattributed(ctx, ip, read.code, connection.id);
-    return { kind: "error", ...explainResponseRefusal(read.code) };
+    return { kind: "error", code: `saml_${read.code}`, ...explainResponseRefusal(read.code) };
   }
   const verified = read.value;
   const problem = checkVerifiedResponse(verified, {
@@ -67,7 +69,7 @@ export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new 
     // Only a connection members sign in with, proven by Authenticate, may be restarted from the IdP.
     if (!connection.idpInitiatedEnabled || !connection.enabled || !connection.verifiedAt) {
       await auditRefusal(ctx, connection, ip, "idp_initiated_disabled");
-      return { kind: "error", message: "Sign-in from your identity provider's dashboard is switched off for this connection.", advice: "Start from the Gatehouse login page instead, or ask your admin to allow IdP-initiated sign-in." };
+      return acsError("idp_initiated_off");
     }
     return { kind: "restart", connection, relayState: input.relayState };
   }
@@ -152,7 +154,7 @@ export async function pruneSamlSeenIds(db: Database, now: Date, options: { batch
 /** A verified response we still refuse: the account's audit log gets the reason code, the person an explanation. */
 async function refuseAtAcs(ctx: SsoContext, connection: SsoConnection, ip: string | null, problem: ResponseProblem): Promise<AcsOutcome> {
   await auditRefusal(ctx, connection, ip, problem.code);
-  return { kind: "error", ...explainSsoError(problem.message) };
+  return { kind: "error", code: problem.code, ...explainSsoError(problem.message) };
 }
 
 async function auditRefusal(ctx: SsoContext, connection: SsoConnection, ip: string | null, reason: string): Promise<void> {

@@ -21,7 +21,7 @@ export async function POST(request: NextRequest) {
   const ctx = ssoContext();
   const outcome = await handleSamlAcs(ctx, { samlResponse, relayState: typeof relayState === "string" ? relayState : null, ip: await clientIp() });
   if (outcome.kind === "redirect") return seeOther(outcome.url);
-  if (outcome.kind === "error") return seeOther(refusalLocation(outcome.message, outcome.advice));
+  if (outcome.kind === "error") return seeOther(refusalLocation(outcome.message, outcome.advice, outcome.code));
   // IdP-initiated and allowed: start an ordinary SP-initiated sign-in; the IdP's session makes it
   // seamless. Through /api/sso/start (a top-level GET, which carries the SameSite=Lax flow cookie
   // this cross-site POST did not) so the new flow is bound to this browser like any other.
