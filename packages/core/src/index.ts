@@ -49,3 +49,4 @@ export * from "./scim";
 export * from "./sign-out";
 export * from "./scim/directories";
 export * from "./scim/self-test";
+export { setStaff, listStaff, isStaffUser, type StaffMember } from "./staff";

@@ -1,10 +1,12 @@
+import type { SignInMethod } from "@gatehouse/db";
+
 /**
  * What a session may act in. A session carries the accounts its sign-ins proved: a sign-in through
  * account B's SSO connection proves B only, so it never opens the user's other accounts. Password
  * sessions keep granting every account of the user until per-account enforcement exists.
  */
 export type SessionProof = {
-  method: "password" | "sso";
+  method: SignInMethod;
   /** Accounts proved by this session's sign-ins; null means every account of the user. */
   grantedAccountIds: string[] | null;
 };
@@ -20,7 +22,7 @@ export function mergeGrants(previous: SessionProof["grantedAccountIds"], proved:
 }
 
 /** What the session of a fresh sign-in grants: its SSO connection's account, or (password) all. */
-export function grantsOfSignIn(input: { method: "password" | "sso"; accountId: string | null }): string[] | null {
+export function grantsOfSignIn(input: { method: SignInMethod; accountId: string | null }): string[] | null {
   if (input.method === "password") return null;
   return input.accountId ? [input.accountId] : [];
 }

@@ -1,4 +1,4 @@
-import { accounts, and, eq, gt, memberships, sessions, sql, users, type Database } from "@gatehouse/db";
+import { accounts, and, eq, gt, memberships, sessions, sql, users, type Database, type SignInMethod } from "@gatehouse/db";
 import { nowOf, type CoreContext } from "./context";
 import { grantsOfSignIn, isAccountGranted, mergeGrants } from "./session-grants";
 import { generateToken, hashToken } from "./tokens";
@@ -9,7 +9,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export type NewSession = {
   userId: string;
-  method: "password" | "sso";
+  method: SignInMethod;
   accountId?: string | null;
   connectionId?: string | null;
   ip?: string | null;
@@ -60,7 +60,7 @@ type ChoiceRow = { id: string; name: string; slug: string; role: "admin" | "memb
 
 export type ResolvedSession = {
   idHash: string;
-  method: "password" | "sso";
+  method: SignInMethod;
   connectionId: string | null;
   user: { id: string; email: string; name: string };
   /** The account the console acts on; null when the user belongs to none. */

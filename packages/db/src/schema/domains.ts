@@ -30,6 +30,8 @@ export const accountDomains = pgTable(
     /** The TXT value to publish at `_gatehouse-challenge.<domain>` (public by nature). */
     verificationToken: text("verification_token").notNull(),
     autoJoin: autoJoinPolicy("auto_join").notNull().default("off"),
+    /** Members whose email is on this (verified) domain must sign in with SSO (Twilio's per-domain enforcement). */
+    enforceSso: boolean("enforce_sso").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),

@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, timestamp, uuid, uniqueIndex, index } from "drizzle-orm/pg-core";
+import { boolean, pgEnum, pgTable, text, timestamp, uuid, uniqueIndex, index } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { users } from "./users";
 
@@ -14,6 +14,10 @@ export const memberships = pgTable(
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     role: memberRole("role").notNull().default("member"),
     source: memberSource("source").notNull().default("invite"),
+    /** "SSO off for this member": break-glass admins and contractors may still use a password. */
+    ssoExempt: boolean("sso_exempt").notNull().default(false),
+    /** When set, the exemption ends then (null with ssoExempt: no end date). */
+    ssoExemptUntil: timestamp("sso_exempt_until", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -2,7 +2,8 @@ import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-co
 import { accounts } from "./accounts";
 import { users } from "./users";
 
-export const signInMethod = pgEnum("sign_in_method", ["password", "sso"]);
+/** social: a deployment-wide login provider ("Sign in with Google"), a convenience that is not SSO. */
+export const signInMethod = pgEnum("sign_in_method", ["password", "sso", "social"]);
 
 /**
  * Server-side sessions. The browser's (encrypted) next-auth JWT carries only the session id;
@@ -62,3 +63,4 @@ export const signInAttempts = pgTable(
 );
 
 export type Session = typeof sessions.$inferSelect;
+export type SignInMethod = (typeof signInMethod.enumValues)[number];

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
 
 /**
  * A person who can sign in. Emails are stored normalised (trimmed, lower-case) and the unique
@@ -14,6 +14,8 @@ export const users = pgTable(
     name: text("name").notNull().default(""),
     passwordHash: text("password_hash"),
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    /** Our own support staff (set only by the operator CLI): may open /support and /admin. */
+    isStaff: boolean("is_staff").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

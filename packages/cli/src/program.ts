@@ -1,0 +1,16 @@
+import { Command } from "commander";
+import { registerMigrateCommand } from "./commands/migrate";
+import { registerStaffCommands } from "./commands/staff";
+
+/** Every operator command; each registers itself from its own module under commands/. */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("gatehouse")
+    .description("Operator commands for a Gatehouse deployment, against its database (DATABASE_URL, or the embedded one)")
+    .option("--json", "print results as JSON, for scripts")
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  registerStaffCommands(program);
+  registerMigrateCommand(program);
+  return program;
+}
