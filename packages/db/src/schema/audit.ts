@@ -21,7 +21,12 @@ export const auditEvents = pgTable(
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_events_account_time_idx").on(t.accountId, t.createdAt)],
+  // The audit log reads newest first with a (created_at, id) keyset, for the whole account or
+  // one person; the kind filter is a prefix match on action within those ranges.
+  (t) => [
+    index("audit_events_account_time_idx").on(t.accountId, t.createdAt.desc(), t.id.desc()),
+    index("audit_events_account_actor_time_idx").on(t.accountId, t.actorLabel, t.createdAt.desc(), t.id.desc()),
+  ],
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;

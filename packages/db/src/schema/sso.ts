@@ -66,6 +66,8 @@ export const ssoConnections = pgTable(
     issuer: text("issuer"),
     clientId: text("client_id"),
     clientSecretEncrypted: text("client_secret_encrypted"),
+    /** When the IdP says the client secret stops working (entered by the admin, optional): drives the expiry warnings and reminders. */
+    clientSecretExpiresAt: timestamp("client_secret_expires_at", { withTimezone: true }),
     tokenEndpointAuthMethod: tokenEndpointAuthMethod("token_endpoint_auth_method"),
     scopes: text("scopes").notNull().default("openid profile email"),
     googleHostedDomain: text("google_hosted_domain"),
@@ -211,6 +213,26 @@ export const ssoResults = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sso_results_connection_time_idx").on(t.connectionId, t.createdAt)],
+);
+
+/**
+ * One expiry reminder sent to an account's admins: a certificate (by fingerprint) or the client
+ * secret ("client_secret") of a connection, for one expiry date and one threshold (30, 14, 7, 1
+ * days). The unique key makes each reminder go out once, whichever replica's sweep runs; a new
+ * secret date or certificate starts a fresh set.
+ */
+export const ssoExpiryReminders = pgTable(
+  "sso_expiry_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+    credential: text("credential").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    thresholdDays: integer("threshold_days").notNull(),
+    recipients: integer("recipients").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("sso_expiry_reminders_once_key").on(t.connectionId, t.credential, t.expiresAt, t.thresholdDays)],
 );
 
 export type SsoConnection = typeof ssoConnections.$inferSelect;
