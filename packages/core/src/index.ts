@@ -50,3 +50,7 @@ export * from "./sign-out";
 export * from "./scim/directories";
 export * from "./scim/self-test";
 export { setStaff, listStaff, isStaffUser, type StaffMember } from "./staff";
+export * from "./audit-log/audit-kinds";
+export * from "./audit-log/describe-audit-event";
+export * from "./audit-log/list-audit-log";
+export * from "./audit-log/audit-log-csv";
