@@ -1,4 +1,4 @@
-import { recordAuditEvent } from "./audit";
+import { recordAuditEventForUser } from "./audit-log/record-for-user";
 import { nowOf, type CoreContext } from "./context";
 import { normaliseEmail } from "./email-address";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
@@ -29,7 +29,8 @@ export async function authenticatePassword(
   const claim = await claimAttempt(ctx.db, quotas, now);
   const actor = { userId: null, label: email, ip: input.ip };
   if (!claim.allowed) {
-    await recordAuditEvent(ctx.db, { accountId: null, actor, action: "sign_in.password.rate_limited", metadata: { retryAfterMinutes: claim.retryAfterMinutes } });
+    const blocked = await findUserByEmail(ctx.db, email);
+    await recordAuditEventForUser(ctx.db, blocked?.id ?? null, { actor: { ...actor, userId: blocked?.id ?? null }, action: "sign_in.password.rate_limited", metadata: { retryAfterMinutes: claim.retryAfterMinutes } });
     return fail({ code: "rate_limited", retryAfterMinutes: claim.retryAfterMinutes });
   }
 
@@ -40,14 +41,13 @@ export async function authenticatePassword(
 
   if (user && matches) await markAttemptsSucceeded(ctx.db, claim.attemptIds);
   if (!user || !matches) {
-    await recordAuditEvent(ctx.db, {
-      accountId: null,
+    await recordAuditEventForUser(ctx.db, user?.id ?? null, {
       actor: { ...actor, userId: user?.id ?? null },
       action: "sign_in.password.failed",
       metadata: { reason: user ? (user.passwordHash ? "wrong_password" : "no_password_set") : "unknown_email" },
     });
     return fail({ code: "invalid" });
   }
-  await recordAuditEvent(ctx.db, { accountId: null, actor: { ...actor, userId: user.id }, action: "sign_in.password.succeeded" });
+  await recordAuditEventForUser(ctx.db, user.id, { actor: { ...actor, userId: user.id }, action: "sign_in.password.succeeded" });
   return ok({ userId: user.id, email: user.email });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditEvents } from "@gatehouse/db";
-import { auditLogCsv, changeMemberRole, ensureAccount, ensureMember, listAllAuditLog, listAuditActors, listAuditLog } from "../src";
+import { auditLogCsv, authenticatePassword, changeMemberRole, ensureAccount, ensureMember, listAllAuditLog, listAuditActors, listAuditLog } from "../src";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
@@ -67,5 +67,25 @@ describe("the audit log of an account", () => {
     expect(row).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
     expect(row).toContain(",'@1,");
     expect(row).toContain("Sign-ins");
+  });
+});
+
+describe("password sign-ins in the audit log", () => {
+  it("show in every account of the member, with the reason of a refusal", async () => {
+    const acme = await ensureAccount(env.db, { name: "Acme P", slug: "acme-pw" });
+    const globex = await ensureAccount(env.db, { name: "Globex P", slug: "globex-pw" });
+    const initech = await ensureAccount(env.db, { name: "Initech P", slug: "initech-pw" });
+    await ensureMember(env.db, { accountId: acme.id, email: "dan@pw.test", name: "Dan", role: "member", password: "right-password-1" });
+    await ensureMember(env.db, { accountId: globex.id, email: "dan@pw.test", name: "Dan", role: "member" });
+    expect((await authenticatePassword(env.ctx, { email: "dan@pw.test", password: "nope", ip: "192.0.2.7" })).ok).toBe(false);
+    expect((await authenticatePassword(env.ctx, { email: "dan@pw.test", password: "right-password-1", ip: "192.0.2.7" })).ok).toBe(true);
+    for (const account of [acme, globex]) {
+      const log = await listAllAuditLog(env.db, account.id, { kind: "sign_in" });
+      expect(log.map((e) => [e.sentence, e.ip])).toEqual([
+        ["Dan signed in with a password", "192.0.2.7"],
+        ["Password sign-in refused for dan@pw.test: wrong password", "192.0.2.7"],
+      ]);
+    }
+    expect(await listAllAuditLog(env.db, initech.id, {})).toEqual([]);
   });
 });

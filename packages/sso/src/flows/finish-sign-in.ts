@@ -155,6 +155,7 @@ export async function finishSignIn(
   if (!userId) {
     // Someone took this email between the decision and the insert: never attach to them.
     const { code, message, advice } = existingLoginRefusal(email);
+    await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: email, ip: request.ip }, action: "sign_in.sso.refused", metadata: { reason: message, code, subject: key.subject } });
     return { kind: "refused", code, message, advice };
   }
   await recordIdentity(ctx, { connection, key, userId, email, identity, emailJustProven: Boolean(input.emailJustProven), now });
