@@ -54,3 +54,6 @@ export * from "./audit-log/audit-kinds";
 export * from "./audit-log/describe-audit-event";
 export * from "./audit-log/list-audit-log";
 export * from "./audit-log/audit-log-csv";
+export * from "./connection-health/connection-health";
+export * from "./connection-health/send-expiry-reminders";
+export { listAccountAdminEmails } from "./account-admins";

@@ -1,8 +1,8 @@
-import { pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains } from "@gatehouse/core";
+import { pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains, sendExpiryReminders } from "@gatehouse/core";
 import { cronEvery, type Sweep } from "@gatehouse/jobs";
 import { pruneSamlSeenIds } from "@gatehouse/sso";
 import { env } from "@/env";
-import { db } from "./context";
+import { coreContext, db } from "./context";
 import { domainContext } from "./domain-context";
 import { metadataRefreshSweep } from "./metadata-refresh";
 
@@ -28,5 +28,9 @@ export function periodicSweeps(): Sweep[] {
   // SAML replay records past their expiry (the ACS no longer deletes them on every sign-in).
   sweeps.push({ name: "saml.seen-ids.prune", cron: cronEvery(10), run: async (now) => void (await pruneSamlSeenIds(db(), now)) });
   sweeps.push({ name: "security-events.prune", cron: cronEvery(60), run: async (now) => void (await pruneSecurityEvents(db(), now)) });
+  // Certificate and client secret expiry reminders (30, 14, 7, 1 days before): each is claimed
+  // once in sso_expiry_reminders, so an hourly tick costs nothing extra and a missed tick (an
+  // instance down at night) cannot skip the 1-day reminder.
+  sweeps.push({ name: "sso.expiry-reminders", cron: cronEvery(60), run: async (now) => void (await sendExpiryReminders(coreContext(), now)) });
   return sweeps;
 }
