@@ -43,6 +43,12 @@ export const oidcFieldsSchema = z.object({
   clientId: required("client ID", 500),
   /** Empty on an update keeps the saved secret. */
   clientSecret: text(2000).default(""),
+  /** Optional "YYYY-MM-DD" the IdP gave for the secret's end: drives expiry warnings and reminders. */
+  clientSecretExpiresOn: z
+    .string()
+    .trim()
+    .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))), { message: "Enter a date like 2027-01-31, or leave it empty." })
+    .default(""),
   tokenEndpointAuthMethod: z.enum(["client_secret_post", "client_secret_basic", "none"]).default("client_secret_post"),
   scopes: text(500)
     .default("openid profile email")

@@ -79,6 +79,10 @@ export async function saveConnection(
       target: { type: "sso_connection", id, label: data.name },
       metadata: { provider: data.provider, settingsChanged: reachChanged, ...(data.provider === "saml" ? { samlSource: data.samlSource } : { clientId: data.clientId }) },
     });
+    const expiry = { from: existing?.clientSecretExpiresAt?.toISOString() ?? null, to: values.clientSecretExpiresAt?.toISOString() ?? null };
+    if (data.provider !== "saml" && expiry.from !== expiry.to) {
+      await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "sso.connection.secret_expiry_changed", target: { type: "sso_connection", id, label: data.name }, metadata: expiry });
+    }
   });
   return { ok: true, value: { id } };
 }
@@ -97,11 +101,17 @@ function oidcFields(ctx: SsoContext, data: OidcConnectionInput, existing: SsoCon
   if (data.clientSecret) clientSecretEncrypted = encryptSecret(data.clientSecret, ctx.encryptionKey);
   if (data.tokenEndpointAuthMethod === "none") clientSecretEncrypted = null;
   else if (!clientSecretEncrypted) return fieldError("clientSecret", "Enter the client secret (its Value, as your IdP shows it once).") as ProtocolFields;
+  const clientSecretExpiresAt = data.tokenEndpointAuthMethod === "none" || !data.clientSecretExpiresOn ? null : new Date(`${data.clientSecretExpiresOn}T00:00:00Z`);
+  // A date already past is refused only when it is being entered, so an old one never blocks other edits.
+  if (clientSecretExpiresAt && clientSecretExpiresAt.getTime() !== existing?.clientSecretExpiresAt?.getTime() && clientSecretExpiresAt.getTime() <= Date.now()) {
+    return fieldError("clientSecretExpiresOn", "That date has passed. Enter the date your new client secret expires, or leave it empty.") as ProtocolFields;
+  }
   const values: Partial<NewSsoConnection> = {
     discoveryUrl: discovery.value.discoveryUrl,
     issuer: discovery.value.expectedIssuer ?? null,
     clientId: data.clientId,
     clientSecretEncrypted,
+    clientSecretExpiresAt,
     tokenEndpointAuthMethod: data.tokenEndpointAuthMethod,
     scopes: data.scopes.split(/\s+/).filter(Boolean).join(" "),
     googleHostedDomain: data.provider === "google" ? data.googleHostedDomain.toLowerCase() : null,

@@ -1,4 +1,4 @@
-import { isAccountAdmin, previewMapping, recordAuditEvent, type Actor, type MappingLine } from "@gatehouse/core";
+import { connectionHealth, isAccountAdmin, previewMapping, recordAuditEvent, type Actor, type MappingLine } from "@gatehouse/core";
 import { checkOidcDiscovery, fetchSamlMetadata, inspectSamlMetadata, type CheckItem, type SamlMetadataReport } from "../checks";
 import type { SsoContext } from "../context";
 import { getConnection } from "./queries";
@@ -50,7 +50,8 @@ export async function testConnection(ctx: SsoContext, input: { accountId: string
       tokenEndpointAuthMethod: connection.tokenEndpointAuthMethod ?? "client_secret_post",
       fetchImpl: ctx.fetchImpl,
     });
-    report = { ok: check.ok, protocol: "oidc", items: check.items, mappingPreview, testedAt: new Date().toISOString() };
+    const items = [...check.items, ...clientSecretExpiryItem(connection)];
+    report = { ok: items.every((i) => i.status !== "error"), protocol: "oidc", items, mappingPreview, testedAt: new Date().toISOString() };
   }
   await recordAuditEvent(ctx.db, {
     accountId: input.accountId,
@@ -60,4 +61,14 @@ export async function testConnection(ctx: SsoContext, input: { accountId: string
     metadata: { failed: report.items.filter((i) => i.status === "error").map((i) => i.id) },
   });
   return { ok: true, value: report };
+}
+
+/** The admin-entered client secret expiry: an expired secret fails the test, a close one warns. */
+function clientSecretExpiryItem(connection: Parameters<typeof connectionHealth>[0]): CheckItem[] {
+  const health = connectionHealth(connection, new Date());
+  if (!health.credential) return [];
+  const label = "Client secret expiry";
+  if (health.status === "expired") return [{ id: "client_secret_expiry", label, status: "error", detail: health.message ?? "" }];
+  if (health.status === "expiring") return [{ id: "client_secret_expiry", label, status: "warn", detail: health.message ?? "" }];
+  return [{ id: "client_secret_expiry", label, status: "ok", detail: `Valid until ${health.credential.expiresAt.toISOString().slice(0, 10)}.` }];
 }

@@ -9,6 +9,7 @@ import { ssoContext } from "@/server/sso-context";
 import { formatUtc } from "./_lib/format";
 import { oidcPasteValues, PasteValues, samlPasteValues, SpCertificateLink } from "./_components/paste-values";
 import { StatusBadge } from "./_components/status-badge";
+import { ConnectionHealthBadge } from "./_components/connection-health";
 import { AdminsOnly } from "../../_components/admins-only";
 import { FlashBanner } from "../../_components/flash-banner";
 
@@ -25,6 +26,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
   const ctx = ssoContext();
   const connections = await listConnections(ctx.db, session.activeAccount.id, ctx.encryptionKey);
   const urls = ssoUrls(env().APP_URL);
+  const now = new Date();
 
   return (
     <div className="space-y-6">
@@ -51,7 +53,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
                     <Link href={`/settings/security/${c.id}`} className="text-indigo-700 hover:underline">{c.name}</Link>
                   </td>
                   <td className="px-5 py-3 text-slate-700">{c.providerLabel}</td>
-                  <td className="px-5 py-3"><StatusBadge connection={c} /></td>
+                  <td className="space-x-1 px-5 py-3"><StatusBadge connection={c} /><ConnectionHealthBadge connection={c} now={now} /></td>
                   <td className="px-5 py-3 text-slate-700">{c.buttonText}</td>
                   <td className="px-5 py-3 text-slate-600">
                     {c.lastResult ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtc(c.lastResult.at)}` : "Never"}

@@ -15,6 +15,7 @@ import { LastResultBanner, ResultsTable } from "../_components/last-result";
 import { LogoCard } from "../_components/logo-card";
 import { ScimCard } from "../_components/scim-card";
 import { StatusBadge } from "../_components/status-badge";
+import { ConnectionHealthNotice } from "../_components/connection-health";
 import { TestByEmailCard, type TestedMark } from "../_components/test-by-email";
 import { AdminsOnly } from "../../../_components/admins-only";
 import { FlashBanner } from "../../../_components/flash-banner";
@@ -56,6 +57,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       {search.authenticated === "1" ? <Alert tone="success" title="Authenticate succeeded">The settings work. You can switch the connection on.</Alert> : null}
       {search.authenticated === "0" ? <Alert tone="error" title="Authenticate did not succeed">The last result below says why and what to change.</Alert> : null}
 
+      <ConnectionHealthNotice connection={connection} now={new Date()} />
       <LastResultBanner result={connection.lastResult} />
       <ConnectionActions connection={connection} accountSlug={session.activeAccount.slug} />
       <TestByEmailCard connectionId={connection.id} marked={marked} />

@@ -71,6 +71,12 @@ export function OidcFields({ kit, provider, clientSecretMask }: { kit: FormKit; 
         error={errorOf("clientSecret")}
         {...register("clientSecret")}
       />
+      <Field
+        label="Client secret expires on (optional)"
+        type="date"
+        hint="As your IdP shows it. We warn on the connection's page and email the account's admins 30, 14, 7 and 1 days before."
+        {...field("clientSecretExpiresOn")}
+      />
       <Select
         label="Token endpoint auth method"
         options={TOKEN_AUTH_METHODS}

@@ -37,6 +37,7 @@ export function connectionFormDefaults(provider: SsoProviderId, connection: Conn
     const discovery = connection?.discoveryUrl ?? "";
     values.discoveryInput = provider === "google" && discovery === GOOGLE_DISCOVERY ? "" : discovery;
     values.clientId = connection?.clientId ?? "";
+    values.clientSecretExpiresOn = connection?.clientSecretExpiresAt?.toISOString().slice(0, 10) ?? "";
     values.tokenEndpointAuthMethod = connection?.tokenEndpointAuthMethod ?? "client_secret_post";
     values.scopes = connection?.scopes ?? "openid profile email";
     values.googleHostedDomain = connection?.googleHostedDomain ?? "";
