@@ -24,7 +24,7 @@ test("another account's IdP with JIT cannot sign in as an existing user of a dif
   await page.goto("/settings/team");
   await expect(page.getByTestId("member-row").filter({ hasText: acme.admin.email })).toHaveCount(0);
   await page.goto("/settings/audit");
-  await expect(page.getByText("sign_in.sso.refused").first()).toBeVisible();
+  await expect(page.getByText(/^SSO sign-in refused for .*already has a login here/).first()).toBeVisible();
 });
 
 test("a session from one account's SSO opens that account only; the other asks for its own sign-in", async ({ browser, page, db }) => {
