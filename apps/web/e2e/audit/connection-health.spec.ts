@@ -1,5 +1,6 @@
 import { ssoConnections } from "./seed";
 import { expect, signIn, test } from "../support/fixtures";
+import { configureOkta } from "../support/issue9-connections";
 
 const DAY = 86_400_000;
 
@@ -44,5 +45,21 @@ test("the console warns about an expiring certificate and client secret, with th
   await expect(page.getByText("Client secret expires soon")).toBeVisible();
   await expect(page.getByText(/Create a new client secret at your identity provider, paste it into the connection's settings and enter its new expiry date\./)).toBeVisible();
   const expiry = new Date(now + 10 * DAY + 3_600_000).toISOString().slice(0, 10);
-  await expect(page.getByLabel("Client secret expires on (optional)")).toHaveValue(expiry);
+  await expect(page.getByLabel("Secret expiry date (optional)")).toHaveValue(expiry);
+});
+
+test("an admin enters the client secret's expiry date: saved, warned about, audited and checked by Test Connection", async ({ page }) => {
+  const { team } = await configureOkta(page);
+  const expiry = new Date(Date.now() + 7 * DAY + 3_600_000).toISOString().slice(0, 10);
+  await page.getByLabel("Secret expiry date (optional)").fill(expiry);
+  await page.getByRole("button", { name: "Save connection" }).click();
+  await expect(page.getByText("Client secret expires soon")).toBeVisible();
+  await expect(page.getByLabel("Secret expiry date (optional)")).toHaveValue(expiry);
+
+  await page.getByRole("button", { name: "Test Connection" }).click();
+  await expect(page.getByTestId("test-report")).toContainText(/Client secret expiry/);
+  await expect(page.getByTestId("check-item").and(page.locator('[data-status="warn"]')).filter({ hasText: "Client secret expiry" })).toHaveCount(1);
+
+  await page.goto("/settings/audit?kind=sso");
+  await expect(page.getByTestId("audit-row").filter({ hasText: `changed the client secret expiry of Okta ${team.tag} from no date to ${expiry}` })).toHaveCount(1);
 });

@@ -74,7 +74,7 @@ export async function setIncludeSubdomains(ctx: Pick<CoreContext, "db">, input: 
   if (!loaded.ok) return loaded;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.update(accountDomains).set({ includeSubdomains: input.includeSubdomains }).where(eq(accountDomains.id, input.domainId)).returning();
-    await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "domain.subdomains_changed", target: { type: "domain", id: input.domainId, label: loaded.value.domain }, metadata: { includeSubdomains: input.includeSubdomains } });
+    await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "domain.subdomains_changed", target: { type: "domain", id: input.domainId, label: loaded.value.domain }, metadata: { includeSubdomains: input.includeSubdomains, from: loaded.value.includeSubdomains, to: input.includeSubdomains } });
     return ok(row!);
   });
 }

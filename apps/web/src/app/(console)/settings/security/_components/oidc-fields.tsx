@@ -72,7 +72,7 @@ export function OidcFields({ kit, provider, clientSecretMask }: { kit: FormKit; 
         {...register("clientSecret")}
       />
       <Field
-        label="Client secret expires on (optional)"
+        label="Secret expiry date (optional)"
         type="date"
         hint="As your IdP shows it. We warn on the connection's page and email the account's admins 30, 14, 7 and 1 days before."
         {...field("clientSecretExpiresOn")}
