@@ -24,6 +24,7 @@ describe("describeAuditEvent", () => {
     ["auto-join switch", event("domain.auto_join_changed", { targetLabel: "acme.test", metadata: { from: false, to: true } }), "Ana Admin changed auto-join for acme.test from off to on"],
     ["certificate with its expiry", event("sso.connection.certificate_added", { targetLabel: "Okta", metadata: { notAfter: "2027-01-02T03:04:05.000Z" } }), "Ana Admin added a signing certificate to Okta (valid until 2027-01-02)"],
     ["reminder", event("sso.connection.expiry_reminder_sent", { actorLabel: "System", actorName: null, targetLabel: "Okta", metadata: { what: "certificate", daysLeft: 7 } }), "Reminder sent to the admins: the signing certificate of Okta expires in 7 days"],
+    ["connection settings with old and new values", event("sso.connection.updated", { targetLabel: "Okta", metadata: { changes: { buttonText: { from: "Sign in", to: "Sign in with Okta" }, attributeMapping: { from: { email: "a" }, to: { email: "b" } } } } }), "Ana Admin changed the settings of the SSO connection Okta: button text (Sign in → Sign in with Okta), attribute mapping"],
     ["unknown action still reads as words", event("billing.plan_changed", { targetLabel: "Acme", metadata: { from: "free", to: "pro" } }), "Ana Admin: billing plan changed (Acme) from free to pro"],
   ])("%s", (_name, input, expected) => {
     expect(describeAuditEvent(input)).toBe(expected);

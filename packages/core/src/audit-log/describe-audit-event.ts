@@ -44,6 +44,18 @@ const possessive = (name: string): string => (name.endsWith("s") ? `${name}'` : 
 
 type Describe = (p: Parts) => string;
 
+/** ": button text (Sign in → Sign in with Okta), scopes" — short values shown, long ones named only. */
+function settingsList(changes: unknown): string {
+  if (!changes || typeof changes !== "object") return "";
+  const items = Object.entries(changes as Record<string, { from?: unknown; to?: unknown }>).map(([key, change]) => {
+    const name = key.replace(/([A-Z])/g, " $1").toLowerCase();
+    const from = typeof change?.from === "string" || typeof change?.from === "number" || typeof change?.from === "boolean" ? String(change.from) : null;
+    const to = typeof change?.to === "string" || typeof change?.to === "number" || typeof change?.to === "boolean" ? String(change.to) : null;
+    return from !== null && to !== null && from.length + to.length <= 80 ? `${name} (${from || "empty"} → ${to || "empty"})` : name;
+  });
+  return items.length ? `: ${items.join(", ")}` : "";
+}
+
 /** One sentence per action; `who` is the actor as a person reads it, `target` what was acted on. */
 const SENTENCES: Record<string, Describe> = {
   "sign_in.password.succeeded": ({ who }) => `${who} signed in with a password`,
@@ -64,7 +76,7 @@ const SENTENCES: Record<string, Describe> = {
   "password_reset.rate_limited": ({ e }) => `Password reset blocked for ${e.actorLabel}: too many requests`,
 
   "sso.connection.created": ({ who, target, m }) => `${who} created the SSO connection ${target} (${str(m.provider).toUpperCase()})`,
-  "sso.connection.updated": ({ who, target }) => `${who} changed the settings of the SSO connection ${target}`,
+  "sso.connection.updated": ({ who, target, m }) => `${who} changed the settings of the SSO connection ${target}${settingsList(m.changes)}`,
   "sso.connection.deleted": ({ who, target }) => `${who} deleted the SSO connection ${target}`,
   "sso.connection.enabled": ({ who, target }) => `${who} switched on the SSO connection ${target}`,
   "sso.connection.disabled": ({ who, target, m }) => `${who} switched off the SSO connection ${target}${typeof m.sessionsEnded === "number" ? ` (${m.sessionsEnded} sessions ended)` : ""}`,

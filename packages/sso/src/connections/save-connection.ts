@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { randomUUID } from "node:crypto";
 import { and, eq, ssoConnections, type NewSsoConnection, type SsoConnection } from "@gatehouse/db";
 import { encryptSecret, isAccountAdmin, recordAuditEvent, type Actor } from "@gatehouse/core";
@@ -77,7 +78,12 @@ export async function saveConnection(
       actor: input.actor,
       action: existing ? "sso.connection.updated" : "sso.connection.created",
       target: { type: "sso_connection", id, label: data.name },
-      metadata: { provider: data.provider, settingsChanged: reachChanged, ...(data.provider === "saml" ? { samlSource: data.samlSource } : { clientId: data.clientId }) },
+      metadata: {
+        provider: data.provider,
+        settingsChanged: reachChanged,
+        ...(data.provider === "saml" ? { samlSource: data.samlSource } : { clientId: data.clientId }),
+        ...(existing ? { changes: changedSettings(existing, { ...common, ...values }, data.provider !== "saml" && Boolean(data.clientSecret)) } : {}),
+      },
     });
     const expiry = { from: existing?.clientSecretExpiresAt?.toISOString() ?? null, to: values.clientSecretExpiresAt?.toISOString() ?? null };
     if (data.provider !== "saml" && expiry.from !== expiry.to) {
@@ -145,3 +151,19 @@ async function samlFields(ctx: SsoContext, data: SamlConnectionInput, existing: 
 }
 
 export type { ConnectionInput };
+
+// The settings an admin reads back in the audit log as old → new; secrets and metadata XML are
+// only said to have changed.
+const AUDITED_SETTINGS = ["name", "description", "buttonText", "provisioningMode", "jitRole", "allowedDomains", "emailTrust", "attributeMapping", "discoveryUrl", "clientId", "tokenEndpointAuthMethod", "scopes", "googleHostedDomain", "samlSource", "metadataUrl", "idpEntityId", "idpSsoUrl", "clockSkewSeconds", "idpInitiatedEnabled"] as const;
+
+function changedSettings(existing: SsoConnection, next: Partial<NewSsoConnection>, secretReplaced: boolean): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of AUDITED_SETTINGS) {
+    if (!(key in next)) continue;
+    const from = existing[key] ?? null;
+    const to = next[key] ?? null;
+    if (!isDeepStrictEqual(from, to)) changes[key] = { from, to };
+  }
+  if (secretReplaced) changes.clientSecret = { from: "(hidden)", to: "(new secret)" };
+  return changes;
+}

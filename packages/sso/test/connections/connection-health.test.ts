@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eq, ssoConnections } from "@gatehouse/db";
+import { and, auditEvents, desc, eq, ssoConnections } from "@gatehouse/db";
 import { buildIdpMetadataXml, saveConnection, ssoUrls, testConnection } from "../../src";
 import { makeCertificate } from "../checks/helpers";
 import { baseSettings, makeTeam, useSsoStack } from "../flows/harness";
@@ -37,6 +37,19 @@ describe("connection health in Test Connection and the connection form", () => {
     report = await testConnection(stack.ctx, { accountId: team.account.id, connectionId: id, actor: team.actor });
     expect(report.ok && report.value.ok).toBe(false);
     expect(report.ok && report.value.items.find((i) => i.id === "client_secret_expiry")).toMatchObject({ status: "error", detail: expect.stringMatching(/expired on .*: sign-ins through this connection fail\. Create a new client secret/) });
+  });
+
+  it("audits a settings change as old → new values, and a new expiry date on its own", async () => {
+    const { team, data, saved } = await oidcConnection("health-audit", "");
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    const id = saved.value.id;
+    const again = await saveConnection(stack.ctx, { accountId: team.account.id, actor: team.actor, connectionId: id, data: { ...data, clientSecret: "", buttonText: "Okta for staff", clientSecretExpiresOn: dayFromNow(60) } });
+    expect(again.ok).toBe(true);
+    const latest = (action: string) => stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, id), eq(auditEvents.action, action))).orderBy(desc(auditEvents.id)).limit(1);
+    const [updated] = await latest("sso.connection.updated");
+    expect(updated!.metadata.changes).toEqual({ buttonText: { from: data.buttonText, to: "Okta for staff" } });
+    const [expiry] = await latest("sso.connection.secret_expiry_changed");
+    expect(expiry!.metadata).toEqual({ from: null, to: `${dayFromNow(60)}T00:00:00.000Z` });
   });
 
   it("fails Test Connection for an expired SAML signing certificate, with the fix", async () => {
