@@ -3,3 +3,9 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
 export const ROLE_LABELS = { admin: "Account Admin", member: "Member" } as const;
+
+// Support actions: a reason the customer can read, and how long enforcement may be paused.
+export const MIN_REASON_LENGTH = 5;
+export const MAX_REASON_LENGTH = 500;
+export const MIN_SUSPENSION_HOURS = 1;
+export const MAX_SUSPENSION_HOURS = 72;

@@ -1,0 +1,42 @@
+import type { Actor } from "../context";
+import { MAX_REASON_LENGTH, MAX_SUSPENSION_HOURS, MIN_REASON_LENGTH, MIN_SUSPENSION_HOURS } from "../limits";
+
+export type ReasonProblem = "reason_missing" | "reason_too_short" | "reason_too_long";
+
+/**
+ * Every support action carries a reason the customer can read in their audit log. Returns the
+ * trimmed reason, or why it cannot be used.
+ */
+export function checkSupportReason(reason: string | null | undefined): { ok: true; reason: string } | { ok: false; problem: ReasonProblem } {
+  const trimmed = (reason ?? "").trim().replace(/\s+/g, " ");
+  if (trimmed.length === 0) return { ok: false, problem: "reason_missing" };
+  if (trimmed.length < MIN_REASON_LENGTH) return { ok: false, problem: "reason_too_short" };
+  if (trimmed.length > MAX_REASON_LENGTH) return { ok: false, problem: "reason_too_long" };
+  return { ok: true, reason: trimmed };
+}
+
+export const REASON_MESSAGES: Record<ReasonProblem, string> = {
+  reason_missing: "Give a reason: the customer reads it in their audit log.",
+  reason_too_short: `Write a reason of at least ${MIN_REASON_LENGTH} characters (a ticket number and a few words).`,
+  reason_too_long: `Keep the reason under ${MAX_REASON_LENGTH} characters.`,
+};
+
+/** Whether a suspension of this many hours may be asked for: whole hours from 1 to 72. */
+export function isAllowedSuspensionHours(hours: number): boolean {
+  return Number.isInteger(hours) && hours >= MIN_SUSPENSION_HOURS && hours <= MAX_SUSPENSION_HOURS;
+}
+
+/** Whether SSO enforcement is paused at `now` (helper for the sign-in policy and the consoles). */
+export function isEnforcementSuspended(suspendedUntil: Date | null, now: Date): boolean {
+  return suspendedUntil !== null && now.getTime() < suspendedUntil.getTime();
+}
+
+/** The actor label a customer sees for one of our staff: "Gatehouse support (Sam)". */
+export function supportActorLabel(staff: { name: string; email: string }): string {
+  const who = staff.name.trim() || staff.email;
+  return `Gatehouse support (${who})`;
+}
+
+export function supportActor(staff: { id: string; name: string; email: string }, ip: string | null): Actor {
+  return { userId: staff.id, label: supportActorLabel(staff), ip };
+}
