@@ -9,3 +9,9 @@ export const MIN_REASON_LENGTH = 5;
 export const MAX_REASON_LENGTH = 500;
 export const MIN_SUSPENSION_HOURS = 1;
 export const MAX_SUSPENSION_HOURS = 72;
+
+export const REASON_MESSAGES = {
+  reason_missing: "Give a reason: the customer reads it in their audit log.",
+  reason_too_short: `Write a reason of at least ${MIN_REASON_LENGTH} characters (a ticket number and a few words).`,
+  reason_too_long: `Keep the reason under ${MAX_REASON_LENGTH} characters.`,
+} as const;

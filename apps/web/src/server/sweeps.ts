@@ -1,8 +1,8 @@
-import { pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains } from "@gatehouse/core";
+import { pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains, restoreSuspendedEnforcement } from "@gatehouse/core";
 import { cronEvery, type Sweep } from "@gatehouse/jobs";
 import { pruneSamlSeenIds } from "@gatehouse/sso";
 import { env } from "@/env";
-import { db } from "./context";
+import { coreContext, db } from "./context";
 import { domainContext } from "./domain-context";
 import { metadataRefreshSweep } from "./metadata-refresh";
 
@@ -28,5 +28,7 @@ export function periodicSweeps(): Sweep[] {
   // SAML replay records past their expiry (the ACS no longer deletes them on every sign-in).
   sweeps.push({ name: "saml.seen-ids.prune", cron: cronEvery(10), run: async (now) => void (await pruneSamlSeenIds(db(), now)) });
   sweeps.push({ name: "security-events.prune", cron: cronEvery(60), run: async (now) => void (await pruneSecurityEvents(db(), now)) });
+  // Support's pauses of SSO enforcement end on their own, within a minute of their time.
+  sweeps.push({ name: "enforcement.suspension.restore", cron: cronEvery(1), run: async (now) => void (await restoreSuspendedEnforcement(coreContext(), now)) });
   return sweeps;
 }

@@ -5,3 +5,4 @@ export * from "./send-password-resets";
 export * from "./suspend-enforcement";
 export * from "./find-accounts";
 export * from "./support-account-view";
+export * from "./members-with-login";

@@ -1,7 +1,8 @@
-import { accountDomains, accounts, asc, eq, memberships, ssoConnections, users, type AuditEvent, type SsoResultSummary } from "@gatehouse/db";
+import { accountDomains, accounts, asc, eq, ssoConnections, type AuditEvent, type SsoResultSummary } from "@gatehouse/db";
 import { listAuditEvents } from "../audit";
 import type { CoreContext } from "../context";
 import { listPendingInvites } from "../invites";
+import { listMembersWithLogin, type MemberWithLogin } from "./members-with-login";
 
 export const SUPPORT_RECENT_EVENTS = 25;
 
@@ -19,7 +20,7 @@ export type SupportAccountView = {
     certificateExpiresAt: string | null;
   }[];
   domains: { id: string; domain: string; status: string; enforceSso: boolean; autoJoin: string }[];
-  members: { userId: string; email: string; name: string; role: "admin" | "member"; hasPassword: boolean; ssoExempt: boolean; ssoExemptUntil: Date | null }[];
+  members: MemberWithLogin[];
   pendingInvites: { id: string; email: string; role: "admin" | "member"; expiresAt: Date }[];
   recentEvents: AuditEvent[];
 };
@@ -40,12 +41,7 @@ export async function supportAccountView(ctx: Pick<CoreContext, "db" | "now">, a
       .from(accountDomains)
       .where(eq(accountDomains.accountId, accountId))
       .orderBy(asc(accountDomains.domain)),
-    db
-      .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, passwordHash: users.passwordHash, ssoExempt: memberships.ssoExempt, ssoExemptUntil: memberships.ssoExemptUntil })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.accountId, accountId))
-      .orderBy(asc(users.email)),
+    listMembersWithLogin(db, accountId),
     listPendingInvites(ctx, accountId),
     listAuditEvents(db, accountId, SUPPORT_RECENT_EVENTS),
   ]);
@@ -59,7 +55,7 @@ export async function supportAccountView(ctx: Pick<CoreContext, "db" | "now">, a
     },
     connections: connections.map(({ certificates, ...c }) => ({ ...c, certificateExpiresAt: soonest(certificates.map((cert) => cert.notAfter)) })),
     domains,
-    members: members.map(({ passwordHash, ...m }) => ({ ...m, hasPassword: passwordHash !== null })),
+    members,
     pendingInvites: pendingInvites.map(({ id, email, role, expiresAt }) => ({ id, email, role, expiresAt })),
     recentEvents,
   };

@@ -1,7 +1,9 @@
 import type { Actor } from "../context";
-import { MAX_REASON_LENGTH, MAX_SUSPENSION_HOURS, MIN_REASON_LENGTH, MIN_SUSPENSION_HOURS } from "../limits";
+import { MAX_REASON_LENGTH, MAX_SUSPENSION_HOURS, MIN_REASON_LENGTH, MIN_SUSPENSION_HOURS, REASON_MESSAGES } from "../limits";
 
-export type ReasonProblem = "reason_missing" | "reason_too_short" | "reason_too_long";
+export { REASON_MESSAGES };
+
+export type ReasonProblem = keyof typeof REASON_MESSAGES;
 
 /**
  * Every support action carries a reason the customer can read in their audit log. Returns the
@@ -14,12 +16,6 @@ export function checkSupportReason(reason: string | null | undefined): { ok: tru
   if (trimmed.length > MAX_REASON_LENGTH) return { ok: false, problem: "reason_too_long" };
   return { ok: true, reason: trimmed };
 }
-
-export const REASON_MESSAGES: Record<ReasonProblem, string> = {
-  reason_missing: "Give a reason: the customer reads it in their audit log.",
-  reason_too_short: `Write a reason of at least ${MIN_REASON_LENGTH} characters (a ticket number and a few words).`,
-  reason_too_long: `Keep the reason under ${MAX_REASON_LENGTH} characters.`,
-};
 
 /** Whether a suspension of this many hours may be asked for: whole hours from 1 to 72. */
 export function isAllowedSuspensionHours(hours: number): boolean {
