@@ -9,6 +9,7 @@ import { ssoContext } from "@/server/sso-context";
 import { formatUtc } from "./_lib/format";
 import { oidcPasteValues, PasteValues, samlPasteValues, SpCertificateLink } from "./_components/paste-values";
 import { StatusBadge } from "./_components/status-badge";
+import { DangerZone } from "./_components/danger-zone";
 import { AdminsOnly } from "../../_components/admins-only";
 import { FlashBanner } from "../../_components/flash-banner";
 
@@ -90,6 +91,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
           <SpCertificateLink href={urls.spCertificateUrl} />
         </div>
       </Card>
+
+      <DangerZone />
     </div>
   );
 }
