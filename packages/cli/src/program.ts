@@ -1,5 +1,8 @@
 import { Command } from "commander";
+import { registerAccountsCommands } from "./commands/accounts";
 import { registerMigrateCommand } from "./commands/migrate";
+import { registerPasswordResetCommands } from "./commands/password-resets";
+import { registerSsoCommands } from "./commands/sso";
 import { registerStaffCommands } from "./commands/staff";
 
 /** Every operator command; each registers itself from its own module under commands/. */
@@ -12,5 +15,8 @@ export function buildProgram(): Command {
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
   registerStaffCommands(program);
   registerMigrateCommand(program);
+  registerAccountsCommands(program);
+  registerSsoCommands(program);
+  registerPasswordResetCommands(program);
   return program;
 }

@@ -36,3 +36,8 @@ export function supportActorLabel(staff: { name: string; email: string }): strin
 export function supportActor(staff: { id: string; name: string; email: string }, ip: string | null): Actor {
   return { userId: staff.id, label: supportActorLabel(staff), ip };
 }
+
+/** The operator CLI as the customer's audit log shows it: "Gatehouse support (operator CLI, sam)". */
+export function operatorActor(osUser: string): Actor {
+  return { userId: null, label: `Gatehouse support (operator CLI, ${osUser})`, ip: null };
+}

@@ -18,9 +18,9 @@ export const SUSPENSION_JOB_ACTOR: Actor = { userId: null, label: "Enforcement s
  */
 export async function suspendEnforcement(
   ctx: CoreContext,
-  input: { accountId: string; hours: number; actor: Actor; reason: string },
+  input: { accountId: string; hours: number; actor: Actor; reason: string; byOperator?: boolean },
 ): Promise<Result<{ until: Date }>> {
-  const allowed = await authoriseSupportOrAdmin(ctx.db, input.accountId, { actor: input.actor, reason: input.reason, bySupport: true }, "suspend enforcement");
+  const allowed = await authoriseSupportOrAdmin(ctx.db, input.accountId, { actor: input.actor, reason: input.reason, bySupport: true, byOperator: input.byOperator }, "suspend enforcement");
   if (!allowed.ok) return allowed;
   if (!isAllowedSuspensionHours(input.hours)) return fail(`Suspend for a whole number of hours from ${MIN_SUSPENSION_HOURS} to ${MAX_SUSPENSION_HOURS}.`);
   const now = nowOf(ctx);
