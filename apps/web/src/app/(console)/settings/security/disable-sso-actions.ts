@@ -35,8 +35,9 @@ export async function disableSsoAction(_state: ActionState, formData: FormData):
 
 export async function sendPasswordResetsAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const session = await requireAccount();
-  const parsed = passwordResetsSchema.safeParse({ ...formValues(formData), userIds: formData.getAll("userIds") });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
+  const values = formValues(formData);
+  const parsed = passwordResetsSchema.safeParse({ ...values, userIds: formData.getAll("userIds") });
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: { scope: values.scope ?? "all" } };
   const result = await sendPasswordResets(coreContext(), {
     accountId: session.activeAccount.id,
     actor: await actorOf(session),

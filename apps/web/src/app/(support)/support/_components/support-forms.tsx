@@ -64,7 +64,7 @@ export function SendPasswordResetsForm({ accountId, members }: { accountId: stri
     <form action={formAction} className="space-y-3" aria-label="Send password resets">
       <Outcome state={state} />
       <input type="hidden" name="accountId" value={accountId} />
-      <ResetTargets members={members} error={state.fieldErrors?.userIds ?? state.fieldErrors?.scope} />
+      <ResetTargets members={members} scope={state.values?.scope} error={state.fieldErrors?.userIds ?? state.fieldErrors?.scope} />
       <Field label="Reason" name="reason" id="resets-reason" hint={REASON_HINT} defaultValue={state.values?.reason} error={state.fieldErrors?.reason} />
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Sending…" : "Send password resets"}</Button>
     </form>

@@ -29,7 +29,7 @@ export function PasswordResetsForm({ members }: { members: MemberChoice[] }) {
     <form action={formAction} className="space-y-4">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.success ? <Alert tone="success">{state.success}</Alert> : null}
-      <ResetTargets members={members} error={state.fieldErrors?.userIds ?? state.fieldErrors?.scope} />
+      <ResetTargets members={members} scope={state.values?.scope} error={state.fieldErrors?.userIds ?? state.fieldErrors?.scope} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>{pending ? "Sending…" : "Send reset emails"}</Button>
         <Link href="/settings/security" className="text-sm text-slate-600 hover:underline">Back to Security</Link>
