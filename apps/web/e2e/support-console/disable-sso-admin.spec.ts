@@ -1,17 +1,9 @@
 import { eq, ssoConnections } from "@gatehouse/db";
 import { expect, test, waitForEmail } from "../support/fixtures";
-import { createOidcClient, createSsoTeam } from "../support/sandbox";
-import { authenticateAndSwitchOn, fillConnectionSettings, memberSignsInWithSso, openWizard, saveAndOpenConnection, testConnectionPasses } from "../support/sso-wizard";
+import { authenticateAndSwitchOn, configureOkta, memberSignsInWithSso, testConnectionPasses } from "../support/sso-wizard";
 
 test("an account admin disables SSO: SSO sessions end, then reset emails go to chosen members", async ({ browser, page, db }) => {
-  const team = await createSsoTeam();
-  const client = await createOidcClient("okta", "client_secret_post");
-  await openWizard(page, team.admin.email, /Okta/);
-  await page.getByLabel("Okta organisation URL").fill(client.issuer);
-  await page.getByLabel("Client ID").fill(client.client_id);
-  await page.getByLabel("Client secret").fill(client.client_secret!);
-  await fillConnectionSettings(page, `Okta ${team.tag}`, `Sign in with Okta ${team.tag}`);
-  await saveAndOpenConnection(page);
+  const { team } = await configureOkta(page);
   await testConnectionPasses(page);
   await authenticateAndSwitchOn(page, team.admin.email);
 

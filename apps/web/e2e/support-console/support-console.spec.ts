@@ -53,6 +53,7 @@ test("staff find an account by domain and disable SSO with a reason; the custome
   // The customer's admin sees it in their own audit log, done by support.
   const adminPage = await (await browser.newContext()).newPage();
   await signIn(adminPage, team.admin.email);
+  await expect(adminPage).toHaveURL(/\/settings\/team/);
   await adminPage.goto("/settings/audit");
   const row = adminPage.getByTestId("audit-row").filter({ hasText: "sso.disabled" });
   await expect(row).toContainText(`Gatehouse support (${staff.name})`);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireStaff } from "@/server/require-staff";
-import { signOutAction } from "../(console)/actions";
+import { SignedInAs } from "../_components/signed-in-as";
 
 export const metadata: Metadata = { title: { default: "Support", template: "%s · Gatehouse support" }, robots: { index: false } };
 
@@ -20,10 +20,7 @@ export default async function SupportLayout({ children }: { children: ReactNode 
           <p className="text-sm text-amber-900">Every action here is shown to the customer in their audit log, with your reason.</p>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <Link href="/settings/team" className="rounded px-2 py-1 text-slate-700 hover:bg-amber-100">Your console</Link>
-            <span className="text-slate-600" data-testid="signed-in-as">{session.user.email}</span>
-            <form action={signOutAction}>
-              <button type="submit" className="rounded px-2 py-1 font-medium text-slate-700 hover:bg-amber-100">Sign out</button>
-            </form>
+            <SignedInAs email={session.user.email} hoverClassName="hover:bg-amber-100" />
           </div>
         </div>
       </header>
