@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerAccountsCommands } from "./commands/accounts";
+import { registerEnforcementCommands } from "./commands/enforcement";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerPasswordResetCommands } from "./commands/password-resets";
 import { registerSsoCommands } from "./commands/sso";
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerAccountsCommands(program);
   registerSsoCommands(program);
+  registerEnforcementCommands(program);
   registerPasswordResetCommands(program);
   return program;
 }

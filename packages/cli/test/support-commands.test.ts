@@ -92,3 +92,20 @@ describe("gatehouse password-resets send", () => {
     expect(JSON.parse(all.stdout)).toEqual({ account: "initech", sent: 2, rateLimited: [] });
   });
 });
+
+describe("gatehouse enforcement suspend", () => {
+  it("refuses hours outside 1 to 72, then suspends and emails the admins", async () => {
+    const tooLong = await runCli(["enforcement", "suspend", "--account", "initech", "--hours", "100", "--reason", "Ticket 13: IdP outage"], url);
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.stderr).toContain("from 1 to 72");
+    const before = Date.now();
+    const result = await runCli(["enforcement", "suspend", "--account", "initech", "--hours", "3", "--reason", "Ticket 13: IdP outage"], url);
+    expect(result.code).toBe(0);
+    const until = new Date(result.stdout.trim()).getTime();
+    expect(until).toBeGreaterThanOrEqual(before + 3 * 3_600_000);
+    const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+    expect(account!.enforcementSuspendedUntil?.getTime()).toBe(until);
+    const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.template, "enforcement-suspended"));
+    expect(mails.map((m) => m.to)).toEqual(["bill@initech.test"]);
+  });
+});
