@@ -46,18 +46,16 @@ describe("disableSso", () => {
   it("switches connections and enforcement off and ends only this account's SSO sessions", async () => {
     const s = await setup("dis1");
     const other = await setup("dis1other");
-    const ssoSession = await createSession(env.ctx, { userId: s.member.id, method: "sso", accountId: s.account.id, connectionId: s.connection.id });
-    const passwordSession = await createSession(env.ctx, { userId: s.admin.id, method: "password" });
+    await createSession(env.ctx, { userId: s.member.id, method: "sso", accountId: s.account.id, connectionId: s.connection.id });
+    await createSession(env.ctx, { userId: s.admin.id, method: "password" });
     await createSession(env.ctx, { userId: other.member.id, method: "sso", accountId: other.account.id, connectionId: other.connection.id });
 
     const result = await disableSso(env.ctx, { accountId: s.account.id, actor: s.adminActor, bySupport: false });
     expect(result).toEqual({ ok: true, value: { connectionsDisabled: 1, domainsUnenforced: 1, sessionsEnded: 1 } });
-    expect(ssoSession).toBeTruthy();
     const left = await env.db.select({ userId: sessions.userId, method: sessions.method }).from(sessions);
     expect(left).toContainEqual({ userId: s.admin.id, method: "password" });
     expect(left).toContainEqual({ userId: other.member.id, method: "sso" });
     expect(left).not.toContainEqual({ userId: s.member.id, method: "sso" });
-    expect(passwordSession).toBeTruthy();
 
     const [account] = await env.db.select().from(accounts).where(eq(accounts.id, s.account.id));
     expect(account!.authRequired).toBe("any");
@@ -149,7 +147,7 @@ describe("suspendEnforcement", () => {
     expect(events.map((e) => e.action)).toEqual(["security.enforcement_restored", "security.enforcement_suspended"]);
     expect(events[1]).toMatchObject({ actorLabel: "Gatehouse support (Sam)", metadata: { reason: "Ticket 9: Okta down", bySupport: true, hours: 2 } });
     const back = await env.smtp.waitForEmail({ to: "admin@sus1.test", subject: "SSO enforcement is back on for Support sus1" });
-    expect(back).toBeTruthy();
+    expect(back.text).toContain("Members must sign in as your authentication requirement says again.");
   });
 });
 
