@@ -1,5 +1,9 @@
 import { Command } from "commander";
+import { registerAccountsCommands } from "./commands/accounts";
+import { registerEnforcementCommands } from "./commands/enforcement";
 import { registerMigrateCommand } from "./commands/migrate";
+import { registerPasswordResetCommands } from "./commands/password-resets";
+import { registerSsoCommands } from "./commands/sso";
 import { registerStaffCommands } from "./commands/staff";
 
 /** Every operator command; each registers itself from its own module under commands/. */
@@ -12,5 +16,9 @@ export function buildProgram(): Command {
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
   registerStaffCommands(program);
   registerMigrateCommand(program);
+  registerAccountsCommands(program);
+  registerSsoCommands(program);
+  registerEnforcementCommands(program);
+  registerPasswordResetCommands(program);
   return program;
 }

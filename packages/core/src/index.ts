@@ -57,3 +57,4 @@ export * from "./audit-log/audit-log-csv";
 export * from "./connection-health/connection-health";
 export * from "./connection-health/send-expiry-reminders";
 export { listAccountAdminEmails } from "./account-admins";
+export * from "./support";

@@ -9,6 +9,7 @@ import { isAccountAdmin } from "./team";
 import { ROLE_LABELS } from "./team-policy";
 import { generateToken, hashToken } from "./tokens";
 import { findUserByEmail } from "./users";
+import { authoriseSupportOrAdmin, type ActingAs } from "./support/authorise-support-or-admin";
 
 export const INVITE_LIFETIME_DAYS = 7;
 
@@ -162,4 +163,46 @@ export async function acceptInvite(
     });
     return ok({ userId, accountId: claimed.accountId, email: claimed.email });
   });
+}
+
+/**
+ * Sends a pending invite again with a fresh link and a fresh 7 days (the old link stops
+ * working). Account admins may, and support with a reason (`bySupport`).
+ */
+export async function resendInvite(
+  ctx: CoreContext,
+  input: ActingAs & { accountId: string; inviteId: string },
+): Promise<Result<{ email: string }>> {
+  const allowed = await authoriseSupportOrAdmin(ctx.db, input.accountId, input, "resend invites");
+  if (!allowed.ok) return allowed;
+  const token = generateToken();
+  const now = nowOf(ctx);
+  const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_DAYS * 86_400_000);
+  const resent = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(invites)
+      .set({ tokenHash: hashToken(token), createdAt: now, expiresAt })
+      .where(and(eq(invites.id, input.inviteId), eq(invites.accountId, input.accountId), isNull(invites.acceptedAt)))
+      .returning({ email: invites.email, role: invites.role });
+    if (!row) return null;
+    await recordAuditEvent(tx, {
+      accountId: input.accountId,
+      actor: input.actor,
+      action: "invite.resent",
+      target: { type: "invite", id: input.inviteId, label: row.email },
+      metadata: { role: row.role, ...allowed.value },
+    });
+    return row;
+  });
+  if (!resent) return fail("That invite was already accepted or revoked.");
+  const [account] = await ctx.db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1);
+  const rendered = inviteEmail({
+    accountName: account?.name ?? "your team",
+    inviterName: input.actor.label,
+    roleLabel: ROLE_LABELS[resent.role],
+    acceptUrl: `${ctx.appUrl}/invite/${encodeURIComponent(token)}`,
+    expiresAt,
+  });
+  await ctx.mailer.send({ ...rendered, to: resent.email, template: "invite" });
+  return ok({ email: resent.email });
 }

@@ -23,7 +23,14 @@ export type ResetRequestError = { code: "rate_limited"; retryAfterMinutes: numbe
  */
 export async function requestPasswordReset(
   ctx: CoreContext,
-  input: { email: string; actor: Actor; accountId?: string | null; requestedByAdmin?: boolean },
+  input: {
+    email: string;
+    actor: Actor;
+    accountId?: string | null;
+    requestedByAdmin?: boolean;
+    /** The account just switched SSO off: the email says to keep the existing login. */
+    afterSsoDisabled?: { accountName: string };
+  },
 ): Promise<Result<null, ResetRequestError>> {
   const now = nowOf(ctx);
   const email = normaliseEmail(input.email);
@@ -56,6 +63,7 @@ export async function requestPasswordReset(
     resetUrl: `${ctx.appUrl}/reset-password?token=${encodeURIComponent(token)}`,
     expiresInMinutes: RESET_LINK_MINUTES,
     requestedByAdmin: input.requestedByAdmin ?? false,
+    ...(input.afterSsoDisabled ? { afterSsoDisabled: { ...input.afterSsoDisabled, hasPassword: Boolean(user.passwordHash) } } : {}),
   });
   await ctx.mailer.send({ ...rendered, to: user.email, template: "password-reset" });
   await recordAuditEvent(ctx.db, {

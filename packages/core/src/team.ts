@@ -3,6 +3,7 @@ import { recordAuditEvent } from "./audit";
 import type { Actor, CoreContext } from "./context";
 import { requestPasswordReset } from "./password-reset";
 import { type Result, fail, ok } from "./result";
+import { containsPattern } from "./like-pattern";
 import { endSessionsForUser } from "./sessions";
 import { decideMemberRemoval, decideRoleChange, ROLE_LABELS } from "./team-policy";
 
@@ -73,7 +74,7 @@ export async function listMembers(
 ): Promise<MembersPage> {
   const pageSize = input.pageSize ?? MEMBERS_PAGE_SIZE;
   const search = input.search?.trim();
-  const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = search ? containsPattern(search) : null;
   const where = and(
     eq(memberships.accountId, input.accountId),
     pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined,

@@ -1,20 +1,6 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
 import { createOidcClient, createSsoTeam, signInAtSandbox } from "../support/sandbox";
-import { authenticateAndSwitchOn, fillConnectionSettings, memberSignsInWithSso, openWizard, saveAndOpenConnection, testConnectionPasses } from "../support/sso-wizard";
-
-/** The Okta wizard filled with a fresh sandbox client, saved. */
-async function configureOkta(page: Page) {
-  const team = await createSsoTeam();
-  const client = await createOidcClient("okta", "client_secret_post");
-  await openWizard(page, team.admin.email, /Okta/);
-  await page.getByLabel("Okta organisation URL").fill(client.issuer);
-  await page.getByLabel("Client ID").fill(client.client_id);
-  await page.getByLabel("Client secret").fill(client.client_secret!);
-  await fillConnectionSettings(page, `Okta ${team.tag}`, `Sign in with Okta ${team.tag}`);
-  await saveAndOpenConnection(page);
-  return { team, client };
-}
+import { authenticateAndSwitchOn, configureOkta, fillConnectionSettings, memberSignsInWithSso, openWizard, saveAndOpenConnection, testConnectionPasses } from "../support/sso-wizard";
 
 test("Okta over OIDC: configure, test, authenticate, switch on, a member signs in", async ({ browser, page }) => {
   const { team, client } = await configureOkta(page);

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { signIn } from "./fixtures";
-import { signInAtSandbox } from "./sandbox";
+import { createOidcClient, createSsoTeam, signInAtSandbox } from "./sandbox";
 
 /** Opens the Configure SSO wizard for a provider, as the account's admin. */
 export async function openWizard(page: Page, adminEmail: string, providerButton: RegExp) {
@@ -47,4 +47,17 @@ export async function memberSignsInWithSso(page: Page, slug: string, buttonText:
   await signInAtSandbox(page, email);
   await expect(page).toHaveURL(/\/settings\/team/);
   await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+}
+
+/** The Okta wizard filled with a fresh sandbox client, saved. */
+export async function configureOkta(page: Page) {
+  const team = await createSsoTeam();
+  const client = await createOidcClient("okta", "client_secret_post");
+  await openWizard(page, team.admin.email, /Okta/);
+  await page.getByLabel("Okta organisation URL").fill(client.issuer);
+  await page.getByLabel("Client ID").fill(client.client_id);
+  await page.getByLabel("Client secret").fill(client.client_secret!);
+  await fillConnectionSettings(page, `Okta ${team.tag}`, `Sign in with Okta ${team.tag}`);
+  await saveAndOpenConnection(page);
+  return { team, client };
 }

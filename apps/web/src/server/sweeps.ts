@@ -1,4 +1,4 @@
-import { pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains, sendExpiryReminders } from "@gatehouse/core";
+import { pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains, restoreSuspendedEnforcement, sendExpiryReminders } from "@gatehouse/core";
 import { cronEvery, type Sweep } from "@gatehouse/jobs";
 import { pruneSamlSeenIds } from "@gatehouse/sso";
 import { env } from "@/env";
@@ -32,5 +32,7 @@ export function periodicSweeps(): Sweep[] {
   // once in sso_expiry_reminders, so an hourly tick costs nothing extra and a missed tick (an
   // instance down at night) cannot skip the 1-day reminder.
   sweeps.push({ name: "sso.expiry-reminders", cron: cronEvery(60), run: async (now) => void (await sendExpiryReminders(coreContext(), now)) });
+  // Support's pauses of SSO enforcement end on their own, within a minute of their time.
+  sweeps.push({ name: "enforcement.suspension.restore", cron: cronEvery(1), run: async (now) => void (await restoreSuspendedEnforcement(coreContext(), now)) });
   return sweeps;
 }

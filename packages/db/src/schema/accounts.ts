@@ -1,4 +1,4 @@
-import { boolean, pgEnum, pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
 
 /**
  * How members of an account must sign in. any: password, social or SSO; mfa: any method, but a
@@ -21,7 +21,11 @@ export const accounts = pgTable(
     enforcementSuspendedUntil: timestamp("enforcement_suspended_until", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("accounts_slug_key").on(t.slug)],
+  (t) => [
+    uniqueIndex("accounts_slug_key").on(t.slug),
+    // The support console finds accounts by any part of their name (ILIKE '%q%').
+    index("accounts_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+  ],
 );
 
 export type Account = typeof accounts.$inferSelect;

@@ -6,3 +6,4 @@ export { domainVerificationLostEmail, type DomainVerificationLostEmailInput } fr
 export { addedToAccountEmail, joinRequestDecidedEmail, type AddedToAccountEmailInput, type JoinRequestDecidedEmailInput } from "./domain-membership";
 export { scimProvisionedEmail, type ScimProvisionedEmailInput } from "./scim-provisioned";
 export { credentialExpiryEmail, type CredentialExpiryEmailInput } from "./credential-expiry";
+export { enforcementSuspensionEmail, type EnforcementSuspensionEmailInput } from "./enforcement-suspension";

@@ -24,4 +24,14 @@ describe("passwordResetEmail", () => {
     expect(email.text).not.toContain("If you didn't ask");
     expect(email.text).toContain(resetUrl);
   });
+
+  it("after SSO was switched off, tells members to keep their login and says when they never had a password", () => {
+    const first = passwordResetEmail({ resetUrl, expiresInMinutes: 60, afterSsoDisabled: { accountName: "Acme", hasPassword: false } });
+    expect(first.subject).toBe("Acme now signs in with a password");
+    expect(first.text).toContain("Members keep their existing login: do not create a new one.");
+    expect(first.text).toContain("set a password (you have not had one yet)");
+    const again = passwordResetEmail({ resetUrl, expiresInMinutes: 60, afterSsoDisabled: { accountName: "Acme", hasPassword: true } });
+    expect(again.text).toContain("choose a new password");
+    expect(again.text).not.toContain("you have not had one yet");
+  });
 });

@@ -8,6 +8,11 @@ export type PasswordResetEmailInput = {
   expiresInMinutes: number;
   /** An administrator started the reset rather than the user. */
   requestedByAdmin?: boolean;
+  /**
+   * The account switched SSO off and its members now sign in with a password: the email says to
+   * keep the existing login (a second one would be a separate, empty user).
+   */
+  afterSsoDisabled?: { accountName: string; hasPassword: boolean };
   productName?: string;
 };
 
@@ -15,6 +20,7 @@ export function passwordResetEmail(input: PasswordResetEmailInput): RenderedEmai
   const productName = input.productName ?? DEFAULT_PRODUCT_NAME;
   const byAdmin = input.requestedByAdmin === true;
   const expiry = `This link expires in ${formatDuration(input.expiresInMinutes)} and can be used only once.`;
+  if (input.afterSsoDisabled) return ssoDisabledResetEmail(input, input.afterSsoDisabled, productName, expiry);
   return renderLayout({
     productName,
     subject: byAdmin ? `Set a new password for ${productName}` : `Reset your ${productName} password`,
@@ -34,5 +40,28 @@ export function passwordResetEmail(input: PasswordResetEmailInput): RenderedEmai
     reason: byAdmin
       ? `an administrator started a password reset for your ${productName} account`
       : `someone asked to reset the password of your ${productName} account`,
+  });
+}
+
+function ssoDisabledResetEmail(
+  input: PasswordResetEmailInput,
+  context: NonNullable<PasswordResetEmailInput["afterSsoDisabled"]>,
+  productName: string,
+  expiry: string,
+): RenderedEmail {
+  const choose = context.hasPassword ? "choose a new password" : "set a password (you have not had one yet)";
+  return renderLayout({
+    productName,
+    subject: `${context.accountName} now signs in with a password`,
+    preheader: `Single sign-on is off for ${context.accountName}: ${choose} to keep signing in.`,
+    heading: "Set your password",
+    paragraphs: [
+      greeting(input.name),
+      `${context.accountName} has switched single sign-on off, so you now sign in to ${productName} with your email and a password.`,
+      `Click the button below to ${choose}. Members keep their existing login: do not create a new one.`,
+    ],
+    button: { label: context.hasPassword ? "Set new password" : "Set password", url: input.resetUrl },
+    notes: [expiry, "If the link expires, use \"Forgot password\" on the sign-in page with this email."],
+    reason: `an administrator of ${context.accountName} switched single sign-on off`,
   });
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { requireSession } from "@/auth/session";
 import { env, isDevMailboxEnabled } from "@/env";
 import { AccountSwitcher } from "./_components/account-switcher";
-import { signOutAction } from "./actions";
+import { SignedInAs } from "../_components/signed-in-as";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
@@ -37,10 +37,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-slate-600" data-testid="signed-in-as">{session.user.email}</span>
-            <form action={signOutAction}>
-              <button type="submit" className="rounded px-2 py-1 font-medium text-slate-700 hover:bg-slate-100">Sign out</button>
-            </form>
+            <SignedInAs email={session.user.email} />
           </div>
         </div>
       </header>

@@ -10,6 +10,7 @@ import { formatUtc } from "./_lib/format";
 import { oidcPasteValues, PasteValues, samlPasteValues, SpCertificateLink } from "./_components/paste-values";
 import { StatusBadge } from "./_components/status-badge";
 import { ConnectionHealthBadge } from "./_components/connection-health";
+import { DangerZone } from "./_components/danger-zone";
 import { AdminsOnly } from "../../_components/admins-only";
 import { FlashBanner } from "../../_components/flash-banner";
 
@@ -92,6 +93,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
           <SpCertificateLink href={urls.spCertificateUrl} />
         </div>
       </Card>
+
+      <DangerZone />
     </div>
   );
 }
