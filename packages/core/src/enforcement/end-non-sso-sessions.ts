@@ -1,4 +1,4 @@
-import { and, eq, inArray, sessions, sql, ssoConnections, type Database } from "@gatehouse/db";
+import { and, eq, gt, inArray, sessions, sql, ssoConnections, type Database } from "@gatehouse/db";
 
 /** The members' sessions not signed in through this account's SSO (password, social, or another account's SSO). */
 const nonSsoSessionsOf = (accountId: string, userIds: string[]) =>
@@ -20,6 +20,6 @@ export async function countNonSsoSessions(db: Pick<Database, "select">, accountI
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(sessions)
-    .where(and(nonSsoSessionsOf(accountId, userIds), sql`${sessions.expiresAt} > ${now}`));
+    .where(and(nonSsoSessionsOf(accountId, userIds), gt(sessions.expiresAt, now)));
   return row?.n ?? 0;
 }
