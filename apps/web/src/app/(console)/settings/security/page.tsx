@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
+import { getSecuritySettings, PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
 import { listConnections, ssoUrls } from "@gatehouse/sso";
 import { Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
@@ -9,6 +9,7 @@ import { ssoContext } from "@/server/sso-context";
 import { formatUtc } from "./_lib/format";
 import { oidcPasteValues, PasteValues, samlPasteValues, SpCertificateLink } from "./_components/paste-values";
 import { StatusBadge } from "./_components/status-badge";
+import { AuthRequirementCard } from "./_components/auth-requirement-card";
 import { AdminsOnly } from "../../_components/admins-only";
 import { FlashBanner } from "../../_components/flash-banner";
 
@@ -25,6 +26,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
   const ctx = ssoContext();
   const connections = await listConnections(ctx.db, session.activeAccount.id, ctx.encryptionKey);
   const urls = ssoUrls(env().APP_URL);
+  const settings = await getSecuritySettings(ctx, session.activeAccount.id);
 
   return (
     <div className="space-y-6">
@@ -62,6 +64,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
           </table>
         )}
       </Card>
+
+      {settings ? <AuthRequirementCard settings={settings} now={new Date()} /> : null}
 
       <Card>
         <CardHeader title="New connection" description="Choose your identity provider. Any other provider works with OpenID Connect or SAML 2.0." />
