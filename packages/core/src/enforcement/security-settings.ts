@@ -101,6 +101,21 @@ async function applyEnforcementEffects(tx: Tx, input: { accountId: string; actor
   return ended;
 }
 
+/** Why switching enforcement on is refused (no fresh test, or not confirmed), or null when it may go ahead. */
+async function interlockRefusal(
+  ctx: Ctx,
+  input: { account: { id: string; name: string; slug: string }; members: AccountMemberForEnforcement[]; before: AccountSsoRule; after: AccountSsoRule; confirmation: string | null | undefined; now: Date },
+): Promise<EnforcementRefusal | null> {
+  const decision = decideEnforcementChange({
+    connections: await loadConnectionTestStates(ctx.db, input.account.id),
+    affected: newlyEnforcedMembers(input.members, input.before, input.after, input.now),
+    account: input.account,
+    confirmation: input.confirmation,
+    now: input.now,
+  });
+  return decision.ok ? null : decision.error;
+}
+
 /**
  * Changes the account's authentication requirement and its requireMfa switch. Switching to `sso`
  * needs a freshly tested connection and the typed confirmation (the slug or name); it then ends
@@ -118,14 +133,8 @@ export async function updateSecuritySettings(
   const after: AccountSsoRule = { ...rule, authRequired: input.authRequired };
   const members = await loadAccountMembersForEnforcement(ctx.db, input.accountId);
   if (input.authRequired === "sso" && account.authRequired !== "sso") {
-    const decision = decideEnforcementChange({
-      connections: await loadConnectionTestStates(ctx.db, input.accountId),
-      affected: newlyEnforcedMembers(members, rule, after, now),
-      account,
-      confirmation: input.confirmation,
-      now,
-    });
-    if (!decision.ok) return fail(decision.error);
+    const refusal = await interlockRefusal(ctx, { account, members, before: rule, after, confirmation: input.confirmation, now });
+    if (refusal) return fail(refusal);
   }
   const endedSessions = await ctx.db.transaction(async (tx) => {
     await tx.update(accounts).set({ authRequired: input.authRequired, requireMfa: input.requireMfa }).where(eq(accounts.id, input.accountId));
@@ -162,14 +171,8 @@ export async function setDomainSsoEnforcement(
     : { ...rule, enforcingDomainIds: rule.enforcingDomainIds.filter((id) => id !== domain.id) };
   const members = await loadAccountMembersForEnforcement(ctx.db, input.accountId);
   if (input.enforceSso && !domain.enforceSso) {
-    const decision = decideEnforcementChange({
-      connections: await loadConnectionTestStates(ctx.db, input.accountId),
-      affected: newlyEnforcedMembers(members, rule, after, now),
-      account,
-      confirmation: input.confirmation,
-      now,
-    });
-    if (!decision.ok) return fail(decision.error);
+    const refusal = await interlockRefusal(ctx, { account, members, before: rule, after, confirmation: input.confirmation, now });
+    if (refusal) return fail(refusal);
   }
   const endedSessions = await ctx.db.transaction(async (tx) => {
     await tx.update(accountDomains).set({ enforceSso: input.enforceSso }).where(and(eq(accountDomains.id, domain.id), eq(accountDomains.accountId, account.id)));
