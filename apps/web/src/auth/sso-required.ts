@@ -9,7 +9,7 @@ export function ssoRequiredFromCode(code: string): SsoRequiredRefusal | null {
   if (!code.startsWith(SSO_REQUIRED)) return null;
   try {
     const parsed = JSON.parse(code.slice(SSO_REQUIRED.length)) as SsoRequiredRefusal;
-    return typeof parsed.message === "string" && Array.isArray(parsed.accounts) ? parsed : null;
+    return parsed !== null && typeof parsed.message === "string" && Array.isArray(parsed.accounts) ? parsed : null;
   } catch {
     return null;
   }

@@ -53,6 +53,11 @@ const EXEMPTION_ERRORS: Record<ExemptionError["code"], string> = {
 
 /** "SSO off for this member" (optionally until a date): the member keeps a password while SSO is enforced. */
 export async function setSsoExemptionAction(formData: FormData) {
+  // A bad date gets its own message, not the generic "incomplete request".
+  const checked = ssoExemptionSchema.safeParse(formValues(formData));
+  if (!checked.success && checked.error.issues.some((i) => i.path[0] === "until")) {
+    redirect(await flashTo(TEAM, { tone: "error", text: checked.error.issues.find((i) => i.path[0] === "until")!.message }));
+  }
   await runTeamAction(
     ssoExemptionSchema,
     formData,
