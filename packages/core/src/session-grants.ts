@@ -2,8 +2,9 @@ import type { SignInMethod } from "@gatehouse/db";
 
 /**
  * What a session may act in. A session carries the accounts its sign-ins proved: a sign-in through
- * account B's SSO connection proves B only, so it never opens the user's other accounts. Password
- * sessions keep granting every account of the user until per-account enforcement exists.
+ * account B's SSO connection proves B only, so it never opens the user's other accounts. A password
+ * or social session grants every account of the user except those that require SSO of them
+ * (checkSignInMethod narrows it).
  */
 export type SessionProof = {
   method: SignInMethod;

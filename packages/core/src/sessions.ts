@@ -12,6 +12,8 @@ export type NewSession = {
   method: SignInMethod;
   accountId?: string | null;
   connectionId?: string | null;
+  /** What the sign-in proved when the account policy narrowed it (checkSignInMethod); otherwise from the method. */
+  grantedAccountIds?: string[] | null;
   ip?: string | null;
   userAgent?: string | null;
 };
@@ -20,14 +22,16 @@ export type NewSession = {
 export async function createSession(ctx: Pick<CoreContext, "db" | "now">, input: NewSession): Promise<string> {
   const id = generateToken();
   const now = nowOf(ctx);
-  const accountId = input.accountId ?? (await defaultAccountId(ctx.db, input.userId));
+  const grantedAccountIds = input.grantedAccountIds !== undefined ? input.grantedAccountIds : grantsOfSignIn({ method: input.method, accountId: input.accountId ?? null });
+  // A narrowed session opens in an account it proved, not one that would need its own sign-in.
+  const accountId = input.accountId ?? (grantedAccountIds?.[0] ?? (await defaultAccountId(ctx.db, input.userId)));
   await ctx.db.insert(sessions).values({
     idHash: hashToken(id),
     userId: input.userId,
     activeAccountId: accountId,
     method: input.method,
     connectionId: input.connectionId ?? null,
-    grantedAccountIds: grantsOfSignIn({ method: input.method, accountId: input.accountId ?? null }),
+    grantedAccountIds,
     ip: input.ip ?? null,
     userAgent: input.userAgent?.slice(0, 400) ?? null,
     createdAt: now,

@@ -26,7 +26,7 @@ async function countAdmins(db: Pick<Database, "select">, accountId: string): Pro
   return row?.n ?? 0;
 }
 
-export type MemberRow = { userId: string; email: string; name: string; role: MemberRole; joinedAt: Date; hasPassword: boolean; source: (typeof memberSource.enumValues)[number] };
+export type MemberRow = { userId: string; email: string; name: string; role: MemberRole; joinedAt: Date; hasPassword: boolean; source: (typeof memberSource.enumValues)[number]; ssoExempt: boolean; ssoExemptUntil: Date | null };
 
 /** Above this many matches the list says "1,000+" instead of counting: an exact count of 50,000 rows costs more than the page. */
 export const MEMBERS_COUNT_CAP = 1000;
@@ -102,6 +102,8 @@ export async function listMembers(
         role: memberships.role,
         joinedAt: memberships.createdAt,
         source: memberships.source,
+        ssoExempt: memberships.ssoExempt,
+        ssoExemptUntil: memberships.ssoExemptUntil,
         hasPassword: sql<boolean>`${users.passwordHash} is not null`,
         sortName: sql<string>`lower(${users.name})`,
       })

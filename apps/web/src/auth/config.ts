@@ -1,11 +1,12 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authenticatePassword, createSession, resolveSession, signOutSession, type ResolvedSession } from "@gatehouse/core";
+import { authenticatePassword, checkSignInMethod, createSession, resolveSession, signOutSession, type ResolvedSession } from "@gatehouse/core";
 import { sameSiteRedirect } from "@/lib/safe-callback-url";
 import { coreContext } from "@/server/context";
 import { clientIp, ipFromHeaders } from "@/server/request";
 import { signInSchema } from "@/lib/validators/auth";
 import { env } from "@/env";
+import { SSO_REQUIRED, type SsoRequiredRefusal } from "./sso-required";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -14,6 +15,14 @@ class RateLimited extends CredentialsSignin {
   constructor(minutes: number) {
     super();
     this.code = `rate_limited:${minutes}`;
+  }
+}
+
+/** Right password, but every account of the user requires SSO: the message and the accounts travel to /login in the code. */
+class SsoRequired extends CredentialsSignin {
+  constructor(refusal: SsoRequiredRefusal) {
+    super();
+    this.code = `${SSO_REQUIRED}${JSON.stringify(refusal)}`;
   }
 }
 
@@ -53,9 +62,12 @@ export const authConfig = {
           if (result.error.code === "rate_limited") throw new RateLimited(result.error.retryAfterMinutes);
           throw new InvalidCredentials();
         }
+        const policy = await checkSignInMethod(ctx, { userId: result.value.userId, method: "password" });
+        if (!policy.allowed) throw new SsoRequired({ message: policy.message, accounts: policy.ssoAccounts.map(({ name, slug }) => ({ name, slug })) });
         const sessionId = await createSession(ctx, {
           userId: result.value.userId,
           method: "password",
+          grantedAccountIds: policy.grantedAccountIds,
           ip,
           userAgent: request.headers.get("user-agent"),
         });

@@ -16,7 +16,7 @@ export function loginStepPath(email: string, callbackUrl: string, step?: "sso"):
  */
 export async function routeTypedEmail(email: string, callbackUrl: string, options: { passwordInstead?: boolean } = {}): Promise<string> {
   const { route, match } = await loadEmailRoute(db(), email);
-  // "Use my password instead": granted unless the domain's account enforces SSO (a later issue).
+  // "Use my password instead": granted unless the domain requires SSO.
   if (options.passwordInstead && (!match || offersPasswordInstead(match))) return loginStepPath(email, callbackUrl);
   if (route.kind === "idp") return startSignInFromAction({ connectionId: route.connectionId, callbackUrl: callbackUrl || "/", loginHint: email });
   return loginStepPath(email, callbackUrl, route.kind === "choose" ? "sso" : undefined);

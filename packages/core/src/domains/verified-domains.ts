@@ -2,7 +2,7 @@ import { accountDomains, and, eq, inArray, type Database } from "@gatehouse/db";
 import { candidateDomains, matchVerifiedDomain, type VerifiedDomain } from "./match-verified-domain";
 import { emailDomain } from "../email-address";
 
-const verifiedColumns = { accountId: accountDomains.accountId, domain: accountDomains.domain, includeSubdomains: accountDomains.includeSubdomains, id: accountDomains.id, autoJoin: accountDomains.autoJoin };
+const verifiedColumns = { accountId: accountDomains.accountId, domain: accountDomains.domain, includeSubdomains: accountDomains.includeSubdomains, id: accountDomains.id, autoJoin: accountDomains.autoJoin, enforceSso: accountDomains.enforceSso };
 
 /** The verified domain (and so the account) an email falls under, if any: one indexed query. */
 export async function findVerifiedDomainForEmail(db: Database, email: string) {

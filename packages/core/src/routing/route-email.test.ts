@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeEmail, type DomainMatch, type RoutableConnection } from "./route-email";
+import { domainRequiresSso, offersPasswordInstead, routeEmail, type DomainMatch, type RoutableConnection } from "./route-email";
 
 const ACME = "acc-acme";
 const GLOBEX = "acc-globex";
@@ -26,4 +26,19 @@ describe("routeEmail", () => {
   it.each(cases)("$name", ({ match, connections, expected }) => {
     expect(routeEmail({ match, connections })).toEqual(expected);
   });
+});
+
+describe("offersPasswordInstead", () => {
+  const NOW = new Date("2026-11-27T12:00:00Z");
+  it.each([
+    { name: "domain without enforcement → offered", requiresSso: undefined, expected: true },
+    { name: "domain that requires SSO → not offered", requiresSso: true, expected: false },
+  ])("$name", ({ requiresSso, expected }) => expect(offersPasswordInstead({ ...match, requiresSso })).toBe(expected));
+
+  it.each([
+    { name: "any, domain not enforcing → no", authRequired: "any" as const, domainEnforcesSso: false, enforcementSuspendedUntil: null, expected: false },
+    { name: "sso → yes", authRequired: "sso" as const, domainEnforcesSso: false, enforcementSuspendedUntil: null, expected: true },
+    { name: "domain enforcing → yes", authRequired: "mfa" as const, domainEnforcesSso: true, enforcementSuspendedUntil: null, expected: true },
+    { name: "sso but suspended → no", authRequired: "sso" as const, domainEnforcesSso: true, enforcementSuspendedUntil: new Date("2026-11-27T15:00:00Z"), expected: false },
+  ])("domainRequiresSso: $name", ({ expected, ...input }) => expect(domainRequiresSso(input, NOW)).toBe(expected));
 });

@@ -1,8 +1,11 @@
 /** A switched-on connection as the login page shows it (button text and logo). */
 export type RoutableConnection = { id: string; accountId: string; name: string; buttonText: string; logoDataUrl: string | null; enabled: boolean };
 
-/** The verified domain an email falls under, with its account's sign-in name. */
-export type DomainMatch = { accountId: string; accountSlug: string; domain: string };
+/**
+ * The verified domain an email falls under, with its account's sign-in name, and whether people
+ * on it must use SSO (the account requires it, or the domain does, and support has not suspended it).
+ */
+export type DomainMatch = { accountId: string; accountSlug: string; domain: string; requiresSso?: boolean };
 
 export type EmailRoute =
   | { kind: "idp"; connectionId: string; accountSlug: string }
@@ -25,9 +28,16 @@ export function routeEmail(input: { match: DomainMatch | null; connections: Rout
 }
 
 /**
- * Whether "Use my password instead" is offered next to SSO. Always, for now: enforcing SSO for an
- * account is a later issue, and it decides here (one place) when it lands.
+ * Whether "Use my password instead" is offered next to SSO: not where the domain requires SSO.
+ * Only the domain decides (no user is looked up); an exempt member still reaches the password
+ * step directly (/login?email=…), and the password check applies their exemption.
  */
-export function offersPasswordInstead(_match: DomainMatch): boolean {
-  return true;
+export function offersPasswordInstead(match: DomainMatch): boolean {
+  return !match.requiresSso;
+}
+
+/** Whether people on a verified domain must use SSO: account-wide `sso` or the domain's switch, unless suspended. */
+export function domainRequiresSso(input: { authRequired: "any" | "mfa" | "sso"; domainEnforcesSso: boolean; enforcementSuspendedUntil: Date | null }, now: Date): boolean {
+  const suspended = input.enforcementSuspendedUntil !== null && now.getTime() < input.enforcementSuspendedUntil.getTime();
+  return (input.authRequired === "sso" || input.domainEnforcesSso) && !suspended;
 }

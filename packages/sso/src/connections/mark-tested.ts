@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql, ssoConnections, ssoResults } from "@gatehouse/db";
-import { fail, isAccountAdmin, nowOf, ok, recordAuditEvent, type Actor, type Result } from "@gatehouse/core";
+import { FRESH_TEST_HOURS, fail, isAccountAdmin, nowOf, ok, recordAuditEvent, type Actor, type Result } from "@gatehouse/core";
 import type { SsoContext } from "../context";
 import { getConnection } from "./queries";
 
@@ -8,13 +8,18 @@ export type MarkedTested = { markedTestedAt: Date; alreadyMarked: boolean };
 /**
  * "I already tested this connection": the admin vouches for a connection without another test
  * sign-in. Allowed only once it has at least one successful Authenticate or test sign-in, so the
- * mark always rests on a sign-in that really worked. Marking twice keeps the first mark.
+ * mark always rests on a sign-in that really worked. The mark unlocks SSO enforcement for 24
+ * hours (see isFreshlyTested in core); marking again within them keeps the first mark, later
+ * renews it.
  */
 export async function markConnectionTested(ctx: SsoContext, input: { accountId: string; connectionId: string; actor: Actor }): Promise<Result<MarkedTested>> {
   if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return fail("Only account admins can configure SSO.");
   const connection = await getConnection(ctx.db, input.accountId, input.connectionId);
   if (!connection) return fail("That connection no longer exists.");
-  if (connection.markedTestedAt) return ok({ markedTestedAt: connection.markedTestedAt, alreadyMarked: true });
+  const now = nowOf(ctx);
+  if (connection.markedTestedAt && now.getTime() - connection.markedTestedAt.getTime() < FRESH_TEST_HOURS * 3_600_000) {
+    return ok({ markedTestedAt: connection.markedTestedAt, alreadyMarked: true });
+  }
 
   if (!connection.verifiedAt) {
     const [success] = await ctx.db
@@ -35,7 +40,7 @@ export async function markConnectionTested(ctx: SsoContext, input: { accountId: 
     }
   }
 
-  const markedTestedAt = nowOf(ctx);
+  const markedTestedAt = now;
   await ctx.db.transaction(async (tx) => {
     await tx.update(ssoConnections).set({ markedTestedAt, markedTestedByUserId: input.actor.userId }).where(eq(ssoConnections.id, connection.id));
     await recordAuditEvent(tx, {

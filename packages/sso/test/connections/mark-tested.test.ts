@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { and, auditEvents, eq, ssoConnections, ssoResults, type SsoResultSummary } from "@gatehouse/db";
+import { getSecuritySettings } from "@gatehouse/core";
 import { getConnection, markConnectionTested } from "../../src";
 import { makeSamlConnection, useSsoStack } from "../flows/harness";
 
@@ -69,5 +70,23 @@ describe("mark a connection as tested", () => {
     expect(await markConnectionTested(stack.ctx, { accountId: setup.account.id, connectionId: setup.connection.id, actor: memberActor })).toEqual({ ok: false, error: "Only account admins can configure SSO." });
     expect(await markConnectionTested(stack.ctx, { accountId: setup.account.id, connectionId: other.connection.id, actor: setup.actor })).toEqual({ ok: false, error: "That connection no longer exists." });
     expect((await getConnection(stack.ctx.db, other.account.id, other.connection.id))?.markedTestedAt).toBeNull();
+  });
+
+  it("unlocks SSO enforcement for 24 hours when it rests on a success, and can be renewed after", async () => {
+    const setup = await makeSamlConnection(stack, "mt-fresh");
+    const old = new Date(Date.now() - 72 * 3_600_000);
+    await stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: old, markedTestedAt: null }).where(eq(ssoConnections.id, setup.connection.id));
+    expect((await getSecuritySettings(stack.ctx, setup.account.id))?.hasFreshTest).toBe(false);
+
+    const marked = await markConnectionTested(stack.ctx, { accountId: setup.account.id, connectionId: setup.connection.id, actor: setup.actor });
+    expect(marked).toMatchObject({ ok: true, value: { alreadyMarked: false } });
+    expect((await getSecuritySettings(stack.ctx, setup.account.id))?.hasFreshTest).toBe(true);
+
+    const dayLater = { ...stack.ctx, now: () => new Date(Date.now() + 25 * 3_600_000) };
+    expect((await getSecuritySettings(dayLater, setup.account.id))?.hasFreshTest).toBe(false);
+    const renewed = await markConnectionTested(dayLater, { accountId: setup.account.id, connectionId: setup.connection.id, actor: setup.actor });
+    expect(renewed).toMatchObject({ ok: true, value: { alreadyMarked: false } });
+    expect((await getSecuritySettings(dayLater, setup.account.id))?.hasFreshTest).toBe(true);
+    expect(await audits(setup.connection.id, "sso.connection.marked_tested")).toHaveLength(2);
   });
 });

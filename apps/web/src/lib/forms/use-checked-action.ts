@@ -21,8 +21,8 @@ function run(checks: FieldChecks, formData: FormData): Record<string, string> {
  * (/login): the same inline messages from small checks, and still a plain form post when
  * JavaScript is off (the server action validates on its own either way).
  */
-export function useCheckedAction(checks: FieldChecks, action: (state: ActionState, formData: FormData) => Promise<ActionState>) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+export function useCheckedAction<S extends ActionState = ActionState>(checks: FieldChecks, action: (state: S, formData: FormData) => Promise<S>) {
+  const [state, formAction, pending] = useActionState<S, FormData>(action, initialActionState as Awaited<S>);
   const [errors, setErrors] = useState<Record<string, string> | null>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -7,3 +7,16 @@ export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
 export const memberTargetSchema = z.object({ userId: z.string().uuid() });
 export const changeRoleSchema = memberTargetSchema.extend({ role: roleSchema });
 export const revokeInviteSchema = z.object({ inviteId: z.string().uuid() });
+
+/** "SSO off for this member", optionally through a date (YYYY-MM-DD, UTC, the whole day included). */
+export const ssoExemptionSchema = memberTargetSchema.extend({
+  ssoExempt: z.enum(["on"]).optional(),
+  until: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/, "Enter the end date as YYYY-MM-DD, or leave it empty.")
+    .refine((v) => v === "" || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "That end date does not exist.")
+    .optional(),
+});
+
+/** The end of the chosen day in UTC: "until 1 December" includes 1 December. */
+export const exemptionEnd = (date: string | undefined): Date | null => (date ? new Date(`${date}T23:59:59.999Z`) : null);

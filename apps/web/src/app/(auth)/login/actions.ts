@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth/config";
+import { ssoRequiredFromCode, type SsoRequiredRefusal } from "@/auth/sso-required";
 import { emailStepSchema, signInSchema } from "@/lib/validators/auth";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
@@ -27,8 +28,11 @@ export async function useAnotherAccount(formData: FormData): Promise<void> {
   redirect(`/login${callbackUrl ? `?${new URLSearchParams({ callbackUrl }).toString()}` : ""}`);
 }
 
+/** The password step's answer: when the accounts require SSO, which accounts' SSO to offer. */
+export type PasswordStepState = ActionState & { ssoRequired?: SsoRequiredRefusal["accounts"] };
+
 /** Step two: the password, checked by next-auth's Credentials provider. */
-export async function signInWithPassword(_state: ActionState, formData: FormData): Promise<ActionState> {
+export async function signInWithPassword(_state: PasswordStepState, formData: FormData): Promise<PasswordStepState> {
   const values = formValues(formData);
   const parsed = signInSchema.safeParse(values);
   const keep = { email: values.email ?? "", callbackUrl: values.callbackUrl ?? "" };
@@ -36,7 +40,11 @@ export async function signInWithPassword(_state: ActionState, formData: FormData
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackUrl(values.callbackUrl) });
   } catch (error) {
-    if (error instanceof AuthError) return { error: signInErrorMessage(error), values: keep };
+    if (error instanceof AuthError) {
+      const refusal = ssoRequiredFromCode((error as AuthError & { code?: string }).code ?? "");
+      if (refusal) return { error: refusal.message, ssoRequired: refusal.accounts, values: keep };
+      return { error: signInErrorMessage(error), values: keep };
+    }
     throw error; // the redirect after a successful sign-in
   }
   return {};

@@ -27,7 +27,11 @@ export default async function AccountSsoPage({ params, searchParams }: { params:
         <p className="mt-1 text-sm text-slate-600">Use your company&apos;s identity provider.</p>
       </div>
       {connections.length === 0 ? (
-        <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">{account.name} has no single sign-on switched on yet. Sign in with your email and password instead.</p>
+        <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">
+          {account.authRequired === "sso"
+            ? `${account.name} requires single sign-on, but none of its connections is switched on right now. Members with “SSO off” can still sign in with their password; everyone else, ask one of them or our support to restore access.`
+            : `${account.name} has no single sign-on switched on yet. Sign in with your email and password instead.`}
+        </p>
       ) : (
         <SsoButtons connections={connections} callbackUrl={target} loginHint={hint} />
       )}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { findUserByEmail } from "@gatehouse/core";
+import { findUserByEmail, isSsoEnforcedForMember } from "@gatehouse/core";
 import { listEnabledConnectionsForAccount } from "@gatehouse/sso";
 import { requireSession } from "@/auth/session";
 import { db } from "@/server/context";
@@ -21,7 +21,9 @@ export default async function SwitchAccountPage({ params }: { params: Promise<{ 
   const target = session.accounts.find((a) => a.id === accountId);
   if (!target) notFound();
   const connections = await listEnabledConnectionsForAccount(db(), target.id);
-  const hasPassword = Boolean((await findUserByEmail(db(), session.user.email))?.passwordHash);
+  // An account that requires SSO of this member is proved by its SSO only.
+  const requiresSso = await isSsoEnforcedForMember({ db: db() }, { userId: session.user.id, accountId: target.id });
+  const hasPassword = !requiresSso && Boolean((await findUserByEmail(db(), session.user.email))?.passwordHash);
   return (
     <div className="space-y-5">
       <div>
@@ -45,7 +47,8 @@ export default async function SwitchAccountPage({ params }: { params: Promise<{ 
         <>
           {connections.length > 0 ? <SsoButtons connections={connections} callbackUrl="/settings/team" loginHint={session.user.email} /> : null}
           {hasPassword ? <ProveWithPasswordForm accountId={target.id} email={session.user.email} /> : null}
-          {connections.length === 0 && !hasPassword ? (
+          {requiresSso ? <p className="text-sm text-slate-600">{target.name} requires signing in with SSO.</p> : null}
+          {connections.length === 0 && !hasPassword && !requiresSso ? (
             <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">
               {target.name} has no single sign-on switched on and you have no password here. Set one with “Forgot your password?” on the sign-in page, then sign in to {target.name} with it.
             </p>

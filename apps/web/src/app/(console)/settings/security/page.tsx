@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
+import { getSecuritySettings, PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
 import { listConnections, ssoUrls } from "@gatehouse/sso";
 import { Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
@@ -11,6 +11,7 @@ import { oidcPasteValues, PasteValues, samlPasteValues, SpCertificateLink } from
 import { StatusBadge } from "./_components/status-badge";
 import { ConnectionHealthBadge } from "./_components/connection-health";
 import { DangerZone } from "./_components/danger-zone";
+import { AuthRequirementCard } from "./_components/auth-requirement-card";
 import { AdminsOnly } from "../../_components/admins-only";
 import { FlashBanner } from "../../_components/flash-banner";
 
@@ -28,6 +29,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
   const connections = await listConnections(ctx.db, session.activeAccount.id, ctx.encryptionKey);
   const urls = ssoUrls(env().APP_URL);
   const now = new Date();
+  const settings = await getSecuritySettings(ctx, session.activeAccount.id);
 
   return (
     <div className="space-y-6">
@@ -65,6 +67,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
           </table>
         )}
       </Card>
+
+      {settings ? <AuthRequirementCard settings={settings} now={new Date()} /> : null}
 
       <Card>
         <CardHeader title="New connection" description="Choose your identity provider. Any other provider works with OpenID Connect or SAML 2.0." />

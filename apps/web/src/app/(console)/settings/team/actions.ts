@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { changeMemberRole, decideJoinRequest, importManagedUsers, inviteMember, removeMember, revokeInvite, sendMemberPasswordReset, type Actor, type Result } from "@gatehouse/core";
+import { changeMemberRole, decideJoinRequest, importManagedUsers, inviteMember, removeMember, revokeInvite, sendMemberPasswordReset, setMemberSsoExemption, type Actor, type ExemptionError, type Result } from "@gatehouse/core";
 import { actorOf, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
 import { flashTo } from "@/server/flash";
-import { changeRoleSchema, inviteSchema, memberTargetSchema, revokeInviteSchema } from "@/lib/validators/team";
+import { changeRoleSchema, exemptionEnd, inviteSchema, memberTargetSchema, revokeInviteSchema, ssoExemptionSchema } from "@/lib/validators/team";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
 import { decideJoinRequestSchema, importManagedUsersSchema } from "@/lib/validators/domain-capture";
 
@@ -43,6 +43,34 @@ export async function removeMemberAction(formData: FormData) {
 
 export async function sendPasswordResetAction(formData: FormData) {
   await runTeamAction(memberTargetSchema, formData, null, (input, accountId, actor) => sendMemberPasswordReset(coreContext(), { ...input, accountId, actor }), "Password reset email sent.");
+}
+
+const EXEMPTION_ERRORS: Record<ExemptionError["code"], string> = {
+  forbidden: "Only account admins can change who may skip SSO.",
+  not_a_member: "That person is no longer a member of this account.",
+  until_in_past: "The end date has already passed. Choose a later date, or leave it empty for no end date.",
+};
+
+/** "SSO off for this member" (optionally until a date): the member keeps a password while SSO is enforced. */
+export async function setSsoExemptionAction(formData: FormData) {
+  // A bad date gets its own message, not the generic "incomplete request".
+  const checked = ssoExemptionSchema.safeParse(formValues(formData));
+  if (!checked.success && checked.error.issues.some((i) => i.path[0] === "until")) {
+    redirect(await flashTo(TEAM, { tone: "error", text: checked.error.issues.find((i) => i.path[0] === "until")!.message }));
+  }
+  await runTeamAction(
+    ssoExemptionSchema,
+    formData,
+    null,
+    async (input, accountId, actor) => {
+      const result = await setMemberSsoExemption(coreContext(), { accountId, actor, userId: input.userId, exempt: input.ssoExempt === "on", until: exemptionEnd(input.until) });
+      return result.ok ? result : { ok: false, error: EXEMPTION_ERRORS[result.error.code] };
+    },
+    (value) => {
+      const ended = (value as { endedSessions: number }).endedSessions;
+      return ended > 0 ? `SSO exemption saved. ${ended} session${ended === 1 ? "" : "s"} not signed in through SSO ended.` : "SSO exemption saved.";
+    },
+  );
 }
 
 export async function revokeInviteAction(formData: FormData) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listManagedUsers, listMembers, listPendingInvites, listPendingJoinRequests, ROLE_LABELS } from "@gatehouse/core";
+import { isSsoExemptNow, listManagedUsers, listMembers, listPendingInvites, listPendingJoinRequests, ROLE_LABELS } from "@gatehouse/core";
 import { Alert, Badge, Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
@@ -36,6 +36,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
   const joinRequests = isAdmin ? await listPendingJoinRequests(ctx.db, session.activeAccount.id) : [];
   const managedSearch = typeof params.mq === "string" ? params.mq.slice(0, 200) : "";
   const managed = isAdmin ? await listManagedUsers(ctx.db, { accountId: session.activeAccount.id, search: managedSearch, page: Number(params.mpage) || 1 }) : null;
+  const now = new Date();
   const pageHref = (edge: { after: string } | { before: string }) => `/settings/team?${new URLSearchParams({ ...(search ? { q: search } : {}), ...edge }).toString()}`;
 
   return (
@@ -85,7 +86,12 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
                 <td className="px-5 py-3 font-medium text-slate-900">
                   {m.name || "—"} {m.userId === session.user.id ? <Badge>You</Badge> : null}{" "}
                   {/* Their IdP adds and removes them; the role is still ours to set. */}
-                  {m.source === "scim" ? <span title="Provisioned by your identity provider (SCIM). Removing them there removes them here; you still set their role."><Badge tone="indigo">SCIM</Badge></span> : null}
+                  {m.source === "scim" ? <span title="Provisioned by your identity provider (SCIM). Removing them there removes them here; you still set their role."><Badge tone="indigo">SCIM</Badge></span> : null}{" "}
+                  {isSsoExemptNow(m, now) ? (
+                    <span title="May sign in with a password while this account requires SSO (break-glass or contractor).">
+                      <Badge tone="amber">{m.ssoExemptUntil ? `SSO off until ${m.ssoExemptUntil.toISOString().slice(0, 10)}` : "SSO off"}</Badge>
+                    </span>
+                  ) : null}
                 </td>
                 <td className="px-5 py-3 text-slate-700">{m.email}</td>
                 <td className="px-5 py-3">{isAdmin ? null : <Badge tone={m.role === "admin" ? "indigo" : "slate"}>{ROLE_LABELS[m.role]}</Badge>}
@@ -94,6 +100,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
                 {isAdmin ? (
                   <td className="px-5 py-3 text-right">
                     <MemberActions.Row member={m} isSelf={m.userId === session.user.id} />
+                    <MemberActions.SsoExemption member={m} />
                   </td>
                 ) : null}
               </tr>

@@ -1,3 +1,4 @@
+import { FRESH_TEST_HOURS } from "@gatehouse/core";
 import { Button, Card, CardHeader } from "@gatehouse/ui";
 import { markTestedAction } from "../test-actions";
 import { formatUtc } from "../_lib/format";
@@ -11,6 +12,8 @@ export type TestedMark = { at: Date; byEmail: string | null } | null;
  * Authenticate or test sign-in.
  */
 export function TestByEmailCard({ connectionId, marked }: { connectionId: string; marked: TestedMark }) {
+  // A mark unlocks requiring SSO for 24 hours (core's isFreshlyTested); after that it can be renewed.
+  const canMark = !marked || Date.now() - marked.at.getTime() >= FRESH_TEST_HOURS * 3_600_000;
   return (
     <Card>
       <CardHeader title="Test with a member" description="Ask a member to sign in through this connection before everyone relies on it. Their result appears under Recent results." />
@@ -26,13 +29,14 @@ export function TestByEmailCard({ connectionId, marked }: { connectionId: string
             <p className="text-sm text-slate-700" data-testid="marked-tested">
               Marked as tested {formatUtc(marked.at)} by {marked.byEmail ?? "an admin who has since left"}.
             </p>
-          ) : (
+          ) : null}
+          {canMark ? (
             <form action={markTestedAction} className="flex flex-wrap items-center gap-3">
               <input type="hidden" name="connectionId" value={connectionId} />
               <Button type="submit" variant="secondary">I already tested this connection</Button>
-              <span className="text-sm text-slate-600">Possible once an Authenticate or test sign-in has succeeded.</span>
+              <span className="text-sm text-slate-600">Possible once an Authenticate or test sign-in has succeeded; lets you require SSO for the next 24 hours.</span>
             </form>
-          )}
+          ) : null}
         </section>
       </div>
     </Card>

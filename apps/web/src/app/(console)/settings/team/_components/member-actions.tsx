@@ -1,7 +1,7 @@
 import type { MemberRow } from "@gatehouse/core";
 import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { Button } from "@gatehouse/ui";
-import { changeRoleAction, removeMemberAction, sendPasswordResetAction } from "../actions";
+import { changeRoleAction, removeMemberAction, sendPasswordResetAction, setSsoExemptionAction } from "../actions";
 
 /** Role select: a plain form with a Save button, so it works without JavaScript. */
 function Role({ member }: { member: MemberRow }) {
@@ -36,4 +36,21 @@ function Row({ member, isSelf }: { member: MemberRow; isSelf: boolean }) {
   );
 }
 
-export const MemberActions = { Role, Row };
+/** "SSO off for this member", optionally until a date: a plain form, so it works without JavaScript. */
+function SsoExemption({ member }: { member: MemberRow }) {
+  const id = `sso-exempt-${member.userId}`;
+  return (
+    <form action={setSsoExemptionAction} className="mt-2 flex flex-wrap items-center justify-end gap-2 text-xs">
+      <input type="hidden" name="userId" value={member.userId} />
+      <label htmlFor={id} className="flex items-center gap-1 text-slate-700">
+        <input id={id} type="checkbox" name="ssoExempt" value="on" defaultChecked={member.ssoExempt} aria-label={`SSO off for ${member.email}`} />
+        SSO off
+      </label>
+      <label htmlFor={`${id}-until`} className="sr-only">SSO off for {member.email} until (optional)</label>
+      <input id={`${id}-until`} type="date" name="until" defaultValue={member.ssoExemptUntil?.toISOString().slice(0, 10) ?? ""} className="rounded-md border-0 px-1 py-0.5 text-xs ring-1 ring-slate-300" />
+      <Button type="submit" size="sm" variant="secondary" aria-label={`Save SSO exemption for ${member.email}`}>Save</Button>
+    </form>
+  );
+}
+
+export const MemberActions = { Role, Row, SsoExemption };
