@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accounts, and, auditEvents, eq, mfaFactors, mfaRecoveryCodes } from "@gatehouse/db";
 import {
+  continueAfterEnrolment,
   createSession,
   ensureAccount,
   ensureMember,
@@ -91,7 +92,7 @@ describe("the sign-in step", () => {
     expect(await resolveSession(clock.ctx, sid)).toBeNull();
     expect(await switchActiveAccount(env.db, sid, account.id)).toBe("no_session");
     expect(await grantAccountToSession(env.db, sid, account.id)).toBe(false);
-    expect(await loadMfaChallenge(clock.ctx, sid)).toEqual({ userId: member.id, email: member.email, step: "verify" });
+    expect(await loadMfaChallenge(clock.ctx, sid)).toEqual({ userId: member.id, email: member.email, step: "verify", hasEnrolled: false });
 
     const input = { rawSessionId: sid, kind: "totp" as const, rememberDevice: false, userAgent: null, ip: null };
     expect(await passMfaChallenge(clock.ctx, { ...input, code: "123456" })).toMatchObject({ ok: false, error: { code: "wrong_code" } });
@@ -150,7 +151,14 @@ describe("the sign-in step", () => {
     const secret = new URL(started.ok ? started.value.uri : "x:").searchParams.get("secret")!;
     const done = await finishMfaEnrolmentAtSignIn(clock.ctx, { rawSessionId: sid, code: totpCodeAt(secret, clock.now()), ip: null });
     expect(done.ok && done.value.recoveryCodes).toHaveLength(10);
+    // Still nothing granted until the person continues past their recovery codes.
+    expect(await resolveSession(clock.ctx, sid)).toBeNull();
+    // A sign-in that did not enrol cannot ride on the enrolment done elsewhere.
+    const other = await createSession(clock.ctx, { userId: member.id, method: "password", mfaStep: "enrol" });
+    expect(await continueAfterEnrolment(clock.ctx, other)).toBe(false);
+    expect(await continueAfterEnrolment(clock.ctx, sid)).toBe(true);
     expect(await resolveSession(clock.ctx, sid)).not.toBeNull();
+    expect(await resolveSession(clock.ctx, other)).toBeNull();
     // Removing it is refused while the account requires it.
     clock.advance();
     expect(await removeOwnMfa(clock.ctx, { userId: member.id, code: totpCodeAt(secret, clock.now()), actor: actorOf(member) })).toEqual({ ok: false, error: { code: "required" } });

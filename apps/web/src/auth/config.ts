@@ -1,8 +1,9 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authenticatePassword, createSession, resolveSession, signOutSession, type ResolvedSession } from "@gatehouse/core";
+import { authenticatePassword, createSession, mfaStepForPasswordSignIn, resolveSession, signOutSession, type ResolvedSession } from "@gatehouse/core";
 import { sameSiteRedirect } from "@/lib/safe-callback-url";
 import { coreContext } from "@/server/context";
+import { mfaContext, readRememberedDevice } from "@/server/mfa";
 import { clientIp, ipFromHeaders } from "@/server/request";
 import { signInSchema } from "@/lib/validators/auth";
 import { env } from "@/env";
@@ -53,9 +54,14 @@ export const authConfig = {
           if (result.error.code === "rate_limited") throw new RateLimited(result.error.retryAfterMinutes);
           throw new InvalidCredentials();
         }
+        // An enrolled user (or one an account requires MFA of) gets a session that grants nothing
+        // until /login/mfa is done.
+        const { userId, email } = result.value;
+        const mfaStep = await mfaStepForPasswordSignIn(mfaContext(), { userId, rememberedDeviceToken: await readRememberedDevice(), actor: { userId, label: email, ip } });
         const sessionId = await createSession(ctx, {
           userId: result.value.userId,
           method: "password",
+          mfaStep,
           ip,
           userAgent: request.headers.get("user-agent"),
         });

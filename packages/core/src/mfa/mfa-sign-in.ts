@@ -38,17 +38,23 @@ async function isRememberedDevice(ctx: MfaContext, userId: string, token: string
   return Boolean(row);
 }
 
-export type MfaChallenge = { userId: string; email: string; step: MfaStep };
+export type MfaChallenge = {
+  userId: string;
+  email: string;
+  step: MfaStep;
+  /** Enrolment step only: this session already confirmed the new app; the codes were shown. */
+  hasEnrolled: boolean;
+};
 
 /** The MFA step a session is waiting for, or null (no such session, expired, or not waiting). */
 export async function loadMfaChallenge(ctx: Pick<MfaContext, "db" | "now">, rawSessionId: string): Promise<MfaChallenge | null> {
   const [row] = await ctx.db
-    .select({ userId: sessions.userId, email: users.email, step: sessions.mfaStep })
+    .select({ userId: sessions.userId, email: users.email, step: sessions.mfaStep, verifiedAt: sessions.mfaVerifiedAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, hashToken(rawSessionId)), isNotNull(sessions.mfaStep), gt(sessions.expiresAt, nowOf(ctx))))
     .limit(1);
-  return row?.step ? { userId: row.userId, email: row.email, step: row.step } : null;
+  return row?.step ? { userId: row.userId, email: row.email, step: row.step, hasEnrolled: row.verifiedAt !== null } : null;
 }
 
 /** The step is done: the session becomes a full one, and records when it proved MFA. */
@@ -93,7 +99,11 @@ async function rememberDevice(db: Pick<Database, "insert">, userId: string, user
   return token;
 }
 
-/** Enrolment required at sign-in: confirming the app's first code also completes the session. */
+/**
+ * Enrolment required at sign-in, part one: the app's first code confirms it, and this session
+ * notes that it did. The session still grants nothing until the person has seen their recovery
+ * codes and continues (part two), so a page reload or a no-JavaScript post cannot skip them.
+ */
 export async function finishMfaEnrolmentAtSignIn(
   ctx: MfaContext,
   input: { rawSessionId: string; code: string; ip: string | null },
@@ -103,7 +113,22 @@ export async function finishMfaEnrolmentAtSignIn(
   const actor = { userId: challenge.userId, label: challenge.email, ip: input.ip };
   const confirmed = await confirmMfaEnrolment(ctx, { userId: challenge.userId, code: input.code, actor });
   if (!confirmed.ok) return confirmed;
-  await completeMfaStep(ctx.db, input.rawSessionId, nowOf(ctx));
+  await ctx.db.update(sessions).set({ mfaVerifiedAt: nowOf(ctx) }).where(eq(sessions.idHash, hashToken(input.rawSessionId)));
   await recordUserMfaEvent(ctx.db, challenge.userId, { actor, action: "sign_in.mfa.succeeded", metadata: { method: "enrolment" } });
   return confirmed;
+}
+
+/**
+ * Part two: opens the session. Only a session that confirmed the app itself qualifies; one whose
+ * user enrolled elsewhere in the meantime proved nothing and still owes a code.
+ */
+export async function continueAfterEnrolment(ctx: Pick<MfaContext, "db" | "now">, rawSessionId: string): Promise<boolean> {
+  const challenge = await loadMfaChallenge(ctx, rawSessionId);
+  if (challenge?.step !== "enrol" || !challenge.hasEnrolled) return false;
+  const now = nowOf(ctx);
+  await ctx.db
+    .update(sessions)
+    .set({ mfaStep: null, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_DAYS * 86_400_000), lastSeenAt: now })
+    .where(eq(sessions.idHash, hashToken(rawSessionId)));
+  return true;
 }

@@ -38,6 +38,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-slate-600" data-testid="signed-in-as">{session.user.email}</span>
+            <Link href="/settings/account/mfa" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Two-step verification</Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded px-2 py-1 font-medium text-slate-700 hover:bg-slate-100">Sign out</button>
             </form>

@@ -34,7 +34,8 @@ export async function signInWithPassword(_state: ActionState, formData: FormData
   const keep = { email: values.email ?? "", callbackUrl: values.callbackUrl ?? "" };
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: keep };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackUrl(values.callbackUrl) });
+    // Through /login/mfa: it asks for the second step when one is due, else passes straight on.
+    await signIn("credentials", { ...parsed.data, redirectTo: `/login/mfa?${new URLSearchParams({ callbackUrl: safeCallbackUrl(values.callbackUrl) }).toString()}` });
   } catch (error) {
     if (error instanceof AuthError) return { error: signInErrorMessage(error), values: keep };
     throw error; // the redirect after a successful sign-in

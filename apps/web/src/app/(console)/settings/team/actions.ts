@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { changeMemberRole, decideJoinRequest, importManagedUsers, inviteMember, removeMember, revokeInvite, sendMemberPasswordReset, type Actor, type Result } from "@gatehouse/core";
+import { changeMemberRole, decideJoinRequest, importManagedUsers, inviteMember, removeMember, resetMemberMfa, revokeInvite, sendMemberPasswordReset, type Actor, type Result } from "@gatehouse/core";
 import { actorOf, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
 import { flashTo } from "@/server/flash";
@@ -43,6 +43,16 @@ export async function removeMemberAction(formData: FormData) {
 
 export async function sendPasswordResetAction(formData: FormData) {
   await runTeamAction(memberTargetSchema, formData, null, (input, accountId, actor) => sendMemberPasswordReset(coreContext(), { ...input, accountId, actor }), "Password reset email sent.");
+}
+
+export async function resetMemberMfaAction(formData: FormData) {
+  await runTeamAction(
+    memberTargetSchema,
+    formData,
+    null,
+    (input, accountId, actor) => resetMemberMfa(coreContext(), { ...input, accountId, actor }),
+    (value) => `Two-step verification was reset for ${(value as { email: string }).email}. They set it up again at their next sign-in if your account requires it.`,
+  );
 }
 
 export async function revokeInviteAction(formData: FormData) {
