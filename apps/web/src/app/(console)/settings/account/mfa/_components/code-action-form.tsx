@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useId, type ReactNode } from "react";
 import { Alert, Button, Field } from "@gatehouse/ui";
 import { RecoveryCodes } from "@/app/_components/mfa/recovery-codes";
 import type { MfaSettingsState } from "../actions";
@@ -19,6 +19,8 @@ type Props = {
 /** A form that takes one code from the app; shows the recovery codes its action returns, once. */
 export function CodeActionForm({ action, intro, codeLabel, submitLabel, variant = "primary", showForm = true }: Props) {
   const [state, formAction, pending] = useActionState(action, {} as MfaSettingsState);
+  // Several of these forms share a page; each code field needs its own id for its label.
+  const fieldId = useId();
   if (state.recoveryCodes) {
     return (
       <div className="space-y-3">
@@ -32,7 +34,7 @@ export function CodeActionForm({ action, intro, codeLabel, submitLabel, variant 
     <form action={formAction} noValidate className="space-y-3">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {intro}
-      <Field label={codeLabel} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} className="max-w-xs" error={state.fieldErrors?.code} />
+      <Field id={fieldId} label={codeLabel} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} className="max-w-xs" error={state.fieldErrors?.code} />
       <Button type="submit" variant={variant} disabled={pending}>{pending ? "Checking…" : submitLabel}</Button>
     </form>
   );
