@@ -20,7 +20,7 @@ export async function enrolInConsole(page: Page): Promise<{ key: string; recover
   await page.getByRole("link", { name: "Set up an authenticator app" }).click();
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
   const key = (await page.getByTestId("mfa-manual-key").innerText()).trim();
-  await page.getByLabel("Code from your app").fill(codeFor(key));
+  await page.getByLabel("Code from your app", { exact: true }).fill(codeFor(key));
   await page.getByRole("button", { name: "Turn on two-step verification" }).click();
   const list = page.getByRole("list", { name: "Recovery codes" });
   await expect(list.getByRole("listitem")).toHaveCount(10);

@@ -14,10 +14,10 @@ test("'remember this device' skips the code next time, and making new recovery c
   await expect(page).toHaveURL(/\/settings\/team/);
 
   await page.getByRole("link", { name: "Two-step verification" }).click();
-  await page.getByLabel("Code from your app").fill("123123");
+  await page.getByLabel("Code from your app", { exact: true }).fill("123123");
   await page.getByRole("button", { name: "Make new recovery codes" }).click();
   await expect(formAlert(page)).toContainText("doesn't match");
-  await page.getByLabel("Code from your app").fill(codeFor(key, 1));
+  await page.getByLabel("Code from your app", { exact: true }).fill(codeFor(key, 1));
   await page.getByRole("button", { name: "Make new recovery codes" }).click();
   await expect(page.getByText("Your old codes no longer work")).toBeVisible();
   await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
@@ -50,7 +50,7 @@ test("without JavaScript: the enrolment walk-through and the code step", async (
   await signIn(page, team.member.email);
   await expect(page).toHaveURL(/\/login\/mfa/);
   const key = (await page.getByTestId("mfa-manual-key").innerText()).trim();
-  await page.getByLabel("Code from your app").fill(codeFor(key));
+  await page.getByLabel("Code from your app", { exact: true }).fill(codeFor(key));
   await page.getByRole("button", { name: "Turn on MFA" }).click();
   await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
   await page.getByRole("button", { name: "I saved my recovery codes, continue" }).click();
