@@ -11,6 +11,7 @@ import {
   mfaRequirementFor,
   mfaStepForPasswordSignIn,
   passMfaChallenge,
+  pruneRememberedDevices,
   regenerateRecoveryCodes,
   removeOwnMfa,
   resetMemberMfa,
@@ -124,6 +125,10 @@ describe("the sign-in step", () => {
     expect(await mfaStepForPasswordSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: token, actor: actorOf(member) })).toBeNull();
     // An unknown token does not stand in for the code.
     expect(await mfaStepForPasswordSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: "forged", actor: actorOf(member) })).toBe("verify");
+    // After 30 days the device is forgotten, and the sweep removes its row.
+    clock.advance(31 * 2880);
+    expect(await mfaStepForPasswordSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: token, actor: actorOf(member) })).toBe("verify");
+    expect(await pruneRememberedDevices(env.db, clock.now())).toBeGreaterThanOrEqual(1);
   });
 
   it("stops after five wrong codes, even for the right one", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, mfaRememberedDevices, sessions, users, type Database, type MfaStep } from "@gatehouse/db";
+import { and, eq, gt, isNotNull, lt, mfaRememberedDevices, sessions, users, type Database, type MfaStep } from "@gatehouse/db";
 import { nowOf, type Actor } from "../context";
 import { type Result, fail, ok } from "../result";
 import { SESSION_LIFETIME_DAYS } from "../sessions";
@@ -131,4 +131,10 @@ export async function continueAfterEnrolment(ctx: Pick<MfaContext, "db" | "now">
     .set({ mfaStep: null, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_DAYS * 86_400_000), lastSeenAt: now })
     .where(eq(sessions.idHash, hashToken(rawSessionId)));
   return true;
+}
+
+/** Deletes remembered devices past their 30 days (a periodic sweep); returns how many went. */
+export async function pruneRememberedDevices(db: Pick<Database, "delete">, now: Date): Promise<number> {
+  const pruned = await db.delete(mfaRememberedDevices).where(lt(mfaRememberedDevices.expiresAt, now)).returning({ id: mfaRememberedDevices.id });
+  return pruned.length;
 }
