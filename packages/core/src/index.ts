@@ -64,3 +64,4 @@ export * from "./enforcement/affected-members";
 export { endNonSsoSessions } from "./enforcement/end-non-sso-sessions";
 export { loadMembershipEnforcement } from "./enforcement/load-enforcement";
 export * from "./enforcement/security-settings";
+export * from "./mfa";

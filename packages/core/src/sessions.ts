@@ -1,9 +1,11 @@
-import { accounts, and, eq, gt, memberships, sessions, sql, users, type Database, type SignInMethod } from "@gatehouse/db";
+import { accounts, and, eq, gt, isNull, memberships, sessions, sql, users, type Database, type MfaStep, type SignInMethod } from "@gatehouse/db";
 import { nowOf, type CoreContext } from "./context";
 import { grantsOfSignIn, isAccountGranted, mergeGrants } from "./session-grants";
 import { generateToken, hashToken } from "./tokens";
 
 export const SESSION_LIFETIME_DAYS = 30;
+/** A session waiting for its MFA step lives this long; finishing the step gives it the full lifetime. */
+export const PENDING_MFA_MINUTES = 15;
 // Writing last_seen_at on every request would turn each page view into a write; once a minute is enough.
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -16,6 +18,8 @@ export type NewSession = {
   grantedAccountIds?: string[] | null;
   ip?: string | null;
   userAgent?: string | null;
+  /** Set when the password is checked but MFA is still due: the session grants nothing until then. */
+  mfaStep?: MfaStep | null;
 };
 
 /** Creates a server-side session and returns its raw id (the only copy; we keep its hash). */
@@ -34,9 +38,10 @@ export async function createSession(ctx: Pick<CoreContext, "db" | "now">, input:
     grantedAccountIds,
     ip: input.ip ?? null,
     userAgent: input.userAgent?.slice(0, 400) ?? null,
+    mfaStep: input.mfaStep ?? null,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_LIFETIME_DAYS * 86_400_000),
+    expiresAt: new Date(now.getTime() + (input.mfaStep ? PENDING_MFA_MINUTES * 60_000 : SESSION_LIFETIME_DAYS * 86_400_000)),
   });
   return id;
 }
@@ -66,6 +71,8 @@ export type ResolvedSession = {
   idHash: string;
   method: SignInMethod;
   connectionId: string | null;
+  /** When this session's sign-in completed our MFA; null when it did not (SSO, or no MFA). */
+  mfaVerifiedAt: Date | null;
   user: { id: string; email: string; name: string };
   /** The account the console acts on; null when the user belongs to none. */
   activeAccount: AccountChoice | null;
@@ -73,8 +80,8 @@ export type ResolvedSession = {
 };
 
 /**
- * Looks a session up by its raw id. Returns null when it was revoked, expired, or its user is
- * gone: the caller treats that as signed out, which is what makes revocation immediate.
+ * Looks a session up by its raw id. Returns null when it was revoked, expired, still waiting for
+ * its MFA step, or its user is gone: the caller treats that as signed out, which is what makes revocation immediate.
  */
 export async function resolveSession(ctx: Pick<CoreContext, "db" | "now">, rawId: string): Promise<ResolvedSession | null> {
   const now = nowOf(ctx);
@@ -93,7 +100,7 @@ export async function resolveSession(ctx: Pick<CoreContext, "db" | "now">, rawId
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), isNull(sessions.mfaStep)))
     .limit(1);
   if (!row) return null;
   const proof = { method: row.session.method, grantedAccountIds: row.session.grantedAccountIds };
@@ -109,6 +116,7 @@ export async function resolveSession(ctx: Pick<CoreContext, "db" | "now">, rawId
     idHash,
     method: row.session.method,
     connectionId: row.session.connectionId,
+    mfaVerifiedAt: row.session.mfaVerifiedAt,
     user: row.user,
     activeAccount: active,
     accounts: choices,
@@ -133,7 +141,7 @@ export type SwitchOutcome = "switched" | "needs_sign_in" | "not_a_member" | "no_
  */
 export async function switchActiveAccount(db: Database, rawId: string, accountId: string): Promise<SwitchOutcome> {
   const idHash = hashToken(rawId);
-  const [session] = await db.select().from(sessions).where(eq(sessions.idHash, idHash)).limit(1);
+  const [session] = await db.select().from(sessions).where(and(eq(sessions.idHash, idHash), isNull(sessions.mfaStep))).limit(1);
   if (!session) return "no_session";
   if (!(await isMember(db, session.userId, accountId))) return "not_a_member";
   if (!isAccountGranted(session, accountId)) return "needs_sign_in";
@@ -151,7 +159,8 @@ export async function carrySessionGrants(db: Database, previousRawId: string, ne
   await db.transaction(async (tx) => {
     const [previous] = await tx.select().from(sessions).where(eq(sessions.idHash, hashToken(previousRawId))).limit(1);
     const [current] = await tx.select().from(sessions).where(eq(sessions.idHash, hashToken(newRawId))).limit(1);
-    if (!previous || !current || previous.userId !== current.userId) return;
+    // A session still waiting for MFA proved nothing, so it has nothing to carry over.
+    if (!previous || !current || previous.userId !== current.userId || previous.mfaStep || current.mfaStep) return;
     await tx.update(sessions).set({ grantedAccountIds: mergeGrants(previous.grantedAccountIds, current.grantedAccountIds) }).where(eq(sessions.idHash, current.idHash));
     await tx.delete(sessions).where(eq(sessions.idHash, previous.idHash));
   });
@@ -160,7 +169,7 @@ export async function carrySessionGrants(db: Database, previousRawId: string, ne
 /** Adds an account to what a session proved (its password was just re-checked) and switches to it. */
 export async function grantAccountToSession(db: Database, rawId: string, accountId: string): Promise<boolean> {
   const idHash = hashToken(rawId);
-  const [session] = await db.select().from(sessions).where(eq(sessions.idHash, idHash)).limit(1);
+  const [session] = await db.select().from(sessions).where(and(eq(sessions.idHash, idHash), isNull(sessions.mfaStep))).limit(1);
   if (!session || !(await isMember(db, session.userId, accountId))) return false;
   await db
     .update(sessions)

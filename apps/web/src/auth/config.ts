@@ -1,8 +1,9 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authenticatePassword, checkSignInMethod, createSession, resolveSession, signOutSession, type ResolvedSession } from "@gatehouse/core";
+import { authenticatePassword, checkSignInMethod, createSession, mfaStepForPasswordSignIn, resolveSession, signOutSession, type ResolvedSession } from "@gatehouse/core";
 import { sameSiteRedirect } from "@/lib/safe-callback-url";
 import { coreContext } from "@/server/context";
+import { mfaContext, readRememberedDevice } from "@/server/mfa";
 import { clientIp, ipFromHeaders } from "@/server/request";
 import { signInSchema } from "@/lib/validators/auth";
 import { env } from "@/env";
@@ -64,10 +65,15 @@ export const authConfig = {
         }
         const policy = await checkSignInMethod(ctx, { userId: result.value.userId, method: "password" });
         if (!policy.allowed) throw new SsoRequired({ message: policy.message, accounts: policy.ssoAccounts.map(({ name, slug }) => ({ name, slug })) });
+        // An enrolled user (or one an account requires MFA of) gets a session that grants nothing
+        // until /login/mfa is done.
+        const { userId, email } = result.value;
+        const mfaStep = await mfaStepForPasswordSignIn(mfaContext(), { userId, rememberedDeviceToken: await readRememberedDevice(), actor: { userId, label: email, ip } });
         const sessionId = await createSession(ctx, {
           userId: result.value.userId,
           method: "password",
           grantedAccountIds: policy.grantedAccountIds,
+          mfaStep,
           ip,
           userAgent: request.headers.get("user-agent"),
         });

@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import type { Actor, ResolvedSession } from "@gatehouse/core";
+import { currentMfaChallenge } from "@/server/mfa";
 import { clientIp } from "@/server/request";
 import { auth } from "./config";
 
@@ -13,7 +14,8 @@ export const getCurrentSession = cache(async (): Promise<ResolvedSession | null>
 /** For pages and actions that need a signed-in member: anyone else goes to /login. */
 export async function requireSession(): Promise<ResolvedSession> {
   const session = await getCurrentSession();
-  if (!session) redirect("/login");
+  // A session still owing its MFA step grants nothing; its owner finishes the step first.
+  if (!session) redirect((await currentMfaChallenge()) ? "/login/mfa" : "/login");
   return session;
 }
 

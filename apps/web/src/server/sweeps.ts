@@ -1,4 +1,4 @@
-import { pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains, restoreSuspendedEnforcement, sendExpiryReminders } from "@gatehouse/core";
+import { pruneRememberedDevices, pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains, restoreSuspendedEnforcement, sendExpiryReminders } from "@gatehouse/core";
 import { cronEvery, type Sweep } from "@gatehouse/jobs";
 import { pruneSamlSeenIds } from "@gatehouse/sso";
 import { env } from "@/env";
@@ -34,5 +34,7 @@ export function periodicSweeps(): Sweep[] {
   sweeps.push({ name: "sso.expiry-reminders", cron: cronEvery(60), run: async (now) => void (await sendExpiryReminders(coreContext(), now)) });
   // Support's pauses of SSO enforcement end on their own, within a minute of their time.
   sweeps.push({ name: "enforcement.suspension.restore", cron: cronEvery(1), run: async (now) => void (await restoreSuspendedEnforcement(coreContext(), now)) });
+  // "Remember this device" cookies past their 30 days: their rows go too.
+  sweeps.push({ name: "mfa.remembered-devices.prune", cron: cronEvery(60), run: async (now) => void (await pruneRememberedDevices(db(), now)) });
   return sweeps;
 }

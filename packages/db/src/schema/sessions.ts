@@ -4,6 +4,8 @@ import { users } from "./users";
 
 /** social: a deployment-wide login provider ("Sign in with Google"), a convenience that is not SSO. */
 export const signInMethod = pgEnum("sign_in_method", ["password", "sso", "social"]);
+/** What a password sign-in still owes before the session grants anything: a code, or enrolment. */
+export const mfaStep = pgEnum("session_mfa_step", ["verify", "enrol"]);
 
 /**
  * Server-side sessions. The browser's (encrypted) next-auth JWT carries only the session id;
@@ -24,6 +26,10 @@ export const sessions = pgTable(
      * only); null means every account of the user (password sessions, until enforcement exists).
      */
     grantedAccountIds: uuid("granted_account_ids").array(),
+    /** Set while the password is checked but MFA is still due: such a session grants nothing. */
+    mfaStep: mfaStep("mfa_step"),
+    /** When this session's sign-in completed our MFA (null: it did not, e.g. SSO or no MFA). */
+    mfaVerifiedAt: timestamp("mfa_verified_at", { withTimezone: true }),
     ip: text("ip"),
     userAgent: text("user_agent"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -64,3 +70,4 @@ export const signInAttempts = pgTable(
 
 export type Session = typeof sessions.$inferSelect;
 export type SignInMethod = (typeof signInMethod.enumValues)[number];
+export type MfaStep = (typeof mfaStep.enumValues)[number];

@@ -37,6 +37,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <Link href="/settings/account/mfa" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Two-step verification</Link>
             <SignedInAs email={session.user.email} />
           </div>
         </div>

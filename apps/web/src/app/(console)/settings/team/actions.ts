@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { changeMemberRole, decideJoinRequest, importManagedUsers, inviteMember, removeMember, revokeInvite, sendMemberPasswordReset, setMemberSsoExemption, type Actor, type ExemptionError, type Result } from "@gatehouse/core";
+import { changeMemberRole, decideJoinRequest, importManagedUsers, inviteMember, removeMember, resetMemberMfa, revokeInvite, sendMemberPasswordReset, setMemberSsoExemption, type Actor, type ExemptionError, type Result } from "@gatehouse/core";
 import { actorOf, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
 import { flashTo } from "@/server/flash";
@@ -70,6 +70,16 @@ export async function setSsoExemptionAction(formData: FormData) {
       const ended = (value as { endedSessions: number }).endedSessions;
       return ended > 0 ? `SSO exemption saved. ${ended} session${ended === 1 ? "" : "s"} not signed in through SSO ended.` : "SSO exemption saved.";
     },
+  );
+}
+
+export async function resetMemberMfaAction(formData: FormData) {
+  await runTeamAction(
+    memberTargetSchema,
+    formData,
+    null,
+    (input, accountId, actor) => resetMemberMfa(coreContext(), { ...input, accountId, actor }),
+    (value) => `Two-step verification was reset for ${(value as { email: string }).email}. They set it up again at their next sign-in if your account requires it.`,
   );
 }
 

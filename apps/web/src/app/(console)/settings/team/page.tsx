@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { isSsoExemptNow, listManagedUsers, listMembers, listPendingInvites, listPendingJoinRequests, ROLE_LABELS } from "@gatehouse/core";
+import { isSsoExemptNow, listManagedUsers, listMembers, listPendingInvites, listPendingJoinRequests, ROLE_LABELS, usersWithMfa } from "@gatehouse/core";
 import { Alert, Badge, Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
@@ -31,6 +31,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
     after: cursor(params.after),
     before: cursor(params.before),
   });
+  const withMfa = isAdmin ? await usersWithMfa(ctx.db, members.map((m) => m.userId)) : new Set<string>();
   const totalLabel = totalIsCapped ? `${total.toLocaleString("en-US")}+` : String(total);
   const invites = isAdmin ? await listPendingInvites(ctx, session.activeAccount.id) : [];
   const joinRequests = isAdmin ? await listPendingJoinRequests(ctx.db, session.activeAccount.id) : [];
@@ -74,11 +75,11 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
           }
         />
         <table className="w-full text-left text-sm">
-          <TableHead columns={["Name", "Email", "Role", ...(isAdmin ? [{ label: "Actions", hidden: true as const }] : [])]} />
+          <TableHead columns={["Name", "Email", "Role", ...(isAdmin ? ["MFA", { label: "Actions", hidden: true as const }] : [])]} />
           <tbody className="divide-y divide-slate-100">
             {members.length === 0 ? (
               <tr>
-                <td colSpan={4} className="px-5 py-6 text-center text-slate-500">{search ? `No members match “${search}”.` : "No members yet."}</td>
+                <td colSpan={isAdmin ? 5 : 3} className="px-5 py-6 text-center text-slate-500">{search ? `No members match “${search}”.` : "No members yet."}</td>
               </tr>
             ) : null}
             {members.map((m) => (
@@ -98,8 +99,11 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
                   {isAdmin ? <MemberActions.Role member={m} /> : null}
                 </td>
                 {isAdmin ? (
+                  <td className="px-5 py-3">{withMfa.has(m.userId) ? <Badge tone="emerald">On</Badge> : <Badge>Off</Badge>}</td>
+                ) : null}
+                {isAdmin ? (
                   <td className="px-5 py-3 text-right">
-                    <MemberActions.Row member={m} isSelf={m.userId === session.user.id} />
+                    <MemberActions.Row member={m} isSelf={m.userId === session.user.id} hasMfa={withMfa.has(m.userId)} />
                     <MemberActions.SsoExemption member={m} />
                   </td>
                 ) : null}

@@ -1,7 +1,7 @@
 import type { MemberRow } from "@gatehouse/core";
 import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { Button } from "@gatehouse/ui";
-import { changeRoleAction, removeMemberAction, sendPasswordResetAction, setSsoExemptionAction } from "../actions";
+import { changeRoleAction, removeMemberAction, resetMemberMfaAction, sendPasswordResetAction, setSsoExemptionAction } from "../actions";
 
 /** Role select: a plain form with a Save button, so it works without JavaScript. */
 function Role({ member }: { member: MemberRow }) {
@@ -19,9 +19,26 @@ function Role({ member }: { member: MemberRow }) {
   );
 }
 
-function Row({ member, isSelf }: { member: MemberRow; isSelf: boolean }) {
+/** Reset MFA behind a confirmation that needs no JavaScript: the button opens, the second one acts. */
+function ResetMfa({ member }: { member: MemberRow }) {
+  return (
+    <details className="relative">
+      <summary className="cursor-pointer list-none rounded-md px-2.5 py-1.5 text-sm font-semibold text-slate-900 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" aria-label={`Reset MFA for ${member.email}`}>
+        Reset MFA
+      </summary>
+      <form action={resetMemberMfaAction} className="absolute right-0 z-10 mt-2 w-72 space-y-2 rounded-md bg-white p-3 text-left text-sm shadow-lg ring-1 ring-slate-200">
+        <input type="hidden" name="userId" value={member.userId} />
+        <p>Remove {member.email}&apos;s authenticator app and recovery codes? They will need to set it up again.</p>
+        <Button type="submit" size="sm" variant="danger">Yes, reset MFA</Button>
+      </form>
+    </details>
+  );
+}
+
+function Row({ member, isSelf, hasMfa }: { member: MemberRow; isSelf: boolean; hasMfa: boolean }) {
   return (
     <div className="flex justify-end gap-2">
+      {hasMfa ? <ResetMfa member={member} /> : null}
       <form action={sendPasswordResetAction}>
         <input type="hidden" name="userId" value={member.userId} />
         <Button type="submit" size="sm" variant="secondary" aria-label={`Send password reset to ${member.email}`}>Send reset</Button>
