@@ -50,3 +50,8 @@ export * from "./sign-out";
 export * from "./scim/directories";
 export * from "./scim/self-test";
 export { setStaff, listStaff, isStaffUser, type StaffMember } from "./staff";
+export * from "./login-providers/decide-provider-sign-in";
+export * from "./login-providers/provider-refusals";
+export * from "./login-providers/map-provider-profile";
+export * from "./login-providers/decide-unlink";
+export * from "./sign-in-policy";
