@@ -12,6 +12,8 @@ export type NewSession = {
   method: SignInMethod;
   accountId?: string | null;
   connectionId?: string | null;
+  /** What the sign-in policy granted (social sign-ins); otherwise derived from the method. */
+  grantedAccountIds?: string[] | null;
   ip?: string | null;
   userAgent?: string | null;
 };
@@ -27,7 +29,7 @@ export async function createSession(ctx: Pick<CoreContext, "db" | "now">, input:
     activeAccountId: accountId,
     method: input.method,
     connectionId: input.connectionId ?? null,
-    grantedAccountIds: grantsOfSignIn({ method: input.method, accountId: input.accountId ?? null }),
+    grantedAccountIds: input.grantedAccountIds !== undefined ? input.grantedAccountIds : grantsOfSignIn({ method: input.method, accountId: input.accountId ?? null }),
     ip: input.ip ?? null,
     userAgent: input.userAgent?.slice(0, 400) ?? null,
     createdAt: now,
