@@ -57,5 +57,5 @@ export {
   type LoginButton,
 } from "./login-providers/manage-providers";
 export { testLoginProvider } from "./login-providers/test-provider";
-export { startProviderFlow, completeProviderCallback, redeemProviderVerification, confirmProviderLink, type ProviderOutcome } from "./login-providers/provider-sign-in";
-export { hasOpenProviderFlows, peekProviderHold } from "./login-providers/provider-flow-state";
+export { startProviderFlow, completeProviderCallback, redeemProviderVerification, confirmProviderLink, describeProviderConfirmation, type ProviderOutcome } from "./login-providers/provider-sign-in";
+export { hasOpenProviderFlows } from "./login-providers/provider-flow-state";

@@ -28,7 +28,9 @@ export const loginProviderInputSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "Use 1–40 lowercase letters, digits or hyphens (it appears in the callback URL)."),
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "Use 1–40 lowercase letters, digits or hyphens (it appears in the callback URL).")
+    // These name our own routes under /api/providers.
+    .refine((id) => !["verify", "confirm"].includes(id), { message: "That identifier is reserved; pick another." }),
   name: text(60).min(1, "Enter the provider's name, e.g. Google."),
   description: text(500).default(""),
   issuer: text(500).min(1, "Enter the provider's domain or issuer URL, e.g. accounts.google.com."),

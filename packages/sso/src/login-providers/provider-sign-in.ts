@@ -17,7 +17,7 @@ import { browserSecretFor } from "../flows/browser-binding";
 import type { RequestInfo } from "../flows/finish-sign-in";
 import { buildOidcAuthorizationUrl, describeOidcError, oidcConfiguration, redeemOidcCallback } from "../flows/oidc-client";
 import { getLoginProviderByIdentifier, isFederatedLoginEnabled, providerCallbackUrl } from "./manage-providers";
-import { holdProviderSignIn, openProviderFlow, takeProviderFlow, takeProviderHold } from "./provider-flow-state";
+import { holdProviderSignIn, openProviderFlow, peekProviderHold, takeProviderFlow, takeProviderHold } from "./provider-flow-state";
 
 export type ProviderOutcome =
   | { kind: "signed_in"; sessionId: string; redirectTo: string }
@@ -228,3 +228,11 @@ function audit(ctx: SsoContext, provider: LoginProvider, actor: { userId: string
   return recordAuditEvent(ctx.db, { accountId: null, actor, action, target: { type: "login_provider", id: provider.id, label: provider.name }, metadata });
 }
 
+
+/** What the confirmation screen shows for a held link (nothing is used up). */
+export async function describeProviderConfirmation(ctx: Pick<SsoContext, "db">, token: string): Promise<{ providerName: string; email: string } | null> {
+  const held = await peekProviderHold(ctx, "confirm", token);
+  if (!held) return null;
+  const [provider] = await ctx.db.select({ name: loginProviders.name }).from(loginProviders).where(eq(loginProviders.id, held.providerId)).limit(1);
+  return provider ? { providerName: provider.name, email: held.email } : null;
+}
