@@ -55,3 +55,4 @@ export * from "./login-providers/provider-refusals";
 export * from "./login-providers/map-provider-profile";
 export * from "./login-providers/decide-unlink";
 export * from "./sign-in-policy";
+export * from "./login-providers/seed-login-provider";
