@@ -53,7 +53,7 @@ export function ProviderForm({ initial, secretMask }: { initial: ProviderFormVal
       {text("allowedDomains", "Allowed domains", "Comma-separated; empty allows every domain.")}
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-slate-900">Attribute mapping (claim names)</legend>
-        <div className="grid gap-3 sm:grid-cols-4">{MAPPING_FIELDS.map((f) => text(`map.${f}`, f[0]!.toUpperCase() + f.slice(1)))}</div>
+        <div className="grid gap-3 sm:grid-cols-4">{MAPPING_FIELDS.map((f) => text(`map.${f}`, `${f[0]!.toUpperCase()}${f.slice(1)} claim`))}</div>
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         {text("buttonText", "Button text", "Default: Login with {name}.")}
