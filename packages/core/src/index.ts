@@ -56,3 +56,8 @@ export * from "./login-providers/map-provider-profile";
 export * from "./login-providers/decide-unlink";
 export * from "./sign-in-policy";
 export * from "./login-providers/seed-login-provider";
+export * from "./account-settings/connected-providers";
+export * from "./account-settings/own-password";
+export * from "./account-settings/own-sessions";
+export * from "./sign-up/sign-up";
+export * from "./sign-up/create-workspace";

@@ -10,7 +10,8 @@ test("staff add a Google-shaped provider, test it, switch it on; a new person si
   const client = await createProviderClient("google", identifier);
 
   await signIn(page, team.admin.email);
-  await page.goto("/admin/identity-providers");
+  await expect(page.getByTestId("signed-in-as")).toHaveText(team.admin.email);
+  await page.getByRole("link", { name: "Identity providers" }).click();
   await page.getByRole("link", { name: "Add provider" }).click();
   await page.getByLabel("Name", { exact: true }).fill(`Google ${identifier}`);
   await page.getByLabel("Identifier").fill(identifier);
@@ -54,6 +55,8 @@ test("staff add a Google-shaped provider, test it, switch it on; a new person si
 
 test("someone who is not staff gets a 404 for the console", async ({ page, team }) => {
   await signIn(page, team.member.email);
+  await expect(page.getByTestId("signed-in-as")).toHaveText(team.member.email);
+  await expect(page.getByRole("link", { name: "Identity providers" })).toHaveCount(0);
   const response = await page.goto("/admin/identity-providers");
   expect(response!.status()).toBe(404);
 });
@@ -64,7 +67,7 @@ test("a match-only provider refuses a stranger with the reason", async ({ page, 
   await addSandboxUser(stranger);
   await signInWithProvider(page, provider.buttonText, stranger);
   await expect(page).toHaveURL(/\/login\?providerError=no_matching_login/);
-  await expect(page.getByRole("alert")).toContainText("There is no Gatehouse login with this email");
+  await expect(page.getByRole("alert").filter({ hasText: "There is no Gatehouse login with this email" })).toBeVisible();
   expect(await db.select().from(users).where(eq(users.email, stranger))).toHaveLength(0);
 });
 

@@ -9,3 +9,4 @@ export * from "./security";
 export * from "./domains";
 export * from "./scim";
 export * from "./login-providers";
+export * from "./sign-up";

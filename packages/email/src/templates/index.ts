@@ -5,3 +5,4 @@ export { emailVerificationEmail, type EmailVerificationEmailInput } from "./emai
 export { domainVerificationLostEmail, type DomainVerificationLostEmailInput } from "./domain-verification-lost";
 export { addedToAccountEmail, joinRequestDecidedEmail, type AddedToAccountEmailInput, type JoinRequestDecidedEmailInput } from "./domain-membership";
 export { scimProvisionedEmail, type ScimProvisionedEmailInput } from "./scim-provisioned";
+export { signUpExistingEmail, type SignUpExistingEmailInput } from "./sign-up-existing";
