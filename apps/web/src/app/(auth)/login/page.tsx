@@ -76,6 +76,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       <ProviderButtons providers={providers} callbackUrl={callbackUrl} />
       <p className="border-t border-slate-100 pt-4 text-center text-sm">
         <Link href={`/sso${callbackUrl ? `?${new URLSearchParams({ callbackUrl }).toString()}` : ""}`} className="font-medium text-indigo-700 hover:underline">Sign in with SSO</Link>
+        <span className="text-slate-400"> · </span>
+        <Link href="/signup" className="font-medium text-indigo-700 hover:underline">Sign up</Link>
       </p>
     </div>
   );
