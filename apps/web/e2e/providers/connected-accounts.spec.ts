@@ -35,7 +35,7 @@ test("the last way in cannot be unlinked until a password is set", async ({ page
   const [user] = await db.select().from(users).where(eq(users.email, person));
   expect(await db.select().from(loginProviderIdentities).where(eq(loginProviderIdentities.userId, user!.id))).toHaveLength(1);
 
-  await page.getByLabel("New password").fill("a-brand-new-password");
+  await page.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
   await page.getByLabel("Repeat the new password").fill("a-brand-new-password");
   await page.getByRole("button", { name: "Set password" }).click();
   await expect(page.getByText("Password set")).toBeVisible();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { domainList } from "../connection-input";
 
 // The Identity Providers console's form, shared by the page and the server action.
 // Plain zod only: this file may be imported by browser code.
@@ -15,13 +16,6 @@ export const providerMappingSchema = z.object({
   company: claim.default("company"),
   locale: claim.default("locale"),
 });
-
-const domainList = z
-  .string()
-  .trim()
-  .max(2000)
-  .transform((s) => [...new Set(s.split(/[\s,]+/).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))])
-  .refine((list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), { message: "Enter domains like acme.com, separated by commas." });
 
 export const loginProviderInputSchema = z.object({
   identifier: z

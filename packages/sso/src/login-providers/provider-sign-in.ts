@@ -55,7 +55,10 @@ export async function startProviderFlow(
 }
 
 /** The provider's redirect back: code → verified ID token (state, PKCE, nonce, issuer, signature) → decision. */
-export async function completeProviderCallback(ctx: SsoContext, input: { identifier: string; url: URL; browserSecret: string | null; request: RequestInfo }): Promise<ProviderOutcome> {
+export async function completeProviderCallback(
+  ctx: SsoContext,
+  input: { identifier: string; url: URL; browserSecret: string | null; request: RequestInfo; /** Who this browser is signed in as now. */ signedInUserId: string | null },
+): Promise<ProviderOutcome> {
   const provider = await getLoginProviderByIdentifier(ctx.db, input.identifier);
   if (!provider) return { kind: "refused", code: "provider_unavailable" };
   const taken = await takeProviderFlow(ctx, { providerId: provider.id, state: input.url.searchParams.get("state"), browserSecret: input.browserSecret });
@@ -63,6 +66,8 @@ export async function completeProviderCallback(ctx: SsoContext, input: { identif
   // A provider switched off mid-flight does not finish the sign-in it started.
   if (!(await usableProvider(ctx, provider.identifier))) return { kind: "refused", code: "provider_unavailable" };
   const { flow } = taken;
+  // A link lands on whoever started it, and only while they are still signed in here.
+  if (flow.purpose === "link" && (!flow.actorUserId || flow.actorUserId !== input.signedInUserId)) return { kind: "refused", code: "flow_stale" };
   const currentUrl = new URL(providerCallbackUrl(ctx.appUrl, provider.identifier));
   currentUrl.search = input.url.search;
   let claims: Record<string, unknown>;

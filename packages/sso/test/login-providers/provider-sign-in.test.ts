@@ -66,18 +66,18 @@ describe("login-provider sign-in", () => {
     addTestUser({ email: "victim-flow@example.test" });
     const a = await callbackFromBrowserA(provider.identifier, "victim-flow@example.test");
 
-    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: null, request })).toEqual({ kind: "refused", code: "other_browser" });
-    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: "x".repeat(43), request })).toEqual({ kind: "refused", code: "other_browser" });
+    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: null, request, signedInUserId: null })).toEqual({ kind: "refused", code: "other_browser" });
+    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: "x".repeat(43), request, signedInUserId: null })).toEqual({ kind: "refused", code: "other_browser" });
     // The state of one provider's flow means nothing at another provider's callback.
-    expect(await completeProviderCallback(stack.ctx, { identifier: other.identifier, url: a.url, browserSecret: a.browserSecret, request })).toEqual({ kind: "refused", code: "flow_stale" });
+    expect(await completeProviderCallback(stack.ctx, { identifier: other.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null })).toEqual({ kind: "refused", code: "flow_stale" });
     expect(await sessionsOf("victim-flow@example.test")).toBe(0);
 
-    const finished = await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request });
+    const finished = await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null });
     expect(finished.kind).toBe("signed_in");
     const [session] = await stack.ctx.db.select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(users.email, "victim-flow@example.test"));
     expect(session!.sessions.method).toBe("social");
     // Used once: a replay by the same browser is stale.
-    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request })).toEqual({ kind: "refused", code: "flow_stale" });
+    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null })).toEqual({ kind: "refused", code: "flow_stale" });
   });
 
   it("never links an existing login on an email match alone: it asks for confirmation and links nothing yet", async () => {
@@ -86,7 +86,7 @@ describe("login-provider sign-in", () => {
     const existing = await ensureMember(stack.ctx.db, { accountId: account.id, email: "existing@example.test", name: "Existing", role: "member", password: "existing-password" });
     addTestUser({ email: "existing@example.test" });
     const a = await callbackFromBrowserA(provider.identifier, "existing@example.test");
-    const outcome = await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request });
+    const outcome = await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null });
     expect(outcome.kind).toBe("confirm_link");
     expect(await stack.ctx.db.select().from(loginProviderIdentities).where(eq(loginProviderIdentities.userId, existing.id))).toHaveLength(0);
     expect(await sessionsOf("existing@example.test")).toBe(0);
@@ -98,7 +98,7 @@ describe("login-provider sign-in", () => {
     const a = await callbackFromBrowserA(provider.identifier, "midflight@example.test");
     const [staff] = await stack.ctx.db.select().from(users).where(eq(users.email, "ops@gatehouse.test"));
     await setLoginProviderEnabled(stack.ctx, { actor: { userId: staff!.id, label: staff!.email, ip: null }, providerId: provider.id, enabled: false });
-    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request })).toEqual({ kind: "refused", code: "provider_unavailable" });
+    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null })).toEqual({ kind: "refused", code: "provider_unavailable" });
     expect(await startProviderFlow(stack.ctx, { identifier: provider.identifier, purpose: "sign_in", actorUserId: null, callbackUrl: "/", browserSecret: null })).toEqual({ ok: false, error: "provider_unavailable" });
   });
 

@@ -8,7 +8,7 @@ import { emailSchema, newPasswordSchema } from "@/lib/validators/auth";
 import { coreContext } from "@/server/context";
 import { clientIp } from "@/server/request";
 
-export const signUpSchema = z.object({ name: z.string().trim().max(200).default(""), email: emailSchema, password: newPasswordSchema });
+const signUpSchema = z.object({ name: z.string().trim().max(200).default(""), email: emailSchema, password: newPasswordSchema });
 
 export async function signUpAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };

@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { completeProviderCallback } from "@gatehouse/sso";
+import { getCurrentSession } from "@/auth/session";
 import { readProviderBrowserSecret, releaseProviderBrowserSecret } from "@/server/provider-browser-binding";
 import { respondToProviderOutcome } from "@/server/provider-outcome";
 import { requestInfo } from "@/server/sso-outcome";
@@ -9,6 +10,6 @@ import { ssoContext } from "@/server/sso-context";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ identifier: string }> }) {
   const { identifier } = await params;
   const browserSecret = readProviderBrowserSecret(request);
-  const outcome = await completeProviderCallback(ssoContext(), { identifier: identifier.slice(0, 64), url: request.nextUrl, browserSecret, request: requestInfo(request) });
+  const outcome = await completeProviderCallback(ssoContext(), { identifier: identifier.slice(0, 64), url: request.nextUrl, browserSecret, request: requestInfo(request), signedInUserId: (await getCurrentSession())?.user.id ?? null });
   return releaseProviderBrowserSecret(await respondToProviderOutcome(outcome), browserSecret);
 }
