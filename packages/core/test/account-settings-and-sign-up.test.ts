@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eq, loginProviderIdentities, loginProviders, memberships, sessions, signUpRequests, users } from "@gatehouse/db";
+import { deploymentSettings, eq, loginProviderIdentities, loginProviders, memberships, sessions, signUpRequests, users } from "@gatehouse/db";
 import {
   authenticatePassword,
   completeSignUp,
@@ -10,7 +10,9 @@ import {
   ensureAccount,
   ensureMember,
   hashToken,
+  isStaffUser,
   requestSignUp,
+  seedDevLoginProvider,
   setOwnPassword,
   unlinkProvider,
 } from "../src";
@@ -95,5 +97,21 @@ describe("sign-up", () => {
     expect(await env.db.select().from(signUpRequests).where(eq(signUpRequests.email, "taken@example.test"))).toHaveLength(0);
     const mail = await env.smtp.waitForEmail({ to: "taken@example.test" });
     expect(mail.subject).toMatch(/already have/);
+  });
+});
+
+describe("the development seed", () => {
+  it("adds a Google provider with its secret encrypted, turns Federated Login on, and makes the demo admin staff, once", async () => {
+    const account = await ensureAccount(env.db, { name: "Acme", slug: "acme-seed" });
+    const admin = await ensureMember(env.db, { accountId: account.id, email: "admin@acme-seed.test", name: "Ada", role: "admin" });
+    const input = { issuer: "http://localhost:3100/oidc/google", discoveryUrl: "http://localhost:3100/oidc/google/.well-known/openid-configuration", clientId: "gatehouse-google", clientSecret: "sandbox-secret-google", encryptionKey: "k", staffEmail: admin.email };
+    expect(await seedDevLoginProvider(env.db, input)).toEqual({ created: true });
+    expect(await seedDevLoginProvider(env.db, input)).toEqual({ created: false });
+    const [google] = await env.db.select().from(loginProviders).where(eq(loginProviders.identifier, "google"));
+    expect(google).toMatchObject({ enabled: true, buttonText: "Login with Google" });
+    expect(google!.clientSecretEncrypted).not.toContain("sandbox-secret-google");
+    const [settings] = await env.db.select().from(deploymentSettings);
+    expect(settings!.federatedLoginEnabled).toBe(true);
+    expect(await isStaffUser(env.db, admin.id)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { eq, memberships, users } from "@gatehouse/db";
 import { expect, test, waitForEmail } from "../support/fixtures";
-import { tag } from "../support/providers";
+import { addSandboxUser, signInAtSandbox } from "../support/sandbox";
+import { seedProvider, tag } from "../support/providers";
 
 test("a new person signs up with email and password, confirms by link, and creates a workspace", async ({ browser, page, db }) => {
   const id = tag();
@@ -50,4 +51,19 @@ test("signing up with an address that has a login reveals nothing and tells its 
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await waitForEmail(team.member.email, /already have/, startedAt);
+});
+
+test("a new person signs up with a provider and creates their workspace", async ({ page, db }) => {
+  const provider = await seedProvider(db);
+  const person = `provider-signup-${provider.identifier}@e2e.test`;
+  await addSandboxUser(person);
+  await page.goto("/signup");
+  await page.getByRole("button", { name: provider.buttonText }).click();
+  await signInAtSandbox(page, person);
+  await expect(page.getByRole("heading", { name: "Your workspace" })).toBeVisible();
+  await page.getByLabel("Workspace name").fill(`Team ${provider.identifier}`);
+  await page.getByLabel("Workspace address").fill(`team-${provider.identifier}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/settings\/team/);
+  await expect(page.getByTestId("signed-in-as")).toHaveText(person);
 });

@@ -14,6 +14,12 @@ test("staff add a Google-shaped provider, test it, switch it on; a new person si
   await page.getByRole("link", { name: "Identity providers" }).click();
   await page.getByRole("link", { name: "Add provider" }).click();
   await page.getByLabel("Name", { exact: true }).fill(`Google ${identifier}`);
+  // Bad input: a clear message, and nothing typed is lost.
+  await page.getByLabel("Identifier").fill("Not Valid!");
+  await page.getByLabel("Domain or issuer").fill(client.issuer);
+  await page.getByRole("button", { name: "Add provider" }).click();
+  await expect(page.getByText("Use 1–40 lowercase letters, digits or hyphens")).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(`Google ${identifier}`);
   await page.getByLabel("Identifier").fill(identifier);
   await page.getByLabel("Domain or issuer").fill(client.issuer);
   await page.getByLabel("Client ID").fill(client.client_id);
@@ -29,6 +35,11 @@ test("staff add a Google-shaped provider, test it, switch it on; a new person si
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByText("Connection test passed.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Test results" })).toContainText("JWKS");
+  await page.getByLabel("Logo file").setInputFiles({ name: "g.svg", mimeType: "image/svg+xml", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><script>alert(1)</script><circle cx="32" cy="32" r="30" fill="#4285f4"/></svg>') });
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(page.getByText("Logo saved.")).toBeVisible();
+  const [withLogo] = await db.select().from(loginProviders).where(eq(loginProviders.identifier, identifier));
+  expect(Buffer.from(withLogo!.logoDataUrl!.split(",")[1]!, "base64").toString()).not.toContain("script");
   await page.getByRole("button", { name: "Enable" }).click();
   await expect(page.getByText("Provider enabled")).toBeVisible();
   await page.goto("/admin/identity-providers");
@@ -41,6 +52,7 @@ test("staff add a Google-shaped provider, test it, switch it on; a new person si
   const visitor = await freshPage(browser);
   await visitor.goto("/login");
   await expect(visitor.getByText("Or continue with")).toBeVisible();
+  await expect(visitor.getByRole("button", { name: `Login with Google ${identifier}` }).locator("img")).toHaveCount(1);
   await signInWithProvider(visitor, `Login with Google ${identifier}`, newcomer);
   await expect(visitor).toHaveURL(/\/no-account/);
   const [user] = await db.select().from(users).where(eq(users.email, newcomer));
