@@ -39,7 +39,7 @@ async function handleOidcApi(app: SandboxApp, req: IncomingMessage, res: ServerR
     );
     return true;
   }
-  const match = /^\/api\/oidc\/([a-z]+)\/clients$/.exec(path);
+  const match = /^\/api\/oidc\/([a-z0-9]+)\/clients$/.exec(path);
   if (!match?.[1]) return false;
   if (!isOidcProfileId(match[1])) throw new HttpError(404, `Unknown OIDC profile "${match[1]}". Use one of ${OIDC_PROFILE_IDS.join(', ')}.`);
   if (req.method !== 'POST') throw new HttpError(405, 'Use POST to create a client.');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** Every place a test user can sign in: the four OIDC profiles plus the SAML apps. */
-export type IdpKind = 'okta' | 'entra' | 'google' | 'generic' | 'saml';
+export type IdpKind = 'okta' | 'entra' | 'google' | 'auth0' | 'generic' | 'saml';
 
 export interface TestUser {
   /** Stable key; every IdP-specific identifier (sub, oid) is derived from it. */
@@ -81,7 +81,7 @@ export const TEST_USERS: readonly TestUser[] = [
     givenName: 'Oscar',
     familyName: 'Outsider',
     note: 'Consumer Google account: no hosted domain (hd)',
-    only: ['google', 'generic'],
+    only: ['google', 'auth0', 'generic'],
   },
   {
     key: 'bob-globex',
@@ -148,6 +148,7 @@ export interface SubjectIds {
   entraOid: string;
   entraSub: string;
   google: string;
+  auth0: string;
   generic: string;
 }
 
@@ -159,6 +160,8 @@ export function subjectIds(user: TestUser): SubjectIds {
     entraOid: guid(digest('entra-oid', user)),
     entraSub: digest('entra-sub', user).toString('base64url').slice(0, 43),
     google: `1${google}`,
+    // Auth0 prefixes the subject with the connection that authenticated the person.
+    auth0: `auth0|${digest('auth0', user).toString('hex').slice(0, 24)}`,
     generic: guid(digest('generic', user)),
   };
 }

@@ -149,14 +149,26 @@ describe('OIDC discovery', () => {
       redirect_uris: [
         'http://localhost:4999/api/oauth/oidc',
         'http://localhost:4999/api/sso/oidc/callback',
+        'http://localhost:4999/api/providers/google/callback',
+        'http://localhost:4999/api/providers/microsoft/callback',
+        'http://localhost:4999/api/providers/auth0/callback',
         'http://127.0.0.1:4999/api/oauth/oidc',
         'http://127.0.0.1:4999/api/sso/oidc/callback',
+        'http://127.0.0.1:4999/api/providers/google/callback',
+        'http://127.0.0.1:4999/api/providers/microsoft/callback',
+        'http://127.0.0.1:4999/api/providers/auth0/callback',
       ],
     });
   });
 });
 
 describe('OIDC sign-in', () => {
+  it('auth0: connection-prefixed subject and a verified email', async () => {
+    const { claims } = await signIn('auth0', 'admin@acme.test', 'client_secret_post');
+    expect(claims).toMatchObject({ email: 'admin@acme.test', email_verified: true, name: 'Ada Admin' });
+    expect(String(claims.sub)).toMatch(/^auth0\|[0-9a-f]{24}$/);
+  });
+
   it('okta: client_secret_post, claims in ID token and userinfo', async () => {
     const { claims, userinfo, loginPage } = await signIn('okta', 'admin@acme.test', 'client_secret_post');
     expect(loginPage).toContain('<title>Okta sandbox</title>');

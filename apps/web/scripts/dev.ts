@@ -1,5 +1,7 @@
 import path from "node:path";
 import { startSandbox } from "@gatehouse/idp-sandbox";
+import { createDatabase } from "@gatehouse/db";
+import { DEMO_ACCOUNTS, seedDevLoginProvider } from "@gatehouse/core";
 import { developmentSecrets, prepareDatabase, repoRoot } from "./prepare-database";
 import { runNext } from "./run-next";
 
@@ -23,6 +25,22 @@ if (process.env.IDP_SANDBOX !== "0") {
     dnsPort: Number(process.env.IDP_SANDBOX_DNS_PORT ?? 5354),
   });
   sandboxDns = sandbox.dns.address;
+  // "Login with Google" on /login, through the sandbox; the demo admin may manage it at /admin/identity-providers.
+  const db = createDatabase(database.url, { max: 1 });
+  try {
+    const google = sandbox.demoOidcClients.google;
+    const { created } = await seedDevLoginProvider(db, {
+      issuer: sandbox.oidcIssuer("google"),
+      discoveryUrl: sandbox.oidcDiscoveryUrl("google"),
+      clientId: google.client_id,
+      clientSecret: google.client_secret,
+      encryptionKey: process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,
+      staffEmail: DEMO_ACCOUNTS[0]!.members[0]!.email,
+    });
+    if (created) console.log("[gatehouse] Seeded the login provider Google (IdP sandbox); admin@acme.test is staff");
+  } finally {
+    await db.$client.end();
+  }
   stopSandbox = sandbox.stop;
   sandboxUrl = sandbox.url;
 }

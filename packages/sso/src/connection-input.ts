@@ -18,7 +18,8 @@ export const attributeMappingSchema = z.object({
   picture: text(200),
 });
 
-const domainList = z
+/** "acme.com, @globex.com" → a list of lower-case domains (connections and login providers). */
+export const domainList = z
   .string()
   .trim()
   .max(2000)

@@ -39,3 +39,23 @@ export {
   type MetadataRefreshRun,
 } from "./connections/certificates";
 export { setConnectionLogo, removeConnectionLogo, readLogo, sanitizeSvg, LOGO_MAX_BYTES, NOT_AN_IMAGE, SVG_ENTITIES_REFUSED, type LogoImage } from "./connections/logo";
+export { loginProviderInputSchema, providerMappingSchema, PROVIDER_GUIDES, type LoginProviderInput } from "./login-providers/provider-input";
+export {
+  providerCallbackUrl,
+  resolveProviderIssuer,
+  toLoginProviderView,
+  listLoginProviders,
+  getLoginProvider,
+  getLoginProviderByIdentifier,
+  isFederatedLoginEnabled,
+  listLoginButtons,
+  saveLoginProvider,
+  setLoginProviderEnabled,
+  setLoginProviderLogo,
+  setFederatedLogin,
+  type LoginProviderView,
+  type LoginButton,
+} from "./login-providers/manage-providers";
+export { testLoginProvider } from "./login-providers/test-provider";
+export { startProviderFlow, completeProviderCallback, redeemProviderVerification, confirmProviderLink, describeProviderConfirmation, type ProviderOutcome } from "./login-providers/provider-sign-in";
+export { hasOpenProviderFlows } from "./login-providers/provider-flow-state";

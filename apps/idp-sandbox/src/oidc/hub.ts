@@ -18,7 +18,9 @@ export interface DemoClient {
  */
 export function demoRedirectUris(appUrl: string): string[] {
   const base = appUrl.replace(/\/$/, '');
-  const primary = [`${base}/api/oauth/oidc`, `${base}/api/sso/oidc/callback`];
+  // Login providers (/admin/identity-providers) each have their own callback, named by identifier.
+  const providers = ['google', 'microsoft', 'auth0'].map((id) => `${base}/api/providers/${id}/callback`);
+  const primary = [`${base}/api/oauth/oidc`, `${base}/api/sso/oidc/callback`, ...providers];
   const alternate = primary.map((uri) => uri.replace('//localhost', '//127.0.0.1'));
   return [...new Set([...primary, ...alternate])];
 }

@@ -1,8 +1,8 @@
 import { displayName, subjectIds, upnOf, type TestUser } from '../users';
 
-export type OidcProfileId = 'okta' | 'entra' | 'google' | 'generic';
+export type OidcProfileId = 'okta' | 'entra' | 'google' | 'auth0' | 'generic';
 
-export const OIDC_PROFILE_IDS: readonly OidcProfileId[] = ['okta', 'entra', 'google', 'generic'];
+export const OIDC_PROFILE_IDS: readonly OidcProfileId[] = ['okta', 'entra', 'google', 'auth0', 'generic'];
 
 /** Fixed so Entra issuers and `tid` claims are the same on every run. */
 export const ENTRA_TENANT_ID = '4f2c8e1a-7b3d-4c6e-9a5f-1d2e3c4b5a69';
@@ -161,6 +161,44 @@ const google: OidcProfile = {
   ],
 };
 
+const auth0: OidcProfile = {
+  id: 'auth0',
+  title: 'Auth0 sandbox',
+  vendor: 'Auth0',
+  accent: '#eb5424',
+  issuerPath: '/oidc/auth0',
+  routes: {
+    authorization: '/authorize',
+    token: '/oauth/token',
+    userinfo: '/userinfo',
+    jwks: '/.well-known/jwks.json',
+    end_session: '/oidc/logout',
+  },
+  claimsByScope: {
+    openid: ['sub'],
+    profile: ['name', 'given_name', 'family_name', 'nickname', 'picture', 'updated_at'],
+    email: ['email', 'email_verified'],
+  },
+  subject: (user) => subjectIds(user).auth0,
+  claims: (user, { baseUrl }) =>
+    compact({
+      sub: subjectIds(user).auth0,
+      email: user.email,
+      email_verified: emailVerified(user),
+      name: displayName(user),
+      given_name: user.givenName,
+      family_name: user.familyName,
+      nickname: user.email?.split('@')[0],
+      picture: `${baseUrl}/avatars/${user.key}.svg`,
+      updated_at: '2026-01-01T00:00:00.000Z',
+    }),
+  wizardSteps: [
+    'Provider: Auth0 (a login provider under /admin/identity-providers, or a generic OIDC connection).',
+    'Domain / issuer: below (instead of your-tenant.us.auth0.com).',
+    'Client ID and client secret: the demo client below.',
+  ],
+};
+
 const generic: OidcProfile = {
   id: 'generic',
   title: 'OpenID Connect sandbox',
@@ -201,7 +239,7 @@ const generic: OidcProfile = {
   ],
 };
 
-export const OIDC_PROFILES: Record<OidcProfileId, OidcProfile> = { okta, entra, google, generic };
+export const OIDC_PROFILES: Record<OidcProfileId, OidcProfile> = { okta, entra, google, auth0, generic };
 
 export function isOidcProfileId(value: string): value is OidcProfileId {
   return (OIDC_PROFILE_IDS as readonly string[]).includes(value);

@@ -18,7 +18,7 @@ export function addSandboxUser(email: string, extra: { emailVerified?: boolean; 
   return post<{ key: string }>("/api/users", { email, ...extra });
 }
 
-export type OidcProfile = "okta" | "entra" | "google" | "generic";
+export type OidcProfile = "okta" | "entra" | "google" | "auth0" | "generic";
 
 export function createOidcClient(profile: OidcProfile, tokenEndpointAuthMethod: "client_secret_post" | "client_secret_basic" | "none" = "client_secret_post") {
   return post<{ client_id: string; client_secret?: string; issuer: string; discovery_url: string }>(`/api/oidc/${profile}/clients`, {

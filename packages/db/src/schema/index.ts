@@ -9,3 +9,5 @@ export * from "./security";
 export * from "./domains";
 export * from "./scim";
 export * from "./mfa";
+export * from "./login-providers";
+export * from "./sign-up";

@@ -4,7 +4,7 @@ import { users } from "./users";
 
 export const memberRole = pgEnum("member_role", ["admin", "member"]);
 /** How a membership came to be (domain: auto-join or a managed-users import); kept so deprovisioning knows its source. */
-export const memberSource = pgEnum("member_source", ["seed", "invite", "jit", "scim", "domain"]);
+export const memberSource = pgEnum("member_source", ["seed", "invite", "jit", "scim", "domain", "signup"]);
 
 export const memberships = pgTable(
   "memberships",

@@ -7,3 +7,4 @@ export { addedToAccountEmail, joinRequestDecidedEmail, type AddedToAccountEmailI
 export { scimProvisionedEmail, type ScimProvisionedEmailInput } from "./scim-provisioned";
 export { credentialExpiryEmail, type CredentialExpiryEmailInput } from "./credential-expiry";
 export { enforcementSuspensionEmail, type EnforcementSuspensionEmailInput } from "./enforcement-suspension";
+export { signUpExistingEmail, type SignUpExistingEmailInput } from "./sign-up-existing";

@@ -7,7 +7,10 @@ import type { SsoContext } from "../context";
 const CACHE_MS = 5 * 60_000;
 const cache = new Map<string, { config: client.Configuration; at: number }>();
 
-function clientAuthFor(connection: SsoConnection, encryptionKey: string): client.ClientAuth {
+/** What openid-client needs of an OIDC client: an account connection or a deployment login provider. */
+export type OidcClientSettings = Pick<SsoConnection, "id" | "updatedAt" | "discoveryUrl" | "clientId" | "clientSecretEncrypted" | "tokenEndpointAuthMethod">;
+
+function clientAuthFor(connection: OidcClientSettings, encryptionKey: string): client.ClientAuth {
   if (connection.tokenEndpointAuthMethod === "none" || !connection.clientSecretEncrypted) return client.None();
   const secret = decryptSecret(connection.clientSecretEncrypted, encryptionKey);
   return connection.tokenEndpointAuthMethod === "client_secret_basic" ? client.ClientSecretBasic(secret) : client.ClientSecretPost(secret);
@@ -18,7 +21,7 @@ function clientAuthFor(connection: SsoConnection, encryptionKey: string): client
  * request openid-client makes for it (discovery, token, userinfo, JWKS) goes through the
  * deployment's guarded fetch: those URLs come from the admin and from the IdP's own document.
  */
-export async function oidcConfiguration(ctx: Pick<SsoContext, "encryptionKey" | "fetchImpl">, connection: SsoConnection): Promise<client.Configuration> {
+export async function oidcConfiguration(ctx: Pick<SsoContext, "encryptionKey" | "fetchImpl">, connection: OidcClientSettings): Promise<client.Configuration> {
   const key = `${connection.id}:${connection.updatedAt.getTime()}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.config;

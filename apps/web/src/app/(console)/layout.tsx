@@ -2,12 +2,15 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireSession } from "@/auth/session";
 import { env, isDevMailboxEnabled } from "@/env";
+import { isStaffUser } from "@gatehouse/core";
+import { db } from "@/server/context";
 import { AccountSwitcher } from "./_components/account-switcher";
 import { SignedInAs } from "../_components/signed-in-as";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
   // The local test IdPs, linked in development so a newcomer can configure SSO against them.
+  const isStaff = await isStaffUser(db(), session.user.id);
   const sandboxUrl = env().NODE_ENV !== "production" ? (env().IDP_SANDBOX_URL ?? null) : null;
   return (
     <div className="min-h-screen">
@@ -28,6 +31,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             ) : null}
             {session.activeAccount?.role === "admin" ? (
               <Link href="/settings/audit" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Audit log</Link>
+            ) : null}
+            <Link href="/settings/account" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Account</Link>
+            {isStaff ? (
+              <Link href="/admin/identity-providers" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Identity providers</Link>
             ) : null}
             {isDevMailboxEnabled() ? (
               <Link href="/dev/mailbox" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">Dev mailbox</Link>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@gatehouse/ui";
 import { loadEmailRoute, offersPasswordInstead } from "@gatehouse/core";
-import { getEnabledConnection } from "@gatehouse/sso";
+import { getEnabledConnection, listLoginButtons } from "@gatehouse/sso";
+import { isProviderRefusalKey, PROVIDER_REFUSALS } from "@gatehouse/core";
 import { getCurrentSession } from "@/auth/session";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { emailSchema } from "@/lib/validators/auth";
@@ -14,6 +15,7 @@ import { EmailStepForm } from "./_components/email-step-form";
 import { PasswordStepForm } from "./_components/password-step-form";
 import { RememberedChoice } from "./_components/remembered-choice";
 import { SsoChoice } from "./_components/sso-choice";
+import { ProviderButtons } from "../_components/provider-buttons";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -56,6 +58,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   if (await getCurrentSession()) redirect(callbackUrl || "/");
   const step = await chooseStep(params, callbackUrl);
   const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;
+  // Only a code comes from the URL; the words are ours.
+  const providerError = typeof params.providerError === "string" && isProviderRefusalKey(params.providerError) ? PROVIDER_REFUSALS[params.providerError] : null;
+  const providers = step.kind === "email" || step.kind === "remembered" ? await listLoginButtons(db()) : [];
   return (
     <div className="space-y-5">
       <div>
@@ -63,12 +68,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         <p className="mt-1 text-sm text-slate-600">{SUBTITLES[step.kind]}</p>
       </div>
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      {providerError ? <Alert tone="error" title={providerError.message}>{providerError.advice}</Alert> : null}
       {step.kind === "password" ? <PasswordStepForm email={step.email} callbackUrl={callbackUrl} /> : null}
       {step.kind === "choose" ? <SsoChoice email={step.email} connections={step.connections} callbackUrl={callbackUrl} passwordHref={step.passwordHref} /> : null}
       {step.kind === "remembered" ? <RememberedChoice email={step.email} connection={step.connection} callbackUrl={callbackUrl} passwordHref={loginStepPath(step.email, callbackUrl)} /> : null}
       {step.kind === "email" ? <EmailStepForm callbackUrl={callbackUrl} defaultEmail={step.defaultEmail} /> : null}
+      <ProviderButtons providers={providers} callbackUrl={callbackUrl} />
       <p className="border-t border-slate-100 pt-4 text-center text-sm">
         <Link href={`/sso${callbackUrl ? `?${new URLSearchParams({ callbackUrl }).toString()}` : ""}`} className="font-medium text-indigo-700 hover:underline">Sign in with SSO</Link>
+        <span className="text-slate-400"> · </span>
+        <Link href="/signup" className="font-medium text-indigo-700 hover:underline">Sign up</Link>
       </p>
     </div>
   );

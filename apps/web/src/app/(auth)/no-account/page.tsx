@@ -27,7 +27,10 @@ export default async function NoAccountPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600">You are signed in, but no account has you as a member. Ask an admin of your company to invite you.</p>
+        <p className="text-sm text-slate-600">
+          You are signed in, but no account has you as a member. Ask an admin of your company to invite you, or{" "}
+          <Link href="/signup/workspace" className="font-medium text-indigo-700 hover:underline">create a workspace</Link>.
+        </p>
       )}
       <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">Back to sign in</Link>
     </div>

@@ -1,0 +1,11 @@
+import type { NextRequest } from "next/server";
+import { confirmProviderLink } from "@gatehouse/sso";
+import { respondToProviderOutcome } from "@/server/provider-outcome";
+import { requestInfo } from "@/server/sso-outcome";
+import { ssoContext } from "@/server/sso-context";
+
+/** "Yes, link it": the confirmation screen's form post. */
+export async function POST(request: NextRequest) {
+  const token = (await request.formData()).get("token");
+  return respondToProviderOutcome(await confirmProviderLink(ssoContext(), { token: typeof token === "string" ? token.slice(0, 100) : "", request: requestInfo(request) }));
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { count, eq, loginProviderIdentities, sessions, users } from "@gatehouse/db";
+import { ensureAccount, ensureMember, setStaff } from "@gatehouse/core";
+import { addTestUser } from "@gatehouse/idp-sandbox";
+import { Browser, loginForm } from "@gatehouse/testing/browser";
+import { completeProviderCallback, providerCallbackUrl, saveLoginProvider, setFederatedLogin, setLoginProviderEnabled, startProviderFlow, type LoginProviderInput } from "../../src";
+import { useSsoStack } from "../flows/harness";
+
+const stack = useSsoStack();
+const request = { ip: "127.0.0.1", userAgent: "vitest" };
+
+async function makeProvider(identifier: string, overrides: Partial<LoginProviderInput> = {}) {
+  const ops = await ensureAccount(stack.ctx.db, { name: "Ops", slug: "ops" });
+  const staff = await ensureMember(stack.ctx.db, { accountId: ops.id, email: "ops@gatehouse.test", name: "Ops", role: "admin" });
+  await setStaff(stack.ctx.db, staff.email, true);
+  const actor = { userId: staff.id, label: staff.email, ip: null };
+  const client = await stack.sandbox.createOidcClient("google", { redirectUris: [providerCallbackUrl(stack.ctx.appUrl, identifier)], tokenEndpointAuthMethod: "client_secret_basic" });
+  const saved = await saveLoginProvider(stack.ctx, {
+    actor,
+    providerId: null,
+    values: {
+      identifier,
+      name: `Google ${identifier}`,
+      description: "",
+      issuer: stack.sandbox.oidcIssuer("google"),
+      clientId: client.client_id,
+      clientSecret: client.client_secret ?? "",
+      tokenEndpointAuthMethod: "client_secret_basic",
+      scopes: "openid profile email",
+      provisioningMode: "auto_provision",
+      allowedDomains: [],
+      emailTrust: "verify_with_claim",
+      attributeMapping: { username: "preferred_username", email: "email", name: "name", picture: "picture", website: "website", company: "company", locale: "locale" },
+      buttonText: "",
+      displayOrder: 0,
+      ...overrides,
+    },
+  });
+  if (!saved.ok) throw new Error(saved.error);
+  await setLoginProviderEnabled(stack.ctx, { actor, providerId: saved.value.id, enabled: true });
+  await setFederatedLogin(stack.ctx, { actor, enabled: true });
+  return saved.value;
+}
+
+/** Browser A starts a sign-in and signs in at the sandbox; returns the callback URL and A's flow secret. */
+async function callbackFromBrowserA(identifier: string, email: string) {
+  const started = await startProviderFlow(stack.ctx, { identifier, purpose: "sign_in", actorUserId: null, callbackUrl: "/", browserSecret: null });
+  if (!started.ok) throw new Error(started.error);
+  const browser = new Browser();
+  const form = loginForm(await browser.follow(started.value.redirectUrl));
+  const back = await browser.follow(form.action, { form: { ...form.hidden, email } }, providerCallbackUrl(stack.ctx.appUrl, identifier));
+  return { url: new URL(back.location!), browserSecret: started.value.browserSecret };
+}
+
+const sessionsOf = async (email: string) => {
+  const [user] = await stack.ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!user) return 0;
+  const [row] = await stack.ctx.db.select({ n: count() }).from(sessions).where(eq(sessions.userId, user.id));
+  return row!.n;
+};
+
+describe("login-provider sign-in", () => {
+  it("completes only in the browser that started it (login CSRF), and only through its own provider", async () => {
+    const provider = await makeProvider("csrf");
+    const other = await makeProvider("other");
+    addTestUser({ email: "victim-flow@example.test" });
+    const a = await callbackFromBrowserA(provider.identifier, "victim-flow@example.test");
+
+    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: null, request, signedInUserId: null })).toEqual({ kind: "refused", code: "other_browser" });
+    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: "x".repeat(43), request, signedInUserId: null })).toEqual({ kind: "refused", code: "other_browser" });
+    // The state of one provider's flow means nothing at another provider's callback.
+    expect(await completeProviderCallback(stack.ctx, { identifier: other.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null })).toEqual({ kind: "refused", code: "flow_stale" });
+    expect(await sessionsOf("victim-flow@example.test")).toBe(0);
+
+    const finished = await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null });
+    expect(finished.kind).toBe("signed_in");
+    const [session] = await stack.ctx.db.select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(users.email, "victim-flow@example.test"));
+    expect(session!.sessions.method).toBe("social");
+    // Used once: a replay by the same browser is stale.
+    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null })).toEqual({ kind: "refused", code: "flow_stale" });
+  });
+
+  it("never links an existing login on an email match alone: it asks for confirmation and links nothing yet", async () => {
+    const provider = await makeProvider("nosilent");
+    const account = await ensureAccount(stack.ctx.db, { name: "Acme", slug: "acme-nosilent" });
+    const existing = await ensureMember(stack.ctx.db, { accountId: account.id, email: "existing@example.test", name: "Existing", role: "member", password: "existing-password" });
+    addTestUser({ email: "existing@example.test" });
+    const a = await callbackFromBrowserA(provider.identifier, "existing@example.test");
+    const outcome = await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null });
+    expect(outcome.kind).toBe("confirm_link");
+    expect(await stack.ctx.db.select().from(loginProviderIdentities).where(eq(loginProviderIdentities.userId, existing.id))).toHaveLength(0);
+    expect(await sessionsOf("existing@example.test")).toBe(0);
+  });
+
+  it("a provider switched off refuses to start, and refuses a sign-in already under way", async () => {
+    const provider = await makeProvider("switchoff");
+    addTestUser({ email: "midflight@example.test" });
+    const a = await callbackFromBrowserA(provider.identifier, "midflight@example.test");
+    const [staff] = await stack.ctx.db.select().from(users).where(eq(users.email, "ops@gatehouse.test"));
+    await setLoginProviderEnabled(stack.ctx, { actor: { userId: staff!.id, label: staff!.email, ip: null }, providerId: provider.id, enabled: false });
+    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null })).toEqual({ kind: "refused", code: "provider_unavailable" });
+    expect(await startProviderFlow(stack.ctx, { identifier: provider.identifier, purpose: "sign_in", actorUserId: null, callbackUrl: "/", browserSecret: null })).toEqual({ ok: false, error: "provider_unavailable" });
+  });
+
+  it("only staff can add a provider", async () => {
+    const account = await ensureAccount(stack.ctx.db, { name: "Plain", slug: "plain" });
+    const admin = await ensureMember(stack.ctx.db, { accountId: account.id, email: "plain-admin@example.test", name: "Admin", role: "admin" });
+    const result = await saveLoginProvider(stack.ctx, { actor: { userId: admin.id, label: admin.email, ip: null }, providerId: null, values: {} as LoginProviderInput });
+    expect(result).toEqual({ ok: false, error: "Only Gatehouse staff can manage login providers." });
+  });
+});
