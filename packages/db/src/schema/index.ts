@@ -8,3 +8,4 @@ export * from "./sso";
 export * from "./security";
 export * from "./domains";
 export * from "./scim";
+export * from "./api-keys";
