@@ -50,3 +50,5 @@ export * from "./sign-out";
 export * from "./scim/directories";
 export * from "./scim/self-test";
 export { setStaff, listStaff, isStaffUser, type StaffMember } from "./staff";
+export * from "./api";
+export * from "./create-account";

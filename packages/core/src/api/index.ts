@@ -1,0 +1,3 @@
+export * from "./decide-api-key";
+export * from "./api-keys";
+export * from "./idempotency";
