@@ -1,4 +1,6 @@
 import { Command } from "commander";
+import { registerAccountCommands } from "./commands/accounts";
+import { registerApiKeyCommands } from "./commands/api-keys";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerStaffCommands } from "./commands/staff";
 
@@ -12,5 +14,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
   registerStaffCommands(program);
   registerMigrateCommand(program);
+  registerAccountCommands(program);
+  registerApiKeyCommands(program);
   return program;
 }
