@@ -23,7 +23,7 @@ test("domains: claim (TXT name and value), verify, auto-join, remove — with ea
   const invalid = await envelope<{ fields: Record<string, string> }>(await api.post(base, { domain: "" }), 422, "VALIDATION_FAILED");
   expect(invalid.data.fields.domain).toBe("Enter a domain, like acme.com.");
   await envelope(await api.post(base, { domain: "not a domain!" }), 422, "VALIDATION_FAILED");
-  const malformed = await request.post(base, { headers: { "X-Api-Key": (await accountKey(db, team.accountId)).token, "content-type": "application/json" }, data: "{not json" });
+  const malformed = await request.post(base, { headers: { "X-Api-Key": (await accountKey(db, team.accountId)).token, "content-type": "application/json" }, data: Buffer.from("{not json") });
   await envelope(malformed, 400, "INVALID_JSON");
 
   const domainUrl = `${base}/${added.data.id}`;

@@ -31,7 +31,7 @@ const MAX_BODY_BYTES = 1_500_000;
 export function apiRoute<S extends RouteSpec>(spec: S, run: (input: ApiInput<S>) => Promise<ApiReply>) {
   return async function handler(request: NextRequest, context: RouteContext): Promise<Response> {
     try {
-      return toResponse(await handle(spec, run, request, await context.params));
+      return toResponse(await handle(spec, run, request, (await context?.params) ?? {}));
     } catch (error) {
       console.error(`[api] ${spec.method} ${spec.path} failed`, error);
       return toResponse(refuse(500, "INTERNAL_ERROR", "Something went wrong on our side. Try again; if it persists, contact your operator."));
