@@ -1,4 +1,4 @@
-import { accounts, apiKeys, eq } from "@gatehouse/db";
+import { accounts, and, apiKeys, eq, memberships } from "@gatehouse/db";
 import { expect, signIn, test } from "../support/fixtures";
 import { accountKey, envelope, orgUrl, otherAccount, personalToken, withKey } from "./api-support";
 
@@ -54,6 +54,10 @@ test("a personal access token acts as its member: their role, and it works under
   await envelope(await adminApi.get(orgUrl(team.accountId, "/domains")), 200);
   const audit = await envelope<{ events: { action: string; actor: { label: string } }[] }>(await adminApi.get(orgUrl(team.accountId, "/audit-events?action=api_key.")), 200);
   expect(audit.data.events.map((e) => e.action)).toContain("api_key.created");
+
+  // A token stops with its member's membership.
+  await db.delete(memberships).where(and(eq(memberships.accountId, team.accountId), eq(memberships.userId, team.member.id)));
+  await envelope(await memberApi.get("/api/user/organizations"), 401, "API_KEY_OWNER_NOT_MEMBER");
 });
 
 test("past the per-key limit the API answers 429 with Retry-After", async ({ request, db, team }) => {

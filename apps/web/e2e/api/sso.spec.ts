@@ -100,3 +100,11 @@ test("the issue's curl examples work verbatim: PUT settings/sso, then POST setti
 function randomUUIDish() {
   return "00000000-0000-4000-8000-000000000000";
 }
+
+test("the shared callback /api/auth/sso/callback answers as the OIDC callback does", async ({ request }) => {
+  const alias = await request.get("/api/auth/sso/callback?state=unknown&code=x", { maxRedirects: 0 });
+  const original = await request.get("/api/sso/oidc/callback?state=unknown&code=x", { maxRedirects: 0 });
+  expect(alias.status()).toBe(original.status());
+  expect(alias.headers().location).toBe(original.headers().location);
+  expect(alias.status()).toBeGreaterThanOrEqual(300);
+});
