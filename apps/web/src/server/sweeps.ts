@@ -1,4 +1,4 @@
-import { pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains } from "@gatehouse/core";
+import { pruneIdempotencyKeys, pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains } from "@gatehouse/core";
 import { cronEvery, type Sweep } from "@gatehouse/jobs";
 import { pruneSamlSeenIds } from "@gatehouse/sso";
 import { env } from "@/env";
@@ -28,5 +28,7 @@ export function periodicSweeps(): Sweep[] {
   // SAML replay records past their expiry (the ACS no longer deletes them on every sign-in).
   sweeps.push({ name: "saml.seen-ids.prune", cron: cronEvery(10), run: async (now) => void (await pruneSamlSeenIds(db(), now)) });
   sweeps.push({ name: "security-events.prune", cron: cronEvery(60), run: async (now) => void (await pruneSecurityEvents(db(), now)) });
+  // Stored answers to Idempotency-Key requests, kept 24 hours.
+  sweeps.push({ name: "api.idempotency.prune", cron: cronEvery(60), run: async (now) => void (await pruneIdempotencyKeys(db(), now)) });
   return sweeps;
 }

@@ -37,3 +37,9 @@ export async function settleIdempotencyKey(db: Database, recordId: string, statu
   }
   await db.update(apiIdempotency).set({ status, response }).where(eq(apiIdempotency.id, recordId));
 }
+
+/** Deletes stored answers past the retention (a periodic sweep); returns how many. */
+export async function pruneIdempotencyKeys(db: Database, now = new Date()): Promise<number> {
+  const deleted = await db.delete(apiIdempotency).where(lt(apiIdempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS))).returning({ id: apiIdempotency.id });
+  return deleted.length;
+}
