@@ -26,7 +26,7 @@ test("an admin creates an account key on /settings/api-keys, sees it once, uses 
   await envelope(await request.get(orgUrl(team.accountId, "/members"), { headers: { "X-Api-Key": token } }), 401, "API_KEY_REVOKED");
 });
 
-test("a member has no account keys section but creates their own read-only personal access token", async ({ page, request, team }) => {
+test("a member has no account keys section but creates their own read-only personal access token; an admin can revoke it", async ({ browser, page, request, team }) => {
   await signIn(page, team.member.email);
   await expect(page).toHaveURL(/\/settings\/team/);
   await page.goto("/settings/api-keys");
@@ -37,4 +37,14 @@ test("a member has no account keys section but creates their own read-only perso
   const listed = await envelope<{ role: string }[]>(await request.get("/api/user/organizations", { headers: { "X-Api-Key": token } }), 200);
   expect(listed.data).toEqual([expect.objectContaining({ id: team.accountId, role: "member" })]);
   await envelope(await request.post(orgUrl(team.accountId, "/members"), { headers: { "X-Api-Key": token }, data: { email: "x@e2e.test" } }), 403, "INSUFFICIENT_SCOPE");
+
+  const adminPage = await (await browser.newContext()).newPage();
+  await signIn(adminPage, team.admin.email);
+  await expect(adminPage).toHaveURL(/\/settings\/team/);
+  await adminPage.goto("/settings/api-keys");
+  const membersCard = adminPage.locator("section").filter({ has: adminPage.getByRole("heading", { name: "Members' personal access tokens" }) });
+  await expect(membersCard.getByTestId("api-key-row")).toContainText(team.member.email);
+  await membersCard.getByRole("button", { name: "Revoke My laptop" }).click();
+  await expect(adminPage.getByText(/revoked\. Requests with it now get 401\./)).toBeVisible();
+  await envelope(await request.get("/api/user/organizations", { headers: { "X-Api-Key": token } }), 401, "API_KEY_REVOKED");
 });

@@ -15,10 +15,12 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Para
   const session = await requireAccount();
   const isAdmin = isAdminSession(session);
   const accountId = session.activeAccount.id;
-  const [accountKeys, ownTokens] = await Promise.all([
+  const [accountKeys, personalTokens] = await Promise.all([
     isAdmin ? listApiKeys(coreContext(), { accountId, kind: "account" }) : Promise.resolve([]),
-    listApiKeys(coreContext(), { accountId, kind: "personal", userId: session.user.id }),
+    listApiKeys(coreContext(), { accountId, kind: "personal", userId: isAdmin ? undefined : session.user.id }),
   ]);
+  const ownTokens = personalTokens.filter((t) => t.userId === session.user.id);
+  const othersTokens = personalTokens.filter((t) => t.userId !== session.user.id);
   const { flash } = await searchParams;
   return (
     <div className="space-y-6">
@@ -41,6 +43,12 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Para
         <CreateKeyForm kind="personal" submitLabel="Create token" />
         <KeysTable keys={ownTokens} caption="Your personal access tokens" />
       </Card>
+      {isAdmin ? (
+        <Card>
+          <CardHeader title="Members' personal access tokens" description="Tokens other members created in this account. Revoke one that leaked or is no longer needed." />
+          <KeysTable keys={othersTokens} caption="Members' personal access tokens" showOwner />
+        </Card>
+      ) : null}
     </div>
   );
 }

@@ -6,14 +6,14 @@ import { revokeApiKeyAction } from "../actions";
 const STATE_TONE = { active: "emerald", revoked: "red", expired: "amber" } as const;
 
 /** Keys by their visible prefix, never the secret; each active one can be revoked. */
-export function KeysTable({ keys, caption }: { keys: ApiKeyView[]; caption: string }) {
+export function KeysTable({ keys, caption, showOwner = false }: { keys: ApiKeyView[]; caption: string; showOwner?: boolean }) {
   if (keys.length === 0) return <p className="px-5 py-4 text-sm text-slate-600">None yet.</p>;
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead className="text-xs uppercase text-slate-500">
         <tr>
-          {["Name", "Key", "Scope", "Created", "Last used", "Expires", "State", ""].map((h) => (
+          {["Name", ...(showOwner ? ["Member"] : []), "Key", "Scope", "Created", "Last used", "Expires", "State", ""].map((h) => (
             <th key={h} scope="col" className="px-5 py-2 font-medium">{h}</th>
           ))}
         </tr>
@@ -22,6 +22,7 @@ export function KeysTable({ keys, caption }: { keys: ApiKeyView[]; caption: stri
         {keys.map((key) => (
           <tr key={key.id} data-testid="api-key-row">
             <td className="px-5 py-2 font-medium text-slate-900">{key.name}</td>
+            {showOwner ? <td className="px-5 py-2">{key.userEmail}</td> : null}
             <td className="px-5 py-2 font-mono text-xs">{key.prefix}…</td>
             <td className="px-5 py-2">{key.scope === "write" ? "Read and write" : "Read only"}</td>
             <td className="px-5 py-2">{formatUtc(key.createdAt)}</td>
