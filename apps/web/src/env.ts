@@ -52,6 +52,8 @@ const schema = z.object({
   DNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
   /** SCIM requests each bearer token may make per minute before answers turn into 429 with Retry-After. */
   SCIM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Public REST API requests each API key may make per minute before answers turn into 429 with Retry-After. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Set by `pnpm dev`: the local IdP sandbox, linked from the console in development. */
   IDP_SANDBOX_URL: z.string().url().optional(),
 });

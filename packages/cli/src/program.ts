@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerAccountsCommands } from "./commands/accounts";
 import { registerEnforcementCommands } from "./commands/enforcement";
+import { registerApiKeyCommands } from "./commands/api-keys";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerPasswordResetCommands } from "./commands/password-resets";
 import { registerSsoCommands } from "./commands/sso";
@@ -20,5 +21,6 @@ export function buildProgram(): Command {
   registerSsoCommands(program);
   registerEnforcementCommands(program);
   registerPasswordResetCommands(program);
+  registerApiKeyCommands(program);
   return program;
 }

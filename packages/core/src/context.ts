@@ -11,6 +11,12 @@ export type CoreContext = {
 };
 
 /** Who performs an action, for authorisation and the audit trail. */
-export type Actor = { userId: string | null; label: string; ip: string | null };
+export type Actor = {
+  userId: string | null;
+  label: string;
+  ip: string | null;
+  /** An admin's authority over this one account without a membership: an account API key, or the operator CLI. */
+  adminOfAccountId?: string;
+};
 
 export const nowOf = (ctx: Pick<CoreContext, "now">): Date => (ctx.now ? ctx.now() : new Date());

@@ -75,3 +75,5 @@ export * from "./account-settings/own-password";
 export * from "./account-settings/own-sessions";
 export * from "./sign-up/sign-up";
 export * from "./sign-up/create-workspace";
+export * from "./api";
+export * from "./create-account";

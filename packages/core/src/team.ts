@@ -156,6 +156,7 @@ async function loadTarget(db: Pick<Database, "select">, accountId: string, userI
 }
 
 async function isAdmin(db: Pick<Database, "select">, accountId: string, actor: Actor): Promise<boolean> {
+  if (actor.adminOfAccountId) return actor.adminOfAccountId === accountId;
   if (!actor.userId) return false;
   const [row] = await db
     .select({ role: memberships.role })

@@ -1,4 +1,4 @@
-import { pruneRememberedDevices, pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains, restoreSuspendedEnforcement, sendExpiryReminders } from "@gatehouse/core";
+import { pruneIdempotencyKeys, pruneRememberedDevices, pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains, restoreSuspendedEnforcement, sendExpiryReminders } from "@gatehouse/core";
 import { cronEvery, type Sweep } from "@gatehouse/jobs";
 import { pruneSamlSeenIds } from "@gatehouse/sso";
 import { env } from "@/env";
@@ -36,5 +36,7 @@ export function periodicSweeps(): Sweep[] {
   sweeps.push({ name: "enforcement.suspension.restore", cron: cronEvery(1), run: async (now) => void (await restoreSuspendedEnforcement(coreContext(), now)) });
   // "Remember this device" cookies past their 30 days: their rows go too.
   sweeps.push({ name: "mfa.remembered-devices.prune", cron: cronEvery(60), run: async (now) => void (await pruneRememberedDevices(db(), now)) });
+  // Stored answers to Idempotency-Key requests, kept 24 hours.
+  sweeps.push({ name: "api.idempotency.prune", cron: cronEvery(60), run: async (now) => void (await pruneIdempotencyKeys(db(), now)) });
   return sweeps;
 }

@@ -11,3 +11,4 @@ export * from "./scim";
 export * from "./mfa";
 export * from "./login-providers";
 export * from "./sign-up";
+export * from "./api-keys";

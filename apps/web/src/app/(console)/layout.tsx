@@ -36,6 +36,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             {isStaff ? (
               <Link href="/admin/identity-providers" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Identity providers</Link>
             ) : null}
+            <Link href="/settings/api-keys" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">API keys</Link>
             {isDevMailboxEnabled() ? (
               <Link href="/dev/mailbox" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">Dev mailbox</Link>
             ) : null}
