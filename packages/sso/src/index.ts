@@ -10,6 +10,7 @@ export { testConnection, type TestConnectionReport } from "./connections/test-co
 export { startSsoFlow, type FlowStart } from "./flows/start-flow";
 export { handleSamlAcs, pruneSamlSeenIds, type AcsOutcome } from "./flows/saml-acs";
 export { completeOidcCallback, completeSamlCallback, completeEmailVerification, type CallbackInput } from "./flows/complete-flow";
+export { peekSignInVerification } from "./flows/email-verification";
 export { BROWSER_BINDING_MAX_AGE_SECONDS } from "./flows/browser-binding";
 export { hasOpenFlows } from "./flows/flow-state";
 export type { FlowOutcome, RequestInfo } from "./flows/finish-sign-in";
