@@ -48,6 +48,7 @@ export * from "./domains/recheck-due-domains";
 export * from "./scim";
 export * from "./sign-out";
 export * from "./sso/decide-session-swap";
+export * from "./sso/connection-progress";
 export * from "./scim/directories";
 export * from "./scim/self-test";
 export { setStaff, listStaff, isStaffUser, type StaffMember } from "./staff";

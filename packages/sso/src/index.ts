@@ -4,6 +4,7 @@ export { ssoUrls, type SsoContext } from "./context";
 export { guardedFetch, OutboundRefusedError, PUBLIC_ONLY, type GuardedFetch, type OutboundPolicy } from "./outbound";
 export { getJackson, defaultSsoDatabaseUrl, JACKSON_PRODUCT } from "./jackson";
 export { saveConnection, type SaveResult, type SaveError } from "./connections/save-connection";
+export { listConnectionActivity, hasPassedTestSinceSave, mergeConnectionActivity, type ConnectionActivity } from "./connections/activity";
 export { listConnections, getConnection, getEnabledConnection, getConnectionView, listConnectionResults, listEnabledConnectionsForAccount, toConnectionView, type ConnectionView } from "./connections/queries";
 export { setConnectionEnabled, deleteConnection } from "./connections/manage-connection";
 export { testConnection, type TestConnectionReport } from "./connections/test-connection";
