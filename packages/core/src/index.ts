@@ -49,6 +49,7 @@ export * from "./scim";
 export * from "./sign-out";
 export * from "./sso/decide-session-swap";
 export * from "./sso/connection-progress";
+export * from "./sso/name-from-idp";
 export * from "./scim/directories";
 export * from "./scim/self-test";
 export { setStaff, listStaff, isStaffUser, type StaffMember } from "./staff";

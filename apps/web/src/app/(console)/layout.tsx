@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { requireSession } from "@/auth/session";
 import { env, isDevMailboxEnabled } from "@/env";
 import { AccountSwitcher } from "./_components/account-switcher";
+import { NavLink } from "./_components/nav-link";
 import { signOutAction } from "./actions";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -19,15 +20,15 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </Link>
           <AccountSwitcher accounts={session.accounts} activeId={session.activeAccount?.id ?? null} />
           <nav aria-label="Settings" className="flex gap-1 text-sm">
-            <Link href="/settings/team" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Team</Link>
+            <NavLink href="/settings/team">Team</NavLink>
             {session.activeAccount?.role === "admin" ? (
-              <Link href="/settings/security" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Security</Link>
+              <NavLink href="/settings/security">Security</NavLink>
             ) : null}
             {session.activeAccount?.role === "admin" ? (
-              <Link href="/settings/domains" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Domains</Link>
+              <NavLink href="/settings/domains">Domains</NavLink>
             ) : null}
             {session.activeAccount?.role === "admin" ? (
-              <Link href="/settings/audit" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Audit log</Link>
+              <NavLink href="/settings/audit">Audit log</NavLink>
             ) : null}
             {isDevMailboxEnabled() ? (
               <Link href="/dev/mailbox" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">Dev mailbox</Link>
