@@ -47,6 +47,16 @@ export function mergeConnectionActivity(results: ResultRow[], events: SignInEven
   return [...fromResults, ...fromEvents].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
 }
 
+/** Audit events about one connection with one of these actions (the account's index narrows them). */
+function eventsOf(connection: { id: string; accountId: string }, actions: string[]) {
+  return and(
+    eq(auditEvents.accountId, connection.accountId),
+    eq(auditEvents.targetType, "sso_connection"),
+    eq(auditEvents.targetId, connection.id),
+    inArray(auditEvents.action, actions),
+  );
+}
+
 /** Authenticate, test sign-ins and member sign-ins through one connection, newest first. */
 export async function listConnectionActivity(db: Database, connection: { id: string; accountId: string }, limit = 20): Promise<ConnectionActivity[]> {
   const [results, events] = await Promise.all([
@@ -54,14 +64,7 @@ export async function listConnectionActivity(db: Database, connection: { id: str
     db
       .select({ id: auditEvents.id, createdAt: auditEvents.createdAt, action: auditEvents.action, actorLabel: auditEvents.actorLabel, metadata: auditEvents.metadata })
       .from(auditEvents)
-      .where(
-        and(
-          eq(auditEvents.accountId, connection.accountId),
-          eq(auditEvents.targetType, "sso_connection"),
-          eq(auditEvents.targetId, connection.id),
-          inArray(auditEvents.action, Object.keys(SIGN_IN_OUTCOMES)),
-        ),
-      )
+      .where(eventsOf(connection, Object.keys(SIGN_IN_OUTCOMES)))
       .orderBy(desc(auditEvents.createdAt))
       .limit(limit),
   ]);
@@ -73,14 +76,7 @@ export async function hasPassedTestSinceSave(db: Database, connection: { id: str
   const [latest] = await db
     .select({ action: auditEvents.action })
     .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.accountId, connection.accountId),
-        eq(auditEvents.targetType, "sso_connection"),
-        eq(auditEvents.targetId, connection.id),
-        inArray(auditEvents.action, ["sso.connection.created", "sso.connection.updated", "sso.connection.test_passed", "sso.connection.test_failed"]),
-      ),
-    )
+    .where(eventsOf(connection, ["sso.connection.created", "sso.connection.updated", "sso.connection.test_passed", "sso.connection.test_failed"]))
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(1);
   return latest?.action === "sso.connection.test_passed";
