@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { eq, users } from "@gatehouse/db";
 import { connectionProgress } from "@gatehouse/core";
+import { Alert } from "@gatehouse/ui";
 import { getConnectionView, hasPassedTestSinceSave, listConnectionActivity, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { env } from "@/env";
@@ -18,7 +19,7 @@ import { SetupStepper } from "../_components/setup-stepper";
 import { StatusBadge } from "../_components/status-badge";
 import { TestByEmailCard, type TestedMark } from "../_components/test-by-email";
 import { AdminsOnly } from "../../../_components/admins-only";
-import { FlashBanner } from "../../../_components/flash-banner";
+import { readFlash } from "@/server/flash";
 
 export const metadata: Metadata = { title: "SSO connection" };
 
@@ -35,7 +36,8 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   const ctx = ssoContext();
   const connection = await getConnectionView(ctx.db, session.activeAccount.id, connectionId, ctx.encryptionKey);
   if (!connection) notFound();
-  const [activity, lastTestPassed, marked] = await Promise.all([
+  const [flash, activity, lastTestPassed, marked] = await Promise.all([
+    readFlash(search.flash),
     listConnectionActivity(ctx.db, connection),
     hasPassedTestSinceSave(ctx.db, connection),
     testedMark(connection.markedTestedAt, connection.markedTestedByUserId),
@@ -59,7 +61,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       </div>
       <SetupStepper progress={progress} />
       {/* One banner: what was just done, or else the latest result (an Authenticate's included). */}
-      {search.flash ? <FlashBanner id={search.flash} /> : <LastResultBanner result={connection.lastResult} />}
+      {flash ? <Alert tone={flash.tone}>{flash.text}</Alert> : <LastResultBanner result={connection.lastResult} />}
 
       <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium text-indigo-700">
         <a href="#setup" className="hover:underline">Set up</a>
