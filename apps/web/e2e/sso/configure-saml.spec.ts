@@ -63,6 +63,8 @@ test("SAML entered by hand from the IdP's issuer, SSO URL and certificate", asyn
   await page.getByLabel(/Single Sign-On URL/).fill(app.ssoUrl);
   await saveAndOpenConnection(page);
   await testConnectionPasses(page);
+  // Values typed by hand are the admin's, not the IdP metadata's.
+  await expect(page.getByRole("heading", { name: "What you entered" })).toBeVisible();
   await authenticateAndSwitchOn(page, team.admin.email);
   const member = await (await browser.newContext()).newPage();
   await memberSignsInWithSso(member, team.account.slug, `Sign in with SAML ${team.tag}`, team.member.email);

@@ -42,6 +42,8 @@ export default async function ConnectionPage({ params, searchParams }: { params:
     hasPassedTestSinceSave(ctx.db, connection),
     testedMark(connection.markedTestedAt, connection.markedTestedByUserId),
   ]);
+  // A reload keeps the flash's id in the URL for a while: a result that came in since is the news.
+  const showFlash = flash !== null && !(connection.lastResult && flash.at && Date.parse(connection.lastResult.at) > flash.at);
   const progress = connectionProgress({ enabled: connection.enabled, isVerified: connection.isVerified, lastTestPassed });
 
   return (
@@ -61,7 +63,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       </div>
       <SetupStepper progress={progress} />
       {/* One banner: what was just done, or else the latest result (an Authenticate's included). */}
-      {flash ? <Alert tone={flash.tone}>{flash.text}</Alert> : <LastResultBanner result={connection.lastResult} />}
+      {showFlash ? <Alert tone={flash.tone}>{flash.text}</Alert> : <LastResultBanner result={connection.lastResult} />}
 
       <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium text-indigo-700">
         <a href="#setup" className="hover:underline">Set up</a>
