@@ -1,7 +1,6 @@
 import { emailOutbox } from "@gatehouse/db";
 import { expect, test, waitForEmail } from "../support/fixtures";
-import { authenticateAndSwitchOn } from "../support/sso-wizard";
-import { addMember, configureOkta, freshPage, startSsoSignIn } from "../support/issue9-connections";
+import { holdSignInForEmailConfirmation } from "../support/issue9-connections";
 
 test("a reset link clicked in the dev mailbox opens a working, styled page", async ({ page, context, db, team }) => {
   const sentAfter = new Date();
@@ -40,15 +39,7 @@ test("a reset link clicked in the dev mailbox opens a working, styled page", asy
 });
 
 test("an SSO email confirmation opened where someone else is signed in asks before switching", async ({ browser, page }) => {
-  const { team, buttonText } = await configureOkta(page, { emailTrust: "verify_with_claim" });
-  await authenticateAndSwitchOn(page, team.admin.email);
-  const unverified = `unverified-${team.tag}@e2e.test`;
-  await addMember(team, unverified, { emailVerified: false });
-
-  const member = await freshPage(browser);
-  const startedAt = new Date();
-  await startSsoSignIn(member, team.account.slug, buttonText, unverified);
-  await expect(member.getByRole("heading", { name: "Confirm your email to finish" })).toBeVisible();
+  const { team, unverified, startedAt } = await holdSignInForEmailConfirmation(browser, page);
   const email = await waitForEmail(unverified, /Confirm your email address/, startedAt);
   const link = email.links.find((href) => href.includes("/api/sso/verify-email?token="))!;
 
