@@ -29,6 +29,11 @@ export { TEST_USERS, addTestUser, findUser, loginName, subjectIds, usersFor } fr
 export type { IdpKind, TestUser } from './users';
 
 export const DEMO_SAML_APP_ID = 'demo';
+/**
+ * A second ready-made app: Gatehouse refuses a second connection with an IdP entity ID already in
+ * use, so trying SAML "by hand" after the metadata-URL walk-through needs its own entity ID.
+ */
+export const SECOND_DEMO_SAML_APP_ID = 'demo-by-hand';
 
 export interface SandboxOptions {
   /** 0 picks a free port (handy in tests); `url` then has the real one. */
@@ -94,6 +99,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const saml = new SamlIdp({ baseUrl: url, stateDir: options.stateDir });
     const acsUrl = `${appUrl}/api/oauth/saml`;
     saml.ensureApp({ id: DEMO_SAML_APP_ID, name: 'Gatehouse demo app', acsUrl, spEntityId });
+    saml.ensureApp({ id: SECOND_DEMO_SAML_APP_ID, name: 'Gatehouse demo app (for setup by hand)', acsUrl, spEntityId });
     app = {
       baseUrl: url,
       appUrl,

@@ -1,6 +1,6 @@
 import { constants, createDecipheriv, privateDecrypt, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox, type SamlAppSummary } from '../src/index';
+import { SECOND_DEMO_SAML_APP_ID, startSandbox, type Sandbox, type SamlAppSummary } from '../src/index';
 import { createSelfSignedCertificate } from '../src/saml/certificates';
 import { samlify } from '../src/saml/samlify';
 import { Browser, loginForm } from '@gatehouse/testing/browser';
@@ -67,6 +67,15 @@ async function spInitiated(app: SamlAppSummary, email: string, relayState = 'box
 }
 
 describe('SAML metadata', () => {
+  it('offers a second demo app with its own entity ID and key, for setting up a connection by hand', async () => {
+    const second = sandbox.samlApps.summary(SECOND_DEMO_SAML_APP_ID);
+    const first = sandbox.samlApps.summary(sandbox.demoSamlAppId);
+    expect(second.acsUrl).toBe(ACS);
+    expect(second.entityId).toBe(`${sandbox.url}/saml/${SECOND_DEMO_SAML_APP_ID}`);
+    expect(second.entityId).not.toBe(first.entityId);
+    expect(second.certificatePem).not.toBe(first.certificatePem);
+  });
+
   it('describes the demo app with its signing certificate', async () => {
     const demo = sandbox.samlApps.summary(sandbox.demoSamlAppId);
     expect(demo.acsUrl).toBe(ACS);

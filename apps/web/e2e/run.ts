@@ -36,6 +36,8 @@ const env = {
   DNS_SERVERS: sandbox.dns.address,
   // A production build refuses loopback addresses by default; the sandbox IdPs live there.
   OUTBOUND_ALLOW_LOOPBACK: "1",
+  // The dev mailbox page, as in `pnpm dev` (e2e/guide puts a delivered email's body in it).
+  ENABLE_DEV_MAILBOX: "1",
 };
 
 function run(command: string, args: string[]): Promise<number> {

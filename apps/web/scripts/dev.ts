@@ -8,6 +8,9 @@ import { runNext } from "./run-next";
 // `pnpm dev`: the database (embedded unless DATABASE_URL is set), migrations, demo seed, the
 // local identity providers, then Next.js.
 const port = process.env.PORT ?? "3000";
+// The demo accounts share one published password: listen on this machine only unless HOST says
+// otherwise (HOST=0.0.0.0 to reach it from another device).
+const host = process.env.HOST ?? "127.0.0.1";
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const database = await prepareDatabase({ seed: true });
 const secrets = developmentSecrets();
@@ -45,14 +48,30 @@ if (process.env.IDP_SANDBOX !== "0") {
   sandboxUrl = sandbox.url;
 }
 
-console.log(`[gatehouse] Open ${appUrl}/login  (admin@acme.test / gatehouse-demo)`);
-if (sandboxUrl) console.log(`[gatehouse] IdP sandbox (OIDC + SAML test identity providers): ${sandboxUrl}/`);
-if (sandboxDns) console.log(`[gatehouse] DNS for *.test domains: ${sandboxUrl}/dns (server ${sandboxDns}, used as DNS_SERVERS)`);
+// The URLs the README's walkthrough asks for, with the ports actually in use.
+const lines = [
+  `Gatehouse      ${appUrl}/login   (admin@acme.test / gatehouse-demo)`,
+  `Dev mailbox    ${appUrl}/dev/mailbox`,
+  ...(sandboxUrl
+    ? [
+        `IdP sandbox    ${sandboxUrl}/   (OIDC + SAML test identity providers)`,
+        `  Okta issuer  ${sandboxUrl}/oidc/okta   (client gatehouse-okta / sandbox-secret-okta)`,
+        `  SAML apps    ${sandboxUrl}/saml/demo   (metadata URLs for SAML 2.0 connections)`,
+        `  DNS page     ${sandboxUrl}/dns   (server ${sandboxDns}, used as DNS_SERVERS)`,
+      ]
+    : []),
+  host === "127.0.0.1" || host === "localhost" || host === "::1"
+    ? `Listening on ${host} only (set HOST=0.0.0.0 to reach it from other devices)`
+    : `Listening on ${host}: other devices can reach it, and the demo passwords are public`,
+];
+console.log(["", ...lines.map((l) => `[gatehouse] ${l}`), ""].join("\n"));
+
 runNext(
-  ["dev", "--port", port],
+  ["dev", "--port", port, "--hostname", host],
   {
     DATABASE_URL: database.url,
     APP_URL: appUrl,
+    HOST: host,
     AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.AUTH_SECRET,
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,
     ...(sandboxUrl ? { IDP_SANDBOX_URL: sandboxUrl } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideMemberRemoval, decideRoleChange } from "./team-policy";
+import { decideMemberRemoval, decideRoleChange, isSelfDemotion } from "./team-policy";
 
 describe("decideRoleChange", () => {
   it.each([
@@ -21,5 +21,16 @@ describe("decideMemberRemoval", () => {
     ["remove one of two admins", { actorIsAdmin: true, targetRole: "admin", adminCount: 2 }, true],
   ] as const)("%s", (_name, input, allowed) => {
     expect(decideMemberRemoval(input).allowed).toBe(allowed);
+  });
+});
+
+describe("isSelfDemotion", () => {
+  it.each([
+    ["an admin makes themselves a member", { actorUserId: "u1", targetUserId: "u1", newRole: "member" }, true],
+    ["an admin saves their own admin role", { actorUserId: "u1", targetUserId: "u1", newRole: "admin" }, false],
+    ["an admin demotes someone else", { actorUserId: "u1", targetUserId: "u2", newRole: "member" }, false],
+    ["no actor (support tooling)", { actorUserId: null, targetUserId: "u2", newRole: "member" }, false],
+  ] as const)("%s", (_name, input, expected) => {
+    expect(isSelfDemotion(input)).toBe(expected);
   });
 });

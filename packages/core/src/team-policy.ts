@@ -28,3 +28,11 @@ export function decideMemberRemoval(input: RemovalInput): { allowed: true } | { 
 }
 
 export { ROLE_LABELS } from "./limits";
+
+/**
+ * An admin who makes themselves a Member loses the console with the next click: that change, and
+ * only that one, needs the person's explicit yes (a dialog, or a checkbox without JavaScript).
+ */
+export function isSelfDemotion(input: { actorUserId: string | null; targetUserId: string; newRole: "admin" | "member" }): boolean {
+  return input.actorUserId === input.targetUserId && input.newRole === "member";
+}

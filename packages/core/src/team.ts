@@ -190,11 +190,12 @@ function withLockedMembership<T>(
 export async function changeMemberRole(
   ctx: Pick<CoreContext, "db">,
   input: { accountId: string; userId: string; role: MemberRole; actor: Actor },
-): Promise<Result<void>> {
-  return withLockedMembership(ctx, input, async (tx, { target, actorIsAdmin, adminCount }) => {
+): Promise<Result<{ changed: boolean; email: string; role: MemberRole }>> {
+  return withLockedMembership<{ changed: boolean; email: string; role: MemberRole }>(ctx, input, async (tx, { target, actorIsAdmin, adminCount }) => {
     const decision = decideRoleChange({ actorIsAdmin, targetRole: target.role, newRole: input.role, adminCount });
     if (!decision.allowed) return fail(decision.reason);
-    if (target.role === input.role) return ok(undefined);
+    // Saving the role already held changes nothing and records nothing; the caller says so.
+    if (target.role === input.role) return ok({ changed: false, email: target.email, role: input.role });
     await tx
       .update(memberships)
       .set({ role: input.role })
@@ -206,7 +207,7 @@ export async function changeMemberRole(
       target: { type: "user", id: input.userId, label: target.email },
       metadata: { from: target.role, to: input.role, toLabel: ROLE_LABELS[input.role] },
     });
-    return ok(undefined);
+    return ok({ changed: true, email: target.email, role: input.role });
   });
 }
 

@@ -66,6 +66,13 @@ describe("team management", () => {
     expect(events[0]).toMatchObject({ actorLabel: adminActor.label, ip: "127.0.0.1", targetLabel: member.email });
   });
 
+  it("saving the role a member already holds changes nothing and records nothing", async () => {
+    const { account, member, adminActor } = await setup("t6b");
+    const same = await changeMemberRole(env.ctx, { accountId: account.id, userId: member.id, role: "member", actor: adminActor });
+    expect(same).toEqual({ ok: true, value: { changed: false, email: member.email, role: "member" } });
+    expect((await listAuditEvents(env.db, account.id)).map((e) => e.action)).not.toContain("member.role_changed");
+  });
+
   it("searches by name or email and paginates", async () => {
     const { account } = await setup("t7");
     for (let i = 0; i < 5; i++) await ensureMember(env.db, { accountId: account.id, email: `p${i}-t7@test.dev`, name: `Person ${i}`, role: "member" });

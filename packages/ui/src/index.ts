@@ -4,3 +4,4 @@ export { Field, type FieldProps } from "./field";
 export { Alert } from "./alert";
 export { Card, CardHeader, Badge } from "./card";
 export { TableHead } from "./table";
+export { ConfirmDialog, ConfirmForm, useHydrated, type ConfirmFormProps } from "./confirm-form";

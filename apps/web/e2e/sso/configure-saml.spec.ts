@@ -20,6 +20,9 @@ test("SAML from a metadata URL: configure, test, authenticate, switch on, a memb
   await testConnectionPasses(page);
   await expect(page.getByTestId("test-report")).toContainText(app.entityId);
   await authenticateAndSwitchOn(page, team.admin.email);
+  // The page shows one banner: after switching on, that is the switch's; the Authenticate result
+  // (with the clock offset) is the banner again when the page is opened afresh.
+  await page.goto(new URL(page.url()).pathname);
   await expect(page.getByText(/clock offset/i).first()).toBeVisible();
 
   const member = await (await browser.newContext()).newPage();
@@ -60,6 +63,8 @@ test("SAML entered by hand from the IdP's issuer, SSO URL and certificate", asyn
   await page.getByLabel(/Single Sign-On URL/).fill(app.ssoUrl);
   await saveAndOpenConnection(page);
   await testConnectionPasses(page);
+  // Values typed by hand are the admin's, not the IdP metadata's.
+  await expect(page.getByRole("heading", { name: "What you entered" })).toBeVisible();
   await authenticateAndSwitchOn(page, team.admin.email);
   const member = await (await browser.newContext()).newPage();
   await memberSignsInWithSso(member, team.account.slug, `Sign in with SAML ${team.tag}`, team.member.email);

@@ -1,17 +1,8 @@
 import { expect, test, waitForEmail } from "../support/fixtures";
-import { authenticateAndSwitchOn } from "../support/sso-wizard";
-import { addMember, configureOkta, freshPage, startSsoSignIn } from "../support/issue9-connections";
+import { freshPage, holdSignInForEmailConfirmation, startSsoSignIn } from "../support/issue9-connections";
 
 test("under “verify with claim”, a member whose IdP email is unverified confirms it by email first", async ({ browser, page }) => {
-  const { team, buttonText } = await configureOkta(page, { emailTrust: "verify_with_claim" });
-  await authenticateAndSwitchOn(page, team.admin.email);
-  const unverified = `unverified-${team.tag}@e2e.test`;
-  await addMember(team, unverified, { emailVerified: false });
-
-  const member = await freshPage(browser);
-  const startedAt = new Date();
-  await startSsoSignIn(member, team.account.slug, buttonText, unverified);
-  await expect(member.getByRole("heading", { name: "Confirm your email to finish" })).toBeVisible();
+  const { team, buttonText, unverified, member, startedAt } = await holdSignInForEmailConfirmation(browser, page);
   await expect(member.getByText(unverified)).toBeVisible();
 
   const email = await waitForEmail(unverified, /Confirm your email address/, startedAt);

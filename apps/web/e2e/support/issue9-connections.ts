@@ -4,7 +4,7 @@ import { createDatabase } from "@gatehouse/db";
 import { ensureMember } from "@gatehouse/core";
 import { PASSWORD } from "./fixtures";
 import { addSandboxUser, createOidcClient, createSsoTeam, rotateSamlKey, signInAtSandbox, type createSamlApp } from "./sandbox";
-import { fillConnectionSettings, openWizard, saveAndOpenConnection } from "./sso-wizard";
+import { authenticateAndSwitchOn, fillConnectionSettings, openWizard, saveAndOpenConnection } from "./sso-wizard";
 
 // Set-ups shared by the connection-settings specs (issue 9): each test gets its own team, its own
 // sandbox client or app, and button texts carrying the team's tag, so tests never meet.
@@ -93,4 +93,20 @@ export async function startSsoSignIn(page: Page, slug: string, buttonText: strin
   await page.goto(`/sso/${slug}`);
   await page.getByRole("button", { name: buttonText }).click();
   await signInAtSandbox(page, email);
+}
+
+/**
+ * An Okta connection (emails trusted only with a verified claim) switched on, and a member whose
+ * IdP email is unverified: their SSO sign-in now waits for the confirmation email.
+ */
+export async function holdSignInForEmailConfirmation(browser: Browser, page: Page) {
+  const { team, buttonText } = await configureOkta(page, { emailTrust: "verify_with_claim" });
+  await authenticateAndSwitchOn(page, team.admin.email);
+  const unverified = `unverified-${team.tag}@e2e.test`;
+  await addMember(team, unverified, { emailVerified: false });
+  const member = await freshPage(browser);
+  const startedAt = new Date();
+  await startSsoSignIn(member, team.account.slug, buttonText, unverified);
+  await expect(member.getByRole("heading", { name: "Confirm your email to finish" })).toBeVisible();
+  return { team, buttonText, unverified, member, startedAt };
 }

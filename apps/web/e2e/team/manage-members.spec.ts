@@ -9,6 +9,7 @@ test("removing a member ends their session: their next click lands on /login", a
 
   await signIn(page, team.admin.email);
   await page.getByRole("button", { name: `Remove ${team.member.email}` }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Remove member" }).click();
   await expect(page.getByText("Member removed. Their sessions have ended.")).toBeVisible();
   await expect(page.getByTestId("member-row").filter({ hasText: team.member.email })).toHaveCount(0);
 
@@ -21,6 +22,7 @@ test("roles change, and the last admin cannot be demoted", async ({ page, team }
   await signIn(page, team.admin.email);
   await page.getByLabel(`Role for ${team.admin.email}`, { exact: true }).selectOption("member");
   await page.getByRole("button", { name: `Save role for ${team.admin.email}` }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Make me a Member" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "last admin" })).toBeVisible();
 
   await page.getByLabel(`Role for ${team.member.email}`, { exact: true }).selectOption("admin");

@@ -23,7 +23,7 @@ test("a member's direct request to an admin action is refused on the server", as
   await signIn(memberPage, team.member.email);
   await expect(memberPage).toHaveURL(/\/settings\/team/);
   const response = await memberPage.request.post("/settings/team", {
-    multipart: { [actionField!]: "", userId: team.admin.id },
+    multipart: { [actionField!]: "", userId: team.admin.id, confirm: "on" },
     maxRedirects: 0,
   });
   expect(response.status()).toBeLessThan(500);

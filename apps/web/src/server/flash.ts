@@ -12,7 +12,7 @@ const COOKIE = "gatehouse.flash";
  */
 export async function flashTo(path: string, flash: Flash): Promise<string> {
   const id = randomBytes(12).toString("base64url");
-  (await cookies()).set(COOKIE, encodeFlash({ id, ...flash }), {
+  (await cookies()).set(COOKIE, encodeFlash({ id, at: Date.now(), ...flash }), {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
@@ -30,5 +30,5 @@ export async function flashTo(path: string, flash: Flash): Promise<string> {
 export async function readFlash(id: unknown): Promise<Flash | null> {
   if (typeof id !== "string") return null;
   const stored = decodeFlash((await cookies()).get(COOKIE)?.value);
-  return stored && stored.id === id ? { tone: stored.tone, text: stored.text } : null;
+  return stored && stored.id === id ? { tone: stored.tone, text: stored.text, at: stored.at } : null;
 }

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { randomUUID } from "node:crypto";
 import { and, eq, ssoConnections, type NewSsoConnection, type SsoConnection } from "@gatehouse/db";
-import { encryptSecret, isAccountAdmin, recordAuditEvent, type Actor } from "@gatehouse/core";
+import { encryptSecret, isAccountAdmin, nameFromIdp, PROVIDERS, recordAuditEvent, type Actor } from "@gatehouse/core";
 import { resolveOidcDiscoveryUrl } from "../checks";
 import { connectionInputSchema, type ConnectionInput, type OidcConnectionInput, type SamlConnectionInput } from "../connection-input";
 import type { SsoContext } from "../context";
@@ -57,6 +57,17 @@ export async function saveConnection(
   const protocolFields = data.provider === "saml" ? await samlFields(ctx, data, existing) : oidcFields(ctx, data, existing);
   if (!protocolFields.ok) return protocolFields;
   const { values, reachChanged, metadataXml } = protocolFields.value;
+  // Generic connections left with their default name get the IdP's, so two never read alike.
+  Object.assign(
+    common,
+    nameFromIdp({
+      isGeneric: data.provider === "saml" || data.provider === "oidc",
+      name: common.name,
+      buttonText: common.buttonText,
+      defaults: PROVIDERS[data.provider],
+      idpIdentifier: data.provider === "saml" ? ((values.idpEntityId as string | null | undefined) ?? null) : ((values.issuer as string | null | undefined) ?? null),
+    }),
+  );
 
   if (metadataXml) {
     const synced = await syncSamlConnectionToJackson(ctx, id, metadataXml, { accountId: input.accountId, entityId: String(values.idpEntityId), actor: input.actor });
@@ -77,7 +88,7 @@ export async function saveConnection(
       accountId: input.accountId,
       actor: input.actor,
       action: existing ? "sso.connection.updated" : "sso.connection.created",
-      target: { type: "sso_connection", id, label: data.name },
+      target: { type: "sso_connection", id, label: common.name },
       metadata: {
         provider: data.provider,
         settingsChanged: reachChanged,

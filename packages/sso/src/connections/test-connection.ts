@@ -7,7 +7,8 @@ export type TestConnectionReport = {
   ok: boolean;
   protocol: "oidc" | "saml";
   items: CheckItem[];
-  saml?: Pick<SamlMetadataReport, "entityId" | "ssoServices" | "certificates" | "nameIdFormats">;
+  /** `source`: read from the IdP's metadata, or entered by hand by the admin. */
+  saml?: Pick<SamlMetadataReport, "entityId" | "ssoServices" | "certificates" | "nameIdFormats"> & { source: "metadata" | "entered" };
   /** The attribute mapping applied to the last real sign-in's claims ("email ← upn = …"). */
   mappingPreview: MappingLine[] | null;
   testedAt: string;
@@ -38,7 +39,15 @@ export async function testConnection(ctx: SsoContext, input: { accountId: string
       ok: items.every((i) => i.status !== "error"),
       protocol: "saml",
       items,
-      saml: inspected.ok ? { entityId: inspected.value.entityId, ssoServices: inspected.value.ssoServices, certificates: inspected.value.certificates, nameIdFormats: inspected.value.nameIdFormats } : undefined,
+      saml: inspected.ok
+        ? {
+            entityId: inspected.value.entityId,
+            ssoServices: inspected.value.ssoServices,
+            certificates: inspected.value.certificates,
+            nameIdFormats: inspected.value.nameIdFormats,
+            source: connection.samlSource === "manual" ? "entered" : "metadata",
+          }
+        : undefined,
       mappingPreview,
       testedAt: new Date().toISOString(),
     };

@@ -30,6 +30,16 @@ export async function sendSignInVerification(
   await ctx.mailer.send({ ...rendered, to: input.email, template: "sso-email-verification" });
 }
 
+/** The email a still-usable verification link confirms, without using it up (to ask who continues). */
+export async function peekSignInVerification(ctx: SsoContext, token: string): Promise<{ email: string } | null> {
+  const [row] = await ctx.db
+    .select({ email: ssoEmailVerifications.email })
+    .from(ssoEmailVerifications)
+    .where(and(eq(ssoEmailVerifications.tokenHash, hashToken(token)), isNull(ssoEmailVerifications.usedAt), gt(ssoEmailVerifications.expiresAt, new Date())))
+    .limit(1);
+  return row ?? null;
+}
+
 /** Redeems a verification link once; returns what is needed to finish the held sign-in. */
 export async function redeemSignInVerification(ctx: SsoContext, token: string) {
   const [row] = await ctx.db

@@ -6,6 +6,7 @@ import { isStaffUser } from "@gatehouse/core";
 import { db } from "@/server/context";
 import { AccountSwitcher } from "./_components/account-switcher";
 import { SignedInAs } from "../_components/signed-in-as";
+import { NavLink } from "./_components/nav-link";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
@@ -22,21 +23,21 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </Link>
           <AccountSwitcher accounts={session.accounts} activeId={session.activeAccount?.id ?? null} />
           <nav aria-label="Settings" className="flex gap-1 text-sm">
-            <Link href="/settings/team" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Team</Link>
+            <NavLink href="/settings/team">Team</NavLink>
             {session.activeAccount?.role === "admin" ? (
-              <Link href="/settings/security" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Security</Link>
+              <NavLink href="/settings/security">Security</NavLink>
             ) : null}
             {session.activeAccount?.role === "admin" ? (
-              <Link href="/settings/domains" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Domains</Link>
+              <NavLink href="/settings/domains">Domains</NavLink>
             ) : null}
             {session.activeAccount?.role === "admin" ? (
-              <Link href="/settings/audit" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Audit log</Link>
+              <NavLink href="/settings/audit">Audit log</NavLink>
             ) : null}
-            <Link href="/settings/account" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Account</Link>
+            <NavLink href="/settings/account">Account</NavLink>
             {isStaff ? (
-              <Link href="/admin/identity-providers" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Identity providers</Link>
+              <NavLink href="/admin/identity-providers">Identity providers</NavLink>
             ) : null}
-            <Link href="/settings/api-keys" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">API keys</Link>
+            <NavLink href="/settings/api-keys">API keys</NavLink>
             {isDevMailboxEnabled() ? (
               <Link href="/dev/mailbox" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">Dev mailbox</Link>
             ) : null}

@@ -34,3 +34,7 @@ export function connectionDataFromForm(values: Record<string, string>): Record<s
 export function redisplayableValues(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.has(key)));
 }
+
+export const switchOffSchema = connectionTargetSchema.extend({
+  confirm: z.literal("on", { message: "Tick “I understand members it signed in are signed out” to switch the connection off." }),
+});

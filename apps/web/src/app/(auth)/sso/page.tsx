@@ -28,7 +28,15 @@ export default async function SsoStartPage({ searchParams }: { searchParams: Pro
       {message ? <Alert tone="error">{message}</Alert> : null}
       <form action={goToSso} className="space-y-4">
         <input type="hidden" name="callbackUrl" value={target} />
-        <Field label="Work email or sign-in name" name="entry" autoComplete="username" defaultValue={typeof entry === "string" ? entry.slice(0, 320) : ""} required />
+        {/* Keyed by the answer: React resets a form after its action, which would otherwise empty the field. */}
+        <Field
+          key={`${error ?? ""}:${entry ?? ""}`}
+          label="Work email or sign-in name"
+          name="entry"
+          autoComplete="username"
+          defaultValue={typeof entry === "string" ? entry.slice(0, 320) : ""}
+          required
+        />
         <Button type="submit" className="w-full">Continue</Button>
       </form>
       <p className="text-center text-sm">

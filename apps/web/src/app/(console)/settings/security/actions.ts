@@ -6,7 +6,7 @@ import { deleteConnection, saveConnection, setConnectionEnabled, testConnection 
 import { actorOf, requireAccount } from "@/auth/session";
 import { ssoContext } from "@/server/sso-context";
 import { formValues, type ActionState } from "@/lib/forms/action-state";
-import { connectionDataFromForm, connectionTargetSchema, deleteConnectionSchema, redisplayableValues } from "@/lib/validators/sso";
+import { connectionDataFromForm, connectionTargetSchema, deleteConnectionSchema, redisplayableValues, switchOffSchema } from "@/lib/validators/sso";
 import { INCOMPLETE, runConnectionAction, SECURITY, withMessage } from "./_lib/connection-action";
 import type { TestConnectionState } from "./_lib/test-state";
 
@@ -50,9 +50,14 @@ export async function switchOnAction(formData: FormData) {
 }
 
 export async function switchOffAction(formData: FormData) {
+  // Switching off signs people out: the post must carry the dialog's (or the checkbox's) yes.
+  const confirmed = switchOffSchema.safeParse(formValues(formData));
   await runConnectionAction(
     formData,
-    (connectionId, accountId, actor) => setConnectionEnabled(ssoContext(), { accountId, connectionId, actor, enabled: false }),
+    async (connectionId, accountId, actor) => {
+      if (!confirmed.success) return { ok: false, error: confirmed.error.issues[0]?.message ?? INCOMPLETE };
+      return setConnectionEnabled(ssoContext(), { accountId, connectionId, actor, enabled: false });
+    },
     "Connection switched off. Sessions it signed in have ended.",
   );
 }

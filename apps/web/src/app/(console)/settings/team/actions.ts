@@ -3,11 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { changeMemberRole, decideJoinRequest, importManagedUsers, inviteMember, removeMember, resetMemberMfa, revokeInvite, sendMemberPasswordReset, setMemberSsoExemption, type Actor, type ExemptionError, type Result } from "@gatehouse/core";
+import { changeMemberRole, decideJoinRequest, importManagedUsers, inviteMember, isSelfDemotion, removeMember, resetMemberMfa, revokeInvite, sendMemberPasswordReset, setMemberSsoExemption, type Actor, type ExemptionError, type Result } from "@gatehouse/core";
+import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { actorOf, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
 import { flashTo } from "@/server/flash";
-import { changeRoleSchema, exemptionEnd, inviteSchema, memberTargetSchema, revokeInviteSchema, ssoExemptionSchema } from "@/lib/validators/team";
+import { changeRoleSchema, exemptionEnd, inviteSchema, memberTargetSchema, removeMemberSchema, revokeInviteSchema, SELF_DEMOTION_UNCONFIRMED, ssoExemptionSchema } from "@/lib/validators/team";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
 import { decideJoinRequestSchema, importManagedUsersSchema } from "@/lib/validators/domain-capture";
 
@@ -28,17 +29,34 @@ async function runTeamAction<S extends z.ZodType>(
 ): Promise<never> {
   const session = await requireAccount();
   const parsed = schema.safeParse(input ?? formValues(formData));
-  const result = parsed.success ? await run(parsed.data, session.activeAccount.id, await actorOf(session)) : ({ ok: false, error: "That request was incomplete. Reload the page and try again." } as const);
+  const result = parsed.success
+    ? await run(parsed.data, session.activeAccount.id, await actorOf(session))
+    : ({ ok: false, error: parsed.error.issues.find((i) => i.path[0] === "confirm")?.message ?? "That request was incomplete. Reload the page and try again." } as const);
   revalidatePath(TEAM);
   redirect(await flashTo(TEAM, result.ok ? { tone: "success", text: typeof success === "string" ? success : success(result.value) } : { tone: "error", text: result.error }));
 }
 
 export async function changeRoleAction(formData: FormData) {
-  await runTeamAction(changeRoleSchema, formData, null, (input, accountId, actor) => changeMemberRole(coreContext(), { ...input, accountId, actor }), "Role updated.");
+  await runTeamAction(
+    changeRoleSchema,
+    formData,
+    null,
+    async (input, accountId, actor) => {
+      // Making yourself a Member takes the console away: only with the dialog's (or checkbox's) yes.
+      if (isSelfDemotion({ actorUserId: actor.userId, targetUserId: input.userId, newRole: input.role }) && input.confirm !== "on") {
+        return { ok: false, error: SELF_DEMOTION_UNCONFIRMED };
+      }
+      return changeMemberRole(coreContext(), { accountId, userId: input.userId, role: input.role, actor });
+    },
+    (value) => {
+      const { changed, email, role } = value as { changed: boolean; email: string; role: keyof typeof ROLE_LABELS };
+      return changed ? "Role updated." : `Nothing changed: ${email} is already ${role === "admin" ? "an" : "a"} ${ROLE_LABELS[role]}.`;
+    },
+  );
 }
 
 export async function removeMemberAction(formData: FormData) {
-  await runTeamAction(memberTargetSchema, formData, null, (input, accountId, actor) => removeMember(coreContext(), { ...input, accountId, actor }), "Member removed. Their sessions have ended.");
+  await runTeamAction(removeMemberSchema, formData, null, (input, accountId, actor) => removeMember(coreContext(), { ...input, accountId, actor }), "Member removed. Their sessions have ended.");
 }
 
 export async function sendPasswordResetAction(formData: FormData) {

@@ -96,7 +96,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
                 </td>
                 <td className="px-5 py-3 text-slate-700">{m.email}</td>
                 <td className="px-5 py-3">{isAdmin ? null : <Badge tone={m.role === "admin" ? "indigo" : "slate"}>{ROLE_LABELS[m.role]}</Badge>}
-                  {isAdmin ? <MemberActions.Role member={m} /> : null}
+                  {isAdmin ? <MemberActions.Role member={m} isSelf={m.userId === session.user.id} accountName={session.activeAccount.name} /> : null}
                 </td>
                 {isAdmin ? (
                   <td className="px-5 py-3">{withMfa.has(m.userId) ? <Badge tone="emerald">On</Badge> : <Badge>Off</Badge>}</td>

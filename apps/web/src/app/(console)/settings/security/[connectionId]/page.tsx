@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { eq, users } from "@gatehouse/db";
-import { getConnectionView, listConnectionResults, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
+import { connectionProgress } from "@gatehouse/core";
 import { Alert } from "@gatehouse/ui";
+import { getConnectionView, hasPassedTestSinceSave, listConnectionActivity, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { env } from "@/env";
 import { ssoContext } from "@/server/sso-context";
@@ -14,16 +15,17 @@ import { CertificatesCard } from "../_components/certificates-card";
 import { LastResultBanner, ResultsTable } from "../_components/last-result";
 import { LogoCard } from "../_components/logo-card";
 import { ScimCard } from "../_components/scim-card";
+import { SetupStepper } from "../_components/setup-stepper";
 import { StatusBadge } from "../_components/status-badge";
 import { ConnectionHealthNotice } from "../_components/connection-health";
 import { TestByEmailCard, type TestedMark } from "../_components/test-by-email";
 import { AdminsOnly } from "../../../_components/admins-only";
-import { FlashBanner } from "../../../_components/flash-banner";
+import { readFlash } from "@/server/flash";
 
 export const metadata: Metadata = { title: "SSO connection" };
 
 type Params = Promise<{ connectionId: string }>;
-type Search = Promise<{ flash?: string; authenticated?: string; scimLog?: string }>;
+type Search = Promise<{ flash?: string; scimLog?: string }>;
 
 export default async function ConnectionPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const session = await requireAccount();
@@ -35,8 +37,15 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   const ctx = ssoContext();
   const connection = await getConnectionView(ctx.db, session.activeAccount.id, connectionId, ctx.encryptionKey);
   if (!connection) notFound();
-  const results = await listConnectionResults(ctx.db, connection.id);
-  const marked = await testedMark(connection.markedTestedAt, connection.markedTestedByUserId);
+  const [flash, activity, lastTestPassed, marked] = await Promise.all([
+    readFlash(search.flash),
+    listConnectionActivity(ctx.db, connection),
+    hasPassedTestSinceSave(ctx.db, connection),
+    testedMark(connection.markedTestedAt, connection.markedTestedByUserId),
+  ]);
+  // A reload keeps the flash's id in the URL for a while: a result that came in since is the news.
+  const showFlash = flash !== null && !(connection.lastResult && flash.at && Date.parse(connection.lastResult.at) > flash.at);
+  const progress = connectionProgress({ enabled: connection.enabled, isVerified: connection.isVerified, lastTestPassed });
 
   return (
     <div className="space-y-6">
@@ -53,24 +62,46 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           {connection.description ? ` · ${connection.description}` : ""}
         </p>
       </div>
-      <FlashBanner id={search.flash} />
-      {search.authenticated === "1" ? <Alert tone="success" title="Authenticate succeeded">The settings work. You can switch the connection on.</Alert> : null}
-      {search.authenticated === "0" ? <Alert tone="error" title="Authenticate did not succeed">The last result below says why and what to change.</Alert> : null}
+      <SetupStepper progress={progress} />
+      {/* One banner: what was just done, or else the latest result (an Authenticate's included). */}
+      {showFlash ? <Alert tone={flash.tone}>{flash.text}</Alert> : <LastResultBanner result={connection.lastResult} />}
 
       <ConnectionHealthNotice connection={connection} now={new Date()} />
-      <LastResultBanner result={connection.lastResult} />
-      <ConnectionActions connection={connection} accountSlug={session.activeAccount.slug} />
-      <TestByEmailCard connectionId={connection.id} marked={marked} />
-      <ResultsTable results={results} />
-      {connection.protocol === "saml" ? <CertificatesCard connection={connection} /> : null}
-      <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} />
-      <ScimCard accountId={session.activeAccount.id} connectionId={connection.id} logCursor={search.scimLog} />
-      <DeleteConnection connectionId={connection.id} />
+      <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium text-indigo-700">
+        <a href="#setup" className="hover:underline">Set up</a>
+        <a href="#results" className="hover:underline">Recent results</a>
+        <a href="#settings" className="hover:underline">Edit settings</a>
+        <a href="#display" className="hover:underline">Sign-in button and logo</a>
+        {connection.protocol === "saml" ? <a href="#certificates" className="hover:underline">Certificates</a> : null}
+        <a href="#scim" className="hover:underline">SCIM</a>
+        <a href="#delete" className="hover:underline">Delete</a>
+      </nav>
 
-      <div className="border-t border-slate-200 pt-6">
-        <h2 className="text-xl font-semibold text-slate-900">Edit settings</h2>
-      </div>
-      <ConnectionForm meta={connectionFormMeta(connection.provider, connection)} defaults={connectionFormDefaults(connection.provider, connection)} urls={ssoUrls(env().APP_URL)} />
+      <section id="setup" aria-label="Set up" className="scroll-mt-4 space-y-6">
+        <ConnectionActions connection={connection} accountSlug={session.activeAccount.slug} />
+        <TestByEmailCard connectionId={connection.id} marked={marked} />
+      </section>
+      <section id="results" aria-label="Recent results" className="scroll-mt-4">
+        <ResultsTable activity={activity} />
+      </section>
+      <section id="settings" aria-labelledby="settings-heading" className="scroll-mt-4 space-y-4 border-t border-slate-200 pt-6">
+        <h2 id="settings-heading" className="text-xl font-semibold text-slate-900">Edit settings</h2>
+        <ConnectionForm meta={connectionFormMeta(connection.provider, connection)} defaults={connectionFormDefaults(connection.provider, connection)} urls={ssoUrls(env().APP_URL)} />
+      </section>
+      <section id="display" aria-label="Sign-in button and logo" className="scroll-mt-4">
+        <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} />
+      </section>
+      {connection.protocol === "saml" ? (
+        <section id="certificates" aria-label="Certificates" className="scroll-mt-4">
+          <CertificatesCard connection={connection} />
+        </section>
+      ) : null}
+      <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4">
+        <ScimCard accountId={session.activeAccount.id} connectionId={connection.id} logCursor={search.scimLog} />
+      </section>
+      <section id="delete" aria-label="Delete connection" className="scroll-mt-4">
+        <DeleteConnection connectionId={connection.id} connectionName={connection.name} />
+      </section>
     </div>
   );
 }

@@ -1,8 +1,7 @@
-import { Button, Card, CardHeader } from "@gatehouse/ui";
+import { Button, Card, CardHeader, ConfirmForm } from "@gatehouse/ui";
 import type { ConnectionView } from "@gatehouse/sso";
 import { deleteConnectionAction, switchOffAction, switchOnAction } from "../actions";
 import { formatUtc } from "../_lib/format";
-import { StatusBadge } from "./status-badge";
 import { TestConnection } from "./test-connection";
 
 /** Test, Authenticate and switch on: the path from a saved connection to one members use. */
@@ -10,15 +9,15 @@ export function ConnectionActions({ connection, accountSlug }: { connection: Con
   const signInPath = `/sso/${accountSlug}`;
   return (
     <Card>
-      <CardHeader title="Status" description={<>This connection is <StatusBadge connection={connection} /></>} />
+      <CardHeader title="Set up and switch on" description="Each step proves a little more; the stepper above ticks them off." />
       <div className="divide-y divide-slate-100">
-        <section aria-labelledby="test-heading" className="space-y-2 px-5 py-4">
-          <h3 id="test-heading" className="text-sm font-semibold text-slate-900">1. Test Connection</h3>
+        <section id="step-test" aria-labelledby="test-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
+          <h3 id="test-heading" className="text-sm font-semibold text-slate-900">Test Connection</h3>
           <TestConnection connectionId={connection.id} />
         </section>
 
-        <section aria-labelledby="authenticate-heading" className="space-y-2 px-5 py-4">
-          <h3 id="authenticate-heading" className="text-sm font-semibold text-slate-900">2. Authenticate</h3>
+        <section id="step-authenticate" aria-labelledby="authenticate-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
+          <h3 id="authenticate-heading" className="text-sm font-semibold text-slate-900">Authenticate</h3>
           <p className="text-sm text-slate-600">Sign in through your IdP once, as yourself, to prove the settings work. Required before switching on.</p>
           <form method="post" action="/api/sso/start">
             <input type="hidden" name="connectionId" value={connection.id} />
@@ -28,14 +27,22 @@ export function ConnectionActions({ connection, accountSlug }: { connection: Con
           {connection.verifiedAt ? <p className="text-xs text-slate-500">Last proven {formatUtc(connection.verifiedAt)}.</p> : null}
         </section>
 
-        <section aria-labelledby="switch-heading" className="space-y-2 px-5 py-4">
-          <h3 id="switch-heading" className="text-sm font-semibold text-slate-900">3. Switch on</h3>
+        <section id="step-switch_on" aria-labelledby="switch-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
+          <h3 id="switch-heading" className="text-sm font-semibold text-slate-900">Switch on</h3>
           {connection.enabled ? (
-            <form action={switchOffAction} className="flex flex-wrap items-center gap-3">
-              <input type="hidden" name="connectionId" value={connection.id} />
-              <Button type="submit" variant="danger">Switch off</Button>
+            <div className="flex flex-wrap items-center gap-3">
+              <ConfirmForm
+                action={switchOffAction}
+                triggerLabel="Switch off"
+                title={`Switch off ${connection.name}?`}
+                description="Members can no longer sign in with it, and everyone it signed in is signed out now. You can switch it on again later."
+                confirmLabel="Switch off"
+                checkboxLabel="I understand members it signed in are signed out"
+              >
+                <input type="hidden" name="connectionId" value={connection.id} />
+              </ConfirmForm>
               <span className="text-sm text-slate-600">Members can sign in with it now. Switching off ends the sessions it signed in.</span>
-            </form>
+            </div>
           ) : (
             <form action={switchOnAction} className="flex flex-wrap items-center gap-3">
               <input type="hidden" name="connectionId" value={connection.id} />
@@ -60,18 +67,23 @@ export function ConnectionActions({ connection, accountSlug }: { connection: Con
   );
 }
 
-export function DeleteConnection({ connectionId }: { connectionId: string }) {
+export function DeleteConnection({ connectionId, connectionName }: { connectionId: string; connectionName: string }) {
   return (
     <Card className="ring-red-200">
       <CardHeader title="Delete connection" description="Sessions it signed in end at once. This cannot be undone." />
-      <form action={deleteConnectionAction} className="space-y-3 px-5 py-4">
-        <input type="hidden" name="connectionId" value={connectionId} />
-        <div className="flex items-start gap-2">
-          <input id="delete-confirm" name="confirm" type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-red-600" />
-          <label htmlFor="delete-confirm" className="text-sm text-slate-800">I understand members will no longer be able to sign in with it</label>
-        </div>
-        <Button type="submit" variant="danger">Delete connection</Button>
-      </form>
+      <div className="px-5 py-4">
+        <ConfirmForm
+          action={deleteConnectionAction}
+          triggerLabel="Delete connection"
+          title={`Delete ${connectionName}?`}
+          description="Members will no longer be able to sign in with it, and the sessions it signed in end at once. This cannot be undone."
+          confirmLabel="Delete connection"
+          checkboxLabel="I understand members will no longer be able to sign in with it"
+          className="flex flex-col items-start gap-3"
+        >
+          <input type="hidden" name="connectionId" value={connectionId} />
+        </ConfirmForm>
+      </div>
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import { get, type FieldError, type FieldValues, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
 import { Alert, Button, Card, CardHeader } from "@gatehouse/ui";
 import { connectionInputSchema } from "@gatehouse/sso/input";
@@ -24,10 +24,8 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
   const { form, state, formAction, pending, onSubmit } = useValidatedAction(connectionInputSchema, saveConnectionAction);
   const hydrated = useHydrated();
   const isEdit = meta.connectionId !== null;
-  // An existing SAML connection was set up with the checklist already; don't make the admin tick it again.
+  // An existing SAML connection was set up with the checklist already: show it ticked.
   const [checklist, setChecklist] = useState<Record<string, boolean>>(() => Object.fromEntries(SAML_CHECKLIST.map((item) => [item.id, isEdit])));
-  const [blocked, setBlocked] = useState<string | null>(null);
-  const checklistRef = useRef<HTMLDivElement>(null);
   const register = form.register as unknown as UseFormRegister<FieldValues>;
   const setValue = form.setValue as unknown as UseFormSetValue<FieldValues>;
 
@@ -54,20 +52,9 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
     hydrated,
   };
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    if (meta.protocol === "saml" && !SAML_CHECKLIST.every((item) => checklist[item.id])) {
-      event.preventDefault();
-      setBlocked("Tick each setting in “Choose these settings in your IdP” first: the IdP values are only sent once they are all set.");
-      checklistRef.current?.querySelector("input")?.focus();
-      return;
-    }
-    setBlocked(null);
-    onSubmit(event);
-  };
-
   const providerTitle = `Values from ${meta.provider === "oidc" || meta.provider === "saml" ? "your identity provider" : meta.providerLabel}`;
   return (
-    <form action={formAction} onSubmit={submit} noValidate className="space-y-6" data-testid="connection-form">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" data-testid="connection-form">
       <input type="hidden" {...register("provider", { value: meta.provider })} value={meta.provider} />
       {meta.connectionId ? <input type="hidden" name="connectionId" value={meta.connectionId} /> : null}
 
@@ -75,7 +62,7 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
 
       <Card>
         <CardHeader title={providerTitle} description={meta.protocol === "saml" ? "How we recognise your IdP's responses." : "The application you created in your IdP."} />
-        <div className="px-5 py-4" ref={checklistRef}>
+        <div className="px-5 py-4">
           {meta.protocol === "saml" ? (
             <SamlFields kit={kit} checked={checklist} onCheckedChange={(id, value) => setChecklist((c) => ({ ...c, [id]: value }))} savedCertificateCount={meta.savedCertificateCount} />
           ) : meta.provider !== "saml" ? (
@@ -94,7 +81,6 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
       <AttributeMappingFields kit={kit} />
 
       <div className="space-y-3" aria-live="polite">
-        {blocked ? <Alert tone="error">{blocked}</Alert> : null}
         {state.error ? <Alert tone="error">{state.error}</Alert> : null}
         {state.success ? <Alert tone="success">{state.success}</Alert> : null}
       </div>

@@ -13,6 +13,7 @@ const okta: Guide = {
     "Under “Sign-in redirect URIs”, paste the Redirect URI above. Leave the sign-out redirect empty.",
     "Under Assignments, choose the people or groups who may sign in, then Save.",
     "On the app's General tab, copy the Client ID and the Client secret into the fields below.",
+    "On the same tab, Client authentication “Client secret” (Okta's default) means client_secret_basic: choose “Client secret in the Authorization header (client_secret_basic)” as Token endpoint auth method below. (“Public key / Private key” is not supported.)",
     "As “Okta organisation URL”, enter your Okta address, like https://your-org.okta.com (not the -admin address). With a custom authorization server, paste its issuer, like https://your-org.okta.com/oauth2/default.",
   ],
 };

@@ -1,10 +1,12 @@
 import type { SsoResultSummary } from "@gatehouse/db";
+import type { ConnectionActivity } from "@gatehouse/sso";
 import { Alert, Badge, Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { formatUtc, PURPOSE_LABELS } from "../_lib/format";
 
 /** The outcome of the last Authenticate, test or sign-in through the connection. */
 export function LastResultBanner({ result }: { result: SsoResultSummary | null }) {
-  if (!result) return <Alert tone="info" title="No results yet">Run Authenticate to sign in through your IdP once; the result appears here.</Alert>;
+  // Nothing has run yet: the stepper's "Next" line says what to do.
+  if (!result) return null;
   const what = `${PURPOSE_LABELS[result.purpose] ?? result.purpose} ${formatUtc(result.at)}${result.byUserEmail ? ` by ${result.byUserEmail}` : ""}`;
   if (!result.ok) {
     return (
@@ -38,30 +40,34 @@ export function LastResultBanner({ result }: { result: SsoResultSummary | null }
   );
 }
 
-export function ResultsTable({ results }: { results: Array<{ id: string; summary: SsoResultSummary; createdAt: Date }> }) {
+const OUTCOME_TONES = { succeeded: "emerald", failed: "red", "email confirmation sent": "amber" } as const;
+
+export function ResultsTable({ activity }: { activity: ConnectionActivity[] }) {
   return (
     <Card>
       <CardHeader title="Recent results" description="Authenticate, test sign-ins and member sign-ins through this connection. Newest first." />
-      {results.length === 0 ? (
+      {activity.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-500">Nothing yet.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <TableHead columns={["When", "What", "Who", "Outcome", "Email"]} />
-          <tbody className="divide-y divide-slate-100">
-            {results.map((r) => (
-              <tr key={r.id} data-testid="result-row">
-                <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatUtc(r.createdAt)}</td>
-                <td className="px-5 py-2">{PURPOSE_LABELS[r.summary.purpose] ?? r.summary.purpose}</td>
-                <td className="px-5 py-2">{r.summary.byUserEmail ?? "—"}</td>
-                <td className="px-5 py-2">
-                  {/* The reason is in the banner above; repeating it here would say it twice on the page. */}
-                  {r.summary.ok ? <Badge tone="emerald">Succeeded</Badge> : <Badge tone="red">Failed</Badge>}
-                </td>
-                <td className="px-5 py-2">{r.summary.email ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <TableHead columns={["When", "What", "Who", "Outcome"]} />
+            <tbody className="divide-y divide-slate-100">
+              {activity.map((row) => (
+                <tr key={row.id} data-testid="result-row">
+                  <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatUtc(row.at)}</td>
+                  <td className="px-5 py-2">{row.what}</td>
+                  <td className="px-5 py-2">{row.who ?? "—"}</td>
+                  <td className="px-5 py-2">
+                    <Badge tone={OUTCOME_TONES[row.outcome]}>{row.outcome === "succeeded" ? "Succeeded" : row.outcome === "failed" ? "Failed" : "Email confirmation sent"}</Badge>
+                    {/* A result's reason is in the banner above; a member's refusal is only here. */}
+                    {row.what === "Member sign-in" && row.reason ? <span className="mt-1 block text-xs text-slate-600">{row.reason}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Card>
   );

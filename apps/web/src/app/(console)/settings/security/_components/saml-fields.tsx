@@ -7,10 +7,14 @@ import { Checkbox, fieldId, FileInput, RadioGroup, TextArea } from "./controls";
 import type { FormKit } from "./form-kit";
 
 export const SAML_CHECKLIST = [
-  { id: "nameid", label: "Name ID format: EmailAddress" },
-  { id: "username", label: "Application username (the Name ID's value): the person's email address" },
-  { id: "signed", label: "Response and assertion both signed" },
-  { id: "encryption", label: "Assertion encryption off, or on with our SP certificate" },
+  { id: "nameid", label: "Name ID format: EmailAddress", hint: "So the IdP names the person by email; with another format the sign-in may reach nobody." },
+  { id: "username", label: "Application username (the Name ID's value): the person's email address", hint: "The address must match the member's email in Gatehouse." },
+  {
+    id: "signed",
+    label: "Response or assertion signed (either is enough)",
+    hint: "Entra and JumpCloud sign only the assertion by default, Okta both: Gatehouse accepts either and refuses unsigned ones.",
+  },
+  { id: "encryption", label: "Assertion encryption off, or on with our SP certificate", hint: "An assertion encrypted for another key cannot be read, and the sign-in fails." },
 ] as const;
 
 const SOURCES = [
@@ -23,8 +27,8 @@ type Source = (typeof SOURCES)[number]["value"];
 
 /**
  * Section b for SAML. The checklist comes first because these IdP settings cannot be read from
- * metadata and are the usual cause of failed sign-ins; with JavaScript the IdP values stay
- * disabled until every item is ticked (without it, everything is simply shown).
+ * metadata and are the usual cause of failed sign-ins. It is a reminder that says what each
+ * setting is for, not a gate: the values can be filled in and saved whatever is ticked.
  */
 export function SamlFields({
   kit,
@@ -40,7 +44,6 @@ export function SamlFields({
   const { register, errorOf, initial, initialChecked, hydrated, setValue, field } = kit;
   const [source, setSource] = useState<Source>((initial("samlSource") || "metadata_url") as Source);
   const [fileErrors, setFileErrors] = useState<{ metadataXml?: string; certificatePem?: string }>({});
-  const allTicked = SAML_CHECKLIST.every((item) => checked[item.id]);
   const showSource = (value: Source) => !hydrated || source === value;
   const sourceField = register("samlSource");
   const root = useRef<HTMLDivElement>(null);
@@ -71,22 +74,22 @@ export function SamlFields({
       <fieldset className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200" data-testid="saml-checklist">
         <legend className="sr-only">Settings to choose in your IdP</legend>
         <p className="text-sm font-semibold text-amber-950">Choose these settings in your IdP</p>
-        <p className="text-xs text-amber-900">They cannot be read from the metadata. Tick each one once it is set.</p>
+        <p className="text-xs text-amber-900">They cannot be read from the metadata, and are the usual reasons a first sign-in fails. Tick each one as you check it.</p>
         {SAML_CHECKLIST.map((item) => (
           <Checkbox
             key={item.id}
             id={`saml-check-${item.id}`}
             data-checklist={item.id}
             label={item.label}
+            hint={item.hint}
             defaultChecked={checked[item.id] ?? false}
             onChange={(e) => onCheckedChange(item.id, e.target.checked)}
           />
         ))}
       </fieldset>
 
-      <fieldset disabled={hydrated && !allTicked} className="space-y-4 disabled:opacity-60" data-testid="saml-idp-values">
+      <fieldset className="space-y-4" data-testid="saml-idp-values">
         <legend className="text-sm font-semibold text-slate-900">Identity provider values</legend>
-        {hydrated && !allTicked ? <p className="text-xs text-slate-600">Tick every setting above to fill these in.</p> : null}
         <RadioGroup
           legend="Where do the IdP values come from?"
           name="samlSource"

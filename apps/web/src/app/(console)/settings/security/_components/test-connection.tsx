@@ -70,7 +70,8 @@ function TestReport({ report }: { report: TestConnectionReport }) {
 function SamlDetails({ saml }: { saml: NonNullable<TestConnectionReport["saml"]> }) {
   return (
     <div className="space-y-3 text-sm">
-      <h3 className="font-semibold text-slate-900">What the IdP metadata says</h3>
+      {/* Values typed by hand are not the IdP's word: say whose they are. */}
+      <h3 className="font-semibold text-slate-900">{saml.source === "entered" ? "What you entered" : "What the IdP metadata says"}</h3>
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
         <dt className="text-slate-600">IdP entity ID</dt>
         <dd className="break-all font-mono text-xs" data-testid="saml-entity-id">{saml.entityId}</dd>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { Alert, Button, Field } from "@gatehouse/ui";
 import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { useValidatedAction } from "@/lib/forms/use-validated-action";
@@ -8,6 +9,10 @@ import { inviteMemberAction } from "../actions";
 
 export function InviteForm() {
   const { form, state, formAction, pending, onSubmit, errorOf } = useValidatedAction(inviteSchema, inviteMemberAction);
+  // Sent: the field is ready for the next person (a refusal keeps what was typed, via state.values).
+  useEffect(() => {
+    if (state.success) form.setValue("email", "");
+  }, [state, form]);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}

@@ -1,0 +1,102 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
+import { signInAtSandbox } from "../support/sandbox";
+import { testConnectionPasses, memberSignsInWithSso } from "../support/sso-wizard";
+import { configureOkta, freshPage } from "../support/issue9-connections";
+
+async function expectSteps(page: Page, states: string[]) {
+  await expect(page.getByTestId("setup-step")).toHaveCount(4);
+  for (const [index, state] of states.entries()) await expect(page.getByTestId("setup-step").nth(index)).toHaveAttribute("data-state", state);
+}
+
+test("the connection page guides from Save to On, lists member sign-ins, and asks before switching off or deleting", async ({ browser, page }) => {
+  const { team, buttonText } = await configureOkta(page);
+  const connectionName = `Okta ${team.tag}`;
+  const heading = page.getByRole("heading", { level: 1, name: connectionName });
+  const status = page.locator("h1 + span");
+
+  // Just saved: Save is ticked, Test Connection is next, and the page says so above the fold.
+  await expect(heading).toBeVisible();
+  await expect(status).toHaveText("Not yet proven");
+  await expectSteps(page, ["done", "current", "todo", "todo"]);
+  await expect(page.getByTestId("next-action")).toContainText("Run Test Connection");
+  await expect(page.getByTestId("next-action")).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath("connection-just-saved.png"), fullPage: true });
+
+  await testConnectionPasses(page);
+  await page.reload();
+  await expectSteps(page, ["done", "done", "current", "todo"]);
+
+  await page.getByRole("button", { name: "Authenticate" }).click();
+  await signInAtSandbox(page, team.admin.email);
+  await expect(page).toHaveURL(/authenticated=1/);
+  await expect(status).toHaveText("Ready to switch on");
+  await expectSteps(page, ["done", "done", "done", "current"]);
+  // One banner: the latest result.
+  await expect(page.getByTestId("last-result")).toContainText("Last result: succeeded (Authenticate");
+
+  await page.getByRole("button", { name: "Switch on" }).click();
+  await expect(status).toHaveText("On");
+  await expectSteps(page, ["done", "done", "done", "done"]);
+  await expect(page.getByTestId("next-action")).toContainText("Done: members can sign in with this connection.");
+  // The flash of the switch is the one banner now; the stale Authenticate result is not stacked with it.
+  await expect(page.getByText("Connection switched on. Members can now sign in with it.")).toBeVisible();
+  await expect(page.getByTestId("last-result")).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath("connection-on.png"), fullPage: true });
+
+  // A member signs in; the admin sees who, when and how it ended.
+  const member = await freshPage(browser);
+  await memberSignsInWithSso(member, team.account.slug, buttonText, team.member.email);
+  await page.reload();
+  const memberRow = page.getByTestId("result-row").filter({ hasText: "Member sign-in" }).first();
+  await expect(memberRow).toContainText(team.member.email);
+  await expect(memberRow).toContainText("Succeeded");
+  await expect(memberRow).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+
+  // Switch off asks first, keyboard only: focus starts on Cancel, Escape keeps the connection on.
+  await page.getByRole("button", { name: "Switch off" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("alertdialog", { name: `Switch off ${connectionName}?` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath("switch-off-dialog.png") });
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(status).toHaveText("On");
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Switch off" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Connection switched off. Sessions it signed in have ended.")).toBeVisible();
+  await expect(status).toHaveText("Ready to switch on");
+
+  // Delete asks too; Cancel deletes nothing.
+  await page.getByRole("button", { name: "Delete connection" }).click();
+  const deleteDialog = page.getByRole("alertdialog", { name: `Delete ${connectionName}?` });
+  await deleteDialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(heading).toBeVisible();
+  await page.getByRole("button", { name: "Delete connection" }).click();
+  await deleteDialog.getByRole("button", { name: "Delete connection" }).click();
+  await expect(page.getByText("Connection deleted.")).toBeVisible();
+  await expect(page).toHaveURL(/\/settings\/security$|\/settings\/security\?/);
+});
+
+test("without JavaScript, switching off needs the box ticked: the server refuses a bare post", async ({ browser, page }) => {
+  const { team } = await configureOkta(page);
+  await page.getByRole("button", { name: "Authenticate" }).click();
+  await signInAtSandbox(page, team.admin.email);
+  await page.getByRole("button", { name: "Switch on" }).click();
+  await expect(page.locator("h1 + span")).toHaveText("On");
+
+  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await noJs.newPage();
+  await plain.goto(page.url());
+  await plain.getByRole("button", { name: "Switch off" }).click();
+  await expect(plain.getByText("Tick “I understand members it signed in are signed out” to switch the connection off.")).toBeVisible();
+  await expect(plain.locator("h1 + span")).toHaveText("On");
+  await plain.getByLabel("I understand members it signed in are signed out").check();
+  await plain.getByRole("button", { name: "Switch off" }).click();
+  await expect(plain.getByText("Connection switched off. Sessions it signed in have ended.")).toBeVisible();
+  await noJs.close();
+});
