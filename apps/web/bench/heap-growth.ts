@@ -4,7 +4,7 @@
  * more times (16 concurrent), takes another, and prints RSS, heap used and what grew most
  * between the two snapshots. Needs a build (`pnpm exec next build`).
  */
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { startProductionApp } from "./support/production-app";
 import { heapGrowth } from "./support/heap-snapshot";
@@ -30,9 +30,14 @@ async function takeSnapshot(root: number): Promise<string> {
     await new Promise((r) => setTimeout(r, 1000));
     const [file] = [...snapshots()].filter((f) => !before.has(f));
     if (!file) continue;
-    const size = statSync(join(appDir, file)).size;
-    await new Promise((r) => setTimeout(r, 2000));
-    if (statSync(join(appDir, file)).size === size) return join(appDir, file);
+    // V8 writes the file in pieces: it is complete when its JSON closes.
+    const path = join(appDir, file);
+    const size = statSync(path).size;
+    const tail = Buffer.alloc(16);
+    const fd = openSync(path, "r");
+    readSync(fd, tail, 0, 16, Math.max(0, size - 16));
+    closeSync(fd);
+    if (tail.toString().trimEnd().endsWith("]}")) return path;
   }
 }
 
@@ -49,6 +54,8 @@ const files: string[] = [];
 try {
   const mb = () => treeRssMb(app.pid).reduce((a, b) => a + b, 0).toFixed(0);
   console.log(`RSS at start: ${mb()} MB`);
+  // The first sign-in links the identity; after it, sign-ins run concurrently.
+  for (const p of await fixture.prepare(app.url, 1)) await SamlSignInFixture.signIn(app.url, p);
   await signIns(app, fixture, warmup);
   console.log(`RSS after ${warmup} warm-up sign-ins: ${mb()} MB`);
   files.push(await takeSnapshot(app.pid));

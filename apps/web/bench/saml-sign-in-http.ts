@@ -60,11 +60,9 @@ async function requestPhase(url: string, cookie: string | null, count: number, c
   return summarize(samples, performance.now() - t0, null);
 }
 
-async function benchWorkers(workers: number, floorMs: number, measureRss: boolean): Promise<void> {
+async function benchWorkers(app: ProductionApp, fixture: SamlSignInFixture, workers: number, floorMs: number, measureRss: boolean): Promise<void> {
   console.log(`\n== ${workers} server process${workers > 1 ? "es" : ""} (WEB_CONCURRENCY=${workers}) ==`);
-  const app = await startProductionApp({ port: 3400 + offset, pgPort: 54380, workers });
-  const fixture = await SamlSignInFixture.create(app);
-  try {
+  {
     const rssStart = treeRssMb(app.pid);
     // Warm-up: JIT, Jackson's first use in each process, connection pools.
     for (const p of await fixture.prepare(app.url, 20 * workers)) await SamlSignInFixture.signIn(app.url, p);
@@ -105,13 +103,21 @@ async function benchWorkers(workers: number, floorMs: number, measureRss: boolea
         console.log(`RSS after ${done} more sign-ins (16 concurrent)  ${mb(treeRssMb(app.pid))}`);
       }
     }
-  } finally {
-    await fixture.close();
-    await app.stop();
   }
 }
 
 const floorMs = rsaVerifyFloorMs();
-for (const [i, workers] of workerCounts.entries()) await benchWorkers(workers, floorMs, i === 0);
+// One database and connection for every run; only the app restarts with another process count.
+const app = await startProductionApp({ port: 3400 + offset, pgPort: 54380, workers: workerCounts[0]! });
+const fixture = await SamlSignInFixture.create(app);
+try {
+  for (const [i, workers] of workerCounts.entries()) {
+    if (i > 0) await app.restart(workers);
+    await benchWorkers(app, fixture, workers, floorMs, i === 0);
+  }
+} finally {
+  await fixture.close();
+  await app.stop();
+}
 console.log("\nAll figures from this one run; CPU is the server tree's user+system time (/proc) over the phase ÷ sign-ins.");
 process.exit(0);

@@ -11,8 +11,8 @@ export type ProductionApp = {
   encryptionKey: string;
   /** The `pnpm start` process: the server and its workers are it and its descendants. */
   pid: number;
-  /** Stops the app (the database stays until `stop` of the database). */
-  stopApp: () => Promise<void>;
+  /** Starts the app again with another number of processes, on the same database. */
+  restart: (workers: number) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -39,7 +39,7 @@ export async function startProductionApp(options: { port: number; pgPort: number
   const encryptionKey = randomBytes(32).toString("base64url");
   let child: ChildProcess | null = null;
 
-  const startApp = async () => {
+  const startApp = async (workers: number) => {
     child = spawn("tsx", ["scripts/start.ts"], {
       cwd: appDir,
       stdio: ["ignore", "ignore", "inherit"],
@@ -55,7 +55,7 @@ export async function startProductionApp(options: { port: number; pgPort: number
         ENCRYPTION_KEY: encryptionKey,
         // The sandbox IdP's metadata URL is on this machine.
         OUTBOUND_ALLOW_LOOPBACK: "1",
-        WEB_CONCURRENCY: String(options.workers),
+        WEB_CONCURRENCY: String(workers),
         ...options.env,
       },
     });
@@ -71,7 +71,7 @@ export async function startProductionApp(options: { port: number; pgPort: number
     if (running.exitCode === null) process.kill(-running.pid!, "SIGKILL");
   };
 
-  await startApp();
+  await startApp(options.workers);
   return {
     url,
     databaseUrl: fresh.url,
@@ -79,7 +79,10 @@ export async function startProductionApp(options: { port: number; pgPort: number
     get pid() {
       return child!.pid!;
     },
-    stopApp,
+    restart: async (workers) => {
+      await stopApp();
+      await startApp(workers);
+    },
     stop: async () => {
       await stopApp();
       await fresh.drop().catch(() => {});
