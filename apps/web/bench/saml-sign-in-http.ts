@@ -62,46 +62,44 @@ async function requestPhase(url: string, cookie: string | null, count: number, c
 
 async function benchWorkers(app: ProductionApp, fixture: SamlSignInFixture, workers: number, floorMs: number, measureRss: boolean): Promise<void> {
   console.log(`\n== ${workers} server process${workers > 1 ? "es" : ""} (WEB_CONCURRENCY=${workers}) ==`);
-  {
-    const rssStart = treeRssMb(app.pid);
-    // Warm-up: JIT, Jackson's first use in each process, connection pools.
-    for (const p of await fixture.prepare(app.url, 20 * workers)) await SamlSignInFixture.signIn(app.url, p);
+  const rssStart = treeRssMb(app.pid);
+  // Warm-up: JIT, Jackson's first use in each process, connection pools.
+  for (const p of await fixture.prepare(app.url, 20 * workers)) await SamlSignInFixture.signIn(app.url, p);
 
-    const sequential = await signInPhase(app, fixture, sequentialCount, 1);
-    const jackson = await fixture.jacksonBareAcs(sequentialCount);
-    const bare = summarize(jackson.samples, jackson.samples.reduce((a, b) => a + b, 0), jackson.cpuMs);
-    console.log(formatSummary("SAML sign-in over HTTP, sequential", sequential));
-    console.log(formatSummary("Jackson 26.2 bare samlResponse, sequential", bare));
-    console.log(`RSA-2048 verify floor (node:crypto)          ${floorMs.toFixed(3)} ms`);
-    console.log(`  ratio ÷ Jackson bare: p50 ${(sequential.p50 / bare.p50).toFixed(2)}×, CPU ${(sequential.cpuMsEach! / bare.cpuMsEach!).toFixed(2)}×  (goal ≤ 1.1×)`);
-    console.log(`  ratio ÷ RSA floor:    p50 ${(sequential.p50 / floorMs).toFixed(0)}×, Jackson bare ${(bare.p50 / floorMs).toFixed(0)}×`);
-    for (const concurrency of [16, 64]) {
-      const phase = await signInPhase(app, fixture, concurrentCount, concurrency);
-      console.log(formatSummary(`SAML sign-in over HTTP, ${concurrency} concurrent`, phase));
-    }
+  const sequential = await signInPhase(app, fixture, sequentialCount, 1);
+  const jackson = await fixture.jacksonBareAcs(sequentialCount);
+  const bare = summarize(jackson.samples, jackson.samples.reduce((a, b) => a + b, 0), jackson.cpuMs);
+  console.log(formatSummary("SAML sign-in over HTTP, sequential", sequential));
+  console.log(formatSummary("Jackson 26.2 bare samlResponse, sequential", bare));
+  console.log(`RSA-2048 verify floor (node:crypto)          ${floorMs.toFixed(3)} ms`);
+  console.log(`  ratio ÷ Jackson bare: p50 ${(sequential.p50 / bare.p50).toFixed(2)}×, CPU ${(sequential.cpuMsEach! / bare.cpuMsEach!).toFixed(2)}×  (goal ≤ 1.1×)`);
+  console.log(`  ratio ÷ RSA floor:    p50 ${(sequential.p50 / floorMs).toFixed(0)}×, Jackson bare ${(bare.p50 / floorMs).toFixed(0)}×`);
+  for (const concurrency of [16, 64]) {
+    const phase = await signInPhase(app, fixture, concurrentCount, concurrency);
+    console.log(formatSummary(`SAML sign-in over HTTP, ${concurrency} concurrent`, phase));
+  }
 
-    const [prepared] = await fixture.prepare(app.url, 1);
-    const session = await SamlSignInFixture.signIn(app.url, prepared!);
-    for (const [concurrency, count] of [[1, 300], [64, 3000]] as const) {
-      const signedIn = await requestPhase(`${app.url}/`, session, count, concurrency);
-      const staticPage = await requestPhase(`${app.url}/help/sign-in`, null, count, concurrency);
-      console.log(formatSummary(`signed-in GET / (session lookup), ${concurrency} conc.`, signedIn));
-      console.log(formatSummary(`static GET /help/sign-in, ${concurrency} conc.`, staticPage));
-      console.log(`  ratio signed-in ÷ static: p50 ${(signedIn.p50 / staticPage.p50).toFixed(2)}×, p99 ${(signedIn.p99 / staticPage.p99).toFixed(2)}×  (goal p50 ≤ 1.5×)`);
-    }
+  const [prepared] = await fixture.prepare(app.url, 1);
+  const session = await SamlSignInFixture.signIn(app.url, prepared!);
+  for (const [concurrency, count] of [[1, 300], [64, 3000]] as const) {
+    const signedIn = await requestPhase(`${app.url}/`, session, count, concurrency);
+    const staticPage = await requestPhase(`${app.url}/help/sign-in`, null, count, concurrency);
+    console.log(formatSummary(`signed-in GET / (session lookup), ${concurrency} conc.`, signedIn));
+    console.log(formatSummary(`static GET /help/sign-in, ${concurrency} conc.`, staticPage));
+    console.log(`  ratio signed-in ÷ static: p50 ${(signedIn.p50 / staticPage.p50).toFixed(2)}×, p99 ${(signedIn.p99 / staticPage.p99).toFixed(2)}×  (goal p50 ≤ 1.5×)`);
+  }
 
-    if (measureRss && rssSignIns > 0) {
-      console.log(`RSS at start ${mb(rssStart)}`);
-      let done = 0;
-      for (const checkpoint of [1000, rssSignIns].filter((n, i, all) => n <= rssSignIns && all.indexOf(n) === i)) {
-        while (done < checkpoint) {
-          const batch = Math.min(500, checkpoint - done);
-          const prepared = await fixture.prepare(app.url, batch);
-          await timeConcurrently(prepared, 16, async (p) => void (await SamlSignInFixture.signIn(app.url, p)));
-          done += batch;
-        }
-        console.log(`RSS after ${done} more sign-ins (16 concurrent)  ${mb(treeRssMb(app.pid))}`);
+  if (measureRss && rssSignIns > 0) {
+    console.log(`RSS at start ${mb(rssStart)}`);
+    let done = 0;
+    for (const checkpoint of [1000, rssSignIns].filter((n, i, all) => n <= rssSignIns && all.indexOf(n) === i)) {
+      while (done < checkpoint) {
+        const batch = Math.min(500, checkpoint - done);
+        const prepared = await fixture.prepare(app.url, batch);
+        await timeConcurrently(prepared, 16, async (p) => void (await SamlSignInFixture.signIn(app.url, p)));
+        done += batch;
       }
+      console.log(`RSS after ${done} more sign-ins (16 concurrent)  ${mb(treeRssMb(app.pid))}`);
     }
   }
 }
