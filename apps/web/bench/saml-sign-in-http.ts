@@ -107,7 +107,10 @@ async function benchWorkers(app: ProductionApp, fixture: SamlSignInFixture, work
 const floorMs = rsaVerifyFloorMs();
 // One database and connection for every run; only the app restarts with another process count.
 const app = await startProductionApp({ port: 3400 + offset, pgPort: 54380, workers: workerCounts[0]! });
-const fixture = await SamlSignInFixture.create(app);
+const fixture = await SamlSignInFixture.create(app).catch(async (error: unknown) => {
+  await app.stop();
+  throw error;
+});
 try {
   for (const [i, workers] of workerCounts.entries()) {
     if (i > 0) await app.restart(workers);
