@@ -1,7 +1,22 @@
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
 import { prepareDatabase } from "./prepare-database";
 import { runNext } from "./run-next";
+import { runWorkers } from "./run-workers";
 
-// `pnpm start` after `pnpm build`: migrations on start, never the demo seed.
-const port = process.env.PORT ?? "3000";
-const database = await prepareDatabase({ seed: false });
-runNext(["start", "--port", port], { DATABASE_URL: database.url }, database.stop);
+// `pnpm start` after `pnpm build`: migrations on start, never the demo seed. WEB_CONCURRENCY > 1
+// (or "auto": one per core) serves through that many processes on the one port.
+if (cluster.isPrimary) {
+  const port = process.env.PORT ?? "3000";
+  const requested = process.env.WEB_CONCURRENCY ?? "1";
+  const workers = requested === "auto" ? availableParallelism() : Number(requested);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    console.error(`[gatehouse] WEB_CONCURRENCY must be a whole number from 1 to 64, or "auto" (got "${requested}").`);
+    process.exit(1);
+  }
+  const database = await prepareDatabase({ seed: false });
+  if (workers === 1) runNext(["start", "--port", port], { DATABASE_URL: database.url }, database.stop);
+  else runWorkers({ workers, port: Number(port), env: { DATABASE_URL: database.url }, onExit: database.stop });
+} else {
+  await import("./serve-worker");
+}

@@ -6,6 +6,12 @@ const schema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000").transform((u) => u.replace(/\/$/, "")),
   AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)" }),
   ENCRYPTION_KEY: z.string().min(32, { message: "ENCRYPTION_KEY must be at least 32 characters (openssl rand -base64 32)" }),
+  /**
+   * Connections each server process may open to DATABASE_URL (its pool). Multiply by processes
+   * (WEB_CONCURRENCY) and hosts, add Jackson's pool and the job runner's 4 per process, and keep
+   * the total under PostgreSQL's max_connections.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Jackson's database; default: the main database's name + "_sso" on the same server. */
   SSO_DATABASE_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),

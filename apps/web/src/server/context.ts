@@ -8,7 +8,7 @@ import { jobRunner as jobQueue } from "./jobs";
 const globalStore = globalThis as unknown as { gatehouseDb?: Database; gatehouseMailer?: Mailer };
 
 export function db(): Database {
-  globalStore.gatehouseDb ??= createDatabase(env().DATABASE_URL);
+  globalStore.gatehouseDb ??= createDatabase(env().DATABASE_URL, { max: env().DATABASE_POOL_SIZE });
   return globalStore.gatehouseDb;
 }
 

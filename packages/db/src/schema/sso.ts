@@ -127,6 +127,11 @@ export const ssoFlows = pgTable("sso_flows", {
   browserBindingHash: text("browser_binding_hash"),
   /** What our ACS measured before Jackson saw the response: clock offset, which certificate signed. */
   observations: jsonb("observations").$type<SamlObservations>(),
+  /**
+   * The IdP's claims from the verified SAML response, encrypted (ENCRYPTION_KEY): the ACS sets them,
+   * the callback in the starting browser uses and clears them. Null until the ACS has verified one.
+   */
+  samlClaims: text("saml_claims"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   consumedAt: timestamp("consumed_at", { withTimezone: true }),

@@ -1,9 +1,8 @@
 import { eq, ssoConnections, type SsoConnection, type SsoFlow } from "@gatehouse/db";
 import { ssoUrls, type SsoContext } from "../context";
-import { getJackson } from "../jackson";
 import { redeemSignInVerification } from "./email-verification";
 import { finishSignIn, type FlowOutcome, type RequestInfo } from "./finish-sign-in";
-import { takeFlow } from "./flow-state";
+import { heldSamlClaims, takeFlow } from "./flow-state";
 import { describeOidcError, oidcConfiguration, redeemOidcCallback } from "./oidc-client";
 
 const STALE: FlowOutcome = {
@@ -50,7 +49,10 @@ export async function completeOidcCallback(ctx: SsoContext, input: CallbackInput
   }
 }
 
-/** Where Jackson hands a SAML sign-in back: code → profile (with our PKCE verifier). */
+/**
+ * Where our ACS sends the browser after a SAML response: the flow, taken in the browser that
+ * started it, holds the verified response's claims (or the ACS's refusal is in the URL).
+ */
 export async function completeSamlCallback(ctx: SsoContext, input: CallbackInput): Promise<FlowOutcome> {
   const loaded = await loadFlowConnection(ctx, input);
   if (!loaded.ok) return loaded.outcome;
@@ -58,28 +60,12 @@ export async function completeSamlCallback(ctx: SsoContext, input: CallbackInput
   const error = input.url.searchParams.get("error");
   if (error) {
     const description = input.url.searchParams.get("error_description") ?? error;
-    // Jackson prefixes its trace id ("<id>: message"); the message is what the admin needs.
-    return finishSignIn(ctx, { flow, connection, claims: null, failure: description.replace(/^[\w-]{6,}: /, ""), request: input.request });
+    return finishSignIn(ctx, { flow, connection, claims: null, failure: description, request: input.request });
   }
-  try {
-    const jackson = await getJackson(ctx);
-    const urls = ssoUrls(ctx.appUrl);
-    const token = await jackson.oauthController.token({
-      grant_type: "authorization_code",
-      code: input.url.searchParams.get("code") ?? "",
-      redirect_uri: urls.samlCallbackUri,
-      // With PKCE the verifier is the proof; Jackson then takes no client credentials.
-      code_verifier: flow.codeVerifier,
-    });
-    const profile = await jackson.oauthController.userInfo(token.access_token);
-    const raw = (profile.raw ?? {}) as Record<string, unknown>;
-    // The NameID is the identity's key: an attribute that happens to be called "nameID" must not replace it.
-    const claims: Record<string, unknown> = { ...raw, nameID: profile.id };
-    if (claims.email === undefined && profile.email) claims.email = profile.email;
-    return finishSignIn(ctx, { flow, connection, claims, request: input.request });
-  } catch (caught) {
-    return finishSignIn(ctx, { flow, connection, claims: null, failure: caught instanceof Error ? caught.message : String(caught), request: input.request });
-  }
+  const claims = heldSamlClaims(ctx, flow);
+  // A callback before any verified response (a hand-made URL) ends the flow like a refusal.
+  if (!claims) return finishSignIn(ctx, { flow, connection, claims: null, failure: "No SAML response was received for this sign-in.", request: input.request });
+  return finishSignIn(ctx, { flow, connection, claims, request: input.request });
 }
 
 /** The link in an SSO verification email: the held sign-in completes now. */

@@ -1,6 +1,6 @@
 import * as client from "openid-client";
 import { and, count, eq, gt, isNull, ssoFlows, type SsoFlow, type SamlObservations } from "@gatehouse/db";
-import { hashToken } from "@gatehouse/core";
+import { decryptSecret, encryptSecret, hashToken } from "@gatehouse/core";
 import type { SsoContext } from "../context";
 import { browserBindingHash, isSameBrowser } from "./browser-binding";
 
@@ -45,8 +45,9 @@ export async function takeFlow(ctx: Pick<SsoContext, "db">, state: string | null
   const [found] = await ctx.db.select().from(ssoFlows).where(open).limit(1);
   if (!found) return { kind: "stale" };
   if (!isSameBrowser(found.browserBindingHash, browserSecret)) return { kind: "other_browser" };
-  const [flow] = await ctx.db.update(ssoFlows).set({ consumedAt: new Date() }).where(and(eq(ssoFlows.id, found.id), open)).returning();
-  return flow ? { kind: "taken", flow } : { kind: "stale" };
+  // The IdP's claims are cleared as the flow is taken: they are kept only while it is open.
+  const [flow] = await ctx.db.update(ssoFlows).set({ consumedAt: new Date(), samlClaims: null }).where(and(eq(ssoFlows.id, found.id), open)).returning();
+  return flow ? { kind: "taken", flow: { ...flow, samlClaims: found.samlClaims } } : { kind: "stale" };
 }
 
 /** Whether this browser still has a sign-in under way: its flow cookie must then stay. */
@@ -61,4 +62,23 @@ export async function hasOpenFlows(ctx: Pick<SsoContext, "db">, browserSecret: s
 /** Notes what the ACS measured on the flow the response belongs to. */
 export async function recordObservations(ctx: Pick<SsoContext, "db">, state: string, observations: SamlObservations): Promise<void> {
   await ctx.db.update(ssoFlows).set({ observations }).where(eq(ssoFlows.stateHash, hashToken(state)));
+}
+
+/**
+ * Keeps the verified response's claims (encrypted) and the ACS's observations on the open flow,
+ * for the callback in the starting browser. One response per flow: false when the flow is gone,
+ * used, or already holds one.
+ */
+export async function holdSamlClaims(ctx: Pick<SsoContext, "db" | "encryptionKey">, state: string, claims: Record<string, unknown>, observations: SamlObservations): Promise<boolean> {
+  const held = await ctx.db
+    .update(ssoFlows)
+    .set({ samlClaims: encryptSecret(JSON.stringify(claims), ctx.encryptionKey), observations })
+    .where(and(eq(ssoFlows.stateHash, hashToken(state)), isNull(ssoFlows.samlClaims), isNull(ssoFlows.consumedAt), gt(ssoFlows.expiresAt, new Date())))
+    .returning({ id: ssoFlows.id });
+  return held.length > 0;
+}
+
+/** The claims the ACS held for a taken flow, or null when it holds none. */
+export function heldSamlClaims(ctx: Pick<SsoContext, "encryptionKey">, flow: SsoFlow): Record<string, unknown> | null {
+  return flow.samlClaims ? (JSON.parse(decryptSecret(flow.samlClaims, ctx.encryptionKey)) as Record<string, unknown>) : null;
 }

@@ -5,11 +5,12 @@ import { findConnectionByIssuer } from "../connections/find-connection-by-issuer
 import { getJackson } from "../jackson";
 import { acceptableUntil, checkVerifiedResponse, type ResponseProblem } from "../saml/check-verified-response";
 import { decryptAssertion } from "../saml/decrypt-assertion";
-import { ACS_REFUSALS, explainJacksonRefusal, explainResponseRefusal } from "../saml/explain-refusal";
-import { JACKSON_RELAY_PREFIX, jacksonSpPrivateKey, readJacksonSamlSession } from "../saml/jackson-internals";
+import { ACS_REFUSALS, explainResponseRefusal } from "../saml/explain-refusal";
+import { consumeJacksonSamlSession, JACKSON_RELAY_PREFIX, jacksonSpPrivateKey, readJacksonSamlSession } from "../saml/jackson-internals";
+import { readSamlClaims } from "../saml/read-saml-claims";
 import { readUnverifiedIssuer } from "../saml/read-unverified-issuer";
 import { readVerifiedSamlResponse, type VerifiedSamlResponse } from "../saml/read-verified-response";
-import { recordObservations } from "./flow-state";
+import { holdSamlClaims } from "./flow-state";
 
 export type AcsOutcome =
   | { kind: "redirect"; url: string }
@@ -26,10 +27,11 @@ const NOT_OURS = acsError("saml_not_ours");
 /**
  * The SAML ACS. The connection comes from the sign-in we started (Jackson's RelayState), never
  * from the document; the response must then verify against that connection's certificates
- * before anything in it is used or attributed to the account. Our checks (issuer,
- * InResponseTo, recipient, clock skew, replay) read the signed assertion; Jackson then checks
- * it again (audience, its own signature check) and mints the code. Unsolicited responses are
- * never trusted: a connection that allows IdP-initiated sign-in gets a fresh SP-initiated one.
+ * before anything in it is used or attributed to the account. Our checks (status, issuer,
+ * InResponseTo, recipient, audience, clock skew, replay) read the signed assertion; its claims
+ * then wait on the flow for our callback, which the starting browser reaches with its flow
+ * cookie (this cross-site POST carries no SameSite=Lax cookie). Unsolicited responses are never
+ * trusted: a connection that allows IdP-initiated sign-in gets a fresh SP-initiated one.
  */
 export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new Date()): Promise<AcsOutcome> {
   const ip = input.ip ?? null;
@@ -58,6 +60,7 @@ export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new 
   const verified = read.value;
   const problem = checkVerifiedResponse(verified, {
     idpEntityId: connection.idpEntityId,
+    spEntityId: ssoUrls(ctx.appUrl).spEntityId,
     acsUrl: ssoUrls(ctx.appUrl).samlAcsUrl,
     requestId: session?.requestId ?? null,
     clockSkewSeconds: connection.clockSkewSeconds,
@@ -77,26 +80,33 @@ export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new 
   // Refused before Jackson sees it: hand the refusal to our callback so the flow ends with it.
   if (problem) return session.flowState ? refusedFlow(ctx, session.flowState, problem.message) : refuseAtAcs(ctx, connection, ip, problem);
 
-  let redirectUrl: string;
-  try {
-    const result = await jackson.oauthController.samlResponse({ SAMLResponse: input.samlResponse, RelayState: input.relayState ?? "" });
-    if (!result.redirect_url) return refuseAtAcs(ctx, connection, ip, explainJacksonRefusal(result.error ?? ""));
-    redirectUrl = result.redirect_url;
-  } catch (error) {
-    // Jackson throws (rather than redirecting) when the response matches no sign-in it started.
-    return refuseAtAcs(ctx, connection, ip, explainJacksonRefusal(error instanceof Error ? error.message : String(error)));
+  if (!session.flowState) {
+    await logUnattributed(ctx, ip, "unknown_sign_in", connection.id);
+    return NOT_OURS;
   }
-  const callback = new URL(redirectUrl);
-  const state = callback.searchParams.get("state");
-  if (!callback.searchParams.get("code") || !state) return { kind: "redirect", url: redirectUrl };
-
+  const state = session.flowState;
+  // Jackson's own ACS would verify the response a second time and mint a code for its token
+  // endpoint. Ours has verified it against this connection's certificates and this flow, so the
+  // sign-in's claims go onto the flow for the callback in the starting browser; Jackson's session
+  // for the RelayState ends here, as its ACS would end it.
+  await consumeJacksonSamlSession(jackson, input.relayState!);
   const replay = await rememberIds(ctx, verified, connection.clockSkewSeconds, now);
   if (replay) return refusedFlow(ctx, state, replay);
-  await recordObservations(ctx, state, {
+  let claims: Record<string, unknown>;
+  try {
+    claims = await readSamlClaims(verified.assertionXml);
+  } catch {
+    return refuseAtAcs(ctx, connection, ip, { code: "unreadable_attributes", message: "The assertion's attributes could not be read." });
+  }
+  const held = await holdSamlClaims(ctx, state, claims, {
     clockOffsetSeconds: verified.issueInstant ? Math.round((now.getTime() - verified.issueInstant.getTime()) / 1000) : null,
     certificateFingerprint: verified.certificateFingerprint,
   });
-  return { kind: "redirect", url: redirectUrl };
+  // The flow already has its response (or is over): this one belongs to no sign-in in progress.
+  if (!held) return NOT_OURS;
+  const callback = new URL(ssoUrls(ctx.appUrl).samlCallbackUri);
+  callback.searchParams.set("state", state);
+  return { kind: "redirect", url: callback.toString() };
 }
 
 async function samlConnectionById(ctx: SsoContext, id: string): Promise<SsoConnection | undefined> {

@@ -6,8 +6,9 @@ const now = new Date("2026-11-27T12:00:00Z");
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 const ACS = "https://gatehouse.test/api/oauth/saml";
 const IDP = "https://idp.test/entity";
+const SP = "https://gatehouse.test/api/sso/saml/metadata";
 
-const expected: ResponseExpectations = { idpEntityId: IDP, acsUrl: ACS, requestId: "_req1", clockSkewSeconds: 60, now };
+const expected: ResponseExpectations = { idpEntityId: IDP, spEntityId: SP, acsUrl: ACS, requestId: "_req1", clockSkewSeconds: 60, now };
 
 function response(change: (r: VerifiedSamlResponse) => void = () => {}): VerifiedSamlResponse {
   const r: VerifiedSamlResponse = {
@@ -17,6 +18,9 @@ function response(change: (r: VerifiedSamlResponse) => void = () => {}): Verifie
     notBefore: minutes(-5),
     notOnOrAfter: minutes(5),
     subjectConfirmations: [{ inResponseTo: "_req1", notOnOrAfter: minutes(5), recipient: ACS }],
+    audienceRestrictions: [[SP]],
+    assertionXml: "<saml:Assertion/>",
+    statusCode: "urn:oasis:names:tc:SAML:2.0:status:Success",
     response: { signed: false, id: "_r1", inResponseTo: "_req1", issuer: IDP },
     encrypted: false,
     certificateFingerprint: "AA:BB",
@@ -40,6 +44,13 @@ describe("checkVerifiedResponse", () => {
     ["the unsigned envelope answers another request", response((r) => (r.response.inResponseTo = "_old")), {}, "in_response_to_mismatch"],
     ["an unsolicited response without InResponseTo", response((r) => ((r.response.inResponseTo = null), (r.subjectConfirmations[0]!.inResponseTo = null))), { requestId: null }, null],
     ["another recipient", response((r) => (r.subjectConfirmations[0]!.recipient = "https://other.test/acs")), {}, "wrong_recipient"],
+    ["the IdP reports a failure", response((r) => (r.statusCode = "urn:oasis:names:tc:SAML:2.0:status:Responder")), {}, "idp_status_error"],
+    ["no status element (read as success)", response((r) => (r.statusCode = null)), {}, null],
+    ["no audience", response((r) => (r.audienceRestrictions = [])), {}, "wrong_audience"],
+    ["another audience", response((r) => (r.audienceRestrictions = [["https://other.test/sp"]])), {}, "wrong_audience"],
+    ["our entity ID as a prefix of another audience", response((r) => (r.audienceRestrictions = [[`${SP}-evil`]])), {}, "wrong_audience"],
+    ["one of several audiences in a restriction", response((r) => (r.audienceRestrictions = [["https://other.test/sp", SP]])), {}, null],
+    ["a second restriction without us", response((r) => (r.audienceRestrictions = [[SP], ["https://other.test/sp"]])), {}, "wrong_audience"],
     ["not yet valid beyond the skew", response((r) => (r.notBefore = minutes(2))), {}, "not_yet_valid"],
     ["not yet valid within the skew", response((r) => (r.notBefore = new Date(now.getTime() + 30_000))), {}, null],
     ["expired beyond the skew", response((r) => (r.notOnOrAfter = minutes(-2))), {}, "expired"],

@@ -3,6 +3,8 @@ import type { VerifiedSamlResponse } from "./read-verified-response";
 export type ResponseExpectations = {
   /** The connection's IdP entity ID: every Issuer in the response must be this one. */
   idpEntityId: string | null;
+  /** Our SP entity ID: every AudienceRestriction must name it. */
+  spEntityId: string;
   /** Our ACS URL: a bearer confirmation's Recipient must be this one. */
   acsUrl: string;
   /** The ID of the AuthnRequest this response answers; null for an unsolicited response. */
@@ -13,13 +15,19 @@ export type ResponseExpectations = {
 
 export type ResponseProblem = { code: string; message: string };
 
+const SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
+
 /**
- * Our checks on a verified response, beside Jackson's: issuer, InResponseTo bound to the
- * request we sent (SAML core 2.0 §3.2.2 and profiles §4.1.4.3: on the Response or on the
- * signed assertion's SubjectConfirmationData), Recipient, and the connection's own clock skew
- * (Jackson's is a fixed 10 minutes). Returns the first problem, or null.
+ * Everything a verified response must satisfy before its claims are used: the IdP's status,
+ * issuer, InResponseTo bound to the request we sent (SAML core 2.0 §3.2.2 and profiles
+ * §4.1.4.3: on the Response or on the signed assertion's SubjectConfirmationData), Recipient,
+ * audience (core §2.5.1.4: every AudienceRestriction names us, compared exactly) and the
+ * connection's own clock skew. Returns the first problem, or null.
  */
 export function checkVerifiedResponse(response: VerifiedSamlResponse, expected: ResponseExpectations): ResponseProblem | null {
+  if (response.statusCode && response.statusCode !== SUCCESS) {
+    return { code: "idp_status_error", message: `The identity provider reported that the sign-in failed (status ${response.statusCode.split(":").pop()}).` };
+  }
   if (!response.assertionId) return { code: "assertion_without_id", message: "The assertion has no ID." };
   const issuers = [response.issuer, response.response.issuer].filter((issuer): issuer is string => issuer !== null);
   if (!response.issuer || issuers.some((issuer) => issuer !== expected.idpEntityId)) {
@@ -32,7 +40,16 @@ export function checkVerifiedResponse(response: VerifiedSamlResponse, expected: 
   if (response.subjectConfirmations.some((c) => c.recipient !== null && c.recipient !== expected.acsUrl)) {
     return { code: "wrong_recipient", message: `The assertion is addressed to another service (Recipient is not ${expected.acsUrl}).` };
   }
-  return checkTimeWindow(response, expected);
+  return checkAudience(response, expected.spEntityId) ?? checkTimeWindow(response, expected);
+}
+
+function checkAudience(response: VerifiedSamlResponse, spEntityId: string): ResponseProblem | null {
+  // An assertion without an audience could be meant for any service that trusts this IdP.
+  if (response.audienceRestrictions.length === 0) return { code: "wrong_audience", message: "The assertion names no audience, so it may be meant for another service." };
+  if (response.audienceRestrictions.some((audiences) => !audiences.includes(spEntityId))) {
+    return { code: "wrong_audience", message: `The assertion is for another service (its audience is not ${spEntityId}).` };
+  }
+  return null;
 }
 
 function checkInResponseTo(response: VerifiedSamlResponse, requestId: string): ResponseProblem | null {

@@ -1,4 +1,3 @@
-import type { ResponseProblem } from "./check-verified-response";
 import type { ResponseRefusalCode } from "./read-verified-response";
 
 const READ_REFUSALS: Record<ResponseRefusalCode, { message: string; advice: string }> = {
@@ -30,23 +29,4 @@ export const ACS_REFUSALS = {
 /** What a person is told when a response cannot be read or verified. */
 export function explainResponseRefusal(code: ResponseRefusalCode): { message: string; advice: string } {
   return READ_REFUSALS[code];
-}
-
-const JACKSON_REFUSALS: Array<{ test: RegExp; code: string; message: string }> = [
-  { test: /audience/i, code: "wrong_audience", message: "The assertion is for another service (wrong audience)." },
-  { test: /expired/i, code: "expired", message: "The assertion is expired." },
-  { test: /InResponseTo/i, code: "in_response_to_mismatch", message: "The response answers another sign-in request (InResponseTo)." },
-  { test: /signature|cert|thumbprint/i, code: "signature_not_verified", message: "The SAML response's signature could not be verified." },
-  { test: /Unable to validate state|session/i, code: "unknown_sign_in", message: "This SAML response does not belong to a sign-in in progress here." },
-  { test: /Status Code/i, code: "idp_status_error", message: "The identity provider reported that the sign-in failed." },
-  { test: /deactivated/i, code: "connection_disabled", message: "This connection is switched off." },
-];
-
-/**
- * Jackson's refusal as a reason code and a sentence of ours: its raw messages (and any internal
- * error text such as "Cannot read properties of undefined") never reach audit logs or people.
- */
-export function explainJacksonRefusal(raw: string): ResponseProblem {
-  const known = JACKSON_REFUSALS.find((rule) => rule.test.test(raw));
-  return known ? { code: known.code, message: known.message } : { code: "saml_engine_refused", message: "The SAML response was refused by the SAML engine." };
 }

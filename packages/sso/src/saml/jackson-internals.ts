@@ -37,3 +37,10 @@ export async function jacksonSpPrivateKey(): Promise<string> {
   const x509 = (await import("@boxyhq/saml-jackson/dist/saml/x509.js")) as { getDefaultCertificate(): Promise<{ privateKey: string }> };
   return (await x509.getDefaultCertificate()).privateKey;
 }
+
+/** Ends Jackson's one-time session for a RelayState once our ACS has used it (as its own ACS would). */
+export async function consumeJacksonSamlSession(jackson: SAMLJackson, relayState: string): Promise<void> {
+  const store = (jackson.oauthController as unknown as { sessionStore?: SessionStore & { delete(id: string): Promise<unknown> } }).sessionStore;
+  if (!store) throw new Error("Jackson's session store is not where this code expects it: check the @boxyhq/saml-jackson version.");
+  await store.delete(relayState.slice(JACKSON_RELAY_PREFIX.length));
+}

@@ -14,6 +14,12 @@ export type VerifiedSamlResponse = {
   notBefore: Date | null;
   notOnOrAfter: Date | null;
   subjectConfirmations: SubjectConfirmation[];
+  /** Each AudienceRestriction of the signed assertion, with its Audience values (SAML core §2.5.1.4). */
+  audienceRestrictions: string[][];
+  /** The signed (and decrypted) assertion as XML: where the claims are read from. */
+  assertionXml: string;
+  /** The Response's top-level StatusCode value (unsigned: only ever a reason to refuse). */
+  statusCode: string | null;
   /**
    * The Response envelope. When `signed` is false only the assertion was signed: these values
    * may be compared (an honest IdP's always agree) but never trusted on their own.
@@ -73,6 +79,8 @@ export function readVerifiedSamlResponse(samlResponse: string, keys: ResponseKey
     ok: true,
     value: {
       ...assertionValues(signed.assertion),
+      assertionXml: serialize(signed.assertion),
+      statusCode: statusCodeOf(root),
       response: {
         signed: Boolean(signed.response),
         id: envelope.getAttribute("ID") || null,
@@ -144,6 +152,9 @@ function assertionValues(assertion: Element) {
     issueInstant: dateOf(assertion.getAttribute("IssueInstant")),
     notBefore: dateOf(conditions?.getAttribute("NotBefore")),
     notOnOrAfter: dateOf(conditions?.getAttribute("NotOnOrAfter")),
+    audienceRestrictions: (conditions ? childElements(conditions, SAML_NS.assertion, "AudienceRestriction") : []).map((restriction) =>
+      childElements(restriction, SAML_NS.assertion, "Audience").map((audience) => textOf(audience) ?? ""),
+    ),
     subjectConfirmations: bearer.flatMap((confirmation) =>
       childElements(confirmation, SAML_NS.assertion, "SubjectConfirmationData").map((data) => ({
         inResponseTo: data.getAttribute("InResponseTo") || null,
@@ -152,6 +163,12 @@ function assertionValues(assertion: Element) {
       })),
     ),
   };
+}
+
+function statusCodeOf(response: Element): string | null {
+  const status = childElements(response, SAML_NS.protocol, "Status")[0];
+  const code = status ? childElements(status, SAML_NS.protocol, "StatusCode")[0] : undefined;
+  return code?.getAttribute("Value") || null;
 }
 
 function textOf(element: Element | undefined): string | null {

@@ -1,0 +1,72 @@
+/**
+ * Is the server's memory growth across sign-ins a leak? Starts the production build with
+ * --heapsnapshot-signal, signs in BENCH_WARMUP times, takes a heap snapshot, signs in BENCH_N
+ * more times (16 concurrent), takes another, and prints RSS, heap used and what grew most
+ * between the two snapshots. Needs a build (`pnpm exec next build`).
+ */
+import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { startProductionApp } from "./support/production-app";
+import { heapGrowth } from "./support/heap-snapshot";
+import { processTree, treeRssMb } from "./support/proc";
+import { SamlSignInFixture } from "./support/saml-sign-ins";
+import { timeConcurrently } from "./support/stats";
+
+const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
+const warmup = Number(process.env.BENCH_WARMUP ?? 200);
+const n = Number(process.env.BENCH_N ?? 1000);
+const appDir = resolve(import.meta.dirname, "..");
+
+const snapshots = () => new Set(readdirSync(appDir).filter((f) => f.endsWith(".heapsnapshot")));
+
+/** Asks the server process (the tree's largest) for a snapshot and waits until it is written. */
+async function takeSnapshot(root: number): Promise<string> {
+  const before = snapshots();
+  const pids = processTree(root);
+  const rss = treeRssMb(root);
+  const server = pids[rss.indexOf(Math.max(...rss))]!;
+  process.kill(server, "SIGUSR2");
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const [file] = [...snapshots()].filter((f) => !before.has(f));
+    if (!file) continue;
+    // V8 writes the file in pieces: it is complete when its JSON closes.
+    const path = join(appDir, file);
+    const size = statSync(path).size;
+    const tail = Buffer.alloc(16);
+    const fd = openSync(path, "r");
+    readSync(fd, tail, 0, 16, Math.max(0, size - 16));
+    closeSync(fd);
+    if (tail.toString().trimEnd().endsWith("]}")) return path;
+  }
+}
+
+async function signIns(app: Awaited<ReturnType<typeof startProductionApp>>, fixture: SamlSignInFixture, count: number) {
+  for (let done = 0; done < count; done += 250) {
+    const prepared = await fixture.prepare(app.url, Math.min(250, count - done));
+    await timeConcurrently(prepared, 16, async (p) => void (await SamlSignInFixture.signIn(app.url, p)));
+  }
+}
+
+const app = await startProductionApp({ port: 3450 + offset, pgPort: 54390, workers: 1, env: { NODE_OPTIONS: "--heapsnapshot-signal=SIGUSR2" } });
+const fixture = await SamlSignInFixture.create(app);
+const files: string[] = [];
+try {
+  const mb = () => treeRssMb(app.pid).reduce((a, b) => a + b, 0).toFixed(0);
+  console.log(`RSS at start: ${mb()} MB`);
+  // The first sign-in links the identity; after it, sign-ins run concurrently.
+  for (const p of await fixture.prepare(app.url, 1)) await SamlSignInFixture.signIn(app.url, p);
+  await signIns(app, fixture, warmup);
+  console.log(`RSS after ${warmup} warm-up sign-ins: ${mb()} MB`);
+  files.push(await takeSnapshot(app.pid));
+  await signIns(app, fixture, n);
+  console.log(`RSS after ${n} more sign-ins: ${mb()} MB`);
+  files.push(await takeSnapshot(app.pid));
+  console.log(`Heap growth between the snapshots (${warmup} → ${warmup + n} sign-ins), largest first:`);
+  for (const row of heapGrowth(files[0]!, files[1]!)) console.log(`  ${(row.bytes / 1024).toFixed(0).padStart(8)} KB  ${String(row.count).padStart(7)}  ${row.name}`);
+} finally {
+  for (const file of files) rmSync(file, { force: true });
+  await fixture.close();
+  await app.stop();
+}
+process.exit(0);

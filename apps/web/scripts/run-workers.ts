@@ -1,0 +1,34 @@
+import cluster, { type Worker } from "node:cluster";
+
+/**
+ * Forks `workers` processes that each serve the built app (serve-worker.ts) on the same port: the
+ * primary accepts connections and hands them out in turn (node:cluster's round robin), so one
+ * slow request never waits behind another process's CPU. A worker that dies is replaced.
+ */
+export function runWorkers(options: { workers: number; port: number; env: Record<string, string>; onExit: () => Promise<void> }): void {
+  let stopping = false;
+  const env = { ...options.env, PORT: String(options.port), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  const fork = (): Worker => cluster.fork(env);
+  for (let i = 0; i < options.workers; i++) fork();
+  console.log(`[gatehouse] serving on port ${options.port} with ${options.workers} processes`);
+
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) void options.onExit().finally(() => process.exit(0));
+      return;
+    }
+    console.error(`[gatehouse] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    // A worker that cannot start at all would otherwise be replaced in a tight loop.
+    setTimeout(fork, 1000);
+  });
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      const running = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w));
+      if (running.length === 0) void options.onExit().finally(() => process.exit(0));
+      for (const worker of running) worker.process.kill(signal);
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+
+// One worker of `pnpm start` with WEB_CONCURRENCY > 1: the built app through Next's request
+// handler. The port is shared: node:cluster's primary owns it and hands connections over.
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const port = Number(process.env.PORT ?? 3000);
+const app = next({ dev: false, dir, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+const server = createServer((request, response) => void handle(request, response));
+// Idle keep-alive connections outlive a load balancer's usual 60 s, so it never reuses a closed one.
+server.keepAliveTimeout = 75_000;
+server.listen(port);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "sso_flows" ADD COLUMN "saml_claims" text;
