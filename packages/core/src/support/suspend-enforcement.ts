@@ -1,6 +1,7 @@
 import { lte } from "drizzle-orm";
-import { accounts, and, eq, memberships, users, type Database } from "@gatehouse/db";
+import { accounts, and, eq } from "@gatehouse/db";
 import { enforcementSuspensionEmail } from "@gatehouse/email";
+import { listAccountAdminEmails } from "../account-admins";
 import { recordAuditEvent } from "../audit";
 import { nowOf, type Actor, type CoreContext } from "../context";
 import { fail, ok, type Result } from "../result";
@@ -75,16 +76,7 @@ async function notifyAdmins(
   ctx: CoreContext,
   input: { accountId: string; accountName: string; event: "suspended" | "restored"; until: Date; reason: string | null },
 ): Promise<void> {
-  const admins = await adminEmails(ctx.db, input.accountId);
+  const admins = await listAccountAdminEmails(ctx.db, input.accountId);
   const rendered = enforcementSuspensionEmail({ ...input, securityUrl: `${ctx.appUrl}/settings/security` });
   for (const email of admins) await ctx.mailer.send({ ...rendered, to: email, template: `enforcement-${input.event}` });
-}
-
-async function adminEmails(db: Database, accountId: string): Promise<string[]> {
-  const rows = await db
-    .select({ email: users.email })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.accountId, accountId), eq(memberships.role, "admin")));
-  return rows.map((r) => r.email);
 }
