@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { disableSso, findAccountById, resendInvite, sendPasswordResets, suspendEnforcement, type Result } from "@gatehouse/core";
+import { disableSso, findAccountById, resendInvite, resetMemberMfa, sendPasswordResets, suspendEnforcement, type Result } from "@gatehouse/core";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
-import { confirmsAccountName, supportDisableSsoSchema, supportPasswordResetsSchema, supportResendInviteSchema, suspendEnforcementSchema } from "@/lib/validators/support";
+import { confirmsAccountName, supportDisableSsoSchema, supportPasswordResetsSchema, supportResendInviteSchema, supportResetMfaSchema, suspendEnforcementSchema } from "@/lib/validators/support";
 import { coreContext } from "@/server/context";
 import { requireStaff, supportActorOf } from "@/server/require-staff";
 import { describeResetsSent, formatUtcShort } from "@/lib/support-messages";
@@ -71,5 +71,14 @@ export async function supportResendInviteAction(_state: ActionState, formData: F
     formValues(formData),
     ({ accountId, inviteId, reason }, actor) => resendInvite(coreContext(), { accountId, inviteId, reason, actor, bySupport: true }),
     ({ email }) => `Invite sent again to ${email} with a fresh link.`,
+  );
+}
+
+export async function supportResetMfaAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  return runSupportAction(
+    supportResetMfaSchema,
+    formValues(formData),
+    ({ accountId, userId, reason }, actor) => resetMemberMfa(coreContext(), { accountId, userId, reason, actor, bySupport: true }),
+    ({ email }) => `MFA reset for ${email}: their authenticator app and recovery codes no longer work; they can set MFA up again after signing in.`,
   );
 }

@@ -8,7 +8,7 @@ import { formatUtcShort } from "@/lib/support-messages";
 import { coreContext } from "@/server/context";
 import { requireStaff } from "@/server/require-staff";
 import { AUTH_REQUIRED_LABELS } from "../../_components/labels";
-import { DisableSsoForm, ResendInviteForm, SendPasswordResetsForm, SuspendEnforcementForm } from "../../_components/support-forms";
+import { DisableSsoForm, ResendInviteForm, ResetMfaForm, SendPasswordResetsForm, SuspendEnforcementForm } from "../../_components/support-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -99,7 +99,7 @@ export default async function SupportAccountPage({ params }: { params: Params })
       <Card>
         <CardHeader title={`Members (${members.length})`} />
         <table className="w-full text-left text-sm">
-          <TableHead columns={["Email", "Name", "Role", "Password", "SSO exemption"]} />
+          <TableHead columns={["Email", "Name", "Role", "Password", "MFA", "SSO exemption"]} />
           <tbody className="divide-y divide-slate-100">
             {members.map((m) => (
               <tr key={m.userId} data-testid="support-member-row">
@@ -107,11 +107,28 @@ export default async function SupportAccountPage({ params }: { params: Params })
                 <td className="px-5 py-2">{m.name}</td>
                 <td className="px-5 py-2">{ROLE_LABELS[m.role]}</td>
                 <td className="px-5 py-2">{m.hasPassword ? "Set" : "Never set"}</td>
+                <td className="px-5 py-2" data-testid="support-member-mfa">{m.hasMfa ? <Badge tone="emerald">On</Badge> : "Off"}</td>
                 <td className="px-5 py-2">{m.ssoExempt ? (m.ssoExemptUntil ? `Until ${formatUtcShort(m.ssoExemptUntil)}` : "Exempt") : "—"}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </Card>
+
+      <Card>
+        <CardHeader title="Reset a member's MFA" description="For a member who lost their authenticator app and recovery codes. Their app and codes stop working; they set MFA up again after signing in." />
+        {members.some((m) => m.hasMfa) ? (
+          <ul className="divide-y divide-slate-100">
+            {members.filter((m) => m.hasMfa).map((m) => (
+              <li key={m.userId} className="space-y-2 px-5 py-3" data-testid="support-mfa-reset-row">
+                <p className="text-sm"><strong>{m.email}</strong> · {m.name}</p>
+                <ResetMfaForm accountId={account.id} userId={m.userId} email={m.email} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="px-5 py-4 text-sm text-slate-500">No member has MFA.</p>
+        )}
       </Card>
 
       <Card>
