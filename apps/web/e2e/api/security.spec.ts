@@ -1,6 +1,7 @@
-import { accounts, eq, ssoConnections } from "@gatehouse/db";
+import { accounts, and, eq, memberships, ssoConnections } from "@gatehouse/db";
+import { issueApiKey } from "@gatehouse/core";
 import { expect, test } from "../support/fixtures";
-import { accountKey, envelope, orgUrl, otherAccount, withKey } from "./api-support";
+import { accountKey, envelope, orgUrl, otherAccount, personalToken, withKey } from "./api-support";
 
 type Settings = { authRequired: string; requireMfa: boolean };
 type LockedOut = { lockedOut: { userId: string; email: string; role: string }[] };
@@ -43,4 +44,31 @@ test("security settings: read and change, the SSO interlock as 409s, confirm by 
   const other = await otherAccount(db);
   await envelope(await api.get(orgUrl(other.id, "/settings/security")), 404, "NOT_FOUND");
   await envelope(await api.put(orgUrl(other.id, "/settings/security"), { authRequired: "any", requireMfa: false }), 404, "NOT_FOUND");
+});
+
+test("a personal access token stops under SSO enforcement unless made after the account's SSO sign-in; exempt members keep theirs", async ({ request, db, team }) => {
+  const url = orgUrl(team.accountId, "/settings/security");
+  const member = { id: team.member.id, email: team.member.email };
+  const passwordMade = withKey(request, (await personalToken(db, team.accountId, member, "read")).token);
+  await envelope(await passwordMade.get(url), 200);
+
+  const [connection] = await db.insert(ssoConnections).values({ accountId: team.accountId, provider: "okta", name: "Okta", buttonText: "Sign in with Okta", enabled: true, verifiedAt: new Date(), attributeMapping: MAPPING }).returning();
+  const other = await otherAccount(db);
+  const [foreign] = await db.insert(ssoConnections).values({ accountId: other.id, provider: "okta", name: "Okta", buttonText: "Sign in with Okta", enabled: true, verifiedAt: new Date(), attributeMapping: MAPPING }).returning();
+  const issue = async (connectionId: string) => {
+    const issued = await issueApiKey({ db }, { accountId: team.accountId, kind: "personal", name: "after SSO", scope: "read", actor: { userId: member.id, label: member.email, ip: null }, signedInThroughConnectionId: connectionId });
+    if (!issued.ok) throw new Error(issued.error);
+    return withKey(request, issued.value.token);
+  };
+  const ssoMade = await issue(connection!.id);
+  const otherSsoMade = await issue(foreign!.id);
+
+  await db.update(accounts).set({ authRequired: "sso" }).where(eq(accounts.id, team.accountId));
+  const refused = await envelope(await passwordMade.get(url), 401, "SSO_REQUIRED");
+  expect(refused.message).toContain("create a new token");
+  await envelope(await otherSsoMade.get(url), 401, "SSO_REQUIRED");
+  await envelope(await ssoMade.get(url), 200);
+
+  await db.update(memberships).set({ ssoExempt: true }).where(and(eq(memberships.accountId, team.accountId), eq(memberships.userId, member.id)));
+  await envelope(await passwordMade.get(url), 200);
 });
