@@ -7,6 +7,7 @@ import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { formatUtcShort } from "@/lib/support-messages";
 import { coreContext } from "@/server/context";
 import { requireStaff } from "@/server/require-staff";
+import { FlashBanner } from "@/app/(console)/_components/flash-banner";
 import { AUTH_REQUIRED_LABELS } from "../../_components/labels";
 import { DisableSsoForm, ResendInviteForm, ResetMfaForm, SendPasswordResetsForm, SuspendEnforcementForm } from "../../_components/support-forms";
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Account" };
 type Params = Promise<{ accountId: string }>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function SupportAccountPage({ params }: { params: Params }) {
+export default async function SupportAccountPage({ params, searchParams }: { params: Params; searchParams: Promise<{ flash?: string }> }) {
   await requireStaff();
   const { accountId } = await params;
   if (!UUID.test(accountId)) notFound();
@@ -27,6 +28,7 @@ export default async function SupportAccountPage({ params }: { params: Params })
 
   return (
     <div className="space-y-6">
+      <FlashBanner id={(await searchParams).flash} />
       <div>
         <Link href="/support" className="text-sm text-indigo-700 hover:underline">← Find an account</Link>
         <h1 className="mt-1 text-2xl font-semibold text-slate-900">{account.name}</h1>
