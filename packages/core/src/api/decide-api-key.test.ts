@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MembershipEnforcement } from "../enforcement/decide-sign-in-policy";
+import { membershipOf } from "../enforcement/membership-fixture";
 import { apiKeyState, decideIdempotency, isLastUsedStale, personalTokenUnderSso, scopeAllows } from "./decide-api-key";
 
 const now = new Date("2026-11-27T12:00:00Z");
@@ -59,16 +60,7 @@ describe("decideIdempotency", () => {
 });
 
 describe("personalTokenUnderSso", () => {
-  const account = { id: "a", name: "Acme", slug: "acme" };
-  const member = (over: Partial<MembershipEnforcement> = {}): MembershipEnforcement => ({
-    account,
-    authRequired: "any",
-    enforcementSuspendedUntil: null,
-    ssoExempt: false,
-    ssoExemptUntil: null,
-    emailOnEnforcingDomain: false,
-    ...over,
-  });
+  const member = (over: Partial<MembershipEnforcement> = {}) => membershipOf("Acme", over);
   it.each([
     ["no membership (checked elsewhere)", null, false, "allow"],
     ["any, password-made token", member(), false, "allow"],
