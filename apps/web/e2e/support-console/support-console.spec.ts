@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { accounts, eq, ssoConnections } from "@gatehouse/db";
+import { accounts, eq, mfaFactors, ssoConnections, users } from "@gatehouse/db";
 import { restoreSuspendedEnforcement } from "@gatehouse/core";
 import { createMailer } from "@gatehouse/email";
 import { expect, signIn, test, waitForEmail } from "../support/fixtures";
-import { createStaff, enforceSsoFor } from "./staff";
+import { enrolDirectly } from "../mfa/authenticator";
+import { createStaff, enforceSsoFor, signInAsStaff } from "./staff";
 
 test("the support console is a 404 for everyone but staff", async ({ page, team }) => {
   for (const path of ["/support", `/support/accounts/${team.accountId}`]) {
@@ -19,12 +20,40 @@ test("the support console is a 404 for everyone but staff", async ({ page, team 
   }
 });
 
+test("staff without MFA are sent to set it up and cannot act, even from a page opened before", async ({ browser, page, team, db }) => {
+  const connection = await enforceSsoFor(db, team.accountId, `${randomBytes(4).toString("hex")}.nomfa.test`);
+  const unenrolled = await createStaff(db, { withoutMfa: true });
+  await signInAsStaff(page, unenrolled);
+  for (const path of ["/support", `/support/accounts/${team.accountId}`]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/support\/mfa-required/);
+    await expect(page.getByRole("heading", { name: "Set up MFA to use the support console" })).toBeVisible();
+    await expect(page.getByRole("form", { name: "Disable SSO" })).toHaveCount(0);
+  }
+
+  // A staff member whose MFA goes away while the account page is open: the action is refused.
+  const staff = await createStaff(db);
+  const staffPage = await (await browser.newContext()).newPage();
+  await signInAsStaff(staffPage, staff);
+  await staffPage.goto(`/support/accounts/${team.accountId}`);
+  const disable = staffPage.getByRole("form", { name: "Disable SSO" });
+  await disable.getByLabel(/Type .* to confirm/).fill(`Team ${team.slug.slice(5)}`);
+  await disable.getByLabel("Reason").fill("Ticket 1: should not happen");
+  const [user] = await db.select().from(users).where(eq(users.email, staff.email));
+  await db.delete(mfaFactors).where(eq(mfaFactors.userId, user!.id));
+  await disable.getByRole("button", { name: "Disable SSO" }).click();
+  await expect(staffPage).toHaveURL(/\/support\/mfa-required/);
+  const [stillOn] = await db.select().from(ssoConnections).where(eq(ssoConnections.id, connection.id));
+  expect(stillOn!.enabled).toBe(true);
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, team.accountId));
+  expect(account!.authRequired).toBe("sso");
+});
+
 test("staff find an account by domain and disable SSO with a reason; the customer's log shows support", async ({ browser, page, team, db }) => {
   const domain = `${randomBytes(4).toString("hex")}.support.test`;
   const connection = await enforceSsoFor(db, team.accountId, domain);
   const staff = await createStaff(db);
-  await signIn(page, staff.email);
-  await expect(page).toHaveURL(/\/settings\/team/);
+  await signInAsStaff(page, staff);
 
   await page.goto("/support");
   await page.getByLabel("Account name, slug, domain or member email").fill(domain);
@@ -55,15 +84,14 @@ test("staff find an account by domain and disable SSO with a reason; the custome
   await signIn(adminPage, team.admin.email);
   await expect(adminPage).toHaveURL(/\/settings\/team/);
   await adminPage.goto("/settings/audit");
-  const row = adminPage.getByTestId("audit-row").filter({ hasText: "sso.disabled" });
+  const row = adminPage.getByTestId("audit-row").filter({ hasText: "disabled SSO" });
   await expect(row).toContainText(`Gatehouse support (${staff.name})`);
 });
 
 test("a suspension emails the admins and restores itself when the sweep runs after its time", async ({ page, team, db }) => {
   await enforceSsoFor(db, team.accountId, `${randomBytes(4).toString("hex")}.suspend.test`);
   const staff = await createStaff(db);
-  await signIn(page, staff.email);
-  await expect(page).toHaveURL(/\/settings\/team/);
+  await signInAsStaff(page, staff);
   await page.goto(`/support/accounts/${team.accountId}`);
 
   const suspend = page.getByRole("form", { name: "Suspend enforcement" });
@@ -102,8 +130,7 @@ test("staff resend an invite and send password resets to a chosen member, each w
   await expect(page.getByText(`Invite sent to late-${team.slug}@e2e.test.`)).toBeVisible();
   await page.context().clearCookies();
 
-  await signIn(page, staff.email);
-  await expect(page).toHaveURL(/\/settings\/team/);
+  await signInAsStaff(page, staff);
   await page.goto(`/support/accounts/${team.accountId}`);
   const resend = page.getByRole("form", { name: `Resend invite to late-${team.slug}@e2e.test` });
   await resend.getByRole("button", { name: "Resend invite" }).click();
@@ -123,4 +150,39 @@ test("staff resend an invite and send password resets to a chosen member, each w
   await expect(resets.getByText("Password reset links sent to 1 member.")).toBeVisible();
   const mail = await waitForEmail(team.member.email, /now signs in with a password/);
   expect(mail.text).toContain("do not create a new one");
+});
+
+test("staff reset a member's MFA with a reason; the member signs in without a code and the customer's log shows support", async ({ browser, page, team, db }) => {
+  await enrolDirectly(db, team.member);
+  const staff = await createStaff(db);
+  await signInAsStaff(page, staff);
+  await page.goto(`/support/accounts/${team.accountId}`);
+  const memberRow = page.getByTestId("support-member-row").filter({ hasText: team.member.email });
+  await expect(memberRow.getByTestId("support-member-mfa")).toHaveText("On");
+  await expect(page.getByTestId("support-member-row").filter({ hasText: team.admin.email }).getByTestId("support-member-mfa")).toHaveText("Off");
+
+  const reset = page.getByRole("form", { name: `Reset MFA of ${team.member.email}` });
+  await reset.getByRole("button", { name: "Reset MFA" }).click();
+  await expect(reset.getByText("Give a reason: the customer reads it in their audit log.")).toBeVisible();
+  await expect(memberRow.getByTestId("support-member-mfa")).toHaveText("On");
+
+  await reset.getByLabel("Reason").fill("Ticket 321: phone lost, identity checked by video call");
+  await reset.getByRole("button", { name: "Reset MFA" }).click();
+  await expect(page.getByText(`MFA reset for ${team.member.email}`)).toBeVisible();
+  await expect(memberRow.getByTestId("support-member-mfa")).toHaveText("Off");
+  await expect(page.getByTestId("support-audit-row").first()).toContainText("mfa.reset");
+  await expect(page.getByTestId("support-audit-row").first()).toContainText("Ticket 321");
+
+  // The member's password now opens the console without a code.
+  const memberPage = await (await browser.newContext()).newPage();
+  await signIn(memberPage, team.member.email);
+  await expect(memberPage).toHaveURL(/\/settings\/team/);
+
+  const adminPage = await (await browser.newContext()).newPage();
+  await signIn(adminPage, team.admin.email);
+  await expect(adminPage).toHaveURL(/\/settings\/team/);
+  await adminPage.goto("/settings/audit");
+  const row = adminPage.getByTestId("audit-row").filter({ hasText: "reset the MFA of" });
+  await expect(row).toContainText(`Gatehouse support (${staff.name})`);
+  await expect(row).toContainText("Ticket 321");
 });

@@ -1,11 +1,12 @@
-import { accounts, and, apiKeys, desc, eq, isNull, memberships, or, sql, users, type ApiKey, type ApiKeyKind, type ApiKeyScope, type Database, type MemberRole } from "@gatehouse/db";
+import { accounts, and, apiKeys, ssoConnections, desc, eq, isNull, memberships, or, sql, users, type ApiKey, type ApiKeyKind, type ApiKeyScope, type Database, type MemberRole } from "@gatehouse/db";
 import { recordAuditEvent } from "../audit";
 import { nowOf, type Actor, type CoreContext } from "../context";
 import { fail, ok, type Result } from "../result";
 import { decideScimRate, type ScimRateDecision } from "../scim/rate-limit";
 import { getMemberRole, isAccountAdmin } from "../team";
 import { generateToken, hashToken } from "../tokens";
-import { apiKeyState, isLastUsedStale } from "./decide-api-key";
+import { loadMembershipEnforcement } from "../enforcement/load-enforcement";
+import { apiKeyState, isLastUsedStale, personalTokenUnderSso } from "./decide-api-key";
 
 /** Keys start with this, so secret scanners and people can tell them apart from other tokens. */
 export const API_KEY_TOKEN_PREFIX = "gh_";
@@ -28,7 +29,7 @@ function checkName(name: string): Result<string> {
   return ok(trimmed);
 }
 
-async function insertApiKey(ctx: Pick<CoreContext, "db" | "now">, input: NewApiKeyInput & { userId: string | null; actor: Actor }): Promise<Result<IssuedApiKey>> {
+async function insertApiKey(ctx: Pick<CoreContext, "db" | "now">, input: NewApiKeyInput & { userId: string | null; actor: Actor; createdThroughSso?: boolean }): Promise<Result<IssuedApiKey>> {
   const name = checkName(input.name);
   if (!name.ok) return name;
   const now = nowOf(ctx);
@@ -38,14 +39,14 @@ async function insertApiKey(ctx: Pick<CoreContext, "db" | "now">, input: NewApiK
   const row = await ctx.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(apiKeys)
-      .values({ accountId: input.accountId, kind: input.kind, userId: input.userId, name: name.value, scope: input.scope, prefix, tokenHash: hashToken(token), createdByUserId: input.actor.userId, createdAt: now, expiresAt: input.expiresAt ?? null })
+      .values({ accountId: input.accountId, kind: input.kind, userId: input.userId, name: name.value, scope: input.scope, prefix, tokenHash: hashToken(token), createdThroughSso: input.createdThroughSso ?? false, createdByUserId: input.actor.userId, createdAt: now, expiresAt: input.expiresAt ?? null })
       .returning();
     await recordAuditEvent(tx, {
       accountId: input.accountId,
       actor: input.actor,
       action: "api_key.created",
       target: { type: "api_key", id: inserted!.id, label: `${name.value} (${prefix}…)` },
-      metadata: { kind: input.kind, scope: input.scope, expiresAt: input.expiresAt?.toISOString() ?? null },
+      metadata: { kind: input.kind, scope: input.scope, expiresAt: input.expiresAt?.toISOString() ?? null, ...(input.createdThroughSso ? { createdThroughSso: true } : {}) },
     });
     return inserted!;
   });
@@ -56,13 +57,23 @@ async function insertApiKey(ctx: Pick<CoreContext, "db" | "now">, input: NewApiK
  * Creates a key from the console or the API. An account key needs an admin; a personal access
  * token belongs to the member creating it and acts with their role in this account only.
  */
-export async function issueApiKey(ctx: Pick<CoreContext, "db" | "now">, input: NewApiKeyInput & { actor: Actor }): Promise<Result<IssuedApiKey>> {
+export async function issueApiKey(
+  ctx: Pick<CoreContext, "db" | "now">,
+  input: NewApiKeyInput & { actor: Actor; /** The SSO connection the creating session signed in through, if any. */ signedInThroughConnectionId?: string | null },
+): Promise<Result<IssuedApiKey>> {
   if (input.kind === "account") {
     if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return fail("Only account admins can create account API keys.");
     return insertApiKey(ctx, { ...input, userId: null });
   }
   if (!input.actor.userId || !(await getMemberRole(ctx.db, input.accountId, input.actor.userId))) return fail("Only members of this account can create personal access tokens in it.");
-  return insertApiKey(ctx, { ...input, userId: input.actor.userId });
+  const createdThroughSso = input.signedInThroughConnectionId ? await isConnectionOf(ctx.db, input.signedInThroughConnectionId, input.accountId) : false;
+  return insertApiKey(ctx, { ...input, userId: input.actor.userId, createdThroughSso });
+}
+
+/** Only this account's own SSO vouches for a token bound to it. */
+async function isConnectionOf(db: Database, connectionId: string, accountId: string): Promise<boolean> {
+  const [row] = await db.select({ id: ssoConnections.id }).from(ssoConnections).where(and(eq(ssoConnections.id, connectionId), eq(ssoConnections.accountId, accountId))).limit(1);
+  return Boolean(row);
 }
 
 /** For the operator CLI: an account key, created with the deployment's authority (audited as the operator). */
@@ -132,7 +143,7 @@ export type ApiKeyCaller = {
   actor: Actor;
 };
 
-export type ApiKeyRefusal = "unknown" | "revoked" | "expired" | "not_a_member";
+export type ApiKeyRefusal = "unknown" | "revoked" | "expired" | "not_a_member" | "sso_required";
 
 /** Looks a presented key up by its hash and says who it acts as; touches last_used_at at most once a minute. */
 export async function authenticateApiKey(ctx: Pick<CoreContext, "db" | "now">, token: string, ip: string | null): Promise<Result<ApiKeyCaller, ApiKeyRefusal>> {
@@ -167,6 +178,8 @@ export async function authenticateApiKey(ctx: Pick<CoreContext, "db" | "now">, t
   }
   // A personal token stops with its member's membership, and follows their current role.
   if (!row.user || !row.role) return fail("not_a_member");
+  const membership = (await loadMembershipEnforcement(ctx.db, row.user.id)).find((m) => m.account.id === key.accountId) ?? null;
+  if (personalTokenUnderSso({ membership, createdThroughSso: key.createdThroughSso, now }) === "sso_required") return fail("sso_required");
   return ok({
     keyId: key.id,
     kind: key.kind,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { apiKeyState, decideIdempotency, isLastUsedStale, scopeAllows } from "./decide-api-key";
+import type { MembershipEnforcement } from "../enforcement/decide-sign-in-policy";
+import { membershipOf } from "../enforcement/membership-fixture";
+import { apiKeyState, decideIdempotency, isLastUsedStale, personalTokenUnderSso, scopeAllows } from "./decide-api-key";
 
 const now = new Date("2026-11-27T12:00:00Z");
 const before = new Date("2026-11-27T11:00:00Z");
@@ -54,5 +56,24 @@ describe("decideIdempotency", () => {
     [{ requestHash: "h1", status: null }, "h2", "body_mismatch"],
   ] as const)("stored %o, incoming %s → %s", (stored, hash, expected) => {
     expect(decideIdempotency(stored, hash)).toBe(expected);
+  });
+});
+
+describe("personalTokenUnderSso", () => {
+  const member = (over: Partial<MembershipEnforcement> = {}) => membershipOf("Acme", over);
+  it.each([
+    ["no membership (checked elsewhere)", null, false, "allow"],
+    ["any, password-made token", member(), false, "allow"],
+    ["mfa: PATs skip MFA", member({ authRequired: "mfa" }), false, "allow"],
+    ["sso, password-made token", member({ authRequired: "sso" }), false, "sso_required"],
+    ["sso, token made after this account's SSO", member({ authRequired: "sso" }), true, "allow"],
+    ["enforcing domain, password-made token", member({ emailOnEnforcingDomain: true }), false, "sso_required"],
+    ["sso, member exempt", member({ authRequired: "sso", ssoExempt: true }), false, "allow"],
+    ["sso, exemption ended", member({ authRequired: "sso", ssoExempt: true, ssoExemptUntil: before }), false, "sso_required"],
+    ["sso, exemption until later", member({ authRequired: "sso", ssoExempt: true, ssoExemptUntil: after }), false, "allow"],
+    ["sso, enforcement suspended by support", member({ authRequired: "sso", enforcementSuspendedUntil: after }), false, "allow"],
+    ["sso, suspension over", member({ authRequired: "sso", enforcementSuspendedUntil: before }), false, "sso_required"],
+  ] as const)("%s → %s", (_label, membership, createdThroughSso, expected) => {
+    expect(personalTokenUnderSso({ membership, createdThroughSso, now })).toBe(expected);
   });
 });

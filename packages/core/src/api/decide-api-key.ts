@@ -1,4 +1,5 @@
 import type { ApiKeyScope } from "@gatehouse/db";
+import { enforcesSsoFor, type MembershipEnforcement } from "../enforcement/decide-sign-in-policy";
 
 export type ApiKeyState = "active" | "revoked" | "expired";
 
@@ -34,4 +35,15 @@ export function decideIdempotency(stored: { requestHash: string; status: number 
   if (!stored) return "proceed";
   if (stored.requestHash !== requestHash) return "body_mismatch";
   return stored.status === null ? "in_progress" : "replay";
+}
+
+/**
+ * May a personal access token act in its account under that account's SSO enforcement? A token
+ * acts as its member, so it may do only what the member's sign-in could: where the account
+ * requires SSO of them now (not exempt, not suspended), only a token made in a session signed in
+ * through that account's SSO works. PATs skip MFA (Seed 003), never SSO enforcement. Pure.
+ */
+export function personalTokenUnderSso(input: { membership: MembershipEnforcement | null; createdThroughSso: boolean; now: Date }): "allow" | "sso_required" {
+  if (!input.membership || !enforcesSsoFor(input.membership, input.now)) return "allow";
+  return input.createdThroughSso ? "allow" : "sso_required";
 }

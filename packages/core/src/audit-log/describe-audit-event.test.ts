@@ -25,6 +25,7 @@ describe("describeAuditEvent", () => {
     ["certificate with its expiry", event("sso.connection.certificate_added", { targetLabel: "Okta", metadata: { notAfter: "2027-01-02T03:04:05.000Z" } }), "Ana Admin added a signing certificate to Okta (valid until 2027-01-02)"],
     ["reminder", event("sso.connection.expiry_reminder_sent", { actorLabel: "System", actorName: null, targetLabel: "Okta", metadata: { what: "certificate", daysLeft: 7 } }), "Reminder sent to the admins: the signing certificate of Okta expires in 7 days"],
     ["connection settings with old and new values", event("sso.connection.updated", { targetLabel: "Okta", metadata: { changes: { buttonText: { from: "Sign in", to: "Sign in with Okta" }, attributeMapping: { from: { email: "a" }, to: { email: "b" } } } } }), "Ana Admin changed the settings of the SSO connection Okta: button text (Sign in → Sign in with Okta), attribute mapping"],
+    ["social sign-in names the provider (the event's target)", event("sign_in.social.succeeded", { targetLabel: "Google", metadata: { provisioned: false, subject: "1234" } }), "Ana Admin signed in with Google"],
     ["unknown action still reads as words", event("billing.plan_changed", { targetLabel: "Acme", metadata: { from: "free", to: "pro" } }), "Ana Admin: billing plan changed (Acme) from free to pro"],
   ])("%s", (_name, input, expected) => {
     expect(describeAuditEvent(input)).toBe(expected);
@@ -67,6 +68,7 @@ describe("auditKindOf", () => {
 const RECORDED_ACTIONS = [
   "sign_in.password.succeeded", "sign_in.password.failed", "sign_in.password.rate_limited",
   "sign_in.sso.succeeded", "sign_in.sso.refused", "sign_in.sso.verification_sent", "sign_out", "session.account_proved",
+  "sign_in.social.succeeded", "sign_in.social.refused", "sign_in.social.verification_sent",
   "password_reset.requested", "password_reset.completed", "password_reset.rate_limited",
   "sso.connection.created", "sso.connection.updated", "sso.connection.deleted", "sso.connection.enabled", "sso.connection.disabled",
   "sso.connection.certificate_added", "sso.connection.certificate_removed", "sso.connection.metadata_refreshed",

@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { decideSignInPolicy, enforcesSsoFor, ssoRequiredMessage, type MembershipEnforcement } from "./decide-sign-in-policy";
+import { membershipOf } from "./membership-fixture";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
 const LATER = new Date("2026-11-28T12:00:00Z");
 const EARLIER = new Date("2026-11-26T12:00:00Z");
 
-const member = (name: string, over: Partial<MembershipEnforcement> = {}): MembershipEnforcement => ({
-  account: { id: `id-${name}`, name, slug: name.toLowerCase() },
-  authRequired: "any",
-  enforcementSuspendedUntil: null,
-  ssoExempt: false,
-  ssoExemptUntil: null,
-  emailOnEnforcingDomain: false,
-  ...over,
-});
+const member = membershipOf;
 
 describe("enforcesSsoFor", () => {
   const cases: Array<{ name: string; m: MembershipEnforcement; expected: boolean }> = [

@@ -1,11 +1,11 @@
 import { and, eq, isNull, mfaRecoveryCodes } from "@gatehouse/db";
+import { recordUserAuditEvent } from "../audit";
 import { claimAttempt, markAttemptsSucceeded } from "../attempt-limit";
 import { nowOf, type Actor } from "../context";
 import { MAX_FAILURES_PER_EMAIL } from "../rate-limit";
 import { type Result, fail, ok } from "../result";
 import type { MfaContext } from "./mfa-context";
 import { acceptTotpCode } from "./mfa-factor";
-import { recordUserMfaEvent } from "./mfa-queries";
 import { hashRecoveryCode, normaliseRecoveryCode } from "./recovery-codes";
 
 export type MfaCodeKind = "totp" | "recovery";
@@ -26,12 +26,12 @@ export async function checkMfaCode(
   const now = nowOf(ctx);
   const claim = await claimAttempt(ctx.db, [{ key: `mfa:${input.userId}`, limit: MAX_FAILURES_PER_EMAIL }], now);
   if (!claim.allowed) {
-    await recordUserMfaEvent(ctx.db, input.userId, { actor: input.actor, action: "mfa.challenge_failed", metadata: { reason: "rate_limited" } });
+    await recordUserAuditEvent(ctx.db, input.userId, { actor: input.actor, action: "mfa.challenge_failed", metadata: { reason: "rate_limited" } });
     return fail({ code: "rate_limited", retryAfterMinutes: claim.retryAfterMinutes });
   }
   const outcome = input.kind === "totp" ? await checkTotp(ctx, input.userId, input.code, now) : await spendRecoveryCode(ctx, input, now);
   if (!outcome.ok) {
-    await recordUserMfaEvent(ctx.db, input.userId, { actor: input.actor, action: "mfa.challenge_failed", metadata: { reason: outcome.error.code, kind: input.kind } });
+    await recordUserAuditEvent(ctx.db, input.userId, { actor: input.actor, action: "mfa.challenge_failed", metadata: { reason: outcome.error.code, kind: input.kind } });
     return outcome;
   }
   await markAttemptsSucceeded(ctx.db, claim.attemptIds);
@@ -57,6 +57,6 @@ async function spendRecoveryCode(ctx: MfaContext, input: { userId: string; code:
     .select({ id: mfaRecoveryCodes.id })
     .from(mfaRecoveryCodes)
     .where(and(eq(mfaRecoveryCodes.userId, input.userId), isNull(mfaRecoveryCodes.usedAt)));
-  await recordUserMfaEvent(ctx.db, input.userId, { actor: input.actor, action: "mfa.recovery_code_used", metadata: { remaining: left.length } });
+  await recordUserAuditEvent(ctx.db, input.userId, { actor: input.actor, action: "mfa.recovery_code_used", metadata: { remaining: left.length } });
   return ok({ recoveryCodesLeft: left.length });
 }

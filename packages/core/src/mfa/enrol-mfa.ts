@@ -1,11 +1,11 @@
 import { eq, mfaFactors } from "@gatehouse/db";
+import { recordUserAuditEvent } from "../audit";
 import type { Actor } from "../context";
 import { nowOf } from "../context";
 import { type Result, fail, ok } from "../result";
 import { encryptSecret } from "../secrets";
 import type { MfaContext } from "./mfa-context";
 import { loadFactor, replaceRecoveryCodes } from "./mfa-factor";
-import { recordUserMfaEvent } from "./mfa-queries";
 import { checkTotpCode, formatManualKey, newTotpSecret, otpauthUri } from "./totp";
 
 export type MfaEnrolment = { uri: string; manualKey: string };
@@ -40,7 +40,7 @@ export async function confirmMfaEnrolment(ctx: MfaContext, input: { userId: stri
   const recoveryCodes = await ctx.db.transaction(async (tx) => {
     await tx.update(mfaFactors).set({ confirmedAt: now, lastUsedStep: check.step }).where(eq(mfaFactors.userId, input.userId));
     const codes = await replaceRecoveryCodes(tx, input.userId, now);
-    await recordUserMfaEvent(tx, input.userId, { actor: input.actor, action: "mfa.enrolled", target: { type: "user", id: input.userId, label: input.actor.label } });
+    await recordUserAuditEvent(tx, input.userId, { actor: input.actor, action: "mfa.enrolled", target: { type: "user", id: input.userId, label: input.actor.label } });
     return codes;
   });
   return ok({ recoveryCodes });

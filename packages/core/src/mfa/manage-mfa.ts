@@ -1,5 +1,5 @@
 import { and, eq, memberships, mfaFactors, mfaRecoveryCodes, mfaRememberedDevices, users, type Database } from "@gatehouse/db";
-import { recordAuditEvent } from "../audit";
+import { recordAuditEvent, recordUserAuditEvent } from "../audit";
 import { nowOf, type Actor } from "../context";
 import { type Result, fail, ok } from "../result";
 import { isStaffUser } from "../staff";
@@ -7,7 +7,7 @@ import { isAccountAdmin } from "../team";
 import { checkMfaCode, type MfaCodeError } from "./check-mfa-code";
 import type { MfaContext } from "./mfa-context";
 import { replaceRecoveryCodes } from "./mfa-factor";
-import { mfaRequirementFor, recordUserMfaEvent } from "./mfa-queries";
+import { mfaRequirementFor } from "./mfa-queries";
 
 /** New recovery codes (the old ones stop working); needs a current code from the app. */
 export async function regenerateRecoveryCodes(ctx: MfaContext, input: { userId: string; code: string; actor: Actor }): Promise<Result<{ recoveryCodes: string[] }, MfaCodeError>> {
@@ -15,7 +15,7 @@ export async function regenerateRecoveryCodes(ctx: MfaContext, input: { userId: 
   if (!checked.ok) return checked;
   const recoveryCodes = await ctx.db.transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, input.userId, nowOf(ctx));
-    await recordUserMfaEvent(tx, input.userId, { actor: input.actor, action: "mfa.recovery_codes_regenerated", target: { type: "user", id: input.userId, label: input.actor.label } });
+    await recordUserAuditEvent(tx, input.userId, { actor: input.actor, action: "mfa.recovery_codes_regenerated", target: { type: "user", id: input.userId, label: input.actor.label } });
     return codes;
   });
   return ok({ recoveryCodes });
@@ -30,7 +30,7 @@ export async function removeOwnMfa(ctx: MfaContext, input: { userId: string; cod
   if (!checked.ok) return checked;
   await ctx.db.transaction(async (tx) => {
     await deleteMfa(tx, input.userId);
-    await recordUserMfaEvent(tx, input.userId, { actor: input.actor, action: "mfa.removed", target: { type: "user", id: input.userId, label: input.actor.label } });
+    await recordUserAuditEvent(tx, input.userId, { actor: input.actor, action: "mfa.removed", target: { type: "user", id: input.userId, label: input.actor.label } });
   });
   return ok(undefined);
 }

@@ -1,5 +1,4 @@
 import { accounts, and, eq, inArray, isNotNull, memberships, mfaFactors, type Database } from "@gatehouse/db";
-import { recordAuditEvent, type AuditInput } from "../audit";
 import { isMfaRequiredBy } from "./mfa-step";
 
 /** Whether the user has confirmed an authenticator app. */
@@ -32,12 +31,3 @@ export async function mfaRequirementFor(db: Pick<Database, "select">, userId: st
   return isMfaRequiredBy(policies);
 }
 
-/**
- * MFA belongs to the user, not to one account, so its events go into the audit log of every
- * account the user is a member of (each admin sees their member's MFA changes).
- */
-export async function recordUserMfaEvent(db: Pick<Database, "select" | "insert">, userId: string, input: Omit<AuditInput, "accountId">): Promise<void> {
-  const rows = await db.select({ accountId: memberships.accountId }).from(memberships).where(eq(memberships.userId, userId));
-  const accountIds = rows.length > 0 ? rows.map((r) => r.accountId) : [null];
-  for (const accountId of accountIds) await recordAuditEvent(db, { ...input, accountId });
-}

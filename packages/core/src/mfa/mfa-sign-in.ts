@@ -1,4 +1,5 @@
 import { and, eq, gt, isNotNull, lt, mfaRememberedDevices, sessions, users, type Database, type MfaStep } from "@gatehouse/db";
+import { recordUserAuditEvent } from "../audit";
 import { nowOf, type Actor } from "../context";
 import { type Result, fail, ok } from "../result";
 import { SESSION_LIFETIME_DAYS } from "../sessions";
@@ -6,7 +7,7 @@ import { generateToken, hashToken } from "../tokens";
 import { checkMfaCode, type MfaCodeError, type MfaCodeKind } from "./check-mfa-code";
 import { confirmMfaEnrolment } from "./enrol-mfa";
 import type { MfaContext } from "./mfa-context";
-import { mfaRequirementFor, recordUserMfaEvent, userHasMfa } from "./mfa-queries";
+import { mfaRequirementFor, userHasMfa } from "./mfa-queries";
 import { decideMfaStep } from "./mfa-step";
 
 export const REMEMBER_DEVICE_DAYS = 30;
@@ -23,7 +24,7 @@ export async function mfaStepForPasswordSignIn(ctx: MfaContext, input: { userId:
   ]);
   const step = decideMfaStep({ hasMfa, isRequired, isDeviceRemembered });
   if (hasMfa && step === null) {
-    await recordUserMfaEvent(ctx.db, input.userId, { actor: input.actor, action: "sign_in.mfa.succeeded", metadata: { method: "remembered_device" } });
+    await recordUserAuditEvent(ctx.db, input.userId, { actor: input.actor, action: "sign_in.mfa.succeeded", metadata: { method: "remembered_device" } });
   }
   return step;
 }
@@ -82,7 +83,7 @@ export async function passMfaChallenge(
   if (!checked.ok) return checked;
   const now = nowOf(ctx);
   await completeMfaStep(ctx.db, input.rawSessionId, now);
-  await recordUserMfaEvent(ctx.db, challenge.userId, { actor, action: "sign_in.mfa.succeeded", metadata: { method: input.kind === "totp" ? "authenticator_app" : "recovery_code" } });
+  await recordUserAuditEvent(ctx.db, challenge.userId, { actor, action: "sign_in.mfa.succeeded", metadata: { method: input.kind === "totp" ? "authenticator_app" : "recovery_code" } });
   const rememberedDeviceToken = input.rememberDevice ? await rememberDevice(ctx.db, challenge.userId, input.userAgent, now) : null;
   return ok({ rememberedDeviceToken, recoveryCodesLeft: checked.value.recoveryCodesLeft });
 }
@@ -114,7 +115,7 @@ export async function finishMfaEnrolmentAtSignIn(
   const confirmed = await confirmMfaEnrolment(ctx, { userId: challenge.userId, code: input.code, actor });
   if (!confirmed.ok) return confirmed;
   await ctx.db.update(sessions).set({ mfaVerifiedAt: nowOf(ctx) }).where(eq(sessions.idHash, hashToken(input.rawSessionId)));
-  await recordUserMfaEvent(ctx.db, challenge.userId, { actor, action: "sign_in.mfa.succeeded", metadata: { method: "enrolment" } });
+  await recordUserAuditEvent(ctx.db, challenge.userId, { actor, action: "sign_in.mfa.succeeded", metadata: { method: "enrolment" } });
   return confirmed;
 }
 

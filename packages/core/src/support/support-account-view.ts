@@ -2,6 +2,7 @@ import { accountDomains, accounts, asc, eq, ssoConnections, type AuditEvent, typ
 import { listAuditEvents } from "../audit";
 import type { CoreContext } from "../context";
 import { listPendingInvites } from "../invites";
+import { usersWithMfa } from "../mfa/mfa-queries";
 import { listMembersWithLogin, type MemberWithLogin } from "./members-with-login";
 
 export const SUPPORT_RECENT_EVENTS = 25;
@@ -20,7 +21,8 @@ export type SupportAccountView = {
     certificateExpiresAt: string | null;
   }[];
   domains: { id: string; domain: string; status: string; enforceSso: boolean; autoJoin: string }[];
-  members: MemberWithLogin[];
+  /** With whether each has MFA, so support can see whom a reset would help. */
+  members: (MemberWithLogin & { hasMfa: boolean })[];
   pendingInvites: { id: string; email: string; role: "admin" | "member"; expiresAt: Date }[];
   recentEvents: AuditEvent[];
 };
@@ -45,6 +47,7 @@ export async function supportAccountView(ctx: Pick<CoreContext, "db" | "now">, a
     listPendingInvites(ctx, accountId),
     listAuditEvents(db, accountId, SUPPORT_RECENT_EVENTS),
   ]);
+  const withMfa = await usersWithMfa(db, members.map((m) => m.userId));
   return {
     account: { id: account.id, name: account.name, slug: account.slug, createdAt: account.createdAt },
     enforcement: {
@@ -55,7 +58,7 @@ export async function supportAccountView(ctx: Pick<CoreContext, "db" | "now">, a
     },
     connections: connections.map(({ certificates, ...c }) => ({ ...c, certificateExpiresAt: soonest(certificates.map((cert) => cert.notAfter)) })),
     domains,
-    members,
+    members: members.map((m) => ({ ...m, hasMfa: withMfa.has(m.userId) })),
     pendingInvites: pendingInvites.map(({ id, email, role, expiresAt }) => ({ id, email, role, expiresAt })),
     recentEvents,
   };

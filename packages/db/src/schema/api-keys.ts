@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { users } from "./users";
 
@@ -24,6 +24,12 @@ export const apiKeys = pgTable(
     scope: apiKeyScope("scope").notNull(),
     prefix: text("prefix").notNull(),
     tokenHash: text("token_hash").notNull(),
+    /**
+     * A personal token made in a session signed in through this account's own SSO. Only such a
+     * token keeps working while the account requires SSO of its member: a token made after a
+     * password sign-in would otherwise outlive the enforcement that refuses that password.
+     */
+    createdThroughSso: boolean("created_through_sso").notNull().default(false),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Written at most once a minute, so a busy key does not turn every read into a write. */

@@ -8,6 +8,7 @@ import {
   mapProviderProfile,
   ok,
   recordAuditEvent,
+  recordUserAuditEvent,
   type ProviderRefusalKey,
   type Result,
 } from "@gatehouse/core";
@@ -214,7 +215,7 @@ async function startSession(
   const actor = { userId: input.userId, label: input.email ?? "unknown", ip: input.request.ip };
   const policy = await checkSignInMethod(ctx, { userId: input.userId, method: "social" });
   if (!policy.allowed) {
-    await audit(ctx, input.provider, actor, "sign_in.social.refused", { reason: "sso_required", subject: input.subject });
+    await audit(ctx, input.provider, actor, "sign_in.social.refused", { reason: "sso_required", subject: input.subject }, true);
     const [user] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, input.userId)).limit(1);
     const account = policy.ssoAccounts[0];
     if (account) return { kind: "sso_required", message: policy.message, accountSlug: account.slug, email: user?.email ?? "" };
@@ -229,8 +230,15 @@ async function startSession(
   return { kind: "signed_in", sessionId, redirectTo: input.callbackUrl ?? "/" };
 }
 
-function audit(ctx: SsoContext, provider: LoginProvider, actor: { userId: string | null; label: string; ip: string | null }, action: string, metadata: Record<string, unknown>) {
-  return recordAuditEvent(ctx.db, { accountId: null, actor, action, target: { type: "login_provider", id: provider.id, label: provider.name }, metadata });
+/**
+ * A sign-in of a known user goes into each of their accounts' logs (a social sign-in opens them
+ * all, as MFA events do); before we know who it is, for other steps, or for a refusal core already
+ * logged in each enforcing account (`onlyOnce`), it is logged once without an account.
+ */
+function audit(ctx: SsoContext, provider: LoginProvider, actor: { userId: string | null; label: string; ip: string | null }, action: string, metadata: Record<string, unknown>, onlyOnce = false) {
+  const event = { actor, action, target: { type: "login_provider", id: provider.id, label: provider.name }, metadata };
+  if (!onlyOnce && actor.userId && action.startsWith("sign_in.social.")) return recordUserAuditEvent(ctx.db, actor.userId, event);
+  return recordAuditEvent(ctx.db, { accountId: null, ...event });
 }
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, eq, loginProviderIdentities, sessions, users } from "@gatehouse/db";
+import { and, auditEvents, count, eq, loginProviderIdentities, sessions, users } from "@gatehouse/db";
 import { ensureAccount, ensureMember, setStaff } from "@gatehouse/core";
 import { addTestUser } from "@gatehouse/idp-sandbox";
 import { Browser, loginForm } from "@gatehouse/testing/browser";
@@ -100,6 +100,30 @@ describe("login-provider sign-in", () => {
     await setLoginProviderEnabled(stack.ctx, { actor: { userId: staff!.id, label: staff!.email, ip: null }, providerId: provider.id, enabled: false });
     expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null })).toEqual({ kind: "refused", code: "provider_unavailable" });
     expect(await startProviderFlow(stack.ctx, { identifier: provider.identifier, purpose: "sign_in", actorUserId: null, callbackUrl: "/", browserSecret: null })).toEqual({ ok: false, error: "provider_unavailable" });
+  });
+
+  it("a member's social sign-ins appear in each of their accounts' audit logs", async () => {
+    const provider = await makeProvider("peraccount");
+    addTestUser({ email: "social-member@example.test" });
+    const signInOnce = async () => {
+      const a = await callbackFromBrowserA(provider.identifier, "social-member@example.test");
+      const outcome = await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null });
+      expect(outcome.kind).toBe("signed_in");
+    };
+    const eventsOf = async (userId: string) =>
+      (await stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "sign_in.social.succeeded"), eq(auditEvents.actorUserId, userId)))).map((e) => e.accountId);
+
+    // Provisioned with no account yet: one deployment-level event.
+    await signInOnce();
+    const [user] = await stack.ctx.db.select().from(users).where(eq(users.email, "social-member@example.test"));
+    expect(await eventsOf(user!.id)).toEqual([null]);
+
+    const first = await ensureAccount(stack.ctx.db, { name: "First", slug: "first-social" });
+    const second = await ensureAccount(stack.ctx.db, { name: "Second", slug: "second-social" });
+    await ensureMember(stack.ctx.db, { accountId: first.id, email: user!.email, name: "Member", role: "member" });
+    await ensureMember(stack.ctx.db, { accountId: second.id, email: user!.email, name: "Member", role: "admin" });
+    await signInOnce();
+    expect((await eventsOf(user!.id)).filter((id) => id !== null).sort()).toEqual([first.id, second.id].sort());
   });
 
   it("only staff can add a provider", async () => {

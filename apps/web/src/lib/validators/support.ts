@@ -40,5 +40,7 @@ export const supportPasswordResetsSchema = resetTargets.extend({ accountId: acco
 
 export const supportResendInviteSchema = z.object({ accountId: accountIdSchema, inviteId: z.string().uuid(), reason: reasonSchema });
 
+export const supportResetMfaSchema = z.object({ accountId: accountIdSchema, userId: z.string().uuid(), reason: reasonSchema });
+
 /** Whether the typed confirmation names the account (surrounding spaces aside, case as shown). */
 export const confirmsAccountName = (typed: string, accountName: string) => typed.trim() === accountName.trim();

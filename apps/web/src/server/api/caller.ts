@@ -24,6 +24,11 @@ const KEY_REFUSALS: Record<ApiKeyRefusal, ApiReply> = {
   revoked: refuse(401, "API_KEY_REVOKED", "That API key was revoked. Create a new one under Settings → API keys."),
   expired: refuse(401, "API_KEY_EXPIRED", "That API key has expired. Create a new one under Settings → API keys."),
   not_a_member: refuse(401, "API_KEY_OWNER_NOT_MEMBER", "The member this personal access token belongs to is no longer in the account."),
+  sso_required: refuse(
+    401,
+    "SSO_REQUIRED",
+    "This account requires its member to sign in through SSO, and this personal access token was not created after an SSO sign-in. Sign in through the account's SSO and create a new token, or use an account API key.",
+  ),
 };
 
 /**

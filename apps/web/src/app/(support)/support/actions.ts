@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { disableSso, findAccountById, resendInvite, sendPasswordResets, suspendEnforcement, type Result } from "@gatehouse/core";
+import { disableSso, findAccountById, resendInvite, resetMemberMfa, sendPasswordResets, suspendEnforcement, type Result } from "@gatehouse/core";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
-import { confirmsAccountName, supportDisableSsoSchema, supportPasswordResetsSchema, supportResendInviteSchema, suspendEnforcementSchema } from "@/lib/validators/support";
+import { confirmsAccountName, supportDisableSsoSchema, supportPasswordResetsSchema, supportResendInviteSchema, supportResetMfaSchema, suspendEnforcementSchema } from "@/lib/validators/support";
 import { coreContext } from "@/server/context";
+import { flashTo } from "@/server/flash";
 import { requireStaff, supportActorOf } from "@/server/require-staff";
 import { describeResetsSent, formatUtcShort } from "@/lib/support-messages";
 
@@ -72,4 +74,16 @@ export async function supportResendInviteAction(_state: ActionState, formData: F
     ({ accountId, inviteId, reason }, actor) => resendInvite(coreContext(), { accountId, inviteId, reason, actor, bySupport: true }),
     ({ email }) => `Invite sent again to ${email} with a fresh link.`,
   );
+}
+
+export async function supportResetMfaAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runSupportAction(
+    supportResetMfaSchema,
+    formValues(formData),
+    ({ accountId, userId, reason }, actor) => resetMemberMfa(coreContext(), { accountId, userId, reason, actor, bySupport: true }),
+    ({ email }) => `MFA reset for ${email}: their authenticator app and recovery codes no longer work; they can set MFA up again after signing in.`,
+  );
+  // On success the member leaves the list of members with MFA, and their form's message with it.
+  if (state.success) redirect(await flashTo(`/support/accounts/${String(formData.get("accountId"))}`, { tone: "success", text: state.success }));
+  return state;
 }

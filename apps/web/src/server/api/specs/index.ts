@@ -2,6 +2,7 @@ import { listAuditEventsSpec } from "./audit";
 import { addDomainSpec, listDomainsSpec, removeDomainSpec, updateDomainSpec, verifyDomainSpec } from "./domains";
 import { changeRoleSpec, inviteMemberSpec, listMembersSpec, removeMemberSpec } from "./members";
 import { listOrganizations } from "./organizations";
+import { getSecuritySettingsSpec, putSecuritySettingsSpec } from "./security";
 import { createScimTokenSpec, listScimTokensSpec, revokeScimTokenSpec } from "./scim";
 import {
   createConnectionSpec,
@@ -38,6 +39,8 @@ export const API_SPECS = [
   inviteMemberSpec,
   changeRoleSpec,
   removeMemberSpec,
+  getSecuritySettingsSpec,
+  putSecuritySettingsSpec,
   listScimTokensSpec,
   createScimTokenSpec,
   revokeScimTokenSpec,

@@ -19,7 +19,14 @@ export async function createApiKeyAction(_state: IssuedKeyState, formData: FormD
   const parsed = createApiKeySchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const { expiresOn, ...input } = parsed.data;
-  const issued = await issueApiKey(coreContext(), { ...input, expiresAt: expiresOn, accountId: session.activeAccount.id, actor: await actorOf(session) });
+  const issued = await issueApiKey(coreContext(), {
+    ...input,
+    expiresAt: expiresOn,
+    accountId: session.activeAccount.id,
+    actor: await actorOf(session),
+    // A token made after an SSO sign-in keeps working if the account later requires SSO.
+    signedInThroughConnectionId: session.method === "sso" ? session.connectionId : null,
+  });
   if (!issued.ok) return { error: issued.error, values };
   revalidatePath(PAGE);
   return { issued: { token: issued.value.token, prefix: issued.value.prefix, name: issued.value.name, scope: issued.value.scope } };

@@ -39,7 +39,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Para
         </Card>
       ) : null}
       <Card>
-        <CardHeader title="Your personal access tokens" description={`Act as you, with your role in ${session.activeAccount.name}, and stop working if you leave it.`} />
+        <CardHeader title="Your personal access tokens" description={`Act as you, with your role in ${session.activeAccount.name}, and stop working if you leave it. Where the account requires SSO of you, only tokens created after signing in through its SSO work.`} />
         <CreateKeyForm kind="personal" submitLabel="Create token" />
         <KeysTable keys={ownTokens} caption="Your personal access tokens" />
       </Card>

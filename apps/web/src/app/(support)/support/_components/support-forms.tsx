@@ -5,8 +5,8 @@ import { Alert, Button, Field } from "@gatehouse/ui";
 import { initialActionState } from "@/lib/forms/action-state";
 import { ResetTargets, type MemberChoice } from "@/app/_components/reset-targets";
 import { useValidatedAction } from "@/lib/forms/use-validated-action";
-import { supportDisableSsoSchema, supportResendInviteSchema, suspendEnforcementSchema } from "@/lib/validators/support";
-import { supportDisableSsoAction, supportResendInviteAction, supportSendPasswordResetsAction, supportSuspendEnforcementAction } from "../actions";
+import { supportDisableSsoSchema, supportResendInviteSchema, supportResetMfaSchema, suspendEnforcementSchema } from "@/lib/validators/support";
+import { supportDisableSsoAction, supportResendInviteAction, supportResetMfaAction, supportSendPasswordResetsAction, supportSuspendEnforcementAction } from "../actions";
 
 const REASON_HINT = "Shown to the customer in their audit log. Include the ticket number.";
 
@@ -52,6 +52,19 @@ export function ResendInviteForm({ accountId, inviteId, email }: { accountId: st
       <input type="hidden" value={inviteId} {...form.register("inviteId")} />
       <Field label="Reason" id={`resend-reason-${inviteId}`} className="min-w-64 flex-1" defaultValue={state.values?.reason} error={errorOf("reason")} {...form.register("reason")} />
       <Button type="submit" size="sm" variant="secondary" className="mt-6" disabled={pending}>{pending ? "Sending…" : "Resend invite"}</Button>
+      <div className="basis-full"><Outcome state={state} /></div>
+    </form>
+  );
+}
+
+export function ResetMfaForm({ accountId, userId, email }: { accountId: string; userId: string; email: string }) {
+  const { form, state, formAction, pending, onSubmit, errorOf } = useValidatedAction(supportResetMfaSchema, supportResetMfaAction);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-2" aria-label={`Reset MFA of ${email}`}>
+      <input type="hidden" value={accountId} {...form.register("accountId")} />
+      <input type="hidden" value={userId} {...form.register("userId")} />
+      <Field label="Reason" id={`reset-mfa-reason-${userId}`} className="min-w-64 flex-1" hint={REASON_HINT} defaultValue={state.values?.reason} error={errorOf("reason")} {...form.register("reason")} />
+      <Button type="submit" size="sm" variant="danger" className="mt-6" disabled={pending}>{pending ? "Resetting…" : "Reset MFA"}</Button>
       <div className="basis-full"><Outcome state={state} /></div>
     </form>
   );

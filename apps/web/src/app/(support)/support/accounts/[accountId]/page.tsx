@@ -7,15 +7,16 @@ import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { formatUtcShort } from "@/lib/support-messages";
 import { coreContext } from "@/server/context";
 import { requireStaff } from "@/server/require-staff";
+import { FlashBanner } from "@/app/(console)/_components/flash-banner";
 import { AUTH_REQUIRED_LABELS } from "../../_components/labels";
-import { DisableSsoForm, ResendInviteForm, SendPasswordResetsForm, SuspendEnforcementForm } from "../../_components/support-forms";
+import { DisableSsoForm, ResendInviteForm, ResetMfaForm, SendPasswordResetsForm, SuspendEnforcementForm } from "../../_components/support-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
 type Params = Promise<{ accountId: string }>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function SupportAccountPage({ params }: { params: Params }) {
+export default async function SupportAccountPage({ params, searchParams }: { params: Params; searchParams: Promise<{ flash?: string }> }) {
   await requireStaff();
   const { accountId } = await params;
   if (!UUID.test(accountId)) notFound();
@@ -27,6 +28,7 @@ export default async function SupportAccountPage({ params }: { params: Params })
 
   return (
     <div className="space-y-6">
+      <FlashBanner id={(await searchParams).flash} />
       <div>
         <Link href="/support" className="text-sm text-indigo-700 hover:underline">← Find an account</Link>
         <h1 className="mt-1 text-2xl font-semibold text-slate-900">{account.name}</h1>
@@ -99,7 +101,7 @@ export default async function SupportAccountPage({ params }: { params: Params })
       <Card>
         <CardHeader title={`Members (${members.length})`} />
         <table className="w-full text-left text-sm">
-          <TableHead columns={["Email", "Name", "Role", "Password", "SSO exemption"]} />
+          <TableHead columns={["Email", "Name", "Role", "Password", "MFA", "SSO exemption"]} />
           <tbody className="divide-y divide-slate-100">
             {members.map((m) => (
               <tr key={m.userId} data-testid="support-member-row">
@@ -107,11 +109,28 @@ export default async function SupportAccountPage({ params }: { params: Params })
                 <td className="px-5 py-2">{m.name}</td>
                 <td className="px-5 py-2">{ROLE_LABELS[m.role]}</td>
                 <td className="px-5 py-2">{m.hasPassword ? "Set" : "Never set"}</td>
+                <td className="px-5 py-2" data-testid="support-member-mfa">{m.hasMfa ? <Badge tone="emerald">On</Badge> : "Off"}</td>
                 <td className="px-5 py-2">{m.ssoExempt ? (m.ssoExemptUntil ? `Until ${formatUtcShort(m.ssoExemptUntil)}` : "Exempt") : "—"}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </Card>
+
+      <Card>
+        <CardHeader title="Reset a member's MFA" description="For a member who lost their authenticator app and recovery codes. Their app and codes stop working; they set MFA up again after signing in." />
+        {members.some((m) => m.hasMfa) ? (
+          <ul className="divide-y divide-slate-100">
+            {members.filter((m) => m.hasMfa).map((m) => (
+              <li key={m.userId} className="space-y-2 px-5 py-3" data-testid="support-mfa-reset-row">
+                <p className="text-sm"><strong>{m.email}</strong> · {m.name}</p>
+                <ResetMfaForm accountId={account.id} userId={m.userId} email={m.email} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="px-5 py-4 text-sm text-slate-500">No member has MFA.</p>
+        )}
       </Card>
 
       <Card>
