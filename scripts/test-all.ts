@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 /**
- * `pnpm test`: every package's unit and integration tests (vitest, or node:test where a package
+ * `pnpm test`: the lint, then every package's unit and integration tests (vitest, or node:test where a package
  * uses it), then the Playwright end-to-end suite. Each runner prints its own closing line; this
  * prints one more that adds them up.
  */
@@ -28,6 +28,15 @@ function run(command: string, args: string[], cwd: string, extraEnv: Record<stri
     child.stderr.on("data", (c: Buffer) => relay(c, process.stderr));
     child.on("exit", (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+// The lint first: it takes seconds, and a broken boundary or a stray process.env should fail CI
+// before the long suites start.
+console.log("\n━━ eslint: pnpm lint");
+const lint = await run("pnpm", ["run", "lint"], root);
+if (lint.code !== 0) {
+  console.log("\nLint failed (see above); fix it, or run `pnpm lint` to check again. Tests not run.");
+  process.exit(1);
 }
 
 const packages = ["packages", "apps"].flatMap((dir) =>

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabase, migrateDatabase, type Database } from "@gatehouse/db";
 import { startEmbeddedPostgres } from "@gatehouse/db/embedded";
+import { cliEnv } from "./env";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -13,10 +14,11 @@ export type OpenDatabase = { db: Database; url: string; close: () => Promise<voi
  * (.data/postgres), reached while `pnpm dev` runs it, or started for this one command.
  */
 export async function openDatabase(log: (line: string) => void): Promise<OpenDatabase> {
-  let url = process.env.DATABASE_URL;
+  const { databaseUrl, embeddedPgPort } = cliEnv();
+  let url = databaseUrl;
   let stopServer = async () => {};
   if (!url) {
-    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
+    const port = embeddedPgPort;
     if (!(await isListening(port))) {
       log(`Starting the embedded PostgreSQL (.data/postgres) on port ${port} for this command…`);
       const server = await startEmbeddedPostgres({ dataDir: path.join(repoRoot, ".data", "postgres"), port, database: "gatehouse" });

@@ -1,4 +1,4 @@
-import { memberSource, accounts, and, count, eq, ilike, memberships, or, sql, users, type Database, type MemberRole } from "@gatehouse/db";
+import { type memberSource, accounts, and, count, eq, ilike, memberships, or, sql, users, type Database, type MemberRole } from "@gatehouse/db";
 import { recordAuditEvent } from "./audit";
 import type { Actor, CoreContext } from "./context";
 import { requestPasswordReset } from "./password-reset";

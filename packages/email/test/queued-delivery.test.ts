@@ -1,5 +1,5 @@
 import { createJobRunner, type JobRunner } from "@gatehouse/jobs";
-import { startSmtpCapture, type SmtpCapture } from "@gatehouse/testing/smtp";
+import { startSmtpCapture } from "@gatehouse/testing/smtp";
 import { createDatabase, type Database } from "@gatehouse/db";
 import { createFreshDatabase } from "@gatehouse/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from "vitest";
@@ -83,9 +83,8 @@ describe("queued email delivery", () => {
     expect(waiting?.status).toBe("queued");
     expect(waiting?.error).toMatch(/^Attempt 1 failed, retrying: Could not connect to the SMTP server/);
 
-    let capture: SmtpCapture | undefined;
-    capture = await startSmtpCapture({ smtpPort });
-    cleanup.push(() => capture?.stop());
+    const capture = await startSmtpCapture({ smtpPort });
+    cleanup.push(() => capture.stop());
     const delivered = await capture.waitForEmail({ to: "retry@example.com", timeoutMs: 20_000 });
     expect(delivered.subject).toBeTruthy();
     const row = await until(() => getOutboxEmail(db(), result.id), (r) => r?.status === "sent");

@@ -1,6 +1,7 @@
 import type { CoreContext, Actor } from "@gatehouse/core";
 import type { Database } from "@gatehouse/db";
 import { createMailer } from "@gatehouse/email";
+import { cliEnv } from "../env";
 
 /** The operator, as audit events name them: the CLI has no signed-in user. */
 export const OPERATOR: Actor = { userId: null, label: "Operator (gatehouse CLI)", ip: null };
@@ -10,7 +11,7 @@ export const OPERATOR: Actor = { userId: null, label: "Operator (gatehouse CLI)"
  * otherwise the dev mailbox; links point at APP_URL, as the app's do.
  */
 export function cliCoreContext(db: Database): CoreContext {
-  const smtpUrl = process.env.SMTP_URL;
-  const mailer = createMailer({ db, smtpUrl, from: process.env.EMAIL_FROM ?? "Gatehouse <no-reply@gatehouse.local>", devMailbox: !smtpUrl });
-  return { db, mailer, appUrl: (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "") };
+  const { smtpUrl, emailFrom, appUrl } = cliEnv();
+  const mailer = createMailer({ db, smtpUrl, from: emailFrom, devMailbox: !smtpUrl });
+  return { db, mailer, appUrl };
 }

@@ -6,7 +6,7 @@ export function registerMigrateCommand(program: Command): void {
     .command("migrate")
     .description("Apply the database migrations (every command does this first; this one does only that)")
     .action(
-      withDatabase(async ({ database, out }) => {
+      withDatabase(async ({ out }) => {
         out.info("The database is up to date.");
         out.result({ migrated: true }, "");
       }),

@@ -2,6 +2,7 @@ import os from "node:os";
 import { findAccountBySlug, operatorActor, type Actor, type CoreContext } from "@gatehouse/core";
 import { createMailer } from "@gatehouse/email";
 import type { OpenDatabase } from "../database";
+import { cliEnv } from "../env";
 import { CliError } from "../output";
 
 /**
@@ -9,15 +10,14 @@ import { CliError } from "../output";
  * the database when unset, as the app does), the app's URL for links, and the operator as actor.
  */
 export function supportContext(database: OpenDatabase): { ctx: CoreContext; actor: Actor; close: () => void } {
-  const smtpUrl = process.env.SMTP_URL || undefined;
+  const { smtpUrl, emailFrom, appUrl } = cliEnv();
   const mailer = createMailer({
     db: database.db,
     smtpUrl,
-    from: process.env.EMAIL_FROM ?? "Gatehouse <no-reply@gatehouse.local>",
+    from: emailFrom,
     devMailbox: !smtpUrl,
     logger: { warn: (line) => process.stderr.write(`${line}\n`) },
   });
-  const appUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   return { ctx: { db: database.db, mailer, appUrl }, actor: operatorActor(os.userInfo().username), close: () => mailer.close() };
 }
 

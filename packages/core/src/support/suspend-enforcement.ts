@@ -1,5 +1,5 @@
 import { lte } from "drizzle-orm";
-import { accounts, and, eq } from "@gatehouse/db";
+import { accounts, eq } from "@gatehouse/db";
 import { enforcementSuspensionEmail } from "@gatehouse/email";
 import { listAccountAdminEmails } from "../account-admins";
 import { recordAuditEvent } from "../audit";

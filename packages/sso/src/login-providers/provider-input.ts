@@ -5,7 +5,7 @@ import { domainList } from "../connection-input";
 // Plain zod only: this file may be imported by browser code.
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
-const claim = text(100).regex(/^[A-Za-z0-9_:.\/-]*$/, "Claim names use letters, digits and _ : . / - only.");
+const claim = text(100).regex(/^[A-Za-z0-9_:./-]*$/, "Claim names use letters, digits and _ : . / - only.");
 
 export const providerMappingSchema = z.object({
   username: claim.default("preferred_username"),

@@ -17,7 +17,7 @@ export const PASSWORD_MESSAGES = {
 } as const;
 
 // zod 4's email pattern (z.string().email()), copied so the client accepts exactly what the server does.
-const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
 /** The first problem with a typed email (after trimming, as the server schema does), if any. */
 export function checkEmail(value: string): string | undefined {

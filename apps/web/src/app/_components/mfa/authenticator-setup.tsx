@@ -7,7 +7,6 @@ export async function AuthenticatorSetup({ enrolment }: { enrolment: MfaEnrolmen
   return (
     <div className="space-y-3 text-sm text-slate-700">
       <p>Scan this QR code with an authenticator app (Google Authenticator, 1Password, Authy, Microsoft Authenticator…).</p>
-      {/* eslint-disable-next-line @next/next/no-img-element -- a data URL drawn on the server */}
       <img src={qr} alt="QR code to add Gatehouse to your authenticator app" width={176} height={176} className="rounded-md ring-1 ring-slate-200" />
       <div>
         <p>Can&apos;t scan it? Enter this key in the app instead:</p>

@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest, NextResponse } from "next/server";
 import { completeSignUp } from "@gatehouse/core";
 import { attachSessionCookie } from "@/auth/session-cookie";
 import { db } from "@/server/context";

@@ -64,7 +64,7 @@ const MAPPING_FIELDS = [
 
 /** Section d: which claim or SAML attribute feeds each profile field. */
 export function AttributeMappingFields({ kit }: { kit: FormKit }) {
-  const { register, errorOf, initial, field } = kit;
+  const { register, errorOf, initial } = kit;
   const hasError = MAPPING_FIELDS.some((f) => errorOf(`attributeMapping.${f.key}`));
   return (
     <details open={hasError} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid="attribute-mapping">
