@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { deleteConnection, saveConnection, setConnectionEnabled, testConnection } from "@gatehouse/sso";
-import { actorOf, requireAccount } from "@/auth/session";
+import { requireAdmin } from "@/server/admin-guard";
 import { ssoContext } from "@/server/sso-context";
 import { formValues, type ActionState } from "@/lib/forms/action-state";
 import { connectionDataFromForm, connectionTargetSchema, deleteConnectionSchema, redisplayableValues, switchOffSchema } from "@/lib/validators/sso";
@@ -16,13 +16,14 @@ import type { TestConnectionState } from "./_lib/test-state";
  * on its own page; an edit stays on the page it came from.
  */
 export async function saveConnectionAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const session = await requireAccount();
+  const access = await requireAdmin();
+  if (!access.ok) return { error: access.error };
   const values = formValues(formData);
   const connectionId = values.connectionId ? values.connectionId : undefined;
   if (connectionId !== undefined && !connectionTargetSchema.safeParse({ connectionId }).success) return { error: INCOMPLETE };
   const result = await saveConnection(ssoContext(), {
-    accountId: session.activeAccount.id,
-    actor: await actorOf(session),
+    accountId: access.accountId,
+    actor: access.actor,
     connectionId,
     data: connectionDataFromForm(values),
   });
@@ -34,10 +35,11 @@ export async function saveConnectionAction(_state: ActionState, formData: FormDa
 
 /** Test Connection returns its report to the form (useActionState), with or without JavaScript. */
 export async function testConnectionAction(_state: TestConnectionState, formData: FormData): Promise<TestConnectionState> {
-  const session = await requireAccount();
+  const access = await requireAdmin();
+  if (!access.ok) return { error: access.error };
   const parsed = connectionTargetSchema.safeParse(formValues(formData));
   if (!parsed.success) return { error: INCOMPLETE };
-  const result = await testConnection(ssoContext(), { accountId: session.activeAccount.id, connectionId: parsed.data.connectionId, actor: await actorOf(session) });
+  const result = await testConnection(ssoContext(), { accountId: access.accountId, connectionId: parsed.data.connectionId, actor: access.actor });
   return result.ok ? { report: result.value } : { error: result.error };
 }
 

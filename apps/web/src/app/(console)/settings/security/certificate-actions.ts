@@ -10,7 +10,7 @@ import { connectionTargetOf, INCOMPLETE, revalidateSecurity, runConnectionAction
 /** Certificate rotation, step one. A refused certificate changes nothing and is explained by the form. */
 export async function addCertificateAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const target = await connectionTargetOf(formData);
-  if (!target) return { error: INCOMPLETE };
+  if ("error" in target) return { error: target.error };
   const certificatePem = String(formData.get("nextCertificatePem") ?? "");
   const result = await addNextCertificate(ssoContext(), { ...target, certificatePem });
   // A pasted private key must not travel back into the page: the admin pastes the certificate again.

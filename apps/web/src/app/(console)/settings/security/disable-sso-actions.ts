@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { disableSso, sendPasswordResets } from "@gatehouse/core";
-import { actorOf, requireAccount } from "@/auth/session";
+import { requireAdmin } from "@/server/admin-guard";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
 import { describeResetsSent } from "@/lib/support-messages";
 import { confirmDisableSsoSchema, confirmsAccountName, passwordResetsSchema } from "@/lib/validators/support";
@@ -15,13 +15,15 @@ const PASSWORD_RESETS = `${SECURITY}/password-resets`;
 
 /** Disable SSO from the account's own console: typed confirmation, then the reset-email offer. */
 export async function disableSsoAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const session = await requireAccount();
+  const access = await requireAdmin();
+  if (!access.ok) return { error: access.error };
+  const { session } = access;
   const parsed = confirmDisableSsoSchema.safeParse(formValues(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
   if (!confirmsAccountName(parsed.data.confirmation, session.activeAccount.name)) {
     return { fieldErrors: { confirmation: `Type ${session.activeAccount.name} to confirm.` } };
   }
-  const result = await disableSso(coreContext(), { accountId: session.activeAccount.id, actor: await actorOf(session), bySupport: false });
+  const result = await disableSso(coreContext(), { accountId: access.accountId, actor: access.actor, bySupport: false });
   if (!result.ok) return { error: result.error };
   revalidatePath(SECURITY, "layout");
   const { connectionsDisabled, sessionsEnded } = result.value;
@@ -34,13 +36,14 @@ export async function disableSsoAction(_state: ActionState, formData: FormData):
 }
 
 export async function sendPasswordResetsAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const session = await requireAccount();
+  const access = await requireAdmin();
+  if (!access.ok) return { error: access.error };
   const values = formValues(formData);
   const parsed = passwordResetsSchema.safeParse({ ...values, userIds: formData.getAll("userIds") });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: { scope: values.scope ?? "all" } };
   const result = await sendPasswordResets(coreContext(), {
-    accountId: session.activeAccount.id,
-    actor: await actorOf(session),
+    accountId: access.accountId,
+    actor: access.actor,
     bySupport: false,
     userIds: parsed.data.scope === "all" ? "all" : parsed.data.userIds,
   });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getSecuritySettings, PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
 import { listConnections, ssoUrls } from "@gatehouse/sso";
 import { Card, CardHeader, TableHead } from "@gatehouse/ui";
-import { isAdminSession, requireAccount } from "@/auth/session";
+import { requireAdmin } from "@/server/admin-guard";
 import { env } from "@/env";
 import { ssoContext } from "@/server/sso-context";
 import { formatUtc } from "./_lib/format";
@@ -20,10 +20,9 @@ export const metadata: Metadata = { title: "Single sign-on" };
 type Params = Promise<{ flash?: string }>;
 
 export default async function SecurityPage({ searchParams }: { searchParams: Params }) {
-  const session = await requireAccount();
-  if (!isAdminSession(session)) {
-    return <AdminsOnly what="configure single sign-on for" accountName={session.activeAccount.name} />;
-  }
+  const access = await requireAdmin();
+  if (!access.ok) return <AdminsOnly what="configure single sign-on for" accountName={access.accountName} />;
+  const { session } = access;
   const params = await searchParams;
   const ctx = ssoContext();
   const connections = await listConnections(ctx.db, session.activeAccount.id, ctx.encryptionKey);

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getSecuritySettings, setDomainSsoEnforcement, updateSecuritySettings, type SecuritySettingsError } from "@gatehouse/core";
-import { actorOf, requireAccount } from "@/auth/session";
+import { requireAdmin } from "@/server/admin-guard";
 import { formValues } from "@/lib/forms/action-state";
 import { confirmEnforcementSchema, domainEnforcementFormSchema, requirementFormSchema } from "@/lib/validators/enforcement";
 import { coreContext } from "@/server/context";
@@ -31,7 +31,9 @@ const endedText = (n: number) => (n > 0 ? ` ${n} session${n === 1 ? "" : "s"} no
  * page (fresh test, lockout list, typed confirmation); any other change is saved at once.
  */
 export async function saveRequirementAction(formData: FormData): Promise<never> {
-  const session = await requireAccount();
+  const access = await requireAdmin();
+  if (!access.ok) redirect(await withMessage(SECURITY, { error: access.error }));
+  const { session } = access;
   const parsed = requirementFormSchema.safeParse(formValues(formData));
   if (!parsed.success) redirect(await withMessage(SECURITY, { error: parsed.error.issues[0]?.message ?? INCOMPLETE }));
   const accountId = session.activeAccount.id;
@@ -40,7 +42,7 @@ export async function saveRequirementAction(formData: FormData): Promise<never> 
   if (parsed.data.authRequired === "sso" && current?.authRequired !== "sso") {
     redirect(`${REQUIREMENT}?${new URLSearchParams({ target: "account", ...(requireMfa ? { requireMfa: "on" } : {}) }).toString()}`);
   }
-  const result = await updateSecuritySettings(coreContext(), { accountId, actor: await actorOf(session), authRequired: parsed.data.authRequired, requireMfa });
+  const result = await updateSecuritySettings(coreContext(), { accountId, actor: access.actor, authRequired: parsed.data.authRequired, requireMfa });
   revalidateSecurity();
   if (!result.ok) redirect(await withMessage(SECURITY, { error: errorText(result.error, session.activeAccount) }));
   redirect(await withMessage(SECURITY, { notice: "Authentication requirement saved." }));
@@ -48,11 +50,13 @@ export async function saveRequirementAction(formData: FormData): Promise<never> 
 
 /** A domain's "Require SSO" switch: on goes through the confirmation page, off is saved at once. */
 export async function setDomainEnforcementAction(formData: FormData): Promise<never> {
-  const session = await requireAccount();
+  const access = await requireAdmin();
+  if (!access.ok) redirect(await withMessage(SECURITY, { error: access.error }));
+  const { session } = access;
   const parsed = domainEnforcementFormSchema.safeParse(formValues(formData));
   if (!parsed.success) redirect(await withMessage(SECURITY, { error: parsed.error.issues[0]?.message ?? INCOMPLETE }));
   if (parsed.data.enforceSso === "on") redirect(`${REQUIREMENT}?${new URLSearchParams({ target: "domain", domainId: parsed.data.domainId }).toString()}`);
-  const result = await setDomainSsoEnforcement(coreContext(), { accountId: session.activeAccount.id, actor: await actorOf(session), domainId: parsed.data.domainId, enforceSso: false });
+  const result = await setDomainSsoEnforcement(coreContext(), { accountId: access.accountId, actor: access.actor, domainId: parsed.data.domainId, enforceSso: false });
   revalidateSecurity();
   if (!result.ok) redirect(await withMessage(SECURITY, { error: errorText(result.error, session.activeAccount) }));
   redirect(await withMessage(SECURITY, { notice: "People on that domain may use a password again." }));
@@ -60,11 +64,13 @@ export async function setDomainEnforcementAction(formData: FormData): Promise<ne
 
 /** The confirmation page's button: switches enforcement on with the typed confirmation. */
 export async function confirmEnforcementAction(formData: FormData): Promise<never> {
-  const session = await requireAccount();
+  const access = await requireAdmin();
+  if (!access.ok) redirect(await withMessage(SECURITY, { error: access.error }));
+  const { session } = access;
   const parsed = confirmEnforcementSchema.safeParse(formValues(formData));
   if (!parsed.success || (parsed.data.target === "domain" && !parsed.data.domainId)) redirect(await withMessage(SECURITY, { error: INCOMPLETE }));
   const { target, domainId, requireMfa, confirmation } = parsed.data;
-  const input = { accountId: session.activeAccount.id, actor: await actorOf(session), confirmation };
+  const input = { accountId: access.accountId, actor: access.actor, confirmation };
   const result =
     target === "domain"
       ? await setDomainSsoEnforcement(coreContext(), { ...input, domainId: domainId!, enforceSso: true })

@@ -8,6 +8,7 @@ import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { actorOf, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
 import { flashTo } from "@/server/flash";
+import { INCOMPLETE, runFormAction } from "@/server/form-action";
 import { changeRoleSchema, exemptionEnd, inviteSchema, memberTargetSchema, removeMemberSchema, revokeInviteSchema, SELF_DEMOTION_UNCONFIRMED, ssoExemptionSchema } from "@/lib/validators/team";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
 import { decideJoinRequestSchema, importManagedUsersSchema } from "@/lib/validators/domain-capture";
@@ -15,11 +16,10 @@ import { decideJoinRequestSchema, importManagedUsersSchema } from "@/lib/validat
 const TEAM = "/settings/team";
 
 /**
- * The shared shape of the row actions: parse, load the session, call one core function (which
- * checks the admin role itself), then come back to the team page with a message. Redirecting
- * keeps these working as plain form posts without JavaScript.
+ * The team page's row actions, through the console's one action runner. Core checks the admin
+ * role itself (its refusals name what was refused), and every outcome comes back to the team page.
  */
-async function runTeamAction<S extends z.ZodType>(
+function runTeamAction<S extends z.ZodType>(
   schema: S,
   formData: FormData,
   /** What to parse instead of the form's single values (repeated checkboxes), or null. */
@@ -27,13 +27,16 @@ async function runTeamAction<S extends z.ZodType>(
   run: (input: z.output<S>, accountId: string, actor: Actor) => Promise<Result<unknown>>,
   success: string | ((value: unknown) => string),
 ): Promise<never> {
-  const session = await requireAccount();
-  const parsed = schema.safeParse(input ?? formValues(formData));
-  const result = parsed.success
-    ? await run(parsed.data, session.activeAccount.id, await actorOf(session))
-    : ({ ok: false, error: parsed.error.issues.find((i) => i.path[0] === "confirm")?.message ?? "That request was incomplete. Reload the page and try again." } as const);
-  revalidatePath(TEAM);
-  redirect(await flashTo(TEAM, result.ok ? { tone: "success", text: typeof success === "string" ? success : success(result.value) } : { tone: "error", text: result.error }));
+  return runFormAction({
+    schema,
+    input: input ?? formValues(formData),
+    gate: "core",
+    run: (parsed, { accountId, actor }) => run(parsed, accountId, actor),
+    success,
+    back: () => TEAM,
+    incomplete: (error) => error.issues.find((i) => i.path[0] === "confirm")?.message ?? INCOMPLETE,
+    revalidate: TEAM,
+  });
 }
 
 export async function changeRoleAction(formData: FormData) {

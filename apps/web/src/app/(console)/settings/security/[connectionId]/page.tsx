@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { eq, users } from "@gatehouse/db";
 import { connectionProgress } from "@gatehouse/core";
 import { Alert } from "@gatehouse/ui";
-import { getConnectionView, hasPassedTestSinceSave, listConnectionActivity, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
-import { isAdminSession, requireAccount } from "@/auth/session";
+import { hasPassedTestSinceSave, listConnectionActivity, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
+import { requireAdminConnection } from "@/server/admin-guard";
 import { env } from "@/env";
 import { ssoContext } from "@/server/sso-context";
 import { connectionFormDefaults, connectionFormMeta } from "../_lib/form-defaults";
@@ -28,15 +27,11 @@ type Params = Promise<{ connectionId: string }>;
 type Search = Promise<{ flash?: string; scimLog?: string }>;
 
 export default async function ConnectionPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const session = await requireAccount();
-  if (!isAdminSession(session)) {
-    return <AdminsOnly what="configure single sign-on for" accountName={session.activeAccount.name} />;
-  }
-  const { connectionId } = await params;
+  const access = await requireAdminConnection((await params).connectionId);
+  if (!access.ok) return <AdminsOnly what="configure single sign-on for" accountName={access.accountName} />;
+  const { session, connection } = access;
   const search = await searchParams;
   const ctx = ssoContext();
-  const connection = await getConnectionView(ctx.db, session.activeAccount.id, connectionId, ctx.encryptionKey);
-  if (!connection) notFound();
   const [flash, activity, lastTestPassed, marked] = await Promise.all([
     readFlash(search.flash),
     listConnectionActivity(ctx.db, connection),

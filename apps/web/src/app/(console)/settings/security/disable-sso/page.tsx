@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { Card, CardHeader } from "@gatehouse/ui";
-import { isAdminSession, requireAccount } from "@/auth/session";
+import { requireAdmin } from "@/server/admin-guard";
 import { AdminsOnly } from "../../../_components/admins-only";
 import { ConfirmDisableSsoForm } from "../_components/disable-sso-forms";
 
 export const metadata: Metadata = { title: "Disable SSO" };
 
 export default async function DisableSsoPage() {
-  const session = await requireAccount();
-  if (!isAdminSession(session)) return <AdminsOnly what="switch SSO off for" accountName={session.activeAccount.name} />;
+  const access = await requireAdmin();
+  if (!access.ok) return <AdminsOnly what="switch SSO off for" accountName={access.accountName} />;
+  const { session } = access;
   return (
     <Card className="ring-red-200">
       <CardHeader title={`Disable SSO for ${session.activeAccount.name}`} />

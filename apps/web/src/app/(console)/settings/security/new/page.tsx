@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SSO_PROVIDER_IDS, ssoUrls, type SsoProviderId } from "@gatehouse/sso";
-import { isAdminSession, requireAccount } from "@/auth/session";
+import { requireAdmin } from "@/server/admin-guard";
 import { env } from "@/env";
 import { connectionFormDefaults, connectionFormMeta } from "../_lib/form-defaults";
 import { ConnectionForm } from "../_components/connection-form";
@@ -13,10 +13,8 @@ export const metadata: Metadata = { title: "Configure SSO" };
 const isProvider = (value: unknown): value is SsoProviderId => typeof value === "string" && (SSO_PROVIDER_IDS as readonly string[]).includes(value);
 
 export default async function NewConnectionPage({ searchParams }: { searchParams: Promise<{ provider?: string }> }) {
-  const session = await requireAccount();
-  if (!isAdminSession(session)) {
-    return <AdminsOnly what="configure single sign-on for" accountName={session.activeAccount.name} />;
-  }
+  const access = await requireAdmin();
+  if (!access.ok) return <AdminsOnly what="configure single sign-on for" accountName={access.accountName} />;
   const { provider } = await searchParams;
   if (!isProvider(provider)) redirect(`/settings/security?${new URLSearchParams({ error: "Choose an identity provider to add a connection." }).toString()}`);
   const meta = connectionFormMeta(provider, null);

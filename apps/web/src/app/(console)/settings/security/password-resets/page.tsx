@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { listMembersWithLogin } from "@gatehouse/core";
 import { Card, CardHeader } from "@gatehouse/ui";
-import { isAdminSession, requireAccount } from "@/auth/session";
+import { requireAdmin } from "@/server/admin-guard";
 import { db } from "@/server/context";
 import { AdminsOnly } from "../../../_components/admins-only";
 import { FlashBanner } from "../../../_components/flash-banner";
@@ -12,8 +12,9 @@ export const metadata: Metadata = { title: "Password resets" };
 type Params = Promise<{ flash?: string }>;
 
 export default async function PasswordResetsPage({ searchParams }: { searchParams: Params }) {
-  const session = await requireAccount();
-  if (!isAdminSession(session)) return <AdminsOnly what="send password resets for" accountName={session.activeAccount.name} />;
+  const access = await requireAdmin();
+  if (!access.ok) return <AdminsOnly what="send password resets for" accountName={access.accountName} />;
+  const { session } = access;
   const members = await listMembersWithLogin(db(), session.activeAccount.id);
   return (
     <div className="space-y-6">

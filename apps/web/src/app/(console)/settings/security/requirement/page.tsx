@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { previewEnforcement, ROLE_LABELS, type EnforcementTarget } from "@gatehouse/core";
 import { Alert, Button, Card, CardHeader, Field, TableHead } from "@gatehouse/ui";
-import { isAdminSession, requireAccount } from "@/auth/session";
+import { requireAdmin } from "@/server/admin-guard";
 import { coreContext } from "@/server/context";
 import { AdminsOnly } from "../../../_components/admins-only";
 import { FlashBanner } from "../../../_components/flash-banner";
@@ -17,8 +17,9 @@ type Params = Promise<{ target?: string; domainId?: string; requireMfa?: string;
  * exactly who would be locked out, the sessions that end, and the typed confirmation.
  */
 export default async function RequireSsoPage({ searchParams }: { searchParams: Params }) {
-  const session = await requireAccount();
-  if (!isAdminSession(session)) return <AdminsOnly what="change how members sign in to" accountName={session.activeAccount.name} />;
+  const access = await requireAdmin();
+  if (!access.ok) return <AdminsOnly what="change how members sign in to" accountName={access.accountName} />;
+  const { session } = access;
   const params = await searchParams;
   const domainId = typeof params.domainId === "string" && /^[0-9a-f-]{36}$/i.test(params.domainId) ? params.domainId : null;
   const target: EnforcementTarget = params.target === "domain" && domainId ? { kind: "domain", domainId } : { kind: "account" };

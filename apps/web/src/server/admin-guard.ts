@@ -1,0 +1,32 @@
+import { notFound } from "next/navigation";
+import type { Actor } from "@gatehouse/core";
+import { getConnectionView, type ConnectionView } from "@gatehouse/sso";
+import { actorOf, isAdminSession, requireAccount, type AccountSession } from "@/auth/session";
+import { ssoContext } from "./sso-context";
+
+/**
+ * The one gate in front of the console's admin-only pages and actions: a signed-in session (else
+ * the sign-in page), an active account (else /no-account), and the admin role there. Core checks
+ * the role again on every change; this gate is what lets pages show "admins only" instead.
+ */
+export const ADMINS_ONLY = "Only account admins can do that. Ask an admin of this account.";
+
+export type AdminAccess =
+  | { ok: true; session: AccountSession; accountId: string; actor: Actor }
+  | { ok: false; accountName: string; error: typeof ADMINS_ONLY };
+
+export async function requireAdmin(): Promise<AdminAccess> {
+  const session = await requireAccount();
+  if (!isAdminSession(session)) return { ok: false, accountName: session.activeAccount.name, error: ADMINS_ONLY };
+  return { ok: true, session, accountId: session.activeAccount.id, actor: await actorOf(session) };
+}
+
+/** The admin gate, then the connection of the active account (404 when it is another account's or gone). */
+export async function requireAdminConnection(connectionId: string): Promise<(AdminAccess & { ok: false }) | (AdminAccess & { ok: true; connection: ConnectionView })> {
+  const access = await requireAdmin();
+  if (!access.ok) return access;
+  const ctx = ssoContext();
+  const connection = await getConnectionView(ctx.db, access.accountId, connectionId, ctx.encryptionKey);
+  if (!connection) notFound();
+  return { ...access, connection };
+}

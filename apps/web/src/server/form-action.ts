@@ -1,0 +1,57 @@
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import type { Actor, Result } from "@gatehouse/core";
+import { actorOf, requireAccount } from "@/auth/session";
+import { requireAdmin } from "./admin-guard";
+import { flashTo } from "./flash";
+
+export const INCOMPLETE = "That request was incomplete. Reload the page and try again.";
+
+export type ActionCaller = { accountId: string; actor: Actor };
+
+/**
+ * The one shape of the console's row actions (plain form posts, so they work without JavaScript):
+ * check who asks, parse the form with a zod schema, call one core/sso function, then send the
+ * browser back with the outcome as a flash message.
+ */
+export async function runFormAction<S extends z.ZodType, T>(action: {
+  schema: S;
+  /** What to parse: usually formValues(formData); repeated fields need formData.getAll. */
+  input: unknown;
+  /**
+   * "admin": the admin gate refuses members before anything runs. "core": the called function
+   * checks the role itself, and members see its own, more precise refusal.
+   */
+  gate: "admin" | "core";
+  run: (input: z.output<S>, caller: ActionCaller) => Promise<Result<T>>;
+  success: string | ((value: T) => string);
+  /** Where a refusal or error is shown; without input when the form did not even parse. */
+  back: (input?: z.output<S>) => string;
+  /** Where success goes; `back` when omitted. */
+  after?: (input: z.output<S>) => string;
+  /** The message for a form that did not parse. */
+  incomplete?: (error: z.ZodError) => string;
+  /** The layout to refresh after a change. */
+  revalidate: string;
+}): Promise<never> {
+  const caller = await callerOf(action.gate);
+  if ("error" in caller) redirect(await flashTo(action.back(), { tone: "error", text: caller.error }));
+  const parsed = action.schema.safeParse(action.input);
+  if (!parsed.success) redirect(await flashTo(action.back(), { tone: "error", text: action.incomplete?.(parsed.error) ?? INCOMPLETE }));
+  const input = parsed.data;
+  const result = await action.run(input, caller);
+  revalidatePath(action.revalidate, "layout");
+  if (!result.ok) redirect(await flashTo(action.back(input), { tone: "error", text: result.error }));
+  const text = typeof action.success === "string" ? action.success : action.success(result.value);
+  redirect(await flashTo((action.after ?? action.back)(input), { tone: "success", text }));
+}
+
+async function callerOf(gate: "admin" | "core"): Promise<ActionCaller | { error: string }> {
+  if (gate === "admin") {
+    const access = await requireAdmin();
+    return access.ok ? { accountId: access.accountId, actor: access.actor } : { error: access.error };
+  }
+  const session = await requireAccount();
+  return { accountId: session.activeAccount.id, actor: await actorOf(session) };
+}
