@@ -3,5 +3,5 @@ export { Button, type ButtonProps } from "./button";
 export { Field, type FieldProps } from "./field";
 export { Alert } from "./alert";
 export { Card, CardHeader, Badge } from "./card";
-export { TableHead } from "./table";
+export { TableHead, TableScroll } from "./table";
 export { ConfirmDialog, ConfirmForm, useHydrated, type ConfirmFormProps } from "./confirm-form";
