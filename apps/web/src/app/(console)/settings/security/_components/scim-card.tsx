@@ -1,10 +1,9 @@
 import { decodeScimLogCursor, getScimConsoleView, listScimRequestLog, ROLE_LABELS, SCIM_TOKEN_GRACE_HOURS } from "@gatehouse/core";
-import { Badge, Button, Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
+import { Badge, Button, Card, CardHeader, Select, TableHead, TableScroll } from "@gatehouse/ui";
 import { coreContext } from "@/server/context";
 import { disableScimAction, revokeScimTokenAction, setScimDefaultRoleAction } from "../scim-actions";
 import { formatUtc } from "../_lib/format";
 import { SECURITY } from "../_lib/connection-action";
-import { Select } from "./controls";
 import { CopyButton } from "./copy-button";
 import { ScimRequestLog } from "./scim-request-log";
 import { ScimSelfTest } from "./scim-self-test";
