@@ -10,14 +10,14 @@ export interface PageOptions {
 }
 
 /**
- * The app's look (Tailwind's defaults as the console uses them), written out by hand because the
+ * The app's look (Tailwind 4's default theme as the console uses it), written out by hand because the
  * sandbox serves plain HTML: the same font stack, type sizes (text-sm 14/20, text-base 16/24,
  * text-xl 20/28, text-2xl 24/32), 4 px spacing steps and slate greys. Only the accent differs,
  * so each imitated IdP stays recognisable.
  */
 const TOKENS = `
 :root{
---font-sans:ui-sans-serif,system-ui,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Segoe UI Symbol","Noto Color Emoji";
+--font-sans:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue","Noto Sans",Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Segoe UI Symbol","Noto Color Emoji";
 --font-mono:ui-monospace,SFMono-Regular,Menlo,Monaco,Consolas,"Liberation Mono","Courier New",monospace;
 --slate-50:#f8fafc;--slate-100:#f1f5f9;--slate-200:#e2e8f0;--slate-300:#cbd5e1;--slate-500:#64748b;--slate-600:#475569;--slate-700:#334155;--slate-900:#0f172a;
 --space-1:4px;--space-2:8px;--space-3:12px;--space-4:16px;--space-5:20px;--space-6:24px;--space-8:32px;--space-12:48px;--space-16:64px;
