@@ -125,3 +125,11 @@ describe('state directory', () => {
     }
   });
 });
+
+describe('look', () => {
+  it("uses the app's font stack, with the quotes of font names intact inside <style>", async () => {
+    const page = await (await fetch(`${sandbox.url}/`)).text();
+    expect(page).toContain('--font-sans:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue","Noto Sans",Arial,sans-serif');
+    expect(page.slice(page.indexOf('<style>'), page.indexOf('</style>'))).not.toContain('&quot;');
+  });
+});

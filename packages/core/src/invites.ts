@@ -8,7 +8,7 @@ import { type Result, fail, ok } from "./result";
 import { isAccountAdmin } from "./team";
 import { ROLE_LABELS } from "./team-policy";
 import { generateToken, hashToken } from "./tokens";
-import { findUserByEmail } from "./users";
+import { actorDisplayName, findUserByEmail } from "./users";
 import { authoriseSupportOrAdmin, type ActingAs } from "./support/authorise-support-or-admin";
 
 export const INVITE_LIFETIME_DAYS = 7;
@@ -57,7 +57,7 @@ export async function inviteMember(
   });
   const rendered = inviteEmail({
     accountName: account.name,
-    inviterName: input.actor.label,
+    inviterName: await actorDisplayName(ctx.db, input.actor),
     roleLabel: ROLE_LABELS[input.role],
     acceptUrl: `${ctx.appUrl}/invite/${encodeURIComponent(token)}`,
     expiresAt,
@@ -198,7 +198,7 @@ export async function resendInvite(
   const [account] = await ctx.db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1);
   const rendered = inviteEmail({
     accountName: account?.name ?? "your team",
-    inviterName: input.actor.label,
+    inviterName: await actorDisplayName(ctx.db, input.actor),
     roleLabel: ROLE_LABELS[resent.role],
     acceptUrl: `${ctx.appUrl}/invite/${encodeURIComponent(token)}`,
     expiresAt,

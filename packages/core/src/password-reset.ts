@@ -28,6 +28,8 @@ export async function requestPasswordReset(
     actor: Actor;
     accountId?: string | null;
     requestedByAdmin?: boolean;
+    /** Who asked, for the email: an admin's name and their account's name. */
+    requestedBy?: { name: string; accountName: string };
     /** The account just switched SSO off: the email says to keep the existing login. */
     afterSsoDisabled?: { accountName: string };
   },
@@ -63,6 +65,7 @@ export async function requestPasswordReset(
     resetUrl: `${ctx.appUrl}/reset-password?token=${encodeURIComponent(token)}`,
     expiresInMinutes: RESET_LINK_MINUTES,
     requestedByAdmin: input.requestedByAdmin ?? false,
+    ...(input.requestedBy ? { requestedBy: input.requestedBy } : {}),
     ...(input.afterSsoDisabled ? { afterSsoDisabled: { ...input.afterSsoDisabled, hasPassword: Boolean(user.passwordHash) } } : {}),
   });
   await ctx.mailer.send({ ...rendered, to: user.email, template: "password-reset" });

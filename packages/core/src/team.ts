@@ -5,6 +5,7 @@ import { requestPasswordReset } from "./password-reset";
 import { type Result, fail, ok } from "./result";
 import { containsPattern } from "./like-pattern";
 import { endSessionsForUser } from "./sessions";
+import { actorDisplayName } from "./users";
 import { decideMemberRemoval, decideRoleChange, ROLE_LABELS } from "./team-policy";
 
 export const MEMBERS_PAGE_SIZE = 20;
@@ -242,7 +243,9 @@ export async function sendMemberPasswordReset(
   if (!(await isAdmin(ctx.db, input.accountId, input.actor))) return fail("Only account admins can send password resets.");
   const target = await loadTarget(ctx.db, input.accountId, input.userId);
   if (!target) return fail("That person is not a member of this account.");
-  const sent = await requestPasswordReset(ctx, { email: target.email, actor: input.actor, accountId: input.accountId, requestedByAdmin: true });
+  const [account] = await ctx.db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1);
+  const requestedBy = account ? { name: await actorDisplayName(ctx.db, input.actor), accountName: account.name } : undefined;
+  const sent = await requestPasswordReset(ctx, { email: target.email, actor: input.actor, accountId: input.accountId, requestedByAdmin: true, ...(requestedBy ? { requestedBy } : {}) });
   if (!sent.ok) return fail(`${target.email} was sent several reset links in the last few minutes. Try again in ${sent.error.retryAfterMinutes} minutes.`);
   return ok({ email: target.email });
 }

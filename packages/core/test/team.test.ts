@@ -39,12 +39,22 @@ describe("team management", () => {
     const invited = await inviteMember(env.ctx, { accountId: account.id, email: "  New.Person@Test.dev ", role: "admin", actor: adminActor });
     expect(invited).toMatchObject({ ok: true, value: { email: "new.person@test.dev" } });
     const email = await env.smtp.waitForEmail({ to: "new.person@test.dev" });
+    // The email names the inviter (not their email address) and the account.
+    expect(email.text).toContain("Ada has invited you to join the Team t4 account on Gatehouse");
     const token = decodeURIComponent(email.links.find((l) => l.includes("/invite/"))!.split("/invite/")[1]!);
     const accepted = await acceptInvite(env.ctx, { token, name: "New Person", password: "new-person-password", ip: null });
     expect(accepted.ok).toBe(true);
     const { members } = await listMembers(env.db, { accountId: account.id, search: "new.person" });
     expect(members).toMatchObject([{ email: "new.person@test.dev", role: "admin", name: "New Person" }]);
     expect((await acceptInvite(env.ctx, { token, password: "new-person-password", ip: null })).ok).toBe(false);
+  });
+
+  it("a reset an admin sends names the admin and the account", async () => {
+    const { account, member, adminActor } = await setup("t4reset");
+    expect((await sendMemberPasswordReset(env.ctx, { accountId: account.id, userId: member.id, actor: adminActor })).ok).toBe(true);
+    const email = await env.smtp.waitForEmail({ to: member.email });
+    expect(email.text).toContain("Hi Max,");
+    expect(email.text).toContain("Ada, an admin of Team t4reset, has asked you to set a new password");
   });
 
   it("an existing user proves who they are with their password to accept", async () => {

@@ -1,3 +1,14 @@
+import type { ReactNode } from "react";
+
+/**
+ * Wraps a table so that on a narrow screen it scrolls inside its card instead of widening the page.
+ * `relative` matters: without it the table's screen-reader-only labels (absolutely positioned)
+ * escape the scroll box and still push the page wide.
+ */
+export function TableScroll({ children }: { children: ReactNode }) {
+  return <div className="relative overflow-x-auto">{children}</div>;
+}
+
 /** Column headings of a card table; a column given as `{ label, hidden: true }` is for screen readers only. */
 export function TableHead({ columns }: { columns: Array<string | { label: string; hidden: true }> }) {
   return (

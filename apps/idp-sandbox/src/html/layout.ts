@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './escape';
+import { html, SafeHtml } from './escape';
 
 export interface PageOptions {
   title: string;
@@ -9,64 +9,84 @@ export interface PageOptions {
   narrow?: boolean;
 }
 
+/**
+ * The app's look (Tailwind 4's default theme as the console uses it), written out by hand because the
+ * sandbox serves plain HTML: the same font stack, type sizes (text-sm 14/20, text-base 16/24,
+ * text-xl 20/28, text-2xl 24/32), 4 px spacing steps and slate greys. Only the accent differs,
+ * so each imitated IdP stays recognisable.
+ */
+const TOKENS = `
+:root{
+--font-sans:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue","Noto Sans",Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Segoe UI Symbol","Noto Color Emoji";
+--font-mono:ui-monospace,SFMono-Regular,Menlo,Monaco,Consolas,"Liberation Mono","Courier New",monospace;
+--slate-50:#f8fafc;--slate-100:#f1f5f9;--slate-200:#e2e8f0;--slate-300:#cbd5e1;--slate-500:#64748b;--slate-600:#475569;--slate-700:#334155;--slate-900:#0f172a;
+--space-1:4px;--space-2:8px;--space-3:12px;--space-4:16px;--space-5:20px;--space-6:24px;--space-8:32px;--space-12:48px;--space-16:64px;
+}`;
+
 const CSS = `
 *{box-sizing:border-box}
-body{margin:0;font:15px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","Liberation Sans",sans-serif;color:#1f2937;background:#f3f4f6}
+body{margin:0;font-family:var(--font-sans);font-size:14px;line-height:20px;color:var(--slate-900);background:var(--slate-50);-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale}
 a{color:var(--accent)}
-main{max-width:980px;margin:0 auto;padding:32px 20px 64px}
-main.narrow{max-width:440px;padding-top:56px}
-header.top{background:#111827;color:#f9fafb;padding:10px 20px;font-size:13px}
-header.top a{color:#f9fafb;text-decoration:none;margin-right:16px}
-header.top strong{margin-right:24px}
-h1{font-size:26px;margin:0 0 8px}
-h2{font-size:19px;margin:32px 0 8px}
-h3{font-size:16px;margin:0 0 6px}
-p.lead{color:#4b5563;margin-top:0}
-.card{background:#fff;border:1px solid #e5e7eb;border-radius:10px;padding:20px 22px;margin:14px 0;box-shadow:0 1px 2px rgba(0,0,0,.04)}
+main{max-width:72rem;margin:0 auto;padding:var(--space-8) var(--space-4) var(--space-16)}
+main.narrow{max-width:28rem;padding-top:var(--space-12)}
+header.top{background:var(--slate-900);color:var(--slate-50);padding:var(--space-3) var(--space-4);font-size:14px;line-height:20px}
+header.top a{color:var(--slate-50);text-decoration:none;margin-right:var(--space-4)}
+header.top strong{font-weight:600;margin-right:var(--space-6)}
+h1{font-size:24px;line-height:32px;font-weight:600;margin:0 0 var(--space-2)}
+main.narrow h1{font-size:20px;line-height:28px}
+h2{font-size:18px;line-height:28px;font-weight:600;margin:var(--space-8) 0 var(--space-2)}
+h3{font-size:16px;line-height:24px;font-weight:600;margin:0 0 var(--space-1)}
+p{margin:var(--space-3) 0}
+p.lead{color:var(--slate-600);margin-top:0}
+.card{background:#fff;border-radius:8px;padding:var(--space-4) var(--space-5);margin:var(--space-4) 0;box-shadow:0 1px 2px rgba(0,0,0,.05),0 0 0 1px var(--slate-200)}
 .card.brand{border-top:4px solid var(--accent)}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:14px}
-dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:8px 0}
-dl.kv dt{color:#6b7280}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:var(--space-4)}
+dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:var(--space-1) var(--space-4);margin:var(--space-2) 0}
+dl.kv dt{color:var(--slate-500)}
 dl.kv dd{margin:0;word-break:break-all}
-code,pre,textarea{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-code{background:#f3f4f6;border-radius:4px;padding:1px 5px}
-pre{background:#f9fafb;border:1px solid #e5e7eb;border-radius:6px;padding:10px;overflow:auto}
-textarea{width:100%;min-height:170px;padding:8px;border:1px solid #d1d5db;border-radius:6px;background:#f9fafb}
-table{border-collapse:collapse;width:100%;margin:8px 0}
-th,td{text-align:left;padding:7px 9px;border-bottom:1px solid #e5e7eb;vertical-align:top}
-th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:#6b7280}
-label{display:block;font-weight:600;margin:14px 0 4px}
-input[type=email],input[type=text],input[type=url],select{width:100%;padding:9px 11px;border:1px solid #d1d5db;border-radius:6px;font:inherit}
+code,pre,textarea{font-family:var(--font-mono);font-size:12px;line-height:16px}
+code{background:var(--slate-100);border-radius:4px;padding:2px var(--space-1)}
+pre{background:var(--slate-50);border:1px solid var(--slate-200);border-radius:6px;padding:var(--space-3);overflow:auto}
+textarea{width:100%;min-height:170px;padding:var(--space-2) var(--space-3);border:1px solid var(--slate-300);border-radius:6px;background:var(--slate-50)}
+table{border-collapse:collapse;width:100%;margin:var(--space-2) 0}
+th,td{text-align:left;padding:var(--space-2) var(--space-3);border-bottom:1px solid var(--slate-200);vertical-align:top}
+th{font-size:12px;line-height:16px;font-weight:500;text-transform:uppercase;letter-spacing:.025em;color:var(--slate-500);background:var(--slate-50)}
+label{display:block;font-weight:500;color:var(--slate-900);margin:var(--space-4) 0 var(--space-1)}
+input[type=email],input[type=text],input[type=url],select{width:100%;padding:var(--space-2) var(--space-3);border:1px solid var(--slate-300);border-radius:6px;font:inherit}
 input:focus,select:focus,textarea:focus{outline:2px solid var(--accent);outline-offset:1px}
-.checks label{display:inline-flex;gap:6px;align-items:center;font-weight:400;margin:6px 18px 0 0}
-button,.button{display:inline-block;font:inherit;font-weight:600;border-radius:6px;padding:9px 16px;border:1px solid transparent;cursor:pointer;text-decoration:none}
-button.primary,.button.primary{background:var(--accent);color:#fff;width:100%;margin-top:18px;text-align:center}
-button.secondary{background:#fff;border-color:#d1d5db;color:#1f2937}
+.checks label{display:inline-flex;gap:var(--space-2);align-items:center;font-weight:400;margin:var(--space-2) var(--space-4) 0 0}
+button,.button{display:inline-block;font:inherit;font-weight:600;border-radius:6px;padding:var(--space-2) var(--space-3);border:1px solid transparent;cursor:pointer;text-decoration:none}
+button.primary,.button.primary{background:var(--accent);color:#fff;width:100%;margin-top:var(--space-4);text-align:center}
+button.secondary{background:#fff;border-color:var(--slate-300);color:var(--slate-900)}
 button:hover{filter:brightness(.95)}
 button:disabled{opacity:.45;cursor:not-allowed;filter:none}
 .nowrap{white-space:nowrap}
 code.fingerprint{font-size:11px;word-break:break-all}
 textarea.pem{min-height:390px}
-.hint{color:#6b7280;font-size:13px}
-.error{background:#fef2f2;border:1px solid #fecaca;color:#991b1b;border-radius:6px;padding:10px 12px;margin:12px 0}
-.notice{background:#eff6ff;border:1px solid #bfdbfe;color:#1e3a8a;border-radius:6px;padding:10px 12px;margin:12px 0}
-.warn{background:#fffbeb;border:1px solid #fde68a;color:#92400e;border-radius:6px;padding:10px 12px;margin:12px 0}
-.brandmark{display:inline-block;width:12px;height:12px;border-radius:3px;background:var(--accent);margin-right:8px}
-.users{list-style:none;padding:0;margin:6px 0 0}
-.users li{margin:6px 0}
-.users button{width:100%;text-align:left;background:#fff;border:1px solid #e5e7eb;font-weight:400;padding:8px 12px}
+.hint{color:var(--slate-500);font-size:12px;line-height:16px}
+.error{background:#fef2f2;border:1px solid #fecaca;color:#991b1b;border-radius:6px;padding:var(--space-3);margin:var(--space-3) 0}
+.notice{background:#eff6ff;border:1px solid #bfdbfe;color:#1e3a8a;border-radius:6px;padding:var(--space-3);margin:var(--space-3) 0}
+.warn{background:#fffbeb;border:1px solid #fde68a;color:#92400e;border-radius:6px;padding:var(--space-3);margin:var(--space-3) 0}
+.brandmark{display:inline-block;width:12px;height:12px;border-radius:3px;background:var(--accent);margin-right:var(--space-2)}
+.users{list-style:none;padding:0;margin:var(--space-2) 0 0}
+.users li{margin:var(--space-2) 0}
+.users button{width:100%;text-align:left;background:#fff;border:1px solid var(--slate-200);font-weight:400;padding:var(--space-2) var(--space-3)}
 .users button:hover{border-color:var(--accent)}
 .users .who{font-weight:600;display:block}
-.users .note{color:#6b7280;font-size:13px}
-.badge{display:inline-block;font-size:12px;border-radius:999px;padding:1px 8px;background:#e5e7eb;color:#374151}
-.badge.active{background:#dcfce7;color:#166534}
-.badge.next{background:#dbeafe;color:#1e40af}
-.badge.previous{background:#fef9c3;color:#854d0e}
-.badge.retired{background:#f3f4f6;color:#9ca3af}
-.actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:10px}
+.users .note{color:var(--slate-500);font-size:12px;line-height:16px}
+.badge{display:inline-block;font-size:12px;line-height:16px;font-weight:500;border-radius:999px;padding:2px var(--space-2);background:var(--slate-100);color:var(--slate-700)}
+.badge.active{background:#d1fae5;color:#065f46}
+.badge.next{background:#e0e7ff;color:#3730a3}
+.badge.previous{background:#fef3c7;color:#92400e}
+.badge.retired{background:var(--slate-100);color:var(--slate-500)}
+.actions{display:flex;gap:var(--space-2);flex-wrap:wrap;margin-top:var(--space-3)}
 .actions form{margin:0}
-footer{color:#9ca3af;font-size:12px;text-align:center;margin-top:32px}
+footer{color:var(--slate-500);font-size:12px;line-height:16px;text-align:center;margin-top:var(--space-8)}
 `;
+
+// Our own constant CSS: passed through unescaped, since entities are not decoded inside <style>
+// (escaped, the quoted font names broke the whole font declaration).
+const STYLE = new SafeHtml(TOKENS + CSS);
 
 export function page({ title, body, accent = '#374151', narrow = false }: PageOptions): string {
   return `<!doctype html>${html`<html lang="en">
@@ -74,7 +94,7 @@ export function page({ title, body, accent = '#374151', narrow = false }: PageOp
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<style>:root{--accent:${accent}}${CSS}</style>
+<style>${STYLE}:root{--accent:${accent}}</style>
 </head>
 <body>
 <header class="top"><strong>Gatehouse IdP sandbox</strong><a href="/">Overview</a><a href="/saml">SAML apps</a><a href="/dns">DNS</a></header>

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../audit";
 import { nowOf, type Actor, type CoreContext } from "../context";
 import { type Result, fail, ok } from "../result";
 import { isAccountAdmin } from "../team";
+import { actorDisplayName } from "../users";
 import { decideAutoJoin, type AutoJoinOffer } from "./auto-join";
 import { findVerifiedDomainForEmail } from "./verified-domains";
 
@@ -106,7 +107,7 @@ export async function decideJoinRequest(
   });
   if (!decided) return fail("That request was already answered or withdrawn. Reload the page.");
   const [account] = await ctx.db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1);
-  const rendered = joinRequestDecidedEmail({ accountName: account?.name ?? "the account", approved: input.approve, signInUrl: `${ctx.appUrl}/login` });
+  const rendered = joinRequestDecidedEmail({ accountName: account?.name ?? "the account", adminName: await actorDisplayName(ctx.db, input.actor), approved: input.approve, signInUrl: `${ctx.appUrl}/login` });
   await ctx.mailer.send({ ...rendered, to: decided.email, template: input.approve ? "join_request_approved" : "join_request_declined" });
   return ok(decided);
 }

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../audit";
 import type { Actor, CoreContext } from "../context";
 import { type Result, fail, ok } from "../result";
 import { isAccountAdmin } from "../team";
+import { actorDisplayName } from "../users";
 
 export const MANAGED_USERS_PAGE_SIZE = 20;
 /** One import at most: more is a directory sync (SCIM), not a button. */
@@ -83,7 +84,7 @@ export async function importManagedUsers(
     return people;
   });
   if (imported.length === 0) return fail("Nobody left to import: they are members already, or their email is no longer on a verified domain.");
-  const rendered = addedToAccountEmail({ accountName: account.name, adminName: input.actor.label, signInUrl: `${ctx.appUrl}/login` });
+  const rendered = addedToAccountEmail({ accountName: account.name, adminName: await actorDisplayName(ctx.db, input.actor), signInUrl: `${ctx.appUrl}/login` });
   for (const person of imported) await ctx.mailer.send({ ...rendered, to: person.email, template: "added_to_account" });
   return ok({ imported: imported.length });
 }

@@ -22,18 +22,26 @@ export function addedToAccountEmail(input: AddedToAccountEmailInput): RenderedEm
   });
 }
 
-export type JoinRequestDecidedEmailInput = { accountName: string; approved: boolean; signInUrl: string; productName?: string };
+export type JoinRequestDecidedEmailInput = {
+  accountName: string;
+  /** The admin who answered, by name where they have one. */
+  adminName?: string;
+  approved: boolean;
+  signInUrl: string;
+  productName?: string;
+};
 
 /** The answer to a "request to join": approved (now a member) or declined. */
 export function joinRequestDecidedEmail(input: JoinRequestDecidedEmailInput): RenderedEmail {
   const productName = input.productName ?? DEFAULT_PRODUCT_NAME;
+  const admin = input.adminName ? `${input.adminName}, an admin of ${input.accountName},` : `An admin of ${input.accountName}`;
   if (input.approved) {
     return renderLayout({
       productName,
       subject: `Your request to join ${input.accountName} was approved`,
       preheader: `You are now a member of ${input.accountName}.`,
       heading: `Welcome to ${input.accountName}`,
-      paragraphs: ["Hi,", `An admin of ${input.accountName} approved your request: you are now a Member of the account on ${productName}.`],
+      paragraphs: ["Hi,", `${admin} approved your request: you are now a Member of the account on ${productName}.`],
       button: { label: `Open ${input.accountName}`, url: input.signInUrl },
       reason: `you asked to join ${input.accountName} on ${productName}`,
     });
@@ -41,9 +49,9 @@ export function joinRequestDecidedEmail(input: JoinRequestDecidedEmailInput): Re
   return renderLayout({
     productName,
     subject: `Your request to join ${input.accountName} was declined`,
-    preheader: `An admin of ${input.accountName} declined your request.`,
+    preheader: `${admin} declined your request.`,
     heading: `Request to join ${input.accountName} declined`,
-    paragraphs: ["Hi,", `An admin of ${input.accountName} declined your request to join the account on ${productName}.`, `If you think this is a mistake, ask an admin of ${input.accountName} to invite you.`],
+    paragraphs: ["Hi,", `${admin} declined your request to join the account on ${productName}.`, `If you think this is a mistake, ask an admin of ${input.accountName} to invite you.`],
     button: { label: `Go to ${productName}`, url: input.signInUrl },
     reason: `you asked to join ${input.accountName} on ${productName}`,
   });

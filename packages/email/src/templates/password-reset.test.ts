@@ -25,6 +25,14 @@ describe("passwordResetEmail", () => {
     expect(email.text).toContain(resetUrl);
   });
 
+  it("names the admin who asked and their account", () => {
+    const email = passwordResetEmail({ name: "Max", resetUrl, expiresInMinutes: 1440, requestedByAdmin: true, requestedBy: { name: "Ada Lovelace", accountName: "Acme" } });
+    expect(email.text).toContain("Hi Max,");
+    expect(email.text).toContain("Ada Lovelace, an admin of Acme, has asked you to set a new password for your Gatehouse account.");
+    expect(email.text).toContain("Ada Lovelace, an admin of Acme, started a password reset");
+    expect(email.text).not.toContain("An administrator");
+  });
+
   it("after SSO was switched off, tells members to keep their login and says when they never had a password", () => {
     const first = passwordResetEmail({ resetUrl, expiresInMinutes: 60, afterSsoDisabled: { accountName: "Acme", hasPassword: false } });
     expect(first.subject).toBe("Acme now signs in with a password");

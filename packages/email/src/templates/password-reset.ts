@@ -8,6 +8,8 @@ export type PasswordResetEmailInput = {
   expiresInMinutes: number;
   /** An administrator started the reset rather than the user. */
   requestedByAdmin?: boolean;
+  /** The admin who started it and their account, named in the email when known. */
+  requestedBy?: { name: string; accountName: string };
   /**
    * The account switched SSO off and its members now sign in with a password: the email says to
    * keep the existing login (a second one would be a separate, empty user).
@@ -19,26 +21,27 @@ export type PasswordResetEmailInput = {
 export function passwordResetEmail(input: PasswordResetEmailInput): RenderedEmail {
   const productName = input.productName ?? DEFAULT_PRODUCT_NAME;
   const byAdmin = input.requestedByAdmin === true;
+  const by = byAdmin ? input.requestedBy : undefined;
   const expiry = `This link expires in ${formatDuration(input.expiresInMinutes)} and can be used only once.`;
   if (input.afterSsoDisabled) return ssoDisabledResetEmail(input, input.afterSsoDisabled, productName, expiry);
   return renderLayout({
     productName,
     subject: byAdmin ? `Set a new password for ${productName}` : `Reset your ${productName} password`,
     preheader: byAdmin
-      ? "An administrator asked you to choose a new password."
+      ? `${by ? `${by.name}, an admin of ${by.accountName},` : "An administrator"} asked you to choose a new password.`
       : `Use this link to choose a new password. It expires in ${formatDuration(input.expiresInMinutes)}.`,
     heading: byAdmin ? "Set a new password" : "Reset your password",
     paragraphs: [
       greeting(input.name),
       byAdmin
-        ? `An administrator has asked you to set a new password for your ${productName} account.`
+        ? `${by ? `${by.name}, an admin of ${by.accountName},` : "An administrator"} has asked you to set a new password for your ${productName} account.`
         : `We received a request to reset the password of your ${productName} account.`,
       "Click the button below to choose a new password.",
     ],
     button: { label: byAdmin ? "Set new password" : "Reset password", url: input.resetUrl },
     notes: byAdmin ? [expiry] : [expiry, "If you didn't ask to reset your password, your current password keeps working."],
     reason: byAdmin
-      ? `an administrator started a password reset for your ${productName} account`
+      ? `${by ? `${by.name}, an admin of ${by.accountName},` : "an administrator"} started a password reset for your ${productName} account`
       : `someone asked to reset the password of your ${productName} account`,
   });
 }

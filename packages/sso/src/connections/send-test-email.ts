@@ -1,5 +1,5 @@
 import { accounts, and, eq, gt, isNull, memberships, sql, ssoConnections, ssoTestRequests, users, type SsoConnection } from "@gatehouse/db";
-import { fail, findUserByEmail, generateToken, hashToken, isAccountAdmin, isEmailShaped, normaliseEmail, nowOf, ok, recordAuditEvent, type Actor, type Result } from "@gatehouse/core";
+import { actorDisplayName, fail, findUserByEmail, generateToken, hashToken, isAccountAdmin, isEmailShaped, normaliseEmail, nowOf, ok, recordAuditEvent, type Actor, type Result } from "@gatehouse/core";
 import { ssoTestEmail } from "@gatehouse/email";
 import type { SsoContext } from "../context";
 import { getConnection } from "./queries";
@@ -42,8 +42,7 @@ export async function sendTestEmail(
     : [];
   if (!user || !membership) return fail(`${email} is not a member of ${account.name}. Invite them first, or test with a member's email.`);
 
-  const [admin] = input.actor.userId ? await ctx.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, input.actor.userId)).limit(1) : [];
-  const adminName = admin?.name.trim() || admin?.email || input.actor.label;
+  const adminName = await actorDisplayName(ctx.db, input.actor);
   const token = generateToken();
   const now = nowOf(ctx);
   const expiresAt = new Date(now.getTime() + TEST_REQUEST_LIFETIME_HOURS * 60 * 60_000);

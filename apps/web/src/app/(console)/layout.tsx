@@ -7,12 +7,38 @@ import { db } from "@/server/context";
 import { AccountSwitcher } from "./_components/account-switcher";
 import { SignedInAs } from "../_components/signed-in-as";
 import { NavLink } from "./_components/nav-link";
+import { MobileMenu } from "./_components/mobile-menu";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
   // The local test IdPs, linked in development so a newcomer can configure SSO against them.
   const isStaff = await isStaffUser(db(), session.user.id);
   const sandboxUrl = env().NODE_ENV !== "production" ? (env().IDP_SANDBOX_URL ?? null) : null;
+  const links = (
+    <>
+      <NavLink href="/settings/team">Team</NavLink>
+      {session.activeAccount?.role === "admin" ? (
+        <NavLink href="/settings/security">Security</NavLink>
+      ) : null}
+      {session.activeAccount?.role === "admin" ? (
+        <NavLink href="/settings/domains">Domains</NavLink>
+      ) : null}
+      {session.activeAccount?.role === "admin" ? (
+        <NavLink href="/settings/audit">Audit log</NavLink>
+      ) : null}
+      <NavLink href="/settings/account">Account</NavLink>
+      {isStaff ? (
+        <NavLink href="/admin/identity-providers">Identity providers</NavLink>
+      ) : null}
+      <NavLink href="/settings/api-keys">API keys</NavLink>
+      {isDevMailboxEnabled() ? (
+        <Link href="/dev/mailbox" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">Dev mailbox</Link>
+      ) : null}
+      {sandboxUrl ? (
+        <a href={sandboxUrl} target="_blank" rel="noreferrer" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">IdP sandbox</a>
+      ) : null}
+    </>
+  );
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -22,30 +48,15 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             Gatehouse
           </Link>
           <AccountSwitcher accounts={session.accounts} activeId={session.activeAccount?.id ?? null} />
-          <nav aria-label="Settings" className="flex gap-1 text-sm">
-            <NavLink href="/settings/team">Team</NavLink>
-            {session.activeAccount?.role === "admin" ? (
-              <NavLink href="/settings/security">Security</NavLink>
-            ) : null}
-            {session.activeAccount?.role === "admin" ? (
-              <NavLink href="/settings/domains">Domains</NavLink>
-            ) : null}
-            {session.activeAccount?.role === "admin" ? (
-              <NavLink href="/settings/audit">Audit log</NavLink>
-            ) : null}
-            <NavLink href="/settings/account">Account</NavLink>
-            {isStaff ? (
-              <NavLink href="/admin/identity-providers">Identity providers</NavLink>
-            ) : null}
-            <NavLink href="/settings/api-keys">API keys</NavLink>
-            {isDevMailboxEnabled() ? (
-              <Link href="/dev/mailbox" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">Dev mailbox</Link>
-            ) : null}
-            {sandboxUrl ? (
-              <a href={sandboxUrl} target="_blank" rel="noreferrer" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">IdP sandbox</a>
-            ) : null}
+          <nav aria-label="Settings" className="hidden gap-1 text-sm md:flex">
+            {links}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <MobileMenu className="ml-auto md:hidden">
+            <nav aria-label="Settings" className="flex flex-col gap-1">
+              {links}
+            </nav>
+          </MobileMenu>
+          <div className="flex w-full flex-wrap items-center gap-3 text-sm md:ml-auto md:w-auto">
             <Link href="/settings/account/mfa" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Two-step verification</Link>
             <SignedInAs email={session.user.email} />
           </div>

@@ -18,7 +18,7 @@ export default async function SupportLayout({ children }: { children: ReactNode 
             Gatehouse support
           </Link>
           <p className="text-sm text-amber-900">Every action here is shown to the customer in their audit log, with your reason.</p>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
             <Link href="/settings/team" className="rounded px-2 py-1 text-slate-700 hover:bg-amber-100">Your console</Link>
             <SignedInAs email={session.user.email} hoverClassName="hover:bg-amber-100" />
           </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AUDIT_KINDS, listAuditActors, listAuditLog } from "@gatehouse/core";
-import { Alert, Card, CardHeader, TableHead } from "@gatehouse/ui";
+import { Alert, Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
 import { AdminsOnly } from "../../_components/admins-only";
@@ -39,25 +39,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Alert>
         </div>
       ) : null}
-      <table className="w-full text-left text-sm">
-        <TableHead columns={["When (UTC)", "Who", "What", "Kind", "IP"]} />
-        <tbody className="divide-y divide-slate-100">
-          {page.entries.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="px-5 py-6 text-center text-slate-500">{filtered ? "No events match these filters." : "No events yet."}</td>
-            </tr>
-          ) : null}
-          {page.entries.map((e) => (
-            <tr key={e.id} data-testid="audit-row">
-              <td className="whitespace-nowrap px-5 py-2 text-slate-600">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-              <td className="px-5 py-2">{e.actorName ? <span title={e.actorLabel}>{e.actorName}</span> : e.actorLabel}</td>
-              <td className="px-5 py-2" title={e.action}>{e.sentence}</td>
-              <td className="whitespace-nowrap px-5 py-2 text-slate-600">{AUDIT_KINDS[e.kind]}</td>
-              <td className="px-5 py-2 text-slate-600">{e.ip ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll>
+        <table className="w-full text-left text-sm">
+          <TableHead columns={["When (UTC)", "Who", "What", "Kind", "IP"]} />
+          <tbody className="divide-y divide-slate-100">
+            {page.entries.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="px-5 py-6 text-center text-slate-500">{filtered ? "No events match these filters." : "No events yet."}</td>
+              </tr>
+            ) : null}
+            {page.entries.map((e) => (
+              <tr key={e.id} data-testid="audit-row">
+                <td className="whitespace-nowrap px-5 py-2 text-slate-600">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td className="px-5 py-2">{e.actorName ? <span title={e.actorLabel}>{e.actorName}</span> : e.actorLabel}</td>
+                <td className="px-5 py-2" title={e.action}>{e.sentence}</td>
+                <td className="whitespace-nowrap px-5 py-2 text-slate-600">{AUDIT_KINDS[e.kind]}</td>
+                <td className="px-5 py-2 text-slate-600">{e.ip ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <nav aria-label="Audit log pages" className="flex justify-between border-t border-slate-200 px-5 py-3 text-sm">
         {page.newer ? <a href={auditHref("/settings/audit", query, { after: page.newer })} className="font-medium text-indigo-700 hover:underline">← Newer</a> : <span />}
         {page.older ? <a href={auditHref("/settings/audit", query, { before: page.older })} className="font-medium text-indigo-700 hover:underline">Older →</a> : <span />}

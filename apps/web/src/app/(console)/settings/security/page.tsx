@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getSecuritySettings, PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
 import { listConnections, ssoUrls } from "@gatehouse/sso";
-import { Card, CardHeader, TableHead } from "@gatehouse/ui";
+import { Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
 import { requireAdmin } from "@/server/admin-guard";
 import { env } from "@/env";
 import { ssoContext } from "@/server/sso-context";
@@ -46,24 +46,26 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
         {connections.length === 0 ? (
           <p className="px-5 py-6 text-center text-sm text-slate-500">No connections yet. Add one below.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <TableHead columns={["Name", "Provider", "Status", "Button text", "Last result"]} />
-            <tbody className="divide-y divide-slate-100">
-              {connections.map((c) => (
-                <tr key={c.id} data-testid="connection-row">
-                  <td className="px-5 py-3 font-medium">
-                    <Link href={`/settings/security/${c.id}`} className="text-indigo-700 hover:underline">{c.name}</Link>
-                  </td>
-                  <td className="px-5 py-3 text-slate-700">{c.providerLabel}</td>
-                  <td className="space-x-1 px-5 py-3"><StatusBadge connection={c} /><ConnectionHealthBadge connection={c} now={now} /></td>
-                  <td className="px-5 py-3 text-slate-700">{c.buttonText}</td>
-                  <td className="px-5 py-3 text-slate-600">
-                    {c.lastResult ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtc(c.lastResult.at)}` : "Never"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll>
+            <table className="w-full text-left text-sm">
+              <TableHead columns={["Name", "Provider", "Status", "Button text", "Last result"]} />
+              <tbody className="divide-y divide-slate-100">
+                {connections.map((c) => (
+                  <tr key={c.id} data-testid="connection-row">
+                    <td className="px-5 py-3 font-medium">
+                      <Link href={`/settings/security/${c.id}`} className="text-indigo-700 hover:underline">{c.name}</Link>
+                    </td>
+                    <td className="px-5 py-3 text-slate-700">{c.providerLabel}</td>
+                    <td className="space-x-1 px-5 py-3"><StatusBadge connection={c} /><ConnectionHealthBadge connection={c} now={now} /></td>
+                    <td className="px-5 py-3 text-slate-700">{c.buttonText}</td>
+                    <td className="px-5 py-3 text-slate-600">
+                      {c.lastResult ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtc(c.lastResult.at)}` : "Never"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </Card>
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { isSsoExemptNow, listManagedUsers, listMembers, listPendingInvites, listPendingJoinRequests, ROLE_LABELS, usersWithMfa } from "@gatehouse/core";
-import { Alert, Badge, Card, CardHeader, TableHead } from "@gatehouse/ui";
+import { Alert, Badge, Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
 import { JoinOffer } from "../../../_components/join-offer";
@@ -67,50 +67,52 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
         <CardHeader
           title={`Members (${totalLabel})`}
           actions={
-            <form role="search" method="get" action="/settings/team" className="flex gap-2">
+            <form role="search" method="get" action="/settings/team" className="flex w-full gap-2 sm:w-auto">
               <label htmlFor="member-search" className="sr-only">Search members</label>
-              <input id="member-search" name="q" defaultValue={search} placeholder="Search by name or email" className="w-64 rounded-md border-0 px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600" />
+              <input id="member-search" name="q" defaultValue={search} placeholder="Search by name or email" className="min-w-0 flex-1 rounded-md sm:w-64 sm:flex-none border-0 px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600" />
               <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">Search</button>
             </form>
           }
         />
-        <table className="w-full text-left text-sm">
-          <TableHead columns={["Name", "Email", "Role", ...(isAdmin ? ["MFA", { label: "Actions", hidden: true as const }] : [])]} />
-          <tbody className="divide-y divide-slate-100">
-            {members.length === 0 ? (
-              <tr>
-                <td colSpan={isAdmin ? 5 : 3} className="px-5 py-6 text-center text-slate-500">{search ? `No members match “${search}”.` : "No members yet."}</td>
-              </tr>
-            ) : null}
-            {members.map((m) => (
-              <tr key={m.userId} data-testid="member-row">
-                <td className="px-5 py-3 font-medium text-slate-900">
-                  {m.name || "—"} {m.userId === session.user.id ? <Badge>You</Badge> : null}{" "}
-                  {/* Their IdP adds and removes them; the role is still ours to set. */}
-                  {m.source === "scim" ? <span title="Provisioned by your identity provider (SCIM). Removing them there removes them here; you still set their role."><Badge tone="indigo">SCIM</Badge></span> : null}{" "}
-                  {isSsoExemptNow(m, now) ? (
-                    <span title="May sign in with a password while this account requires SSO (break-glass or contractor).">
-                      <Badge tone="amber">{m.ssoExemptUntil ? `SSO off until ${m.ssoExemptUntil.toISOString().slice(0, 10)}` : "SSO off"}</Badge>
-                    </span>
-                  ) : null}
-                </td>
-                <td className="px-5 py-3 text-slate-700">{m.email}</td>
-                <td className="px-5 py-3">{isAdmin ? null : <Badge tone={m.role === "admin" ? "indigo" : "slate"}>{ROLE_LABELS[m.role]}</Badge>}
-                  {isAdmin ? <MemberActions.Role member={m} isSelf={m.userId === session.user.id} accountName={session.activeAccount.name} /> : null}
-                </td>
-                {isAdmin ? (
-                  <td className="px-5 py-3">{withMfa.has(m.userId) ? <Badge tone="emerald">On</Badge> : <Badge>Off</Badge>}</td>
-                ) : null}
-                {isAdmin ? (
-                  <td className="px-5 py-3 text-right">
-                    <MemberActions.Row member={m} isSelf={m.userId === session.user.id} hasMfa={withMfa.has(m.userId)} />
-                    <MemberActions.SsoExemption member={m} />
+        <TableScroll>
+          <table className="w-full text-left text-sm">
+            <TableHead columns={["Name", "Email", "Role", ...(isAdmin ? ["MFA", { label: "Actions", hidden: true as const }] : [])]} />
+            <tbody className="divide-y divide-slate-100">
+              {members.length === 0 ? (
+                <tr>
+                  <td colSpan={isAdmin ? 5 : 3} className="px-5 py-6 text-center text-slate-500">{search ? `No members match “${search}”.` : "No members yet."}</td>
+                </tr>
+              ) : null}
+              {members.map((m) => (
+                <tr key={m.userId} data-testid="member-row">
+                  <td className="px-5 py-3 font-medium text-slate-900">
+                    {m.name || "—"} {m.userId === session.user.id ? <Badge>You</Badge> : null}{" "}
+                    {/* Their IdP adds and removes them; the role is still ours to set. */}
+                    {m.source === "scim" ? <span title="Provisioned by your identity provider (SCIM). Removing them there removes them here; you still set their role."><Badge tone="indigo">SCIM</Badge></span> : null}{" "}
+                    {isSsoExemptNow(m, now) ? (
+                      <span title="May sign in with a password while this account requires SSO (break-glass or contractor).">
+                        <Badge tone="amber">{m.ssoExemptUntil ? `SSO off until ${m.ssoExemptUntil.toISOString().slice(0, 10)}` : "SSO off"}</Badge>
+                      </span>
+                    ) : null}
                   </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  <td className="px-5 py-3 text-slate-700">{m.email}</td>
+                  <td className="px-5 py-3">{isAdmin ? null : <Badge tone={m.role === "admin" ? "indigo" : "slate"}>{ROLE_LABELS[m.role]}</Badge>}
+                    {isAdmin ? <MemberActions.Role member={m} isSelf={m.userId === session.user.id} accountName={session.activeAccount.name} /> : null}
+                  </td>
+                  {isAdmin ? (
+                    <td className="px-5 py-3">{withMfa.has(m.userId) ? <Badge tone="emerald">On</Badge> : <Badge>Off</Badge>}</td>
+                  ) : null}
+                  {isAdmin ? (
+                    <td className="px-5 py-3 text-right">
+                      <MemberActions.Row member={m} isSelf={m.userId === session.user.id} hasMfa={withMfa.has(m.userId)} />
+                      <MemberActions.SsoExemption member={m} />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         {nextCursor || prevCursor ? (
           <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-sm">
             <span className="text-slate-600">Showing {members.length} of {totalLabel}</span>

@@ -63,7 +63,7 @@ export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: Acco
         )}
 
         <div className="flex flex-wrap items-end gap-6 border-t border-slate-100 pt-4 text-sm">
-          <form action={setIncludeSubdomainsAction} className="flex items-center gap-2">
+          <form action={setIncludeSubdomainsAction} className="flex max-w-full flex-wrap items-center gap-2">
             {hidden}
             <input type="hidden" name="includeSubdomains" value={domain.includeSubdomains ? "false" : "true"} />
             <span className="text-slate-700">Subdomains: <strong>{domain.includeSubdomains ? `covered (e.g. eu.${domain.domain})` : "not covered"}</strong></span>
@@ -71,10 +71,10 @@ export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: Acco
           </form>
 
           {domain.status === "verified" ? (
-            <form action={setAutoJoinAction} className="flex items-center gap-2">
+            <form action={setAutoJoinAction} className="flex max-w-full flex-wrap items-center gap-2">
               {hidden}
               <label htmlFor={`auto-join-${domain.id}`} className="text-slate-700">Joining</label>
-              <select id={`auto-join-${domain.id}`} name="autoJoin" defaultValue={domain.autoJoin} className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300">
+              <select id={`auto-join-${domain.id}`} name="autoJoin" defaultValue={domain.autoJoin} className="min-w-0 max-w-full rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300">
                 {(["off", "join", "request"] as const).map((policy) => <option key={policy} value={policy}>{AUTO_JOIN_LABELS[policy]}</option>)}
               </select>
               <Button type="submit" size="sm" variant="secondary">Save</Button>
@@ -83,7 +83,7 @@ export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: Acco
 
           <div className="ml-auto">
             {confirmRemove ? (
-              <form action={removeDomainAction} className="flex items-center gap-2" role="group" aria-label={`Confirm removing ${domain.domain}`}>
+              <form action={removeDomainAction} className="flex max-w-full flex-wrap items-center gap-2" role="group" aria-label={`Confirm removing ${domain.domain}`}>
                 {hidden}
                 <span className="text-slate-700">Remove {domain.domain}? {domain.status === "verified" ? "Routing, SSO email trust and joining stop using it at once." : ""}</span>
                 <Button type="submit" size="sm" variant="danger">Remove {domain.domain}</Button>

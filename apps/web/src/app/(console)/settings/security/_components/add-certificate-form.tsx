@@ -1,12 +1,11 @@
 "use client";
 
 import { useActionState, useEffect, useState, type ChangeEvent } from "react";
-import { Alert, Button } from "@gatehouse/ui";
+import { Alert, Button, fieldId, FileInput, TextArea } from "@gatehouse/ui";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 import { addCertificateAction } from "../certificate-actions";
 import { readCertificateFile } from "../_lib/read-file";
 import { useHydrated } from "../_lib/use-hydrated";
-import { fieldId, FileInput, TextArea } from "./controls";
 
 const FIELD = "nextCertificatePem";
 

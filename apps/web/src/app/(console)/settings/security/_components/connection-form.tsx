@@ -2,13 +2,12 @@
 
 import { useEffect, useState } from "react";
 import { get, type FieldError, type FieldValues, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
-import { Alert, Button, Card, CardHeader } from "@gatehouse/ui";
+import { Alert, Button, Card, CardHeader, fieldId } from "@gatehouse/ui";
 import { connectionInputSchema } from "@gatehouse/sso/input";
 import { useValidatedAction } from "@/lib/forms/use-validated-action";
 import { saveConnectionAction } from "../actions";
 import type { ConnectionFormMeta } from "../_lib/form-defaults";
 import { useHydrated } from "../_lib/use-hydrated";
-import { fieldId } from "./controls";
 import type { FormKit } from "./form-kit";
 import { OidcFields } from "./oidc-fields";
 import { PasteSection, type SsoUrls } from "./paste-section";

@@ -1,6 +1,6 @@
 import type { SsoResultSummary } from "@gatehouse/db";
 import type { ConnectionActivity } from "@gatehouse/sso";
-import { Alert, Badge, Card, CardHeader, TableHead } from "@gatehouse/ui";
+import { Alert, Badge, Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
 import { formatUtc, PURPOSE_LABELS } from "../_lib/format";
 
 /** The outcome of the last Authenticate, test or sign-in through the connection. */
@@ -49,7 +49,7 @@ export function ResultsTable({ activity }: { activity: ConnectionActivity[] }) {
       {activity.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-500">Nothing yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll>
           <table className="w-full text-left text-sm">
             <TableHead columns={["When", "What", "Who", "Outcome"]} />
             <tbody className="divide-y divide-slate-100">
@@ -67,7 +67,7 @@ export function ResultsTable({ activity }: { activity: ConnectionActivity[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Card>
   );

@@ -1,10 +1,9 @@
 "use client";
 
 import { useActionState, useEffect, useState, type ChangeEvent } from "react";
-import { Alert, Button } from "@gatehouse/ui";
+import { Alert, Button, FileInput } from "@gatehouse/ui";
 import { initialActionState } from "@/lib/forms/action-state";
 import { setLogoAction } from "../logo-actions";
-import { FileInput } from "./controls";
 
 const INPUT_ID = "logo-file";
 

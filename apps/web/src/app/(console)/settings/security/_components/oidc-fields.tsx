@@ -1,8 +1,7 @@
 "use client";
 
-import { Field } from "@gatehouse/ui";
+import { Field, fieldId, Select } from "@gatehouse/ui";
 import type { SsoProviderId } from "@gatehouse/sso/input";
-import { fieldId, Select } from "./controls";
 import type { FormKit } from "./form-kit";
 
 const DISCOVERY_FIELD: Record<Exclude<SsoProviderId, "saml" | "google">, { label: string; placeholder: string; hint: string }> = {

@@ -1,9 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
-import { Field } from "@gatehouse/ui";
+import { Checkbox, Field, FileInput, RadioGroup, TextArea } from "@gatehouse/ui";
 import { readCertificateFile, readMetadataFile, type FileRead } from "../_lib/read-file";
-import { Checkbox, FileInput, RadioGroup, TextArea } from "./controls";
 import type { FormKit } from "./form-kit";
 
 export const SAML_CHECKLIST = [

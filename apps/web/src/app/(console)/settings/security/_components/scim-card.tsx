@@ -1,10 +1,9 @@
 import { decodeScimLogCursor, getScimConsoleView, listScimRequestLog, ROLE_LABELS, SCIM_TOKEN_GRACE_HOURS } from "@gatehouse/core";
-import { Badge, Button, Card, CardHeader, TableHead } from "@gatehouse/ui";
+import { Badge, Button, Card, CardHeader, Select, TableHead, TableScroll } from "@gatehouse/ui";
 import { coreContext } from "@/server/context";
 import { disableScimAction, revokeScimTokenAction, setScimDefaultRoleAction } from "../scim-actions";
 import { formatUtc } from "../_lib/format";
 import { SECURITY } from "../_lib/connection-action";
-import { Select } from "./controls";
 import { CopyButton } from "./copy-button";
 import { ScimRequestLog } from "./scim-request-log";
 import { ScimSelfTest } from "./scim-self-test";
@@ -77,7 +76,7 @@ function TokenList({ connectionId, tokens }: { connectionId: string; tokens: Vie
   return (
     <section aria-labelledby="scim-tokens-heading" className="space-y-2 px-5 py-4">
       <h3 id="scim-tokens-heading" className="text-sm font-semibold text-slate-900">Tokens</h3>
-      <div className="overflow-x-auto">
+      <TableScroll>
         <table className="w-full text-left text-sm" aria-label="SCIM tokens">
           <TableHead columns={["Token", "Created", "Last used", "Status", { label: "Actions", hidden: true as const }]} />
           <tbody className="divide-y divide-slate-100">
@@ -102,7 +101,7 @@ function TokenList({ connectionId, tokens }: { connectionId: string; tokens: Vie
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="text-xs text-slate-500">Revoking stops a token at once: your IdP gets 401 until it has a working token.</p>
     </section>
   );

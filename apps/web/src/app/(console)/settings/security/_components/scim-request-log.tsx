@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { encodeScimLogCursor, SCIM_REQUEST_LOG_MAX, type listScimRequestLog } from "@gatehouse/core";
-import { Badge, TableHead } from "@gatehouse/ui";
+import { Badge, TableHead, TableScroll } from "@gatehouse/ui";
 import { formatUtc } from "../_lib/format";
 
 type LogPage = Awaited<ReturnType<typeof listScimRequestLog>>;
@@ -14,7 +14,7 @@ export function ScimRequestLog({ page, basePath, isFirstPage }: { page: LogPage;
       <p className="text-sm text-slate-600">
         The last {SCIM_REQUEST_LOG_MAX.toLocaleString("en")} requests your IdP sent, kept 30 days, with secrets removed from the bodies. When your IdP reports an error, the SCIM error column says what we sent back.
       </p>
-      <div className="overflow-x-auto">
+      <TableScroll>
         <table className="w-full text-left text-sm" aria-label="SCIM request log">
           <TableHead columns={["Time", "Request", "Status", "What changed", "SCIM error"]} />
           <tbody className="divide-y divide-slate-100">
@@ -42,7 +42,7 @@ export function ScimRequestLog({ page, basePath, isFirstPage }: { page: LogPage;
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {page.next || !isFirstPage ? (
         <nav aria-label="Request log pages" className="flex gap-2 text-sm">
           {!isFirstPage ? <Link href={`${basePath}#scim-log`} className="rounded px-2 py-1 ring-1 ring-slate-300">Newest requests</Link> : null}

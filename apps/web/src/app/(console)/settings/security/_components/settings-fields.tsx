@@ -1,8 +1,7 @@
 "use client";
 
-import { Field } from "@gatehouse/ui";
+import { Field, fieldId, RadioGroup, Select } from "@gatehouse/ui";
 import { ROLE_LABELS } from "@gatehouse/core/limits";
-import { fieldId, RadioGroup, Select } from "./controls";
 import type { FormKit } from "./form-kit";
 
 export const EMAIL_TRUST_OPTIONS = [

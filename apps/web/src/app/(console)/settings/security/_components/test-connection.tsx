@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { TestConnectionReport } from "@gatehouse/sso";
-import { Alert, Button, cn } from "@gatehouse/ui";
+import { Alert, Button, cn, TableScroll } from "@gatehouse/ui";
 import { testConnectionAction } from "../actions";
 import { describeDaysLeft, expiryTone, formatUtc } from "../_lib/format";
 import type { TestConnectionState } from "../_lib/test-state";
@@ -119,26 +119,28 @@ function MappingPreview({ lines }: { lines: TestConnectionReport["mappingPreview
   return (
     <div className="space-y-2">
       <h3 className="text-sm font-semibold text-slate-900">Attribute mapping preview (last sign-in)</h3>
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="py-1 pr-4 font-medium">Field</th>
-            <th scope="col" className="py-1 pr-4 font-medium">From</th>
-            <th scope="col" className="py-1 font-medium">Value</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {lines.map((line) => (
-            <tr key={line.field} data-testid="mapping-line">
-              <td className="py-1 pr-4 font-medium">{line.field}</td>
-              <td className="py-1 pr-4 font-mono text-xs">
-                ← {line.source ?? "—"} {line.isFallback ? <span className="font-sans text-amber-800">(fallback: the mapped name was missing)</span> : null}
-              </td>
-              <td className="py-1">{line.value === null ? <span className="text-slate-400">no value</span> : <>= {line.value}</>}</td>
+      <TableScroll>
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-4 font-medium">Field</th>
+              <th scope="col" className="py-1 pr-4 font-medium">From</th>
+              <th scope="col" className="py-1 font-medium">Value</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {lines.map((line) => (
+              <tr key={line.field} data-testid="mapping-line">
+                <td className="py-1 pr-4 font-medium">{line.field}</td>
+                <td className="py-1 pr-4 font-mono text-xs">
+                  ← {line.source ?? "—"} {line.isFallback ? <span className="font-sans text-amber-800">(fallback: the mapped name was missing)</span> : null}
+                </td>
+                <td className="py-1">{line.value === null ? <span className="text-slate-400">no value</span> : <>= {line.value}</>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

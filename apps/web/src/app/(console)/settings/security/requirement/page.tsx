@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { previewEnforcement, ROLE_LABELS, type EnforcementTarget } from "@gatehouse/core";
-import { Alert, Button, Card, CardHeader, Field, TableHead } from "@gatehouse/ui";
+import { Alert, Button, Card, CardHeader, Field, TableHead, TableScroll } from "@gatehouse/ui";
 import { requireAdmin } from "@/server/admin-guard";
 import { coreContext } from "@/server/context";
 import { AdminsOnly } from "../../../_components/admins-only";
@@ -56,18 +56,20 @@ export default async function RequireSsoPage({ searchParams }: { searchParams: P
               description={`Of the ${preview.affected.length} ${preview.affected.length === 1 ? "member" : "members"} this affects, these never signed in through SSO, their email is not on a verified domain of this account, and they are not exempt.`}
             />
             {preview.lockedOut.length > 0 ? (
-              <table className="w-full text-left text-sm" aria-label="Members who would be locked out">
-                <TableHead columns={["Name", "Email", "Role"]} />
-                <tbody className="divide-y divide-slate-100">
-                  {preview.lockedOut.map((m) => (
-                    <tr key={m.userId} data-testid="locked-out-row">
-                      <td className="px-5 py-3 font-medium">{m.name || "—"}</td>
-                      <td className="px-5 py-3 text-slate-700">{m.email}</td>
-                      <td className="px-5 py-3 text-slate-700">{ROLE_LABELS[m.role]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <TableScroll>
+                <table className="w-full text-left text-sm" aria-label="Members who would be locked out">
+                  <TableHead columns={["Name", "Email", "Role"]} />
+                  <tbody className="divide-y divide-slate-100">
+                    {preview.lockedOut.map((m) => (
+                      <tr key={m.userId} data-testid="locked-out-row">
+                        <td className="px-5 py-3 font-medium">{m.name || "—"}</td>
+                        <td className="px-5 py-3 text-slate-700">{m.email}</td>
+                        <td className="px-5 py-3 text-slate-700">{ROLE_LABELS[m.role]}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             ) : null}
           </Card>
           {!preview.hasExemptAdmin ? (

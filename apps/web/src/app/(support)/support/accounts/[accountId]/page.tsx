@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isEnforcementSuspended, PROVIDERS, supportAccountView } from "@gatehouse/core";
-import { Badge, Card, CardHeader, TableHead } from "@gatehouse/ui";
+import { Badge, Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
 import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { formatUtcShort } from "@/lib/support-messages";
 import { coreContext } from "@/server/context";
@@ -52,28 +52,30 @@ export default async function SupportAccountPage({ params, searchParams }: { par
         {connections.length === 0 ? (
           <p className="px-5 py-4 text-sm text-slate-500">No connections.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <TableHead columns={["Name", "Provider", "Status", "Last result", "Certificate expires"]} />
-            <tbody className="divide-y divide-slate-100">
-              {connections.map((c) => (
-                <tr key={c.id} data-testid="support-connection-row">
-                  <td className="px-5 py-2 font-medium">{c.name}</td>
-                  <td className="px-5 py-2">{PROVIDERS[c.provider as keyof typeof PROVIDERS]?.label ?? c.provider}</td>
-                  <td className="px-5 py-2">{c.enabled ? <Badge tone="emerald">On</Badge> : <Badge>Off</Badge>} {c.verifiedAt ? null : <Badge tone="amber">never authenticated</Badge>}</td>
-                  <td className="px-5 py-2 text-slate-700">
-                    {c.lastResult ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtcShort(c.lastResult.at)}${c.lastResult.reason ? `: ${c.lastResult.reason}` : ""}` : "Never tried"}
-                  </td>
-                  <td className="px-5 py-2 text-slate-700">
-                    {c.certificateExpiresAt ? (
-                      <>
-                        {formatUtcShort(c.certificateExpiresAt)} {new Date(c.certificateExpiresAt) < now ? <Badge tone="red">expired</Badge> : null}
-                      </>
-                    ) : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll>
+            <table className="w-full text-left text-sm">
+              <TableHead columns={["Name", "Provider", "Status", "Last result", "Certificate expires"]} />
+              <tbody className="divide-y divide-slate-100">
+                {connections.map((c) => (
+                  <tr key={c.id} data-testid="support-connection-row">
+                    <td className="px-5 py-2 font-medium">{c.name}</td>
+                    <td className="px-5 py-2">{PROVIDERS[c.provider as keyof typeof PROVIDERS]?.label ?? c.provider}</td>
+                    <td className="px-5 py-2">{c.enabled ? <Badge tone="emerald">On</Badge> : <Badge>Off</Badge>} {c.verifiedAt ? null : <Badge tone="amber">never authenticated</Badge>}</td>
+                    <td className="px-5 py-2 text-slate-700">
+                      {c.lastResult ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtcShort(c.lastResult.at)}${c.lastResult.reason ? `: ${c.lastResult.reason}` : ""}` : "Never tried"}
+                    </td>
+                    <td className="px-5 py-2 text-slate-700">
+                      {c.certificateExpiresAt ? (
+                        <>
+                          {formatUtcShort(c.certificateExpiresAt)} {new Date(c.certificateExpiresAt) < now ? <Badge tone="red">expired</Badge> : null}
+                        </>
+                      ) : "—"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </Card>
 
@@ -82,39 +84,43 @@ export default async function SupportAccountPage({ params, searchParams }: { par
         {domains.length === 0 ? (
           <p className="px-5 py-4 text-sm text-slate-500">No domains.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <TableHead columns={["Domain", "Status", "Enforces SSO", "Auto-join"]} />
-            <tbody className="divide-y divide-slate-100">
-              {domains.map((d) => (
-                <tr key={d.id} data-testid="support-domain-row">
-                  <td className="px-5 py-2 font-mono text-xs">{d.domain}</td>
-                  <td className="px-5 py-2">{d.status}</td>
-                  <td className="px-5 py-2">{d.enforceSso ? "Yes" : "No"}</td>
-                  <td className="px-5 py-2">{d.autoJoin}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll>
+            <table className="w-full text-left text-sm">
+              <TableHead columns={["Domain", "Status", "Enforces SSO", "Auto-join"]} />
+              <tbody className="divide-y divide-slate-100">
+                {domains.map((d) => (
+                  <tr key={d.id} data-testid="support-domain-row">
+                    <td className="px-5 py-2 font-mono text-xs">{d.domain}</td>
+                    <td className="px-5 py-2">{d.status}</td>
+                    <td className="px-5 py-2">{d.enforceSso ? "Yes" : "No"}</td>
+                    <td className="px-5 py-2">{d.autoJoin}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </Card>
 
       <Card>
         <CardHeader title={`Members (${members.length})`} />
-        <table className="w-full text-left text-sm">
-          <TableHead columns={["Email", "Name", "Role", "Password", "MFA", "SSO exemption"]} />
-          <tbody className="divide-y divide-slate-100">
-            {members.map((m) => (
-              <tr key={m.userId} data-testid="support-member-row">
-                <td className="px-5 py-2">{m.email}</td>
-                <td className="px-5 py-2">{m.name}</td>
-                <td className="px-5 py-2">{ROLE_LABELS[m.role]}</td>
-                <td className="px-5 py-2">{m.hasPassword ? "Set" : "Never set"}</td>
-                <td className="px-5 py-2" data-testid="support-member-mfa">{m.hasMfa ? <Badge tone="emerald">On</Badge> : "Off"}</td>
-                <td className="px-5 py-2">{m.ssoExempt ? (m.ssoExemptUntil ? `Until ${formatUtcShort(m.ssoExemptUntil)}` : "Exempt") : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll>
+          <table className="w-full text-left text-sm">
+            <TableHead columns={["Email", "Name", "Role", "Password", "MFA", "SSO exemption"]} />
+            <tbody className="divide-y divide-slate-100">
+              {members.map((m) => (
+                <tr key={m.userId} data-testid="support-member-row">
+                  <td className="px-5 py-2">{m.email}</td>
+                  <td className="px-5 py-2">{m.name}</td>
+                  <td className="px-5 py-2">{ROLE_LABELS[m.role]}</td>
+                  <td className="px-5 py-2">{m.hasPassword ? "Set" : "Never set"}</td>
+                  <td className="px-5 py-2" data-testid="support-member-mfa">{m.hasMfa ? <Badge tone="emerald">On</Badge> : "Off"}</td>
+                  <td className="px-5 py-2">{m.ssoExempt ? (m.ssoExemptUntil ? `Until ${formatUtcShort(m.ssoExemptUntil)}` : "Exempt") : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Card>
 
       <Card>
@@ -167,20 +173,22 @@ export default async function SupportAccountPage({ params, searchParams }: { par
 
       <Card>
         <CardHeader title="Recent audit events" description={`The newest ${recentEvents.length}; the customer sees the same log.`} />
-        <table className="w-full text-left text-sm">
-          <TableHead columns={["When", "Who", "What", "Target", "Reason"]} />
-          <tbody className="divide-y divide-slate-100">
-            {recentEvents.map((e) => (
-              <tr key={e.id} data-testid="support-audit-row">
-                <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatUtcShort(e.createdAt)}</td>
-                <td className="px-5 py-2">{e.actorLabel}</td>
-                <td className="px-5 py-2 font-mono text-xs">{e.action}</td>
-                <td className="px-5 py-2">{e.targetLabel ?? ""}</td>
-                <td className="px-5 py-2 text-slate-600">{typeof e.metadata?.reason === "string" ? e.metadata.reason : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll>
+          <table className="w-full text-left text-sm">
+            <TableHead columns={["When", "Who", "What", "Target", "Reason"]} />
+            <tbody className="divide-y divide-slate-100">
+              {recentEvents.map((e) => (
+                <tr key={e.id} data-testid="support-audit-row">
+                  <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatUtcShort(e.createdAt)}</td>
+                  <td className="px-5 py-2">{e.actorLabel}</td>
+                  <td className="px-5 py-2 font-mono text-xs">{e.action}</td>
+                  <td className="px-5 py-2">{e.targetLabel ?? ""}</td>
+                  <td className="px-5 py-2 text-slate-600">{typeof e.metadata?.reason === "string" ? e.metadata.reason : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Card>
     </div>
   );

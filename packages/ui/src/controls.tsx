@@ -1,8 +1,8 @@
 import type { ChangeEvent, ComponentProps, ReactNode } from "react";
-import { cn } from "@gatehouse/ui";
+import { cn } from "./cn";
 
-// Form controls the shared UI package does not have (textarea, select, checkbox, radio group),
-// wired like its Field: label, hint and error announced together.
+// Form controls beside Field (textarea, select, checkbox, radio group, file), wired like it:
+// label, hint and error announced together.
 
 const inputRing = (error?: string) => (error ? "ring-red-400 focus:ring-red-500" : "ring-slate-300 focus:ring-indigo-600");
 
