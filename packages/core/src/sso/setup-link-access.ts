@@ -21,7 +21,12 @@ export type SetupLinkDecision = { allowed: true } | { allowed: false; reason: st
 
 const ADMINS_ONLY = "Only the account's admins can do this; the setup link covers configuring and testing the connection.";
 
-const REFUSALS: Partial<Record<SetupLinkStep, string>> = {
+// Every step is listed (null = allowed), so a new step cannot slip through without a decision.
+const REFUSALS: Record<SetupLinkStep, string | null> = {
+  view_connections: null,
+  save_connection: null,
+  test_connection: null,
+  manage_certificates: null,
   authenticate: "Authenticate is run by one of the account's admins: it signs in to the account.",
   switch_on: "Switching single sign-on on stays with the account's admins. They have been told when it is ready.",
   switch_off: ADMINS_ONLY,

@@ -91,6 +91,7 @@ export async function revokeSetupLink(ctx: Pick<CoreContext, "db" | "now">, inpu
   return ok({ email: link.email });
 }
 
+export type SsoSetupLinkRecord = SsoSetupLink;
 export type OpenedSetupLink = { link: SsoSetupLink; accountName: string };
 export type SetupLinkRefusal = "unknown" | "expired" | "revoked";
 

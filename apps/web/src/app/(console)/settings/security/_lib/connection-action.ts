@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { Actor, Result } from "@gatehouse/core";
-import { actorOf, requireAccount } from "@/auth/session";
+import type { Actor, Result, SetupLinkStep } from "@gatehouse/core";
+import { SETUP_BASE as SETUP, ssoSetupAccess } from "@/server/sso-setup-access";
 import { formValues } from "@/lib/forms/action-state";
 import { flashTo } from "@/server/flash";
 import { connectionTargetSchema } from "@/lib/validators/sso";
@@ -11,6 +11,7 @@ import { connectionTargetSchema } from "@/lib/validators/sso";
 
 export const SECURITY = "/settings/security";
 export const INCOMPLETE = "That request was incomplete. Reload the page and try again.";
+const ADMINS_ONLY = "Only account admins can configure single sign-on.";
 
 /** Where to send the browser after an action, with its message kept server-side (see flashTo). */
 export const withMessage = (path: string, message: { notice: string } | { error: string }) =>
@@ -18,33 +19,43 @@ export const withMessage = (path: string, message: { notice: string } | { error:
 
 /**
  * The row actions on a connection's page: plain posts that come back with a message, so they
- * work without JavaScript. The sso functions check the admin role themselves.
+ * work without JavaScript. The sso functions check the admin role themselves; `step` says what a
+ * setup link's recipient is attempting (without one, only admins may).
  */
 export async function runConnectionAction<T>(
   formData: FormData,
   run: (connectionId: string, accountId: string, actor: Actor) => Promise<Result<T>>,
   success: string | ((value: T) => string),
   after: (connectionId: string) => string = (id) => `${SECURITY}/${id}`,
+  step: SetupLinkStep = "console_page",
 ): Promise<never> {
-  const session = await requireAccount();
+  const access = await ssoSetupAccess(step);
   const parsed = connectionTargetSchema.safeParse(formValues(formData));
-  if (!parsed.success) redirect(await withMessage(SECURITY, { error: INCOMPLETE }));
+  const base = "base" in access ? access.base : SECURITY;
+  if (!parsed.success) redirect(await withMessage(base, { error: INCOMPLETE }));
   const { connectionId } = parsed.data;
-  const result = await run(connectionId, session.activeAccount.id, await actorOf(session));
+  if (!("base" in access)) redirect(await withMessage(`${base}/${connectionId}`, { error: "refused" in access ? access.refused : ADMINS_ONLY }));
+  const result = await run(connectionId, access.accountId, access.actor);
   revalidatePath(SECURITY, "layout");
-  if (!result.ok) redirect(await withMessage(`${SECURITY}/${connectionId}`, { error: result.error }));
-  redirect(await withMessage(after(connectionId), { notice: typeof success === "string" ? success : success(result.value) }));
+  revalidatePath(SETUP, "layout");
+  // The wizard's paths are the console's with another base: /setup/<id> for a setup link.
+  const onBase = (path: string) => (access.base === SECURITY ? path : path.replace(SECURITY, access.base));
+  if (!result.ok) redirect(await withMessage(`${access.base}/${connectionId}`, { error: result.error }));
+  redirect(await withMessage(onBase(after(connectionId)), { notice: typeof success === "string" ? success : success(result.value) }));
 }
 
 export type ConnectionTarget = { connectionId: string; accountId: string; actor: Actor };
 
 /** For actions that answer their own form (useActionState): who asks, about which connection. */
-export async function connectionTargetOf(formData: FormData): Promise<ConnectionTarget | null> {
-  const session = await requireAccount();
+export async function connectionTargetOf(formData: FormData, step: SetupLinkStep = "console_page"): Promise<ConnectionTarget | null> {
+  const access = await ssoSetupAccess(step);
   const parsed = connectionTargetSchema.safeParse({ connectionId: formData.get("connectionId") });
-  if (!parsed.success) return null;
-  return { connectionId: parsed.data.connectionId, accountId: session.activeAccount.id, actor: await actorOf(session) };
+  if (!parsed.success || !("base" in access)) return null;
+  return { connectionId: parsed.data.connectionId, accountId: access.accountId, actor: access.actor };
 }
 
 /** After a change the connection's page (and the list) must show the new state. */
-export const revalidateSecurity = () => revalidatePath(SECURITY, "layout");
+export const revalidateSecurity = () => {
+  revalidatePath(SECURITY, "layout");
+  revalidatePath(SETUP, "layout");
+};
