@@ -66,12 +66,12 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       </div>
       <SetupStepper progress={progress} />
       {/* One banner: what was just done, or else the latest result (an Authenticate's included). */}
-      {showFlash ? <Alert tone={flash.tone}>{flash.text}</Alert> : <LastResultBanner result={connection.lastResult} />}
+      {showFlash ? <Alert tone={flash.tone}>{flash.text}</Alert> : byAdmin ? <LastResultBanner result={connection.lastResult} /> : null}
 
       <ConnectionHealthNotice connection={connection} now={new Date()} />
       <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium text-indigo-700">
         <a href="#setup" className="hover:underline">Set up</a>
-        <a href="#results" className="hover:underline">Recent results</a>
+        {byAdmin ? <a href="#results" className="hover:underline">Recent results</a> : null}
         <a href="#settings" className="hover:underline">Edit settings</a>
         {byAdmin ? <a href="#display" className="hover:underline">Sign-in button and logo</a> : null}
         {connection.protocol === "saml" ? <a href="#certificates" className="hover:underline">Certificates</a> : null}
@@ -89,9 +89,12 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           <SetupLinkHandOver connection={connection} accountName={access.accountName} />
         )}
       </section>
-      <section id="results" aria-label="Recent results" className="scroll-mt-4">
-        <ResultsTable activity={activity} />
-      </section>
+      {/* Recent results name the members who signed in: not for a setup link's recipient. */}
+      {byAdmin ? (
+        <section id="results" aria-label="Recent results" className="scroll-mt-4">
+          <ResultsTable activity={activity} />
+        </section>
+      ) : null}
       <section id="settings" aria-labelledby="settings-heading" className="scroll-mt-4 space-y-4 border-t border-slate-200 pt-6">
         <h2 id="settings-heading" className="text-xl font-semibold text-slate-900">Edit settings</h2>
         <ConnectionForm meta={connectionFormMeta(connection.provider, connection)} defaults={connectionFormDefaults(connection.provider, connection)} urls={ssoUrls(env().APP_URL)} />
