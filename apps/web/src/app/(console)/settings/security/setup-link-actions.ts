@@ -26,7 +26,7 @@ async function runLinkAction(formData: FormData, run: (input: { accountId: strin
   if (!parsed.success) redirect(await withMessage(SECURITY, { error: INCOMPLETE }));
   const result = await run({ accountId: session.activeAccount.id, linkId: parsed.data.linkId, actor: await actorOf(session) });
   revalidateSecurity();
-  redirect(await withMessage(`${SECURITY}#setup-links`, result.ok ? { notice: success(result.value.email) } : { error: result.error }));
+  redirect(await withMessage(SECURITY, result.ok ? { notice: success(result.value.email) } : { error: result.error }));
 }
 
 export async function revokeSetupLinkAction(formData: FormData) {
