@@ -17,6 +17,8 @@ export type Actor = {
   ip: string | null;
   /** An admin's authority over this one account without a membership: an account API key, or the operator CLI. */
   adminOfAccountId?: string;
+  /** Set when the actor is the recipient of an SSO setup link: what they may do is decideSetupLinkStep's call. */
+  viaSetupLinkId?: string;
 };
 
 export const nowOf = (ctx: Pick<CoreContext, "now">): Date => (ctx.now ? ctx.now() : new Date());

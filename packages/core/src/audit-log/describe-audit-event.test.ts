@@ -75,6 +75,7 @@ const RECORDED_ACTIONS = [
   "sso.connection.entity_id_claimed", "sso.connection.entity_id_released", "sso.connection.entity_id_refused",
   "sso.connection.logo_set", "sso.connection.logo_removed", "sso.connection.marked_tested",
   "sso.connection.test_passed", "sso.connection.test_failed", "sso.connection.secret_expiry_changed", "sso.connection.expiry_reminder_sent",
+  "sso.setup_link_created", "sso.setup_link_resent", "sso.setup_link_revoked", "sso.setup_link_opened", "sso.setup_link_refused",
   "sso.authenticate.succeeded", "sso.authenticate.failed", "sso.test.requested", "sso.test.email_failed", "sso.test.succeeded", "sso.test.failed",
   "domain.added", "domain.removed", "domain.checked", "domain.verified", "domain.pending", "domain.lost", "domain.subdomains_changed", "domain.auto_join_changed",
   "join_request.created", "join_request.approved", "join_request.declined",

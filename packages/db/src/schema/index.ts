@@ -12,3 +12,4 @@ export * from "./mfa";
 export * from "./login-providers";
 export * from "./sign-up";
 export * from "./api-keys";
+export * from "./setup-links";

@@ -8,3 +8,4 @@ export { scimProvisionedEmail, type ScimProvisionedEmailInput } from "./scim-pro
 export { credentialExpiryEmail, type CredentialExpiryEmailInput } from "./credential-expiry";
 export { enforcementSuspensionEmail, type EnforcementSuspensionEmailInput } from "./enforcement-suspension";
 export { signUpExistingEmail, type SignUpExistingEmailInput } from "./sign-up-existing";
+export { ssoSetupLinkEmail, ssoSetupReadyEmail, type SsoSetupLinkEmailInput, type SsoSetupReadyEmailInput } from "./sso-setup-link";

@@ -1,5 +1,5 @@
 import { eq, ssoConnections, sessions } from "@gatehouse/db";
-import { isAccountAdmin, recordAuditEvent, type Actor, type Result } from "@gatehouse/core";
+import { decideSetupLinkStep, isAccountAdmin, recordAuditEvent, type Actor, type Result } from "@gatehouse/core";
 import type { SsoContext } from "../context";
 import { removeSamlConnectionFromJackson } from "./jackson-sync";
 import { getConnection } from "./queries";
@@ -14,6 +14,10 @@ export async function setConnectionEnabled(
   input: { accountId: string; connectionId: string; enabled: boolean; actor: Actor },
 ): Promise<Result<void>> {
   if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return { ok: false, error: "Only account admins can configure SSO." };
+  if (input.actor.viaSetupLinkId) {
+    const decision = decideSetupLinkStep(input.enabled ? "switch_on" : "switch_off");
+    if (!decision.allowed) return { ok: false, error: decision.reason };
+  }
   const connection = await getConnection(ctx.db, input.accountId, input.connectionId);
   if (!connection) return { ok: false, error: "That connection no longer exists." };
   if (input.enabled && !connection.verifiedAt) {
@@ -37,6 +41,10 @@ export async function setConnectionEnabled(
 /** Deletes a connection (and its Jackson copy); sessions it signed in end. */
 export async function deleteConnection(ctx: SsoContext, input: { accountId: string; connectionId: string; actor: Actor }): Promise<Result<void>> {
   if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return { ok: false, error: "Only account admins can configure SSO." };
+  if (input.actor.viaSetupLinkId) {
+    const decision = decideSetupLinkStep("delete_connection");
+    if (!decision.allowed) return { ok: false, error: decision.reason };
+  }
   const connection = await getConnection(ctx.db, input.accountId, input.connectionId);
   if (!connection) return { ok: false, error: "That connection no longer exists." };
   if (connection.provider === "saml") await removeSamlConnectionFromJackson(ctx, connection.id);

@@ -1,13 +1,14 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { deleteConnection, saveConnection, setConnectionEnabled, testConnection } from "@gatehouse/sso";
-import { requireAdmin } from "@/server/admin-guard";
+import { deleteConnection, getConnectionView, saveConnection, setConnectionEnabled, testConnection } from "@gatehouse/sso";
+import { notifySetupLinkReady } from "@gatehouse/core";
+import { coreContext } from "@/server/context";
 import { ssoContext } from "@/server/sso-context";
+import { ssoSetupAccess } from "@/server/sso-setup-access";
 import { formValues, type ActionState } from "@/lib/forms/action-state";
 import { connectionDataFromForm, connectionTargetSchema, deleteConnectionSchema, redisplayableValues, switchOffSchema } from "@/lib/validators/sso";
-import { INCOMPLETE, runConnectionAction, SECURITY, withMessage } from "./_lib/connection-action";
+import { INCOMPLETE, revalidateSecurity, runConnectionAction, SECURITY, withMessage } from "./_lib/connection-action";
 import type { TestConnectionState } from "./_lib/test-state";
 
 /**
@@ -16,30 +17,33 @@ import type { TestConnectionState } from "./_lib/test-state";
  * on its own page; an edit stays on the page it came from.
  */
 export async function saveConnectionAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const access = await requireAdmin();
-  if (!access.ok) return { error: access.error };
+  const access = await ssoSetupAccess("save_connection");
   const values = formValues(formData);
+  if (!("base" in access)) return { error: "refused" in access ? access.refused : "Only account admins can configure SSO.", values: redisplayableValues(values) };
   const connectionId = values.connectionId ? values.connectionId : undefined;
   if (connectionId !== undefined && !connectionTargetSchema.safeParse({ connectionId }).success) return { error: INCOMPLETE };
-  const result = await saveConnection(ssoContext(), {
-    accountId: access.accountId,
-    actor: access.actor,
-    connectionId,
-    data: connectionDataFromForm(values),
-  });
+  const result = await saveConnection(ssoContext(), { accountId: access.accountId, actor: access.actor, connectionId, data: connectionDataFromForm(values) });
   if (!result.ok) return { error: result.error.message, fieldErrors: result.error.fieldErrors, values: redisplayableValues(values) };
-  revalidatePath(SECURITY, "layout");
-  if (!connectionId) redirect(await withMessage(`${SECURITY}/${result.value.id}`, { notice: "Saved. Next, run Test Connection, then Authenticate." }));
+  revalidateSecurity();
+  if (!connectionId) redirect(await withMessage(`${access.base}/${result.value.id}`, { notice: "Saved. Next, run Test Connection, then Authenticate." }));
   return { success: "Connection saved." };
 }
 
-/** Test Connection returns its report to the form (useActionState), with or without JavaScript. */
+/**
+ * Test Connection returns its report to the form (useActionState), with or without JavaScript.
+ * A pass through a setup link tells the admin who sent it that the connection is theirs to finish.
+ */
 export async function testConnectionAction(_state: TestConnectionState, formData: FormData): Promise<TestConnectionState> {
-  const access = await requireAdmin();
-  if (!access.ok) return { error: access.error };
+  const access = await ssoSetupAccess("test_connection");
+  if (!("base" in access)) return { error: "refused" in access ? access.refused : "Only account admins can test connections." };
   const parsed = connectionTargetSchema.safeParse(formValues(formData));
   if (!parsed.success) return { error: INCOMPLETE };
   const result = await testConnection(ssoContext(), { accountId: access.accountId, connectionId: parsed.data.connectionId, actor: access.actor });
+  if (result.ok && result.value.ok && access.setupLink) {
+    const connection = await getConnectionView(ssoContext().db, access.accountId, parsed.data.connectionId, ssoContext().encryptionKey);
+    if (connection) await notifySetupLinkReady(coreContext(), { linkId: access.setupLink.id, connectionId: connection.id, connectionName: connection.name });
+  }
+  if (result.ok) revalidateSecurity();
   return result.ok ? { report: result.value } : { error: result.error };
 }
 

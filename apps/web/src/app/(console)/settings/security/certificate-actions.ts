@@ -9,8 +9,8 @@ import { connectionTargetOf, INCOMPLETE, revalidateSecurity, runConnectionAction
 
 /** Certificate rotation, step one. A refused certificate changes nothing and is explained by the form. */
 export async function addCertificateAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const target = await connectionTargetOf(formData);
-  if ("error" in target) return { error: target.error };
+  const target = await connectionTargetOf(formData, "manage_certificates");
+  if (!target) return { error: INCOMPLETE };
   const certificatePem = String(formData.get("nextCertificatePem") ?? "");
   const result = await addNextCertificate(ssoContext(), { ...target, certificatePem });
   // A pasted private key must not travel back into the page: the admin pastes the certificate again.
@@ -29,6 +29,8 @@ export async function removeCertificateAction(formData: FormData) {
     async (connectionId, accountId, actor) =>
       parsed.success ? removeCertificate(ssoContext(), { accountId, connectionId, sha256Fingerprint: parsed.data.sha256Fingerprint, actor }) : { ok: false as const, error: INCOMPLETE },
     (change) => `Removed the certificate SHA-256 ${change.certificate.sha256Fingerprint}. Responses signed with it are refused from now on.`,
+    undefined,
+    "manage_certificates",
   );
 }
 
@@ -46,6 +48,8 @@ export async function refreshMetadataAction(formData: FormData) {
       return refreshSamlMetadata(ctx, connectionId, { actor });
     },
     describeRefresh,
+    undefined,
+    "manage_certificates",
   );
 }
 

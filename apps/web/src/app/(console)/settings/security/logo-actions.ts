@@ -3,7 +3,7 @@
 import { removeConnectionLogo, setConnectionLogo } from "@gatehouse/sso";
 import type { ActionState } from "@/lib/forms/action-state";
 import { ssoContext } from "@/server/sso-context";
-import { connectionTargetOf, revalidateSecurity, runConnectionAction } from "./_lib/connection-action";
+import { connectionTargetOf, INCOMPLETE, revalidateSecurity, runConnectionAction } from "./_lib/connection-action";
 
 /**
  * The logo upload: a multipart post whose file is read here as bytes. setConnectionLogo decides
@@ -12,7 +12,7 @@ import { connectionTargetOf, revalidateSecurity, runConnectionAction } from "./_
  */
 export async function setLogoAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const target = await connectionTargetOf(formData);
-  if ("error" in target) return { error: target.error };
+  if (!target) return { error: INCOMPLETE };
   const file = formData.get("logo");
   // With no file chosen, browsers still post the field: an unnamed, empty file.
   if (!(file instanceof File) || (file.name === "" && file.size === 0)) return { error: "Choose a PNG, JPG or SVG file first." };

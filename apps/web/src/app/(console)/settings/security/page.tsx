@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getSecuritySettings, PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
+import { getSecuritySettings, listSetupLinks, PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
 import { listConnections, ssoUrls } from "@gatehouse/sso";
 import { Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
 import { requireAdmin } from "@/server/admin-guard";
@@ -12,6 +12,7 @@ import { StatusBadge } from "./_components/status-badge";
 import { ConnectionHealthBadge } from "./_components/connection-health";
 import { DangerZone } from "./_components/danger-zone";
 import { AuthRequirementCard } from "./_components/auth-requirement-card";
+import { SetupLinksCard } from "./_components/setup-links-card";
 import { AdminsOnly } from "../../_components/admins-only";
 import { FlashBanner } from "../../_components/flash-banner";
 
@@ -29,6 +30,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
   const urls = ssoUrls(env().APP_URL);
   const now = new Date();
   const settings = await getSecuritySettings(ctx, session.activeAccount.id);
+  const setupLinks = await listSetupLinks(ctx, session.activeAccount.id);
 
   return (
     <div className="space-y-6">
@@ -85,6 +87,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
           ))}
         </div>
       </Card>
+
+      <SetupLinksCard links={setupLinks} />
 
       <Card>
         <CardHeader title="Values for your identity provider" description="The same for every connection of this Gatehouse. Each connection's page shows the ones its protocol needs." />

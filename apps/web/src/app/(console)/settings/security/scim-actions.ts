@@ -14,8 +14,7 @@ import type { ScimSelfTestState, ScimTokenState } from "./_lib/scim-state";
 export async function issueScimTokenAction(_state: ScimTokenState, formData: FormData): Promise<ScimTokenState> {
   const target = await connectionTargetOf(formData);
   const parsed = issueScimTokenSchema.safeParse(formValues(formData));
-  if ("error" in target) return { error: target.error };
-  if (!parsed.success) return { error: INCOMPLETE };
+  if (!target || !parsed.success) return { error: INCOMPLETE };
   const ctx = coreContext();
   if (parsed.data.intent === "enable") {
     const result = await enableScim(ctx, target);
@@ -76,7 +75,7 @@ export async function disableScimAction(formData: FormData) {
 /** Run self-test: a live conformance check against this app's own SCIM endpoint. */
 export async function runScimSelfTestAction(_state: ScimSelfTestState, formData: FormData): Promise<ScimSelfTestState> {
   const target = await connectionTargetOf(formData);
-  if ("error" in target) return { error: target.error };
+  if (!target) return { error: INCOMPLETE };
   const result = await runScimSelfTest(coreContext(), target);
   revalidateSecurity();
   return result.ok ? { report: result.value } : { error: result.error };

@@ -3,7 +3,7 @@
 import { markConnectionTested, sendTestEmail } from "@gatehouse/sso";
 import type { ActionState } from "@/lib/forms/action-state";
 import { ssoContext } from "@/server/sso-context";
-import { connectionTargetOf, revalidateSecurity, runConnectionAction } from "./_lib/connection-action";
+import { connectionTargetOf, INCOMPLETE, revalidateSecurity, runConnectionAction } from "./_lib/connection-action";
 import { formatUtc } from "./_lib/format";
 
 /**
@@ -12,7 +12,7 @@ import { formatUtc } from "./_lib/format";
  */
 export async function sendTestEmailAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const target = await connectionTargetOf(formData);
-  if ("error" in target) return { error: target.error };
+  if (!target) return { error: INCOMPLETE };
   const memberEmail = String(formData.get("memberEmail") ?? "").slice(0, 320);
   const result = await sendTestEmail(ssoContext(), { ...target, memberEmail });
   if (!result.ok) return { error: result.error, values: { memberEmail } };

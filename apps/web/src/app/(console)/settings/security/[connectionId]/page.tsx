@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { eq, users } from "@gatehouse/db";
 import { connectionProgress } from "@gatehouse/core";
 import { Alert } from "@gatehouse/ui";
-import { hasPassedTestSinceSave, listConnectionActivity, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
-import { requireAdminConnection } from "@/server/admin-guard";
+import { getConnectionView, hasPassedTestSinceSave, listConnectionActivity, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
+import { ssoSetupAccess } from "@/server/sso-setup-access";
 import { env } from "@/env";
 import { ssoContext } from "@/server/sso-context";
 import { connectionFormDefaults, connectionFormMeta } from "../_lib/form-defaults";
 import { ConnectionActions, DeleteConnection } from "../_components/connection-actions";
+import { SetupLinkHandOver } from "../_components/setup-link-hand-over";
 import { ConnectionForm } from "../_components/connection-form";
 import { CertificatesCard } from "../_components/certificates-card";
 import { LastResultBanner, ResultsTable } from "../_components/last-result";
@@ -27,11 +29,16 @@ type Params = Promise<{ connectionId: string }>;
 type Search = Promise<{ flash?: string; scimLog?: string }>;
 
 export default async function ConnectionPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const access = await requireAdminConnection((await params).connectionId);
-  if (!access.ok) return <AdminsOnly what="configure single sign-on for" accountName={access.accountName} />;
-  const { session, connection } = access;
+  const access = await ssoSetupAccess("view_connections");
+  if ("adminsOnly" in access) return <AdminsOnly what="configure single sign-on for" accountName={access.adminsOnly.activeAccount.name} />;
+  if ("refused" in access) return <Alert tone="error">{access.refused}</Alert>;
+  // A setup link's recipient configures and tests; the account's admins do the rest.
+  const byAdmin = access.setupLink === null;
+  const { connectionId } = await params;
   const search = await searchParams;
   const ctx = ssoContext();
+  const connection = await getConnectionView(ctx.db, access.accountId, connectionId, ctx.encryptionKey);
+  if (!connection) notFound();
   const [flash, activity, lastTestPassed, marked] = await Promise.all([
     readFlash(search.flash),
     listConnectionActivity(ctx.db, connection),
@@ -46,7 +53,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
     <div className="space-y-6">
       <div>
         <p className="text-sm">
-          <Link href="/settings/security" className="font-medium text-indigo-700 hover:underline">← Single sign-on</Link>
+          <Link href={access.base} className="font-medium text-indigo-700 hover:underline">← Single sign-on</Link>
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold text-slate-900">{connection.name}</h1>
@@ -59,44 +66,59 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       </div>
       <SetupStepper progress={progress} />
       {/* One banner: what was just done, or else the latest result (an Authenticate's included). */}
-      {showFlash ? <Alert tone={flash.tone}>{flash.text}</Alert> : <LastResultBanner result={connection.lastResult} />}
+      {showFlash ? <Alert tone={flash.tone}>{flash.text}</Alert> : byAdmin ? <LastResultBanner result={connection.lastResult} /> : null}
 
       <ConnectionHealthNotice connection={connection} now={new Date()} />
       <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium text-indigo-700">
         <a href="#setup" className="hover:underline">Set up</a>
-        <a href="#results" className="hover:underline">Recent results</a>
+        {byAdmin ? <a href="#results" className="hover:underline">Recent results</a> : null}
         <a href="#settings" className="hover:underline">Edit settings</a>
-        <a href="#display" className="hover:underline">Sign-in button and logo</a>
+        {byAdmin ? <a href="#display" className="hover:underline">Sign-in button and logo</a> : null}
         {connection.protocol === "saml" ? <a href="#certificates" className="hover:underline">Certificates</a> : null}
-        <a href="#scim" className="hover:underline">SCIM</a>
-        <a href="#delete" className="hover:underline">Delete</a>
+        {byAdmin ? <a href="#scim" className="hover:underline">SCIM</a> : null}
+        {byAdmin ? <a href="#delete" className="hover:underline">Delete</a> : null}
       </nav>
 
       <section id="setup" aria-label="Set up" className="scroll-mt-4 space-y-6">
-        <ConnectionActions connection={connection} accountSlug={session.activeAccount.slug} />
-        <TestByEmailCard connectionId={connection.id} marked={marked} />
+        {byAdmin ? (
+          <>
+            <ConnectionActions connection={connection} accountSlug={access.accountSlug ?? ""} />
+            <TestByEmailCard connectionId={connection.id} marked={marked} />
+          </>
+        ) : (
+          <SetupLinkHandOver connection={connection} accountName={access.accountName} />
+        )}
       </section>
-      <section id="results" aria-label="Recent results" className="scroll-mt-4">
-        <ResultsTable activity={activity} />
-      </section>
+      {/* Recent results name the members who signed in: not for a setup link's recipient. */}
+      {byAdmin ? (
+        <section id="results" aria-label="Recent results" className="scroll-mt-4">
+          <ResultsTable activity={activity} />
+        </section>
+      ) : null}
       <section id="settings" aria-labelledby="settings-heading" className="scroll-mt-4 space-y-4 border-t border-slate-200 pt-6">
         <h2 id="settings-heading" className="text-xl font-semibold text-slate-900">Edit settings</h2>
         <ConnectionForm meta={connectionFormMeta(connection.provider, connection)} defaults={connectionFormDefaults(connection.provider, connection)} urls={ssoUrls(env().APP_URL)} />
       </section>
-      <section id="display" aria-label="Sign-in button and logo" className="scroll-mt-4">
-        <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} />
-      </section>
+      {byAdmin ? (
+        <section id="display" aria-label="Sign-in button and logo" className="scroll-mt-4">
+          <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} />
+        </section>
+      ) : null}
       {connection.protocol === "saml" ? (
         <section id="certificates" aria-label="Certificates" className="scroll-mt-4">
           <CertificatesCard connection={connection} />
         </section>
       ) : null}
-      <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4">
-        <ScimCard accountId={session.activeAccount.id} connectionId={connection.id} logCursor={search.scimLog} />
-      </section>
-      <section id="delete" aria-label="Delete connection" className="scroll-mt-4">
-        <DeleteConnection connectionId={connection.id} connectionName={connection.name} />
-      </section>
+      {byAdmin ? (
+        <>
+          <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4">
+            <ScimCard accountId={access.accountId} connectionId={connection.id} logCursor={search.scimLog} />
+          </section>
+          <section id="delete" aria-label="Delete connection" className="scroll-mt-4">
+            <DeleteConnection connectionId={connection.id} connectionName={connection.name} />
+          </section>
+        </>
+      ) : null}
     </div>
   );
 }

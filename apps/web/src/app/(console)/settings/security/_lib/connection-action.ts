@@ -1,56 +1,61 @@
 import { revalidatePath } from "next/cache";
-import type { Actor, Result } from "@gatehouse/core";
-import { requireAdmin } from "@/server/admin-guard";
+import { redirect } from "next/navigation";
+import type { Actor, Result, SetupLinkStep } from "@gatehouse/core";
+import { SETUP_BASE as SETUP, ssoSetupAccess } from "@/server/sso-setup-access";
 import { formValues } from "@/lib/forms/action-state";
 import { flashTo } from "@/server/flash";
-import { INCOMPLETE, runFormAction, type ActionCaller } from "@/server/form-action";
 import { connectionTargetSchema } from "@/lib/validators/sso";
 
 // Shared by the security pages' server action files. Not a "use server" module itself: nothing
 // here may become an endpoint of its own.
 
 export const SECURITY = "/settings/security";
-export { INCOMPLETE };
+export const INCOMPLETE = "That request was incomplete. Reload the page and try again.";
+const ADMINS_ONLY = "Only account admins can configure single sign-on.";
 
 /** Where to send the browser after an action, with its message kept server-side (see flashTo). */
 export const withMessage = (path: string, message: { notice: string } | { error: string }) =>
   flashTo(path, "notice" in message ? { tone: "success", text: message.notice } : { tone: "error", text: message.error });
 
 /**
- * The row actions on a connection's page, through the console's one action runner: the admin
- * gate first, then back to the connection's page with a message.
+ * The row actions on a connection's page: plain posts that come back with a message, so they
+ * work without JavaScript. The sso functions check the admin role themselves; `step` says what a
+ * setup link's recipient is attempting (without one, only admins may).
  */
-export function runConnectionAction<T>(
+export async function runConnectionAction<T>(
   formData: FormData,
   run: (connectionId: string, accountId: string, actor: Actor) => Promise<Result<T>>,
   success: string | ((value: T) => string),
   after: (connectionId: string) => string = (id) => `${SECURITY}/${id}`,
+  step: SetupLinkStep = "console_page",
 ): Promise<never> {
-  return runFormAction({
-    schema: connectionTargetSchema,
-    input: formValues(formData),
-    gate: "admin",
-    run: ({ connectionId }, { accountId, actor }) => run(connectionId, accountId, actor),
-    success,
-    back: (target) => (target ? `${SECURITY}/${target.connectionId}` : SECURITY),
-    after: ({ connectionId }) => after(connectionId),
-    revalidate: SECURITY,
-  });
+  const access = await ssoSetupAccess(step);
+  const parsed = connectionTargetSchema.safeParse(formValues(formData));
+  const base = "base" in access ? access.base : SECURITY;
+  if (!parsed.success) redirect(await withMessage(base, { error: INCOMPLETE }));
+  const { connectionId } = parsed.data;
+  if (!("base" in access)) redirect(await withMessage(`${base}/${connectionId}`, { error: "refused" in access ? access.refused : ADMINS_ONLY }));
+  const result = await run(connectionId, access.accountId, access.actor);
+  revalidatePath(SECURITY, "layout");
+  revalidatePath(SETUP, "layout");
+  // The wizard's paths are the console's with another base: /setup/<id> for a setup link.
+  const onBase = (path: string) => (access.base === SECURITY ? path : path.replace(SECURITY, access.base));
+  if (!result.ok) redirect(await withMessage(`${access.base}/${connectionId}`, { error: result.error }));
+  redirect(await withMessage(onBase(after(connectionId)), { notice: typeof success === "string" ? success : success(result.value) }));
 }
 
-export type ConnectionTarget = ActionCaller & { connectionId: string };
+export type ConnectionTarget = { connectionId: string; accountId: string; actor: Actor };
 
-/**
- * For actions that answer their own form (useActionState): which connection, and the admin who
- * asks; or the error to answer with (a member, or a form that did not parse).
- */
-export async function connectionTargetOf(formData: FormData): Promise<ConnectionTarget | { error: string }> {
-  const access = await requireAdmin();
-  if (!access.ok) return { error: access.error };
+/** For actions that answer their own form (useActionState): who asks, about which connection. */
+export async function connectionTargetOf(formData: FormData, step: SetupLinkStep = "console_page"): Promise<ConnectionTarget | null> {
+  const access = await ssoSetupAccess(step);
   const parsed = connectionTargetSchema.safeParse({ connectionId: formData.get("connectionId") });
-  if (!parsed.success) return { error: INCOMPLETE };
+  if (!parsed.success || !("base" in access)) return null;
   return { connectionId: parsed.data.connectionId, accountId: access.accountId, actor: access.actor };
 }
 
 /** After a change the connection's page (and the list) must show the new state. */
-export const revalidateSecurity = () => revalidatePath(SECURITY, "layout");
+export const revalidateSecurity = () => {
+  revalidatePath(SECURITY, "layout");
+  revalidatePath(SETUP, "layout");
+};

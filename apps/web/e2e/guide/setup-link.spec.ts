@@ -1,0 +1,112 @@
+import type { BrowserContext, Page } from "@playwright/test";
+import { and, auditEvents, emailOutbox, eq, ssoSetupLinks, type Database } from "@gatehouse/db";
+import { expect, signIn, test, waitForEmail } from "../support/fixtures";
+import { createOidcClient, createSsoTeam } from "../support/sandbox";
+import { fillConnectionSettings, testConnectionPasses } from "../support/sso-wizard";
+
+const SUBJECT = /asked you to set up single sign-on/;
+
+async function sendSetupLink(page: Page, email: string) {
+  await page.goto("/settings/security");
+  await page.getByLabel("Their email").fill(email);
+  await page.getByRole("button", { name: "Send setup link" }).click();
+  await expect(page.getByText(`Setup link sent to ${email}.`)).toBeVisible();
+}
+
+/**
+ * The recipient clicks the link in their email as a person would: the app delivers over SMTP in
+ * tests, so the captured email is put in the dev mailbox as `pnpm dev` would have kept it.
+ */
+async function openFromMailbox(context: BrowserContext, db: Database, to: string, sentAfter: Date): Promise<Page> {
+  const email = await waitForEmail(to, SUBJECT, sentAfter);
+  await db.insert(emailOutbox).values({ to, subject: email.subject, html: email.html, text: email.text ?? "", template: "sso_setup_link", transport: "dev-mailbox", status: "sent" });
+  const mailbox = await context.newPage();
+  await mailbox.goto("/dev/mailbox");
+  await mailbox.getByRole("link", { name: new RegExp(email.subject) }).first().click();
+  const opened = context.waitForEvent("page");
+  await mailbox.frameLocator('iframe[title="Email content"]').getByRole("link", { name: "Open the SSO setup" }).first().click();
+  const tab = await opened;
+  await tab.waitForLoadState();
+  return tab;
+}
+
+test("an IT admin sets up SSO through a setup link; the admin sees its progress and keeps switching on", async ({ browser, page, db }) => {
+  const team = await createSsoTeam();
+  const client = await createOidcClient("okta", "client_secret_post");
+  const itAdmin = `ops-${team.tag}@it.test`;
+  const sentAfter = new Date();
+  await signIn(page, team.admin.email);
+  await expect(page).toHaveURL(/\/settings\/team/);
+  await sendSetupLink(page, itAdmin);
+  const row = page.getByTestId("setup-link-row").filter({ hasText: itAdmin });
+  await expect(row).toContainText("Active");
+
+  const recipient = await browser.newContext();
+  const tab = await openFromMailbox(recipient, db, itAdmin, sentAfter);
+  await expect(tab).toHaveURL(/\/setup$/);
+  await expect(tab.getByTestId("setup-link-banner")).toContainText(`opened by ${itAdmin}`);
+  await expect(tab.getByRole("heading", { name: `Set up single sign-on for ${team.account.name}` })).toBeVisible();
+  // Nothing else of the account: no console navigation.
+  await expect(tab.getByRole("navigation", { name: "Settings" })).toHaveCount(0);
+  await expect(tab.getByRole("link", { name: "Team" })).toHaveCount(0);
+  await tab.screenshot({ path: test.info().outputPath("setup-link-home.png"), fullPage: true });
+
+  // The console's own wizard, on the link's pages.
+  await tab.getByRole("link", { name: /Okta/ }).click();
+  await expect(tab).toHaveURL(/\/setup\/new\?provider=okta/);
+  await tab.getByLabel("Okta organisation URL").fill(client.issuer);
+  await tab.getByLabel("Client ID").fill(client.client_id);
+  await tab.getByLabel("Client secret").fill(client.client_secret!);
+  await fillConnectionSettings(tab, `Okta ${team.tag}`, `Sign in with Okta ${team.tag}`);
+  await tab.getByRole("button", { name: "Save connection" }).click();
+  await expect(tab).toHaveURL(/\/setup\/[0-9a-f-]{36}/);
+  await testConnectionPasses(tab);
+  // Authenticate and switching on stay with the account's admins.
+  await expect(tab.getByRole("button", { name: "Authenticate" })).toHaveCount(0);
+  await expect(tab.getByRole("button", { name: "Switch on" })).toHaveCount(0);
+  await expect(tab.getByRole("button", { name: "Delete connection" })).toHaveCount(0);
+  await tab.screenshot({ path: test.info().outputPath("setup-link-connection.png"), fullPage: true });
+
+  // The link opens nothing else: the team page asks for a sign-in.
+  await tab.goto("/settings/team");
+  await expect(tab).toHaveURL(/\/login/);
+
+  // Every step is recorded under the recipient.
+  const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.accountId, team.account.id), eq(auditEvents.actorLabel, `${itAdmin} via setup link`)))).map((e) => e.action);
+  expect(actions).toEqual(expect.arrayContaining(["sso.setup_link_opened", "sso.connection.created", "sso.connection.test_passed"]));
+
+  // The admin is told it is ready, and sees how far it got.
+  const ready = await waitForEmail(team.admin.email, /is ready to switch on/, sentAfter);
+  expect(ready.text).toContain(itAdmin);
+  await page.reload();
+  for (const step of ["Opened", "Connection saved", "Test passed"]) await expect(row.getByText(`✓ ${step}`)).toBeVisible();
+  await expect(row.getByText("✓ Authenticate passed")).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath("setup-link-progress.png"), fullPage: true });
+
+  // Revoked: the recipient's next page says so.
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByText(`The setup link for ${itAdmin} no longer works.`)).toBeVisible();
+  await tab.goto("/setup");
+  await expect(tab).toHaveURL(/\/setup-link\/refused\?reason=revoked/);
+  await expect(tab.getByRole("heading", { name: "This setup link was revoked" })).toBeVisible();
+  await recipient.close();
+});
+
+test("an expired setup link is refused with a clear page", async ({ browser, page, db }) => {
+  const team = await createSsoTeam();
+  const itAdmin = `ops-${team.tag}@it.test`;
+  const sentAfter = new Date();
+  await signIn(page, team.admin.email);
+  await expect(page).toHaveURL(/\/settings\/team/);
+  await sendSetupLink(page, itAdmin);
+  await db.update(ssoSetupLinks).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(ssoSetupLinks.email, itAdmin));
+
+  const recipient = await browser.newContext();
+  const tab = await openFromMailbox(recipient, db, itAdmin, sentAfter);
+  await expect(tab).toHaveURL(/\/setup-link\/refused\?reason=expired/);
+  await expect(tab.getByRole("heading", { name: "This setup link has expired" })).toBeVisible();
+  await expect(tab.getByText(/send it again/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("setup-link-row").filter({ hasText: itAdmin })).toContainText("Expired");
+  await recipient.close();
+});

@@ -1,0 +1,45 @@
+import type { RenderedEmail } from "../types";
+import { formatUtc } from "./format";
+import { DEFAULT_PRODUCT_NAME, renderLayout } from "./layout";
+
+export type SsoSetupLinkEmailInput = { accountName: string; adminName: string; setupUrl: string; expiresAt: Date; productName?: string };
+
+/** An account admin hands the SSO setup to someone with access to the identity provider. */
+export function ssoSetupLinkEmail(input: SsoSetupLinkEmailInput): RenderedEmail {
+  const productName = input.productName ?? DEFAULT_PRODUCT_NAME;
+  return renderLayout({
+    productName,
+    subject: `${input.adminName} asked you to set up single sign-on for ${input.accountName}`,
+    preheader: `Connect ${input.accountName} to your identity provider.`,
+    heading: `Set up single sign-on for ${input.accountName}`,
+    paragraphs: [
+      "Hi,",
+      `${input.adminName} is setting up single sign-on for ${input.accountName} on ${productName} and has asked you to connect it to your identity provider.`,
+      "The link below opens the setup for this account's single sign-on only. Save the connection and run Test Connection; the account's admins switch it on.",
+    ],
+    button: { label: "Open the SSO setup", url: input.setupUrl },
+    notes: [`This link expires on ${formatUtc(input.expiresAt)}.`],
+    reason: `${input.adminName}, an administrator of ${input.accountName}, sent you a setup link`,
+  });
+}
+
+export type SsoSetupReadyEmailInput = { accountName: string; recipientEmail: string; connectionName: string; connectionUrl: string; productName?: string };
+
+/** Tells the admin who sent a setup link that the connection passed its checks and can be switched on. */
+export function ssoSetupReadyEmail(input: SsoSetupReadyEmailInput): RenderedEmail {
+  const productName = input.productName ?? DEFAULT_PRODUCT_NAME;
+  return renderLayout({
+    productName,
+    subject: `Single sign-on for ${input.accountName} is ready to switch on`,
+    preheader: `${input.recipientEmail} finished setting up ${input.connectionName}.`,
+    heading: `${input.connectionName} is ready to switch on`,
+    paragraphs: [
+      "Hi,",
+      `${input.recipientEmail} set up ${input.connectionName} for ${input.accountName} through your setup link, and it passed its checks.`,
+      "Switching it on stays with you: open the connection and choose Switch on when you are ready.",
+    ],
+    button: { label: "Open the connection", url: input.connectionUrl },
+    notes: [],
+    reason: `you sent a single sign-on setup link for ${input.accountName}`,
+  });
+}
