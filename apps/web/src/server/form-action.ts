@@ -21,9 +21,10 @@ export async function runFormAction<S extends z.ZodType, T>(action: {
   input: unknown;
   /**
    * "admin": the admin gate refuses members before anything runs. "core": the called function
-   * checks the role itself, and members see its own, more precise refusal.
+   * checks the role itself, and members see its own, more precise refusal. A function: a gate of
+   * the caller's own (the SSO wizard admits admins and setup-link recipients).
    */
-  gate: "admin" | "core";
+  gate: "admin" | "core" | (() => Promise<ActionCaller | { error: string }>);
   run: (input: z.output<S>, caller: ActionCaller) => Promise<Result<T>>;
   success: string | ((value: T) => string);
   /** Where a refusal or error is shown; without input when the form did not even parse. */
@@ -32,8 +33,8 @@ export async function runFormAction<S extends z.ZodType, T>(action: {
   after?: (input: z.output<S>) => string;
   /** The message for a form that did not parse. */
   incomplete?: (error: z.ZodError) => string;
-  /** The layout to refresh after a change. */
-  revalidate: string;
+  /** The layout(s) to refresh after a change. */
+  revalidate: string | string[];
 }): Promise<never> {
   const caller = await callerOf(action.gate);
   if ("error" in caller) redirect(await flashTo(action.back(), { tone: "error", text: caller.error }));
@@ -41,13 +42,14 @@ export async function runFormAction<S extends z.ZodType, T>(action: {
   if (!parsed.success) redirect(await flashTo(action.back(), { tone: "error", text: action.incomplete?.(parsed.error) ?? INCOMPLETE }));
   const input = parsed.data;
   const result = await action.run(input, caller);
-  revalidatePath(action.revalidate, "layout");
+  for (const path of [action.revalidate].flat()) revalidatePath(path, "layout");
   if (!result.ok) redirect(await flashTo(action.back(input), { tone: "error", text: result.error }));
   const text = typeof action.success === "string" ? action.success : action.success(result.value);
   redirect(await flashTo((action.after ?? action.back)(input), { tone: "success", text }));
 }
 
-async function callerOf(gate: "admin" | "core"): Promise<ActionCaller | { error: string }> {
+async function callerOf(gate: "admin" | "core" | (() => Promise<ActionCaller | { error: string }>)): Promise<ActionCaller | { error: string }> {
+  if (typeof gate === "function") return gate();
   if (gate === "admin") {
     const access = await requireAdmin();
     return access.ok ? { accountId: access.accountId, actor: access.actor } : { error: access.error };

@@ -1,16 +1,16 @@
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import type { Actor, Result, SetupLinkStep } from "@gatehouse/core";
 import { SETUP_BASE as SETUP, ssoSetupAccess } from "@/server/sso-setup-access";
 import { formValues } from "@/lib/forms/action-state";
 import { flashTo } from "@/server/flash";
+import { runFormAction } from "@/server/form-action";
 import { connectionTargetSchema } from "@/lib/validators/sso";
 
 // Shared by the security pages' server action files. Not a "use server" module itself: nothing
 // here may become an endpoint of its own.
 
 export const SECURITY = "/settings/security";
-export const INCOMPLETE = "That request was incomplete. Reload the page and try again.";
+export { INCOMPLETE } from "@/server/form-action";
 const ADMINS_ONLY = "Only account admins can configure single sign-on.";
 
 /** Where to send the browser after an action, with its message kept server-side (see flashTo). */
@@ -30,18 +30,19 @@ export async function runConnectionAction<T>(
   step: SetupLinkStep = "console_page",
 ): Promise<never> {
   const access = await ssoSetupAccess(step);
-  const parsed = connectionTargetSchema.safeParse(formValues(formData));
   const base = "base" in access ? access.base : SECURITY;
-  if (!parsed.success) redirect(await withMessage(base, { error: INCOMPLETE }));
-  const { connectionId } = parsed.data;
-  if (!("base" in access)) redirect(await withMessage(`${base}/${connectionId}`, { error: "refused" in access ? access.refused : ADMINS_ONLY }));
-  const result = await run(connectionId, access.accountId, access.actor);
-  revalidatePath(SECURITY, "layout");
-  revalidatePath(SETUP, "layout");
   // The wizard's paths are the console's with another base: /setup/<id> for a setup link.
-  const onBase = (path: string) => (access.base === SECURITY ? path : path.replace(SECURITY, access.base));
-  if (!result.ok) redirect(await withMessage(`${access.base}/${connectionId}`, { error: result.error }));
-  redirect(await withMessage(onBase(after(connectionId)), { notice: typeof success === "string" ? success : success(result.value) }));
+  const onBase = (path: string) => (base === SECURITY ? path : path.replace(SECURITY, base));
+  return runFormAction({
+    schema: connectionTargetSchema,
+    input: formValues(formData),
+    gate: async () => ("base" in access ? { accountId: access.accountId, actor: access.actor } : { error: "refused" in access ? access.refused : ADMINS_ONLY }),
+    run: ({ connectionId }, { accountId, actor }) => run(connectionId, accountId, actor),
+    success,
+    back: (target) => (target ? `${base}/${target.connectionId}` : base),
+    after: ({ connectionId }) => onBase(after(connectionId)),
+    revalidate: [SECURITY, SETUP],
+  });
 }
 
 export type ConnectionTarget = { connectionId: string; accountId: string; actor: Actor };
