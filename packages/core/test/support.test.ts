@@ -170,7 +170,7 @@ describe("findAccountsForSupport and supportAccountView", () => {
     expect(view).toMatchObject({
       account: { slug: "support-view1" },
       enforcement: { authRequired: "sso", suspendedUntil: null, enforcedDomains: ["view1.test"] },
-      connections: [{ name: "Okta", enabled: true, certificateExpiresAt: null }],
+      connections: [{ name: "Okta", enabled: true, health: { status: "ok", credential: null, message: null } }],
       domains: [{ domain: "view1.test", status: "verified", enforceSso: true }],
       members: [
         { email: "admin@view1.test", role: "admin", hasPassword: true },

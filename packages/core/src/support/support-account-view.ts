@@ -1,6 +1,7 @@
 import { accountDomains, accounts, asc, eq, ssoConnections, type AuditEvent, type SsoResultSummary } from "@gatehouse/db";
 import { listAuditEvents } from "../audit";
-import type { CoreContext } from "../context";
+import { nowOf, type CoreContext } from "../context";
+import { connectionHealth, type ConnectionHealth } from "../connection-health/connection-health";
 import { listPendingInvites } from "../invites";
 import { usersWithMfa } from "../mfa/mfa-queries";
 import { listMembersWithLogin, type MemberWithLogin } from "./members-with-login";
@@ -17,8 +18,8 @@ export type SupportAccountView = {
     enabled: boolean;
     verifiedAt: Date | null;
     lastResult: SsoResultSummary | null;
-    /** The soonest a trusted SAML signing certificate expires (ISO), null for OIDC. */
-    certificateExpiresAt: string | null;
+    /** Certificate or client-secret expiry, judged by the one rule the console uses (connectionHealth). */
+    health: ConnectionHealth;
   }[];
   domains: { id: string; domain: string; status: string; enforceSso: boolean; autoJoin: string }[];
   /** With whether each has MFA, so support can see whom a reset would help. */
@@ -34,7 +35,7 @@ export async function supportAccountView(ctx: Pick<CoreContext, "db" | "now">, a
   if (!account) return null;
   const [connections, domains, members, pendingInvites, recentEvents] = await Promise.all([
     db
-      .select({ id: ssoConnections.id, name: ssoConnections.name, provider: ssoConnections.provider, enabled: ssoConnections.enabled, verifiedAt: ssoConnections.verifiedAt, lastResult: ssoConnections.lastResult, certificates: ssoConnections.certificates })
+      .select({ id: ssoConnections.id, name: ssoConnections.name, provider: ssoConnections.provider, enabled: ssoConnections.enabled, verifiedAt: ssoConnections.verifiedAt, lastResult: ssoConnections.lastResult, certificates: ssoConnections.certificates, clientSecretExpiresAt: ssoConnections.clientSecretExpiresAt })
       .from(ssoConnections)
       .where(eq(ssoConnections.accountId, accountId))
       .orderBy(asc(ssoConnections.createdAt)),
@@ -56,7 +57,10 @@ export async function supportAccountView(ctx: Pick<CoreContext, "db" | "now">, a
       suspendedUntil: account.enforcementSuspendedUntil,
       enforcedDomains: domains.filter((d) => d.enforceSso).map((d) => d.domain),
     },
-    connections: connections.map(({ certificates, ...c }) => ({ ...c, certificateExpiresAt: soonest(certificates.map((cert) => cert.notAfter)) })),
+    connections: connections.map(({ certificates, clientSecretExpiresAt, ...c }) => ({
+      ...c,
+      health: connectionHealth({ provider: c.provider, certificates, clientSecretExpiresAt }, nowOf(ctx)),
+    })),
     domains,
     members: members.map((m) => ({ ...m, hasMfa: withMfa.has(m.userId) })),
     pendingInvites: pendingInvites.map(({ id, email, role, expiresAt }) => ({ id, email, role, expiresAt })),
@@ -64,4 +68,3 @@ export async function supportAccountView(ctx: Pick<CoreContext, "db" | "now">, a
   };
 }
 
-const soonest = (dates: string[]): string | null => (dates.length === 0 ? null : dates.reduce((a, b) => (a < b ? a : b)));

@@ -54,7 +54,7 @@ export default async function SupportAccountPage({ params, searchParams }: { par
         ) : (
           <TableScroll>
             <table className="w-full text-left text-sm">
-              <TableHead columns={["Name", "Provider", "Status", "Last result", "Certificate expires"]} />
+              <TableHead columns={["Name", "Provider", "Status", "Last result", "Credentials"]} />
               <tbody className="divide-y divide-slate-100">
                 {connections.map((c) => (
                   <tr key={c.id} data-testid="support-connection-row">
@@ -65,11 +65,7 @@ export default async function SupportAccountPage({ params, searchParams }: { par
                       {c.lastResult ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtcShort(c.lastResult.at)}${c.lastResult.reason ? `: ${c.lastResult.reason}` : ""}` : "Never tried"}
                     </td>
                     <td className="px-5 py-2 text-slate-700">
-                      {c.certificateExpiresAt ? (
-                        <>
-                          {formatUtcShort(c.certificateExpiresAt)} {new Date(c.certificateExpiresAt) < now ? <Badge tone="red">expired</Badge> : null}
-                        </>
-                      ) : "—"}
+                      {c.health.message ? <Badge tone={c.health.status === "expired" ? "red" : "amber"}>{c.health.message}</Badge> : c.health.credential ? `Valid until ${formatUtcShort(c.health.credential.expiresAt)}` : "—"}
                     </td>
                   </tr>
                 ))}
