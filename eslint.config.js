@@ -28,26 +28,50 @@ const envReaders = [
   "**/*.config.{ts,js,mjs}",
 ];
 
-const appImports = { group: ["@gatehouse/web", "@gatehouse/web/*", "@gatehouse/idp-sandbox", "@gatehouse/idp-sandbox/*", "**/apps/**"], message: "Packages never import apps: move the shared piece into a package." };
+const appImports = {
+  group: ["@gatehouse/web", "@gatehouse/web/*", "@gatehouse/idp-sandbox", "@gatehouse/idp-sandbox/*", "**/apps/**"],
+  message: "Packages never import apps: move the shared piece into a package.",
+};
 // The IdP sandbox is a test fixture: packages' tests and benches may drive it, their code may not.
 const appImportsOutsideTests = { ...appImports, group: ["@gatehouse/web", "@gatehouse/web/*", "**/apps/**"] };
 const deepPackageImports = { group: ["**/packages/*/src/**"], message: "Import a package by its name (@gatehouse/…), not by a path into its source." };
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/.state/**", "**/test-results/**", "**/playwright-report/**", "**/next-env.d.ts", "packages/db/migrations/**"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/.next/**",
+      "**/dist/**",
+      "**/.state/**",
+      "**/test-results/**",
+      "**/playwright-report/**",
+      "**/next-env.d.ts",
+      "packages/db/migrations/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: "latest", sourceType: "module" },
     linterOptions: { reportUnusedDisableDirectives: "error" },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       // Local .d.ts files type untyped libraries; a path reference is how they are pulled in.
       "@typescript-eslint/triple-slash-reference": ["error", { path: "always", types: "prefer-import", lib: "always" }],
       // Input checks here strip or refuse control characters on purpose (XML, SVG, IdP fields).
       "no-control-regex": "off",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through apps/web/src/env.ts (or the CLI's src/env.ts), where it is validated once." }],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration through apps/web/src/env.ts (or the CLI's src/env.ts), where it is validated once.",
+        },
+      ],
       "no-restricted-imports": ["error", { patterns: [deepPackageImports] }],
     },
   },
@@ -76,7 +100,10 @@ export default tseslint.config(
           patterns: [
             appImports,
             deepPackageImports,
-            { group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*"], message: "packages/core holds pure decisions and operations: no Next.js or React here." },
+            {
+              group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*"],
+              message: "packages/core holds pure decisions and operations: no Next.js or React here.",
+            },
           ],
         },
       ],

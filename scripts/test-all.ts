@@ -39,9 +39,7 @@ if (lint.code !== 0) {
   process.exit(1);
 }
 
-const packages = ["packages", "apps"].flatMap((dir) =>
-  readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name)),
-);
+const packages = ["packages", "apps"].flatMap((dir) => readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name)));
 
 for (const dir of packages) {
   const manifest = path.join(dir, "package.json");
@@ -53,8 +51,16 @@ for (const dir of packages) {
   if (script.startsWith("vitest")) {
     const out = path.join(reports, `${pkg.name.replace(/\W/g, "_")}.json`);
     const { code } = await run("pnpm", ["exec", "vitest", "run", "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile=${out}`], dir);
-    const report = existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }) : null;
-    tallies.push({ name: pkg.name, passed: report?.numPassedTests ?? 0, failed: report?.numFailedTests ?? (code ? 1 : 0), skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0), exitCode: code });
+    const report = existsSync(out)
+      ? (JSON.parse(readFileSync(out, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number })
+      : null;
+    tallies.push({
+      name: pkg.name,
+      passed: report?.numPassedTests ?? 0,
+      failed: report?.numFailedTests ?? (code ? 1 : 0),
+      skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
+      exitCode: code,
+    });
   } else {
     // node:test's spec reporter closes with "ℹ pass N" / "ℹ fail N" lines.
     const { code, output } = await run("pnpm", ["run", "test"], dir);
@@ -67,7 +73,9 @@ if (process.env.SKIP_E2E !== "1") {
   console.log("\n━━ @gatehouse/web: Playwright end-to-end (Debian chromium)");
   const { code } = await run("pnpm", ["--filter", "@gatehouse/web", "test:e2e"], root);
   const report = existsSync(path.join(root, "apps/web/test-results/e2e.json"))
-    ? (JSON.parse(readFileSync(path.join(root, "apps/web/test-results/e2e.json"), "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } })
+    ? (JSON.parse(readFileSync(path.join(root, "apps/web/test-results/e2e.json"), "utf8")) as {
+        stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      })
     : null;
   tallies.push({
     name: "playwright (e2e)",
@@ -81,7 +89,9 @@ if (process.env.SKIP_E2E !== "1") {
   console.log("\n━━ @gatehouse/web: Playwright, two instances on one PostgreSQL");
   const two = await run("pnpm", ["--filter", "@gatehouse/web", "test:e2e:two-instances"], root, { E2E_SKIP_BUILD: "1" });
   const twoReport = existsSync(path.join(root, "apps/web/test-results/e2e-two-instances.json"))
-    ? (JSON.parse(readFileSync(path.join(root, "apps/web/test-results/e2e-two-instances.json"), "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } })
+    ? (JSON.parse(readFileSync(path.join(root, "apps/web/test-results/e2e-two-instances.json"), "utf8")) as {
+        stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      })
     : null;
   tallies.push({
     name: "playwright (2 instances)",
@@ -93,7 +103,10 @@ if (process.env.SKIP_E2E !== "1") {
 }
 
 console.log("\n━━ Summary");
-for (const t of tallies) console.log(`${t.name.padEnd(26)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}${t.exitCode ? `  (exit ${t.exitCode})` : ""}`);
+for (const t of tallies)
+  console.log(
+    `${t.name.padEnd(26)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}${t.exitCode ? `  (exit ${t.exitCode})` : ""}`,
+  );
 const total = tallies.reduce((a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed }), { passed: 0, failed: 0 });
 const failed = tallies.some((t) => t.exitCode !== 0) ? Math.max(total.failed, 1) : total.failed;
 console.log(`\ntests: ${total.passed} passed, ${failed} failed`);

@@ -1,39 +1,32 @@
-import type { CreateOidcClientInput, OidcClientCredentials } from './oidc/clients';
-import { OidcHub, type DemoClient } from './oidc/hub';
-import type { OidcProfileId } from './oidc/profiles';
-import type { CreateSamlAppInput, SamlApp, SigningKey } from './saml/apps';
-import type { CertificateValidity } from './saml/certificates';
-import { SamlIdp } from './saml/idp';
-import type { SamlResponseOptions } from './saml/response';
-import type { SamlAppSummary } from './saml/summary';
-import { closeServers, createHandler, listenOnLoopback, type SandboxApp } from './server';
-import { startDnsServer, type SandboxDnsServer } from './dns/server';
-export { TxtZone, startDnsServer, type SandboxDnsServer, type TxtRecord } from './dns';
+import type { CreateOidcClientInput, OidcClientCredentials } from "./oidc/clients";
+import { OidcHub, type DemoClient } from "./oidc/hub";
+import type { OidcProfileId } from "./oidc/profiles";
+import type { CreateSamlAppInput, SamlApp, SigningKey } from "./saml/apps";
+import type { CertificateValidity } from "./saml/certificates";
+import { SamlIdp } from "./saml/idp";
+import type { SamlResponseOptions } from "./saml/response";
+import type { SamlAppSummary } from "./saml/summary";
+import { closeServers, createHandler, listenOnLoopback, type SandboxApp } from "./server";
+import { startDnsServer, type SandboxDnsServer } from "./dns/server";
+export { TxtZone, startDnsServer, type SandboxDnsServer, type TxtRecord } from "./dns";
 
-export { ENTRA_TENANT_ID, OIDC_PROFILE_IDS, OIDC_PROFILES } from './oidc/profiles';
-export type { OidcProfile, OidcProfileId } from './oidc/profiles';
-export type { CreateOidcClientInput, OidcClientCredentials, TokenEndpointAuthMethod } from './oidc/clients';
-export type { DemoClient } from './oidc/hub';
-export type {
-  AttributeProfile,
-  CreateSamlAppInput,
-  EncryptionAlgorithm,
-  SamlApp,
-  SigningKey,
-  SigningKeyState,
-} from './saml/apps';
-export type { CertificateValidity } from './saml/certificates';
-export type { SamlResponseOptions } from './saml/response';
-export type { SamlAppSummary } from './saml/summary';
-export { TEST_USERS, addTestUser, findUser, loginName, subjectIds, usersFor } from './users';
-export type { IdpKind, TestUser } from './users';
+export { ENTRA_TENANT_ID, OIDC_PROFILE_IDS, OIDC_PROFILES } from "./oidc/profiles";
+export type { OidcProfile, OidcProfileId } from "./oidc/profiles";
+export type { CreateOidcClientInput, OidcClientCredentials, TokenEndpointAuthMethod } from "./oidc/clients";
+export type { DemoClient } from "./oidc/hub";
+export type { AttributeProfile, CreateSamlAppInput, EncryptionAlgorithm, SamlApp, SigningKey, SigningKeyState } from "./saml/apps";
+export type { CertificateValidity } from "./saml/certificates";
+export type { SamlResponseOptions } from "./saml/response";
+export type { SamlAppSummary } from "./saml/summary";
+export { TEST_USERS, addTestUser, findUser, loginName, subjectIds, usersFor } from "./users";
+export type { IdpKind, TestUser } from "./users";
 
-export const DEMO_SAML_APP_ID = 'demo';
+export const DEMO_SAML_APP_ID = "demo";
 /**
  * A second ready-made app: Gatehouse refuses a second connection with an IdP entity ID already in
  * use, so trying SAML "by hand" after the metadata-URL walk-through needs its own entity ID.
  */
-export const SECOND_DEMO_SAML_APP_ID = 'demo-by-hand';
+export const SECOND_DEMO_SAML_APP_ID = "demo-by-hand";
 
 export interface SandboxOptions {
   /** 0 picks a free port (handy in tests); `url` then has the real one. */
@@ -83,12 +76,15 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
-  const appUrl = (options.appUrl ?? process.env.SANDBOX_APP_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+  const appUrl = (options.appUrl ?? process.env.SANDBOX_APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const spEntityId = options.spEntityId ?? process.env.SANDBOX_SP_ENTITY_ID ?? `${appUrl}/api/sso/saml/metadata`;
 
   // Listen first: issuers and entity IDs contain the port, which is only known now when port is 0.
   let app: SandboxApp | undefined;
-  const { port, servers } = await listenOnLoopback(createHandler(() => app), options.port);
+  const { port, servers } = await listenOnLoopback(
+    createHandler(() => app),
+    options.port,
+  );
   const url = `http://localhost:${port}`;
   let dns: SandboxDnsServer | undefined;
 
@@ -98,8 +94,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     await oidc.createDemoClients(appUrl);
     const saml = new SamlIdp({ baseUrl: url, stateDir: options.stateDir });
     const acsUrl = `${appUrl}/api/oauth/saml`;
-    saml.ensureApp({ id: DEMO_SAML_APP_ID, name: 'Gatehouse demo app', acsUrl, spEntityId });
-    saml.ensureApp({ id: SECOND_DEMO_SAML_APP_ID, name: 'Gatehouse demo app (for setup by hand)', acsUrl, spEntityId });
+    saml.ensureApp({ id: DEMO_SAML_APP_ID, name: "Gatehouse demo app", acsUrl, spEntityId });
+    saml.ensureApp({ id: SECOND_DEMO_SAML_APP_ID, name: "Gatehouse demo app (for setup by hand)", acsUrl, spEntityId });
     app = {
       baseUrl: url,
       appUrl,

@@ -1,17 +1,17 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { avatarSvg } from './html/avatar';
-import { errorPage } from './html/error';
-import { indexPage } from './html/index-page';
-import { HttpError, readJson, sendHtml, sendJson, sendText } from './http';
-import { parseClientRequest } from './oidc/clients';
-import type { OidcHub } from './oidc/hub';
-import { isOidcProfileId, OIDC_PROFILE_IDS, OIDC_PROFILES } from './oidc/profiles';
-import type { SamlIdp } from './saml/idp';
-import { handleSaml } from './saml/routes';
-import { handleDns } from './dns/routes';
-import type { SandboxDnsServer } from './dns/server';
-import { addTestUser, TEST_USERS } from './users';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { avatarSvg } from "./html/avatar";
+import { errorPage } from "./html/error";
+import { indexPage } from "./html/index-page";
+import { HttpError, readJson, sendHtml, sendJson, sendText } from "./http";
+import { parseClientRequest } from "./oidc/clients";
+import type { OidcHub } from "./oidc/hub";
+import { isOidcProfileId, OIDC_PROFILE_IDS, OIDC_PROFILES } from "./oidc/profiles";
+import type { SamlIdp } from "./saml/idp";
+import { handleSaml } from "./saml/routes";
+import { handleDns } from "./dns/routes";
+import type { SandboxDnsServer } from "./dns/server";
+import { addTestUser, TEST_USERS } from "./users";
 
 export interface SandboxApp {
   baseUrl: string;
@@ -26,7 +26,7 @@ export interface SandboxApp {
 }
 
 async function handleOidcApi(app: SandboxApp, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-  if (path === '/api/oidc' && req.method === 'GET') {
+  if (path === "/api/oidc" && req.method === "GET") {
     sendJson(
       res,
       200,
@@ -41,18 +41,18 @@ async function handleOidcApi(app: SandboxApp, req: IncomingMessage, res: ServerR
   }
   const match = /^\/api\/oidc\/([a-z0-9]+)\/clients$/.exec(path);
   if (!match?.[1]) return false;
-  if (!isOidcProfileId(match[1])) throw new HttpError(404, `Unknown OIDC profile "${match[1]}". Use one of ${OIDC_PROFILE_IDS.join(', ')}.`);
-  if (req.method !== 'POST') throw new HttpError(405, 'Use POST to create a client.');
+  if (!isOidcProfileId(match[1])) throw new HttpError(404, `Unknown OIDC profile "${match[1]}". Use one of ${OIDC_PROFILE_IDS.join(", ")}.`);
+  if (req.method !== "POST") throw new HttpError(405, "Use POST to create a client.");
   const input = parseClientRequest(await readJson(req));
   sendJson(res, 201, await app.oidc.createClient(match[1], input));
   return true;
 }
 
 async function route(app: SandboxApp, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', app.baseUrl);
+  const url = new URL(req.url ?? "/", app.baseUrl);
   const path = url.pathname;
 
-  if (path === '/' && req.method === 'GET') {
+  if (path === "/" && req.method === "GET") {
     sendHtml(
       res,
       200,
@@ -71,8 +71,8 @@ async function route(app: SandboxApp, req: IncomingMessage, res: ServerResponse)
     );
     return;
   }
-  if (path === '/healthz') return sendJson(res, 200, { ok: true });
-  if (path === '/api/users' && req.method === 'POST') {
+  if (path === "/healthz") return sendJson(res, 200, { ok: true });
+  if (path === "/api/users" && req.method === "POST") {
     const body = (await readJson(req)) as Parameters<typeof addTestUser>[0];
     try {
       return sendJson(res, 201, addTestUser(body));
@@ -84,13 +84,13 @@ async function route(app: SandboxApp, req: IncomingMessage, res: ServerResponse)
   const avatar = /^\/avatars\/([\w-]+)\.svg$/.exec(path);
   if (avatar) {
     const user = TEST_USERS.find((candidate) => candidate.key === avatar[1]);
-    if (!user) throw new HttpError(404, 'No such avatar.');
-    return sendText(res, 200, 'image/svg+xml', avatarSvg(user.key, `${user.givenName[0]}${user.familyName[0]}`));
+    if (!user) throw new HttpError(404, "No such avatar.");
+    return sendText(res, 200, "image/svg+xml", avatarSvg(user.key, `${user.givenName[0]}${user.familyName[0]}`));
   }
 
-  if ((path.startsWith('/dns') || path.startsWith('/api/dns')) && (await handleDns(app.dns, req, res, url))) return;
-  if (path.startsWith('/oidc/') && (await app.oidc.handle(req, res, path))) return;
-  if (path.startsWith('/api/oidc') && (await handleOidcApi(app, req, res, path))) return;
+  if ((path.startsWith("/dns") || path.startsWith("/api/dns")) && (await handleDns(app.dns, req, res, url))) return;
+  if (path.startsWith("/oidc/") && (await app.oidc.handle(req, res, path))) return;
+  if (path.startsWith("/api/oidc") && (await handleOidcApi(app, req, res, path))) return;
   if (
     await handleSaml({
       idp: app.saml,
@@ -103,22 +103,22 @@ async function route(app: SandboxApp, req: IncomingMessage, res: ServerResponse)
   ) {
     return;
   }
-  throw new HttpError(404, `Nothing at ${req.method} ${path}.`, 'Not found');
+  throw new HttpError(404, `Nothing at ${req.method} ${path}.`, "Not found");
 }
 
 function sendError(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   const known = error instanceof HttpError;
-  if (!known) console.error('[idp-sandbox] unexpected error:', error);
+  if (!known) console.error("[idp-sandbox] unexpected error:", error);
   const status = known ? error.status : 500;
   const message = known ? error.message : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
   if (res.headersSent) {
     res.end();
     return;
   }
-  if ((req.url ?? '').startsWith('/api/') || req.headers.accept?.includes('application/json')) {
+  if ((req.url ?? "").startsWith("/api/") || req.headers.accept?.includes("application/json")) {
     sendJson(res, status, { error: message });
   } else {
-    sendHtml(res, status, errorPage({ title: known ? error.title : 'Sandbox error', message }));
+    sendHtml(res, status, errorPage({ title: known ? error.title : "Sandbox error", message }));
   }
 }
 
@@ -127,7 +127,7 @@ export function createHandler(getApp: () => SandboxApp | undefined) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const app = getApp();
     if (!app) {
-      sendJson(res, 503, { error: 'The sandbox is still starting.' });
+      sendJson(res, 503, { error: "The sandbox is still starting." });
       return;
     }
     route(app, req, res).catch((error: unknown) => sendError(req, res, error));
@@ -136,9 +136,9 @@ export function createHandler(getApp: () => SandboxApp | undefined) {
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once("error", reject);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off("error", reject);
       resolve((server.address() as AddressInfo).port);
     });
   });
@@ -154,11 +154,11 @@ export async function listenOnLoopback(
   port: number,
 ): Promise<{ port: number; servers: Server[] }> {
   const primary = createServer(handler);
-  const actualPort = await listen(primary, port, '127.0.0.1');
+  const actualPort = await listen(primary, port, "127.0.0.1");
   const servers = [primary];
   const ipv6 = createServer(handler);
   try {
-    await listen(ipv6, actualPort, '::1');
+    await listen(ipv6, actualPort, "::1");
     servers.push(ipv6);
   } catch {
     // No IPv6 loopback (or the port is taken there): 127.0.0.1 alone still works.

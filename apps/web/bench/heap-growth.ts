@@ -52,7 +52,10 @@ const app = await startProductionApp({ port: 3450 + offset, pgPort: 54390, worke
 const fixture = await SamlSignInFixture.create(app);
 const files: string[] = [];
 try {
-  const mb = () => treeRssMb(app.pid).reduce((a, b) => a + b, 0).toFixed(0);
+  const mb = () =>
+    treeRssMb(app.pid)
+      .reduce((a, b) => a + b, 0)
+      .toFixed(0);
   console.log(`RSS at start: ${mb()} MB`);
   // The first sign-in links the identity; after it, sign-ins run concurrently.
   for (const p of await fixture.prepare(app.url, 1)) await SamlSignInFixture.signIn(app.url, p);
@@ -63,7 +66,8 @@ try {
   console.log(`RSS after ${n} more sign-ins: ${mb()} MB`);
   files.push(await takeSnapshot(app.pid));
   console.log(`Heap growth between the snapshots (${warmup} → ${warmup + n} sign-ins), largest first:`);
-  for (const row of heapGrowth(files[0]!, files[1]!)) console.log(`  ${(row.bytes / 1024).toFixed(0).padStart(8)} KB  ${String(row.count).padStart(7)}  ${row.name}`);
+  for (const row of heapGrowth(files[0]!, files[1]!))
+    console.log(`  ${(row.bytes / 1024).toFixed(0).padStart(8)} KB  ${String(row.count).padStart(7)}  ${row.name}`);
 } finally {
   for (const file of files) rmSync(file, { force: true });
   await fixture.close();

@@ -46,4 +46,6 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`first-load JS (gzip) in ${dist}`);
 console.log(`  framework only (rootMainFiles)   ${kb(framework)}`);
 console.log(`  bare page (/help/sign-in)        ${kb(bare)}`);
-console.log(`  /login                           ${kb(login)}  = ${(login / bare).toFixed(2)}× the bare page, ${(login / framework).toFixed(2)}× the framework alone (goal ≤ 1.1×)`);
+console.log(
+  `  /login                           ${kb(login)}  = ${(login / bare).toFixed(2)}× the bare page, ${(login / framework).toFixed(2)}× the framework alone (goal ≤ 1.1×)`,
+);

@@ -24,7 +24,11 @@ const concurrentCount = Number(process.env.BENCH_CONCURRENT ?? 500);
 const rssSignIns = Number(process.env.BENCH_RSS_SIGN_INS ?? 3000);
 
 if (process.env.BENCH_SKIP_BUILD !== "1") {
-  const built = spawnSync("pnpm", ["exec", "next", "build"], { cwd: resolve(import.meta.dirname, ".."), stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const built = spawnSync("pnpm", ["exec", "next", "build"], {
+    cwd: resolve(import.meta.dirname, ".."),
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
@@ -68,11 +72,17 @@ async function benchWorkers(app: ProductionApp, fixture: SamlSignInFixture, work
 
   const sequential = await signInPhase(app, fixture, sequentialCount, 1);
   const jackson = await fixture.jacksonBareAcs(sequentialCount);
-  const bare = summarize(jackson.samples, jackson.samples.reduce((a, b) => a + b, 0), jackson.cpuMs);
+  const bare = summarize(
+    jackson.samples,
+    jackson.samples.reduce((a, b) => a + b, 0),
+    jackson.cpuMs,
+  );
   console.log(formatSummary("SAML sign-in over HTTP, sequential", sequential));
   console.log(formatSummary("Jackson 26.2 bare samlResponse, sequential", bare));
   console.log(`RSA-2048 verify floor (node:crypto)          ${floorMs.toFixed(3)} ms`);
-  console.log(`  ratio ÷ Jackson bare: p50 ${(sequential.p50 / bare.p50).toFixed(2)}×, CPU ${(sequential.cpuMsEach! / bare.cpuMsEach!).toFixed(2)}×  (goal ≤ 1.1×)`);
+  console.log(
+    `  ratio ÷ Jackson bare: p50 ${(sequential.p50 / bare.p50).toFixed(2)}×, CPU ${(sequential.cpuMsEach! / bare.cpuMsEach!).toFixed(2)}×  (goal ≤ 1.1×)`,
+  );
   console.log(`  ratio ÷ RSA floor:    p50 ${(sequential.p50 / floorMs).toFixed(0)}×, Jackson bare ${(bare.p50 / floorMs).toFixed(0)}×`);
   for (const concurrency of [16, 64]) {
     const phase = await signInPhase(app, fixture, concurrentCount, concurrency);
@@ -81,12 +91,17 @@ async function benchWorkers(app: ProductionApp, fixture: SamlSignInFixture, work
 
   const [prepared] = await fixture.prepare(app.url, 1);
   const session = await SamlSignInFixture.signIn(app.url, prepared!);
-  for (const [concurrency, count] of [[1, 300], [64, 3000]] as const) {
+  for (const [concurrency, count] of [
+    [1, 300],
+    [64, 3000],
+  ] as const) {
     const signedIn = await requestPhase(`${app.url}/`, session, count, concurrency);
     const staticPage = await requestPhase(`${app.url}/help/sign-in`, null, count, concurrency);
     console.log(formatSummary(`signed-in GET / (session lookup), ${concurrency} conc.`, signedIn));
     console.log(formatSummary(`static GET /help/sign-in, ${concurrency} conc.`, staticPage));
-    console.log(`  ratio signed-in ÷ static: p50 ${(signedIn.p50 / staticPage.p50).toFixed(2)}×, p99 ${(signedIn.p99 / staticPage.p99).toFixed(2)}×  (goal p50 ≤ 1.5×)`);
+    console.log(
+      `  ratio signed-in ÷ static: p50 ${(signedIn.p50 / staticPage.p50).toFixed(2)}×, p99 ${(signedIn.p99 / staticPage.p99).toFixed(2)}×  (goal p50 ≤ 1.5×)`,
+    );
   }
 
   if (measureRss && rssSignIns > 0) {

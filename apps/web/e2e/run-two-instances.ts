@@ -37,7 +37,11 @@ const shared = {
 const urls = [`http://localhost:${ports[0]}`, `http://localhost:${ports[1]}`] as const;
 
 function startInstance(port: number, url: string, name: string): ChildProcess {
-  const child = spawn("pnpm", ["exec", "next", "start", "--port", String(port)], { env: { ...shared, PORT: String(port), APP_URL: url }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn("pnpm", ["exec", "next", "start", "--port", String(port)], {
+    env: { ...shared, PORT: String(port), APP_URL: url },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const prefix = (chunk: Buffer) => chunk.toString().replace(/^(?=.)/gm, `[${name}] `);
   child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(prefix(chunk)));
   child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(prefix(chunk)));
@@ -47,7 +51,10 @@ function startInstance(port: number, url: string, name: string): ChildProcess {
 async function waitUntilUp(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -3,7 +3,11 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL (start the app with `pnpm dev` to get the embedded database)" }),
-  APP_URL: z.string().url().default("http://localhost:3000").transform((u) => u.replace(/\/$/, "")),
+  APP_URL: z
+    .string()
+    .url()
+    .default("http://localhost:3000")
+    .transform((u) => u.replace(/\/$/, "")),
   AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)" }),
   ENCRYPTION_KEY: z.string().min(32, { message: "ENCRYPTION_KEY must be at least 32 characters (openssl rand -base64 32)" }),
   /**

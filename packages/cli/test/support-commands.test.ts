@@ -18,7 +18,10 @@ beforeAll(async () => {
   accountId = account!.id;
   const people = await db
     .insert(users)
-    .values([{ email: "bill@initech.test", name: "Bill" }, { email: "milton@initech.test", name: "Milton", passwordHash: "x" }])
+    .values([
+      { email: "bill@initech.test", name: "Bill" },
+      { email: "milton@initech.test", name: "Milton", passwordHash: "x" },
+    ])
     .returning();
   await db.insert(memberships).values(people.map((p, i) => ({ accountId, userId: p.id, role: i === 0 ? ("admin" as const) : ("member" as const) })));
   const [connection] = await db
@@ -69,7 +72,10 @@ describe("gatehouse sso disable", () => {
     expect(account!.authRequired).toBe("any");
     expect(await db.select().from(sessions)).toEqual([]);
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.accountId, accountId)).orderBy(desc(auditEvents.createdAt)).limit(1);
-    expect(event).toMatchObject({ action: "sso.disabled", metadata: expect.objectContaining({ reason: "Ticket 12: Okta tenant deleted", bySupport: true, byOperator: true }) });
+    expect(event).toMatchObject({
+      action: "sso.disabled",
+      metadata: expect.objectContaining({ reason: "Ticket 12: Okta tenant deleted", bySupport: true, byOperator: true }),
+    });
     expect(event!.actorLabel).toMatch(/^Gatehouse support \(operator CLI, .+\)$/);
   });
 });

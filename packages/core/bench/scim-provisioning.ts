@@ -40,7 +40,23 @@ const ctx: CoreContext = { db, mailer, appUrl: "http://bench.test" };
 try {
   const setup = async (slug: string) => {
     const account = await ensureAccount(db, { name: slug, slug });
-    const [connection] = await db.insert(ssoConnections).values({ accountId: account.id, provider: "okta", name: "Okta", buttonText: "Okta", attributeMapping: { email: "email", firstName: "given_name", lastName: "family_name", displayName: "name", username: "preferred_username", picture: "picture" } }).returning();
+    const [connection] = await db
+      .insert(ssoConnections)
+      .values({
+        accountId: account.id,
+        provider: "okta",
+        name: "Okta",
+        buttonText: "Okta",
+        attributeMapping: {
+          email: "email",
+          firstName: "given_name",
+          lastName: "family_name",
+          displayName: "name",
+          username: "preferred_username",
+          picture: "picture",
+        },
+      })
+      .returning();
     const [dir] = await db.insert(scimDirectories).values({ accountId: account.id, connectionId: connection!.id }).returning();
     return { accountId: account.id, directoryId: dir!.id };
   };
@@ -57,7 +73,10 @@ try {
   const floor = await runConcurrently(USERS, async (i) => {
     const b = body(i, "floor");
     await db.transaction(async (tx) => {
-      const [u] = await tx.insert(users).values({ email: b.userName, name: `Bench User ${i}` }).returning({ id: users.id });
+      const [u] = await tx
+        .insert(users)
+        .values({ email: b.userName, name: `Bench User ${i}` })
+        .returning({ id: users.id });
       await tx.insert(memberships).values({ accountId: floorDir.accountId, userId: u!.id, role: "member", source: "scim" });
       await tx.insert(scimUsers).values({ directoryId: floorDir.directoryId, userId: u!.id, userName: b.userName, externalId: b.externalId, resource: b });
     });
@@ -67,21 +86,34 @@ try {
   const { token } = await issueScimToken(db, scimDir.directoryId);
   const url = `http://bench.test/scim/v2/${scimDir.directoryId}/Users`;
   const scim = await runConcurrently(USERS, async (i) => {
-    const res = await handleScimRequest(ctx, new Request(url, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/scim+json" }, body: JSON.stringify(body(i, "scim")) }), {
-      directoryId: scimDir.directoryId,
-      path: ["Users"],
-      baseUrl: `http://bench.test/scim/v2/${scimDir.directoryId}`,
-      ip: null,
-      rateLimitPerMinute: 1_000_000,
-    });
+    const res = await handleScimRequest(
+      ctx,
+      new Request(url, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/scim+json" },
+        body: JSON.stringify(body(i, "scim")),
+      }),
+      {
+        directoryId: scimDir.directoryId,
+        path: ["Users"],
+        baseUrl: `http://bench.test/scim/v2/${scimDir.directoryId}`,
+        ip: null,
+        rateLimitPerMinute: 1_000_000,
+      },
+    );
     if (res.status !== 201) throw new Error(`POST /Users answered ${res.status}: ${await res.text()}`);
   });
 
-  const line = (label: string, r: typeof floor) => console.log(`${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(6)} users/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  (${r.seconds.toFixed(1)} s)`);
+  const line = (label: string, r: typeof floor) =>
+    console.log(
+      `${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(6)} users/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  (${r.seconds.toFixed(1)} s)`,
+    );
   console.log(`SCIM provisioning: ${USERS} users, ${CONCURRENCY} concurrent`);
   line("plain INSERTs (floor)", floor);
   line("SCIM POST /Users (handler in-process)", scim);
-  console.log(`ratio: SCIM runs at ${((scim.perSecond / floor.perSecond) * 100).toFixed(0)}% of the floor (${(floor.perSecond / scim.perSecond).toFixed(1)}× slower)`);
+  console.log(
+    `ratio: SCIM runs at ${((scim.perSecond / floor.perSecond) * 100).toFixed(0)}% of the floor (${(floor.perSecond / scim.perSecond).toFixed(1)}× slower)`,
+  );
 } finally {
   await db.$client.end();
   await fresh.drop();

@@ -42,8 +42,8 @@ try {
   await time("search, one match (email)", 50, (i) => listMembers(db, { accountId, search: rare(i) }));
   await time("search, many matches (name/email)", 50, (i) => listMembers(db, { accountId, search: common[i % common.length]! }));
   for (const term of common) await time(`  "${term}"`, 20, () => listMembers(db, { accountId, search: term }));
-  await time("search, matches everyone (\"example\")", 30, () => listMembers(db, { accountId, search: "example" }));
-  await time("search, two letters (\"ce\")", 30, () => listMembers(db, { accountId, search: "ce" }));
+  await time('search, matches everyone ("example")', 30, () => listMembers(db, { accountId, search: "example" }));
+  await time('search, two letters ("ce")', 30, () => listMembers(db, { accountId, search: "ce" }));
   await time("search, no match", 50, (i) => listMembers(db, { accountId, search: `zz-nobody-${i}` }));
   const firstPage: Record<string, unknown> = await listMembers(db, { accountId });
   // Today's page numbers or the keyset cursor, whichever listMembers offers, so before/after compare.

@@ -25,7 +25,16 @@ export async function claimAttempt(db: Database, quotas: AttemptQuota[], now: Da
     const counted = await tx
       .select({ key: signInAttempts.key, createdAt: signInAttempts.createdAt })
       .from(signInAttempts)
-      .where(and(inArray(signInAttempts.key, ordered.map((q) => q.key)), gt(signInAttempts.createdAt, since), eq(signInAttempts.succeeded, "no")))
+      .where(
+        and(
+          inArray(
+            signInAttempts.key,
+            ordered.map((q) => q.key),
+          ),
+          gt(signInAttempts.createdAt, since),
+          eq(signInAttempts.succeeded, "no"),
+        ),
+      )
       .orderBy(signInAttempts.createdAt);
     const decision = decideRateLimit(
       ordered.map((q) => ({ attempts: counted.filter((a) => a.key === q.key).map((a) => a.createdAt), limit: q.limit })),

@@ -36,10 +36,5 @@ export async function recordUserAuditEvent(db: Pick<Database, "select" | "insert
 }
 
 export async function listAuditEvents(db: Database, accountId: string, limit = 100) {
-  return db
-    .select()
-    .from(auditEvents)
-    .where(eq(auditEvents.accountId, accountId))
-    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
-    .limit(limit);
+  return db.select().from(auditEvents).where(eq(auditEvents.accountId, accountId)).orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(limit);
 }

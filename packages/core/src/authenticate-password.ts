@@ -30,14 +30,16 @@ export async function authenticatePassword(
   const actor = { userId: null, label: email, ip: input.ip };
   if (!claim.allowed) {
     const blocked = await findUserByEmail(ctx.db, email);
-    await recordAuditEventForUser(ctx.db, blocked?.id ?? null, { actor: { ...actor, userId: blocked?.id ?? null }, action: "sign_in.password.rate_limited", metadata: { retryAfterMinutes: claim.retryAfterMinutes } });
+    await recordAuditEventForUser(ctx.db, blocked?.id ?? null, {
+      actor: { ...actor, userId: blocked?.id ?? null },
+      action: "sign_in.password.rate_limited",
+      metadata: { retryAfterMinutes: claim.retryAfterMinutes },
+    });
     return fail({ code: "rate_limited", retryAfterMinutes: claim.retryAfterMinutes });
   }
 
   const user = await findUserByEmail(ctx.db, email);
-  const matches = user?.passwordHash
-    ? await verifyPassword(user.passwordHash, input.password)
-    : await verifyAgainstDummy(input.password);
+  const matches = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
 
   if (user && matches) await markAttemptsSucceeded(ctx.db, claim.attemptIds);
   if (!user || !matches) {

@@ -20,7 +20,10 @@ export type CreatedAccount = { account: Account; admin: { email: string; outcome
  * Creates an account for an operator (CLI). With an admin email, an existing user becomes its
  * admin at once; anyone else is sent an admin invite.
  */
-export async function createAccount(ctx: CoreContext, input: { name: string; slug: string; adminEmail?: string; actor: Actor }): Promise<Result<CreatedAccount>> {
+export async function createAccount(
+  ctx: CoreContext,
+  input: { name: string; slug: string; adminEmail?: string; actor: Actor },
+): Promise<Result<CreatedAccount>> {
   const name = input.name.trim();
   if (!name || name.length > 100) return fail("Give the account a name of 1 to 100 characters.");
   const slug = checkAccountSlug(input.slug);
@@ -31,10 +34,22 @@ export async function createAccount(ctx: CoreContext, input: { name: string; slu
   const account = await ctx.db.transaction(async (tx) => {
     const [created] = await tx.insert(accounts).values({ name, slug: slug.value }).onConflictDoNothing().returning();
     if (!created) return null;
-    await recordAuditEvent(tx, { accountId: created.id, actor: input.actor, action: "account.created", target: { type: "account", id: created.id, label: name }, metadata: { slug: slug.value } });
+    await recordAuditEvent(tx, {
+      accountId: created.id,
+      actor: input.actor,
+      action: "account.created",
+      target: { type: "account", id: created.id, label: name },
+      metadata: { slug: slug.value },
+    });
     if (existingAdmin) {
       await tx.insert(memberships).values({ accountId: created.id, userId: existingAdmin.id, role: "admin", source: "invite" });
-      await recordAuditEvent(tx, { accountId: created.id, actor: input.actor, action: "member.added", target: { type: "user", id: existingAdmin.id, label: existingAdmin.email }, metadata: { role: "admin" } });
+      await recordAuditEvent(tx, {
+        accountId: created.id,
+        actor: input.actor,
+        action: "member.added",
+        target: { type: "user", id: existingAdmin.id, label: existingAdmin.email },
+        metadata: { role: "admin" },
+      });
     }
     return created;
   });

@@ -39,12 +39,18 @@ export async function inviteMember(
   const now = nowOf(ctx);
   const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_DAYS * 86_400_000);
   const inviteId = await ctx.db.transaction(async (tx) => {
-    await tx
-      .delete(invites)
-      .where(and(eq(invites.accountId, input.accountId), eq(sql`lower(${invites.email})`, email), isNull(invites.acceptedAt)));
+    await tx.delete(invites).where(and(eq(invites.accountId, input.accountId), eq(sql`lower(${invites.email})`, email), isNull(invites.acceptedAt)));
     const [row] = await tx
       .insert(invites)
-      .values({ accountId: input.accountId, email, role: input.role, tokenHash: hashToken(token), invitedByUserId: input.actor.userId, createdAt: now, expiresAt })
+      .values({
+        accountId: input.accountId,
+        email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedByUserId: input.actor.userId,
+        createdAt: now,
+        expiresAt,
+      })
       .returning({ id: invites.id });
     await recordAuditEvent(tx, {
       accountId: input.accountId,
@@ -74,10 +80,7 @@ export async function listPendingInvites(ctx: Pick<CoreContext, "db" | "now">, a
     .orderBy(desc(invites.createdAt));
 }
 
-export async function revokeInvite(
-  ctx: Pick<CoreContext, "db">,
-  input: { accountId: string; inviteId: string; actor: Actor },
-): Promise<Result<void>> {
+export async function revokeInvite(ctx: Pick<CoreContext, "db">, input: { accountId: string; inviteId: string; actor: Actor }): Promise<Result<void>> {
   if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return fail("Only account admins can revoke invites.");
   const [deleted] = await ctx.db
     .delete(invites)
@@ -148,12 +151,12 @@ export async function acceptInvite(
       userId = created!.id;
     } else if (newHash) {
       // Following the emailed link proves the address, so an SSO-only user may set a password here.
-      await tx.update(users).set({ passwordHash: newHash, emailVerifiedAt: now, ...(input.name?.trim() ? { name: input.name.trim() } : {}) }).where(eq(users.id, userId));
+      await tx
+        .update(users)
+        .set({ passwordHash: newHash, emailVerifiedAt: now, ...(input.name?.trim() ? { name: input.name.trim() } : {}) })
+        .where(eq(users.id, userId));
     }
-    await tx
-      .insert(memberships)
-      .values({ accountId: claimed.accountId, userId, role: claimed.role, source: "invite" })
-      .onConflictDoNothing();
+    await tx.insert(memberships).values({ accountId: claimed.accountId, userId, role: claimed.role, source: "invite" }).onConflictDoNothing();
     await recordAuditEvent(tx, {
       accountId: claimed.accountId,
       actor: { userId, label: claimed.email, ip: input.ip },
@@ -169,10 +172,7 @@ export async function acceptInvite(
  * Sends a pending invite again with a fresh link and a fresh 7 days (the old link stops
  * working). Account admins may, and support with a reason (`bySupport`).
  */
-export async function resendInvite(
-  ctx: CoreContext,
-  input: ActingAs & { accountId: string; inviteId: string },
-): Promise<Result<{ email: string }>> {
+export async function resendInvite(ctx: CoreContext, input: ActingAs & { accountId: string; inviteId: string }): Promise<Result<{ email: string }>> {
   const allowed = await authoriseSupportOrAdmin(ctx.db, input.accountId, input, "resend invites");
   if (!allowed.ok) return allowed;
   const token = generateToken();

@@ -87,13 +87,7 @@ export async function inspectResetToken(ctx: Pick<CoreContext, "db" | "now">, to
     .select({ email: users.email })
     .from(passwordResetTokens)
     .innerJoin(users, eq(users.id, passwordResetTokens.userId))
-    .where(
-      and(
-        eq(passwordResetTokens.tokenHash, hashToken(token)),
-        isNull(passwordResetTokens.usedAt),
-        gt(passwordResetTokens.expiresAt, nowOf(ctx)),
-      ),
-    )
+    .where(and(eq(passwordResetTokens.tokenHash, hashToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, nowOf(ctx))))
     .limit(1);
   return row ?? null;
 }

@@ -29,11 +29,30 @@ describe("decideSignInRateLimit", () => {
 describe("decideRateLimit", () => {
   it.each([
     ["no quotas", [], { allowed: true }],
-    ["under every limit", [{ attempts: times(2, 1), limit: 3 }, { attempts: times(9, 1), limit: 10 }], { allowed: true }],
-    ["one key full", [{ attempts: times(3, 5), limit: 3 }, { attempts: [], limit: 10 }], { allowed: false, retryAfterMinutes: 10 }],
+    [
+      "under every limit",
+      [
+        { attempts: times(2, 1), limit: 3 },
+        { attempts: times(9, 1), limit: 10 },
+      ],
+      { allowed: true },
+    ],
+    [
+      "one key full",
+      [
+        { attempts: times(3, 5), limit: 3 },
+        { attempts: [], limit: 10 },
+      ],
+      { allowed: false, retryAfterMinutes: 10 },
+    ],
     ["full, but only with attempts outside the window", [{ attempts: times(3, 15), limit: 3 }], { allowed: true }],
     ["the newest attempts decide the wait", [{ attempts: [...times(2, 14), ...times(3, 2)], limit: 3 }], { allowed: false, retryAfterMinutes: 13 }],
   ] as const)("%s", (_name, quotas, expected) => {
-    expect(decideRateLimit(quotas.map((q) => ({ attempts: [...q.attempts], limit: q.limit })), now)).toEqual(expected);
+    expect(
+      decideRateLimit(
+        quotas.map((q) => ({ attempts: [...q.attempts], limit: q.limit })),
+        now,
+      ),
+    ).toEqual(expected);
   });
 });

@@ -53,10 +53,7 @@ export async function ensureMember(
       .returning();
     user = created!;
   }
-  await db
-    .insert(memberships)
-    .values({ accountId: input.accountId, userId: user.id, role: input.role, source: "seed" })
-    .onConflictDoNothing();
+  await db.insert(memberships).values({ accountId: input.accountId, userId: user.id, role: input.role, source: "seed" }).onConflictDoNothing();
   return user;
 }
 

@@ -26,9 +26,10 @@ export type NewSession = {
 export async function createSession(ctx: Pick<CoreContext, "db" | "now">, input: NewSession): Promise<string> {
   const id = generateToken();
   const now = nowOf(ctx);
-  const grantedAccountIds = input.grantedAccountIds !== undefined ? input.grantedAccountIds : grantsOfSignIn({ method: input.method, accountId: input.accountId ?? null });
+  const grantedAccountIds =
+    input.grantedAccountIds !== undefined ? input.grantedAccountIds : grantsOfSignIn({ method: input.method, accountId: input.accountId ?? null });
   // A narrowed session opens in an account it proved, not one that would need its own sign-in.
-  const accountId = input.accountId ?? (grantedAccountIds?.[0] ?? (await defaultAccountId(ctx.db, input.userId)));
+  const accountId = input.accountId ?? grantedAccountIds?.[0] ?? (await defaultAccountId(ctx.db, input.userId));
   await ctx.db.insert(sessions).values({
     idHash: hashToken(id),
     userId: input.userId,
@@ -141,7 +142,11 @@ export type SwitchOutcome = "switched" | "needs_sign_in" | "not_a_member" | "no_
  */
 export async function switchActiveAccount(db: Database, rawId: string, accountId: string): Promise<SwitchOutcome> {
   const idHash = hashToken(rawId);
-  const [session] = await db.select().from(sessions).where(and(eq(sessions.idHash, idHash), isNull(sessions.mfaStep))).limit(1);
+  const [session] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.idHash, idHash), isNull(sessions.mfaStep)))
+    .limit(1);
   if (!session) return "no_session";
   if (!(await isMember(db, session.userId, accountId))) return "not_a_member";
   if (!isAccountGranted(session, accountId)) return "needs_sign_in";
@@ -157,11 +162,22 @@ export async function switchActiveAccount(db: Database, rawId: string, accountId
 export async function carrySessionGrants(db: Database, previousRawId: string, newRawId: string): Promise<void> {
   if (previousRawId === newRawId) return;
   await db.transaction(async (tx) => {
-    const [previous] = await tx.select().from(sessions).where(eq(sessions.idHash, hashToken(previousRawId))).limit(1);
-    const [current] = await tx.select().from(sessions).where(eq(sessions.idHash, hashToken(newRawId))).limit(1);
+    const [previous] = await tx
+      .select()
+      .from(sessions)
+      .where(eq(sessions.idHash, hashToken(previousRawId)))
+      .limit(1);
+    const [current] = await tx
+      .select()
+      .from(sessions)
+      .where(eq(sessions.idHash, hashToken(newRawId)))
+      .limit(1);
     // A session still waiting for MFA proved nothing, so it has nothing to carry over.
     if (!previous || !current || previous.userId !== current.userId || previous.mfaStep || current.mfaStep) return;
-    await tx.update(sessions).set({ grantedAccountIds: mergeGrants(previous.grantedAccountIds, current.grantedAccountIds) }).where(eq(sessions.idHash, current.idHash));
+    await tx
+      .update(sessions)
+      .set({ grantedAccountIds: mergeGrants(previous.grantedAccountIds, current.grantedAccountIds) })
+      .where(eq(sessions.idHash, current.idHash));
     await tx.delete(sessions).where(eq(sessions.idHash, previous.idHash));
   });
 }
@@ -169,7 +185,11 @@ export async function carrySessionGrants(db: Database, previousRawId: string, ne
 /** Adds an account to what a session proved (its password was just re-checked) and switches to it. */
 export async function grantAccountToSession(db: Database, rawId: string, accountId: string): Promise<boolean> {
   const idHash = hashToken(rawId);
-  const [session] = await db.select().from(sessions).where(and(eq(sessions.idHash, idHash), isNull(sessions.mfaStep))).limit(1);
+  const [session] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.idHash, idHash), isNull(sessions.mfaStep)))
+    .limit(1);
   if (!session || !(await isMember(db, session.userId, accountId))) return false;
   await db
     .update(sessions)

@@ -5,11 +5,17 @@ import { nowOf } from "./context";
 import { decideSignInPolicy } from "./enforcement/decide-sign-in-policy";
 import { loadMembershipEnforcement } from "./enforcement/load-enforcement";
 
-export { decideSignInPolicy, enforcesSsoFor, isSsoExemptNow, ssoRequiredMessage, type MembershipEnforcement, type SignInPolicyDecision } from "./enforcement/decide-sign-in-policy";
+export {
+  decideSignInPolicy,
+  enforcesSsoFor,
+  isSsoExemptNow,
+  ssoRequiredMessage,
+  type MembershipEnforcement,
+  type SignInPolicyDecision,
+} from "./enforcement/decide-sign-in-policy";
 
 export type SignInMethodCheck =
-  | { allowed: true; grantedAccountIds: string[] | null }
-  | { allowed: false; message: string; ssoAccounts: { id: string; name: string; slug: string }[] };
+  { allowed: true; grantedAccountIds: string[] | null } | { allowed: false; message: string; ssoAccounts: { id: string; name: string; slug: string }[] };
 
 /**
  * Applies the accounts' authentication requirements to a password or social sign-in of a user

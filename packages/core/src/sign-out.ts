@@ -9,7 +9,11 @@ import { endSession, resolveSession } from "./sessions";
 export async function signOutSession(ctx: Pick<CoreContext, "db" | "now">, rawId: string, ip: string | null): Promise<void> {
   const resolved = await resolveSession(ctx, rawId);
   if (resolved) {
-    await recordAuditEvent(ctx.db, { accountId: resolved.activeAccount?.id ?? null, actor: { userId: resolved.user.id, label: resolved.user.email, ip }, action: "sign_out" });
+    await recordAuditEvent(ctx.db, {
+      accountId: resolved.activeAccount?.id ?? null,
+      actor: { userId: resolved.user.id, label: resolved.user.email, ip },
+      action: "sign_out",
+    });
   }
   await endSession(ctx.db, rawId);
 }

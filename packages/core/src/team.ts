@@ -27,7 +27,17 @@ async function countAdmins(db: Pick<Database, "select">, accountId: string): Pro
   return row?.n ?? 0;
 }
 
-export type MemberRow = { userId: string; email: string; name: string; role: MemberRole; joinedAt: Date; hasPassword: boolean; source: (typeof memberSource.enumValues)[number]; ssoExempt: boolean; ssoExemptUntil: Date | null };
+export type MemberRow = {
+  userId: string;
+  email: string;
+  name: string;
+  role: MemberRole;
+  joinedAt: Date;
+  hasPassword: boolean;
+  source: (typeof memberSource.enumValues)[number];
+  ssoExempt: boolean;
+  ssoExemptUntil: Date | null;
+};
 
 /** Above this many matches the list says "1,000+" instead of counting: an exact count of 50,000 rows costs more than the page. */
 export const MEMBERS_COUNT_CAP = 1000;
@@ -76,18 +86,11 @@ export async function listMembers(
   const pageSize = input.pageSize ?? MEMBERS_PAGE_SIZE;
   const search = input.search?.trim();
   const pattern = search ? containsPattern(search) : null;
-  const where = and(
-    eq(memberships.accountId, input.accountId),
-    pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined,
-  );
+  const where = and(eq(memberships.accountId, input.accountId), pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined);
   const after = decodeCursor(input.after);
   const before = after ? null : decodeCursor(input.before);
   const sortKey = sql`(lower(${users.name}), ${users.email})`;
-  const edge = after
-    ? sql`${sortKey} > (${after.name}, ${after.email})`
-    : before
-      ? sql`${sortKey} < (${before.name}, ${before.email})`
-      : undefined;
+  const edge = after ? sql`${sortKey} > (${after.name}, ${after.email})` : before ? sql`${sortKey} < (${before.name}, ${before.email})` : undefined;
   type Q = Pick<Database, "select" | "execute">;
   // Counts at most one past the cap, so the cost is bounded however large the account is.
   const countMatches = (q: Q) =>
@@ -119,7 +122,7 @@ export async function listMembers(
   // sequential scan (tens of ms at 50,000 users) over the trigram indexes (a few ms). For a search,
   // seq scans are turned off inside each statement's own transaction; index plans remain for all
   // else. The count and the page run side by side on two connections.
-  const withoutSeqScan = <T,>(read: (q: Q) => Promise<T>) =>
+  const withoutSeqScan = <T>(read: (q: Q) => Promise<T>) =>
     pattern
       ? db.transaction(async (tx) => {
           await tx.execute(sql`set local enable_seqscan = off`);
@@ -213,10 +216,7 @@ export async function changeMemberRole(
 }
 
 /** Removes a member from the account and ends their sessions at once. */
-export async function removeMember(
-  ctx: Pick<CoreContext, "db">,
-  input: { accountId: string; userId: string; actor: Actor },
-): Promise<Result<void>> {
+export async function removeMember(ctx: Pick<CoreContext, "db">, input: { accountId: string; userId: string; actor: Actor }): Promise<Result<void>> {
   return withLockedMembership(ctx, input, async (tx, { target, actorIsAdmin, adminCount }) => {
     const decision = decideMemberRemoval({ actorIsAdmin, targetRole: target.role, adminCount });
     if (!decision.allowed) return fail(decision.reason);
@@ -245,7 +245,13 @@ export async function sendMemberPasswordReset(
   if (!target) return fail("That person is not a member of this account.");
   const [account] = await ctx.db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1);
   const requestedBy = account ? { name: await actorDisplayName(ctx.db, input.actor), accountName: account.name } : undefined;
-  const sent = await requestPasswordReset(ctx, { email: target.email, actor: input.actor, accountId: input.accountId, requestedByAdmin: true, ...(requestedBy ? { requestedBy } : {}) });
+  const sent = await requestPasswordReset(ctx, {
+    email: target.email,
+    actor: input.actor,
+    accountId: input.accountId,
+    requestedByAdmin: true,
+    ...(requestedBy ? { requestedBy } : {}),
+  });
   if (!sent.ok) return fail(`${target.email} was sent several reset links in the last few minutes. Try again in ${sent.error.retryAfterMinutes} minutes.`);
   return ok({ email: target.email });
 }

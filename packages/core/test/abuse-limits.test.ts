@@ -39,7 +39,10 @@ describe("the per-email sign-in limit under parallel attempts (issue #12)", () =
     const old = new Date(Date.now() - 60 * 60_000);
     await env.db.insert(signInAttempts).values(Array.from({ length: 20 }, () => ({ key: "email:stale@test.dev", succeeded: "no" as const, createdAt: old })));
     await authenticatePassword(env.ctx, { email: target.email, password: "wrong-once", ip: "10.41.0.1" });
-    const stale = await env.db.select({ n: sql<number>`count(*)::int` }).from(signInAttempts).where(lt(signInAttempts.createdAt, new Date(Date.now() - 30 * 60_000)));
+    const stale = await env.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(signInAttempts)
+      .where(lt(signInAttempts.createdAt, new Date(Date.now() - 30 * 60_000)));
     expect(stale[0]?.n).toBe(0);
   });
 });
@@ -50,7 +53,10 @@ describe("password reset links (issue #12)", () => {
     for (let i = 0; i < 2; i++) await requestPasswordReset(env.ctx, { email: target.email, actor: { userId: null, label: target.email, ip: null } });
     await env.smtp.waitForEmail({ to: target.email });
     await new Promise((r) => setTimeout(r, 200));
-    const links = env.smtp.messages().filter((m) => m.to.includes(target.email)).flatMap((m) => m.links.filter((l) => l.includes("/reset-password?token=")));
+    const links = env.smtp
+      .messages()
+      .filter((m) => m.to.includes(target.email))
+      .flatMap((m) => m.links.filter((l) => l.includes("/reset-password?token=")));
     const tokens = [...new Set(links.map(tokenOf))];
     expect(tokens).toHaveLength(2);
     const sid = await createSession(env.ctx, { userId: target.id, method: "password" });
@@ -69,10 +75,15 @@ describe("forgot-password limit (issue #12)", () => {
     const target = await member("forgot1");
     const before = env.smtp.messages().length;
     await Promise.all(
-      Array.from({ length: 14 }, (_, i) => requestPasswordReset(env.ctx, { email: target.email, actor: { userId: null, label: target.email, ip: `10.50.0.${i}` } })),
+      Array.from({ length: 14 }, (_, i) =>
+        requestPasswordReset(env.ctx, { email: target.email, actor: { userId: null, label: target.email, ip: `10.50.0.${i}` } }),
+      ),
     );
     await new Promise((r) => setTimeout(r, 300));
-    const sent = env.smtp.messages().slice(before).filter((m) => m.to.includes(target.email));
+    const sent = env.smtp
+      .messages()
+      .slice(before)
+      .filter((m) => m.to.includes(target.email));
     expect(sent.length).toBeLessThanOrEqual(3);
     expect(sent.length).toBeGreaterThanOrEqual(1);
   });

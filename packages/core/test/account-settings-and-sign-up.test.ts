@@ -24,10 +24,22 @@ const actorFor = (u: { id: string; email: string }) => ({ userId: u.id, label: u
 async function providerOnlyUser(tag: string) {
   const [provider] = await env.db
     .insert(loginProviders)
-    .values({ identifier: `g-${tag}`, name: `Google ${tag}`, discoveryUrl: "http://idp.test/.well-known/openid-configuration", clientId: "c", attributeMapping: DEFAULT_PROVIDER_MAPPING, buttonText: "Login with Google" })
+    .values({
+      identifier: `g-${tag}`,
+      name: `Google ${tag}`,
+      discoveryUrl: "http://idp.test/.well-known/openid-configuration",
+      clientId: "c",
+      attributeMapping: DEFAULT_PROVIDER_MAPPING,
+      buttonText: "Login with Google",
+    })
     .returning();
-  const [user] = await env.db.insert(users).values({ email: `only-${tag}@example.test`, emailVerifiedAt: new Date() }).returning();
-  await env.db.insert(loginProviderIdentities).values({ providerId: provider!.id, issuer: "http://idp.test", subject: `sub-${tag}`, userId: user!.id, email: user!.email });
+  const [user] = await env.db
+    .insert(users)
+    .values({ email: `only-${tag}@example.test`, emailVerifiedAt: new Date() })
+    .returning();
+  await env.db
+    .insert(loginProviderIdentities)
+    .values({ providerId: provider!.id, issuer: "http://idp.test", subject: `sub-${tag}`, userId: user!.id, email: user!.email });
   return { provider: provider!, user: user! };
 }
 
@@ -38,7 +50,10 @@ describe("connected accounts", () => {
     expect(refused).toEqual({ ok: false, error: "This is your only way to sign in. Set a password or link another provider first." });
     expect(await env.db.select().from(loginProviderIdentities).where(eq(loginProviderIdentities.userId, user.id))).toHaveLength(1);
 
-    expect(await setOwnPassword(env.ctx, { userId: user.id, currentPassword: "", newPassword: "a-first-password", actor: actorFor(user) })).toEqual({ ok: true, value: { changed: false } });
+    expect(await setOwnPassword(env.ctx, { userId: user.id, currentPassword: "", newPassword: "a-first-password", actor: actorFor(user) })).toEqual({
+      ok: true,
+      value: { changed: false },
+    });
     expect((await unlinkProvider(env.ctx, { userId: user.id, providerId: provider.id, actor: actorFor(user) })).ok).toBe(true);
     expect((await authenticatePassword(env.ctx, { email: user.email, password: "a-first-password", ip: null })).ok).toBe(true);
   });
@@ -49,7 +64,9 @@ describe("connected accounts", () => {
     const wrong = await setOwnPassword(env.ctx, { userId: user.id, currentPassword: "a-guess-at-it", newPassword: "a-new-password-1", actor: actorFor(user) });
     expect(wrong.ok).toBe(false);
     expect((await authenticatePassword(env.ctx, { email: user.email, password: "the-old-password", ip: null })).ok).toBe(true);
-    expect((await setOwnPassword(env.ctx, { userId: user.id, currentPassword: "the-old-password", newPassword: "a-new-password-1", actor: actorFor(user) })).ok).toBe(true);
+    expect(
+      (await setOwnPassword(env.ctx, { userId: user.id, currentPassword: "the-old-password", newPassword: "a-new-password-1", actor: actorFor(user) })).ok,
+    ).toBe(true);
   });
 
   it("ends another session of one's own, never someone else's, and not the current one", async () => {
@@ -61,7 +78,10 @@ describe("connected accounts", () => {
     const theirs = hashToken(await createSession(env.ctx, { userId: them.id, method: "password" }));
     expect((await endOwnSessions(env.ctx, { userId: me.id, currentIdHash: current, idHash: theirs, actor: actorFor(me) })).ok).toBe(false);
     expect((await endOwnSessions(env.ctx, { userId: me.id, currentIdHash: current, idHash: current, actor: actorFor(me) })).ok).toBe(false);
-    expect(await endOwnSessions(env.ctx, { userId: me.id, currentIdHash: current, idHash: mine, actor: actorFor(me) })).toEqual({ ok: true, value: { ended: 1 } });
+    expect(await endOwnSessions(env.ctx, { userId: me.id, currentIdHash: current, idHash: mine, actor: actorFor(me) })).toEqual({
+      ok: true,
+      value: { ended: 1 },
+    });
     const left = (await env.db.select({ idHash: sessions.idHash }).from(sessions)).map((r) => r.idHash);
     expect(left).toEqual(expect.arrayContaining([current, theirs]));
     expect(left).not.toContain(mine);
@@ -87,13 +107,19 @@ describe("sign-up", () => {
     expect(created.ok).toBe(true);
     const [membership] = await env.db.select().from(memberships).where(eq(memberships.userId, user!.id));
     expect(membership).toMatchObject({ role: "admin", source: "signup" });
-    expect(await createWorkspace(env.ctx, { userId: user!.id, name: "Again", slug: "newco", actor: actorFor(user!) })).toEqual({ ok: false, error: { field: "slug", message: 'The address "newco" is taken. Pick another.' } });
+    expect(await createWorkspace(env.ctx, { userId: user!.id, name: "Again", slug: "newco", actor: actorFor(user!) })).toEqual({
+      ok: false,
+      error: { field: "slug", message: 'The address "newco" is taken. Pick another.' },
+    });
   });
 
   it("answers the same for an address that has a login, and creates nothing", async () => {
     const account = await ensureAccount(env.db, { name: "Ex", slug: "ex" });
     await ensureMember(env.db, { accountId: account.id, email: "taken@example.test", name: "Taken", role: "member", password: "taken-password" });
-    expect(await requestSignUp(env.ctx, { email: "taken@example.test", name: "", password: "a-long-password", ip: null })).toEqual({ ok: true, value: { email: "taken@example.test" } });
+    expect(await requestSignUp(env.ctx, { email: "taken@example.test", name: "", password: "a-long-password", ip: null })).toEqual({
+      ok: true,
+      value: { email: "taken@example.test" },
+    });
     expect(await env.db.select().from(signUpRequests).where(eq(signUpRequests.email, "taken@example.test"))).toHaveLength(0);
     const mail = await env.smtp.waitForEmail({ to: "taken@example.test" });
     expect(mail.subject).toMatch(/already have/);
@@ -104,7 +130,14 @@ describe("the development seed", () => {
   it("adds a Google provider with its secret encrypted, turns Federated Login on, and makes the demo admin staff, once", async () => {
     const account = await ensureAccount(env.db, { name: "Acme", slug: "acme-seed" });
     const admin = await ensureMember(env.db, { accountId: account.id, email: "admin@acme-seed.test", name: "Ada", role: "admin" });
-    const input = { issuer: "http://localhost:3100/oidc/google", discoveryUrl: "http://localhost:3100/oidc/google/.well-known/openid-configuration", clientId: "gatehouse-google", clientSecret: "sandbox-secret-google", encryptionKey: "k", staffEmail: admin.email };
+    const input = {
+      issuer: "http://localhost:3100/oidc/google",
+      discoveryUrl: "http://localhost:3100/oidc/google/.well-known/openid-configuration",
+      clientId: "gatehouse-google",
+      clientSecret: "sandbox-secret-google",
+      encryptionKey: "k",
+      staffEmail: admin.email,
+    };
     expect(await seedDevLoginProvider(env.db, input)).toEqual({ created: true });
     expect(await seedDevLoginProvider(env.db, input)).toEqual({ created: false });
     const [google] = await env.db.select().from(loginProviders).where(eq(loginProviders.identifier, "google"));

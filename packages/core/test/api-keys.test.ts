@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { apiIdempotency, apiKeys, eq } from "@gatehouse/db";
-import { authenticateApiKey, claimIdempotencyKey, countApiKeyRequest, ensureAccount, ensureMember, issueApiKey, listApiKeys, pruneIdempotencyKeys, revokeApiKey, settleIdempotencyKey } from "../src";
+import {
+  authenticateApiKey,
+  claimIdempotencyKey,
+  countApiKeyRequest,
+  ensureAccount,
+  ensureMember,
+  issueApiKey,
+  listApiKeys,
+  pruneIdempotencyKeys,
+  revokeApiKey,
+  settleIdempotencyKey,
+} from "../src";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
@@ -16,7 +27,10 @@ async function team(tag: string) {
 describe("API keys", () => {
   it("only admins create account keys; members create their own tokens, which act with their role", async () => {
     const t = await team("k1");
-    expect(await issueApiKey(env.ctx, { accountId: t.account.id, kind: "account", name: "x", scope: "write", actor: t.actor(t.member) })).toEqual({ ok: false, error: "Only account admins can create account API keys." });
+    expect(await issueApiKey(env.ctx, { accountId: t.account.id, kind: "account", name: "x", scope: "write", actor: t.actor(t.member) })).toEqual({
+      ok: false,
+      error: "Only account admins can create account API keys.",
+    });
     const key = await issueApiKey(env.ctx, { accountId: t.account.id, kind: "account", name: " CI ", scope: "write", actor: t.actor(t.admin) });
     const token = await issueApiKey(env.ctx, { accountId: t.account.id, kind: "personal", name: "laptop", scope: "read", actor: t.actor(t.member) });
     if (!key.ok || !token.ok) throw new Error("not issued");
@@ -28,12 +42,20 @@ describe("API keys", () => {
     expect(asMember).toMatchObject({ ok: true, value: { kind: "personal", scope: "read", account: { role: "member" }, actor: { userId: t.member.id } } });
 
     // A member may revoke their own token, not the account's key.
-    expect(await revokeApiKey(env.ctx, { accountId: t.account.id, keyId: key.value.id, actor: t.actor(t.member) })).toEqual({ ok: false, error: "Only account admins can revoke this key." });
+    expect(await revokeApiKey(env.ctx, { accountId: t.account.id, keyId: key.value.id, actor: t.actor(t.member) })).toEqual({
+      ok: false,
+      error: "Only account admins can revoke this key.",
+    });
     expect(await revokeApiKey(env.ctx, { accountId: t.account.id, keyId: token.value.id, actor: t.actor(t.member) })).toMatchObject({ ok: true });
     expect(await authenticateApiKey(env.ctx, token.value.token, null)).toEqual({ ok: false, error: "revoked" });
 
     const listed = await listApiKeys(env.ctx, { accountId: t.account.id });
-    expect(listed.map((k) => [k.name, k.state])).toEqual(expect.arrayContaining([["CI", "active"], ["laptop", "revoked"]]));
+    expect(listed.map((k) => [k.name, k.state])).toEqual(
+      expect.arrayContaining([
+        ["CI", "active"],
+        ["laptop", "revoked"],
+      ]),
+    );
     expect(JSON.stringify(listed)).not.toContain(key.value.token);
   });
 

@@ -21,9 +21,18 @@ describe("the audit log of an account", () => {
     const base = Date.parse("2026-03-01T12:00:00Z");
     // 25 sign-ins by Bob a minute apart, the last two at the same instant (the id breaks the tie).
     await env.db.insert(auditEvents).values(
-      Array.from({ length: 25 }, (_, i) => ({ accountId: acme.id, actorUserId: bob.id, actorLabel: bob.email, action: "sign_in.password.succeeded", ip: "198.51.100.1", createdAt: new Date(base + Math.min(i, 23) * 60_000) })),
+      Array.from({ length: 25 }, (_, i) => ({
+        accountId: acme.id,
+        actorUserId: bob.id,
+        actorLabel: bob.email,
+        action: "sign_in.password.succeeded",
+        ip: "198.51.100.1",
+        createdAt: new Date(base + Math.min(i, 23) * 60_000),
+      })),
     );
-    await env.db.insert(auditEvents).values({ accountId: globex.id, actorUserId: null, actorLabel: bob.email, action: "sign_in.password.failed", metadata: { reason: "wrong_password" } });
+    await env.db
+      .insert(auditEvents)
+      .values({ accountId: globex.id, actorUserId: null, actorLabel: bob.email, action: "sign_in.password.failed", metadata: { reason: "wrong_password" } });
 
     const first = await listAuditLog(env.db, acme.id, {}, { limit: 10 });
     expect(first.entries[0]!.sentence).toBe("Ana Admin changed Bob's role from Member to Account Admin");
@@ -60,7 +69,14 @@ describe("the audit log of an account", () => {
 
   it("exports CSV with quoting and spreadsheet formulas defused", async () => {
     const { acme } = await setup();
-    await env.db.insert(auditEvents).values({ accountId: acme.id, actorUserId: null, actorLabel: '=HYPERLINK("http://evil.test","click")', action: "sign_in.password.failed", ip: "@1", metadata: { reason: "wrong_password" } });
+    await env.db.insert(auditEvents).values({
+      accountId: acme.id,
+      actorUserId: null,
+      actorLabel: '=HYPERLINK("http://evil.test","click")',
+      action: "sign_in.password.failed",
+      ip: "@1",
+      metadata: { reason: "wrong_password" },
+    });
     const csv = auditLogCsv(await listAllAuditLog(env.db, acme.id, { actor: '=HYPERLINK("http://evil.test","click")' }));
     const [header, row] = csv.trim().split("\r\n");
     expect(header).toBe("When (UTC),Who,What,Kind,Action,Target,IP,Details");

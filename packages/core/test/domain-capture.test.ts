@@ -19,39 +19,69 @@ import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
 
-async function account(tag: string, domains: { domain: string; autoJoin?: "off" | "join" | "request"; includeSubdomains?: boolean; status?: "verified" | "pending" | "lost" }[]) {
+async function account(
+  tag: string,
+  domains: { domain: string; autoJoin?: "off" | "join" | "request"; includeSubdomains?: boolean; status?: "verified" | "pending" | "lost" }[],
+) {
   const acct = await ensureAccount(env.db, { name: `Acme ${tag}`, slug: `acme-${tag}` });
   const admin = await ensureMember(env.db, { accountId: acct.id, email: `admin@admin-${tag}.test`, name: "Ada", role: "admin", password: null });
   for (const d of domains) {
-    await env.db.insert(accountDomains).values({ accountId: acct.id, domain: d.domain, status: d.status ?? "verified", verificationToken: "t", autoJoin: d.autoJoin ?? "off", includeSubdomains: d.includeSubdomains ?? false });
+    await env.db.insert(accountDomains).values({
+      accountId: acct.id,
+      domain: d.domain,
+      status: d.status ?? "verified",
+      verificationToken: "t",
+      autoJoin: d.autoJoin ?? "off",
+      includeSubdomains: d.includeSubdomains ?? false,
+    });
   }
   return { account: acct, admin, adminActor: { userId: admin.id, label: admin.email, ip: "127.0.0.1" } };
 }
 
 async function user(email: string, verified = true) {
-  const [row] = await env.db.insert(users).values({ email, name: email.split("@")[0]!, emailVerifiedAt: verified ? new Date() : null }).returning();
+  const [row] = await env.db
+    .insert(users)
+    .values({ email, name: email.split("@")[0]!, emailVerifiedAt: verified ? new Date() : null })
+    .returning();
   return { ...row!, actor: { userId: row!.id, label: email, ip: "127.0.0.1" } };
 }
 
 const isMember = async (accountId: string, userId: string) =>
-  (await env.db.select().from(memberships).where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId)))).length === 1;
+  (
+    await env.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId)))
+  ).length === 1;
 
-const auditActions = async (accountId: string) => (await env.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.accountId, accountId))).map((r) => r.action);
+const auditActions = async (accountId: string) =>
+  (await env.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.accountId, accountId))).map((r) => r.action);
 
 describe("auto-join through a verified domain", () => {
   it("join policy: a verified email joins as Member in one step, audited", async () => {
     const { account: acct } = await account("j1", [{ domain: "j1.test", autoJoin: "join" }]);
     const ami = await user("ami@j1.test");
     expect(await findJoinOffer(env.db, ami.id)).toMatchObject({ offer: { kind: "join", accountId: acct.id }, account: { name: "Acme j1" } });
-    expect(await joinAccountThroughDomain(env.ctx, { userId: ami.id, accountId: acct.id, actor: ami.actor })).toEqual({ ok: true, value: { accountId: acct.id } });
-    const [row] = await env.db.select().from(memberships).where(and(eq(memberships.accountId, acct.id), eq(memberships.userId, ami.id)));
+    expect(await joinAccountThroughDomain(env.ctx, { userId: ami.id, accountId: acct.id, actor: ami.actor })).toEqual({
+      ok: true,
+      value: { accountId: acct.id },
+    });
+    const [row] = await env.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.accountId, acct.id), eq(memberships.userId, ami.id)));
     expect(row).toMatchObject({ role: "member", source: "domain" });
     expect(await auditActions(acct.id)).toContain("member.joined_through_domain");
     expect((await findJoinOffer(env.db, ami.id)).offer).toEqual({ kind: "none" });
   });
 
   it("needs a verified email, a verified domain and a policy other than off", async () => {
-    const { account: acct } = await account("j2", [{ domain: "j2.test", autoJoin: "join" }, { domain: "off-j2.test" }, { domain: "pending-j2.test", autoJoin: "join", status: "pending" }, { domain: "lost-j2.test", autoJoin: "join", status: "lost" }]);
+    const { account: acct } = await account("j2", [
+      { domain: "j2.test", autoJoin: "join" },
+      { domain: "off-j2.test" },
+      { domain: "pending-j2.test", autoJoin: "join", status: "pending" },
+      { domain: "lost-j2.test", autoJoin: "join", status: "lost" },
+    ]);
     const unverified = await user("new@j2.test", false);
     const offDomain = await user("x@off-j2.test");
     const pending = await user("x@pending-j2.test");
@@ -85,7 +115,10 @@ describe("auto-join through a verified domain", () => {
 
     const pending = await listPendingJoinRequests(env.db, acct.id);
     expect(pending).toMatchObject([{ email: "max@r1.test", userId: max.id }]);
-    expect(await decideJoinRequest(env.ctx, { accountId: acct.id, requestId: pending[0]!.id, approve: true, actor: adminActor })).toEqual({ ok: true, value: { email: "max@r1.test" } });
+    expect(await decideJoinRequest(env.ctx, { accountId: acct.id, requestId: pending[0]!.id, approve: true, actor: adminActor })).toEqual({
+      ok: true,
+      value: { email: "max@r1.test" },
+    });
     expect(await isMember(acct.id, max.id)).toBe(true);
     const email = await env.smtp.waitForEmail({ to: "max@r1.test", subject: "approved" });
     expect(email.subject).toBe("Your request to join Acme r1 was approved");
@@ -116,7 +149,10 @@ describe("auto-join through a verified domain", () => {
     await env.db.insert(memberships).values({ accountId: acct.id, userId: member.id, role: "member" });
     await requestToJoinThroughDomain(env.ctx, { userId: max.id, accountId: acct.id, actor: max.actor });
     const [request] = await listPendingJoinRequests(env.db, acct.id);
-    expect(await decideJoinRequest(env.ctx, { accountId: acct.id, requestId: request!.id, approve: true, actor: member.actor })).toEqual({ ok: false, error: "Only account admins can answer requests to join." });
+    expect(await decideJoinRequest(env.ctx, { accountId: acct.id, requestId: request!.id, approve: true, actor: member.actor })).toEqual({
+      ok: false,
+      error: "Only account admins can answer requests to join.",
+    });
     expect((await decideJoinRequest(env.ctx, { accountId: acct.id, requestId: request!.id, approve: true, actor: otherAdmin })).ok).toBe(false);
     expect(await isMember(acct.id, max.id)).toBe(false);
     const [row] = await env.db.select().from(joinRequests).where(eq(joinRequests.id, request!.id));
@@ -161,7 +197,10 @@ describe("managed users", () => {
     expect(await isMember(acct.id, carla.id)).toBe(false);
     const email = await env.smtp.waitForEmail({ to: "bob@m2.test" });
     expect(email.subject).toBe("You were added to Acme m2 on Gatehouse");
-    const [event] = await env.db.select().from(auditEvents).where(and(eq(auditEvents.accountId, acct.id), eq(auditEvents.action, "member.imported")));
+    const [event] = await env.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, acct.id), eq(auditEvents.action, "member.imported")));
     expect(event).toMatchObject({ targetId: bob.id, actorUserId: adminActor.userId });
     expect((await importManagedUsers(env.ctx, { accountId: acct.id, userIds: [outsider.id], actor: adminActor })).ok).toBe(false);
   });
@@ -172,7 +211,10 @@ describe("managed users", () => {
     const b = await user("b@m3.test");
     const member = await user("member@m3.test");
     await env.db.insert(memberships).values({ accountId: acct.id, userId: member.id, role: "member" });
-    expect(await importManagedUsers(env.ctx, { accountId: acct.id, userIds: "all", actor: member.actor })).toEqual({ ok: false, error: "Only account admins can import users." });
+    expect(await importManagedUsers(env.ctx, { accountId: acct.id, userIds: "all", actor: member.actor })).toEqual({
+      ok: false,
+      error: "Only account admins can import users.",
+    });
     expect(await importManagedUsers(env.ctx, { accountId: acct.id, userIds: "all", actor: adminActor })).toEqual({ ok: true, value: { imported: 2 } });
     expect(await isMember(acct.id, a.id)).toBe(true);
     expect(await isMember(acct.id, b.id)).toBe(true);

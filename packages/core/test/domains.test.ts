@@ -39,9 +39,26 @@ afterAll(async () => {
 
 async function setup(tag: string) {
   const account = await ensureAccount(env.db, { name: `Domains ${tag}`, slug: `domains-${tag}` });
-  const admin = await ensureMember(env.db, { accountId: account.id, email: `admin-${tag}@admins.example`, name: "Ada", role: "admin", password: "admin-password" });
-  const member = await ensureMember(env.db, { accountId: account.id, email: `member-${tag}@admins.example`, name: "Max", role: "member", password: "member-password" });
-  return { account, admin, actor: { userId: admin.id, label: admin.email, ip: "127.0.0.1" }, memberActor: { userId: member.id, label: member.email, ip: "127.0.0.1" } };
+  const admin = await ensureMember(env.db, {
+    accountId: account.id,
+    email: `admin-${tag}@admins.example`,
+    name: "Ada",
+    role: "admin",
+    password: "admin-password",
+  });
+  const member = await ensureMember(env.db, {
+    accountId: account.id,
+    email: `member-${tag}@admins.example`,
+    name: "Max",
+    role: "member",
+    password: "member-password",
+  });
+  return {
+    account,
+    admin,
+    actor: { userId: admin.id, label: admin.email, ip: "127.0.0.1" },
+    memberActor: { userId: member.id, label: member.email, ip: "127.0.0.1" },
+  };
 }
 
 const publish = (domain: string, token: string) => dns.zone.add(`_gatehouse-challenge.${domain}`, `gatehouse-verification=${token}`);
@@ -67,7 +84,13 @@ describe("domains against a real DNS server on loopback", () => {
 
   it.each([
     ["a wrong value", "wrong.test", () => dns.zone.add("_gatehouse-challenge.wrong.test", "gatehouse-verification=typo"), "other_value", /another value/],
-    ["no record on an existing domain", "norecord.test", () => dns.zone.add("norecord.test", "v=spf1 -all"), "no_txt_record", /No TXT record found at _gatehouse-challenge\.norecord\.test/],
+    [
+      "no record on an existing domain",
+      "norecord.test",
+      () => dns.zone.add("norecord.test", "v=spf1 -all"),
+      "no_txt_record",
+      /No TXT record found at _gatehouse-challenge\.norecord\.test/,
+    ],
     ["no such domain", "nowhere.test", () => undefined, "no_such_domain", /does not exist in DNS/],
   ])("stays pending with %s and says why", async (_, domain, arrange, code, detail) => {
     arrange();
@@ -122,7 +145,9 @@ describe("domains against a real DNS server on loopback", () => {
     clock = new Date("2026-03-10T09:00:00Z");
     const first = await added("c1", "claim.test");
     publish("claim.test", first.row.verificationToken);
-    expect(await verifyDomainNow(ctx(), { accountId: first.account.id, domainId: first.row.id, actor: first.actor })).toMatchObject({ value: { status: "verified" } });
+    expect(await verifyDomainNow(ctx(), { accountId: first.account.id, domainId: first.row.id, actor: first.actor })).toMatchObject({
+      value: { status: "verified" },
+    });
 
     const second = await added("c2", "claim.test");
     publish("claim.test", second.row.verificationToken);
@@ -150,28 +175,44 @@ describe("domains against a real DNS server on loopback", () => {
 
   it("refuses public suffixes, consumer mail domains and duplicates", async () => {
     const { account, actor } = await setup("r1");
-    expect(await addDomain(ctx(), { accountId: account.id, domain: "co.uk", actor })).toMatchObject({ ok: false, error: expect.stringMatching(/public suffix/) });
-    expect(await addDomain(ctx(), { accountId: account.id, domain: "gmail.com", actor })).toMatchObject({ ok: false, error: expect.stringMatching(/free email provider/) });
+    expect(await addDomain(ctx(), { accountId: account.id, domain: "co.uk", actor })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/public suffix/),
+    });
+    expect(await addDomain(ctx(), { accountId: account.id, domain: "gmail.com", actor })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/free email provider/),
+    });
     expect((await addDomain(ctx(), { accountId: account.id, domain: "dup.test", actor })).ok).toBe(true);
     expect(await addDomain(ctx(), { accountId: account.id, domain: "DUP.test", actor })).toEqual({ ok: false, error: "dup.test is already on this account." });
   });
 
   it("admins only; subdomains and auto-join settings; remove", async () => {
     const { account, actor, memberActor, row } = await added("s1", "settings.test");
-    expect(await addDomain(ctx(), { accountId: account.id, domain: "other.test", actor: memberActor })).toEqual({ ok: false, error: "Only account admins can add domains." });
+    expect(await addDomain(ctx(), { accountId: account.id, domain: "other.test", actor: memberActor })).toEqual({
+      ok: false,
+      error: "Only account admins can add domains.",
+    });
     expect((await verifyDomainNow(ctx(), { accountId: account.id, domainId: row.id, actor: memberActor })).ok).toBe(false);
-    expect(await setAutoJoin(ctx(), { accountId: account.id, domainId: row.id, autoJoin: "join", actor })).toEqual({ ok: false, error: "Verify settings.test before choosing who may join through it." });
+    expect(await setAutoJoin(ctx(), { accountId: account.id, domainId: row.id, autoJoin: "join", actor })).toEqual({
+      ok: false,
+      error: "Verify settings.test before choosing who may join through it.",
+    });
     publish("settings.test", row.verificationToken);
     await verifyDomainNow(ctx(), { accountId: account.id, domainId: row.id, actor });
     expect(await setAutoJoin(ctx(), { accountId: account.id, domainId: row.id, autoJoin: "request", actor })).toMatchObject({ value: { autoJoin: "request" } });
     expect(await findVerifiedDomainForEmail(env.db, "a@eu.settings.test")).toBeNull();
-    expect(await setIncludeSubdomains(ctx(), { accountId: account.id, domainId: row.id, includeSubdomains: true, actor })).toMatchObject({ value: { includeSubdomains: true } });
+    expect(await setIncludeSubdomains(ctx(), { accountId: account.id, domainId: row.id, includeSubdomains: true, actor })).toMatchObject({
+      value: { includeSubdomains: true },
+    });
     expect((await findVerifiedDomainForEmail(env.db, "a@eu.settings.test"))?.accountId).toBe(account.id);
     const other = await setup("s2");
     expect((await removeDomain(ctx(), { accountId: other.account.id, domainId: row.id, actor: other.actor })).ok).toBe(false);
     expect(await removeDomain(ctx(), { accountId: account.id, domainId: row.id, actor })).toEqual({ ok: true, value: { domain: "settings.test" } });
     expect(await findVerifiedDomainForEmail(env.db, "a@settings.test")).toBeNull();
-    expect((await listAuditEvents(env.db, account.id)).map((e) => e.action)).toEqual(expect.arrayContaining(["domain.auto_join_changed", "domain.subdomains_changed", "domain.removed"]));
+    expect((await listAuditEvents(env.db, account.id)).map((e) => e.action)).toEqual(
+      expect.arrayContaining(["domain.auto_join_changed", "domain.subdomains_changed", "domain.removed"]),
+    );
   });
 
   it("two sweeps running at once check each due domain once", async () => {

@@ -27,19 +27,38 @@ async function setup(tag: string, options: { freshTest?: boolean } = {}) {
   const member = await ensureMember(env.db, { accountId: account.id, email: `member@gmail-${tag}.test`, name: "Member", role: "member", password: PASSWORD });
   const [connection] = await env.db
     .insert(ssoConnections)
-    .values({ accountId: account.id, provider: "oidc", name: `Okta ${tag}`, buttonText: "Sign in with Okta", enabled: true, verifiedAt: options.freshTest === false ? null : new Date(), attributeMapping: {} as never })
+    .values({
+      accountId: account.id,
+      provider: "oidc",
+      name: `Okta ${tag}`,
+      buttonText: "Sign in with Okta",
+      enabled: true,
+      verifiedAt: options.freshTest === false ? null : new Date(),
+      attributeMapping: {} as never,
+    })
     .returning();
   return { account, admin, member, connection: connection!, actor: { userId: admin.id, label: admin.email, ip: "127.0.0.1" } };
 }
 
-const audits = (accountId: string, action: string) => env.db.select().from(auditEvents).where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.action, action)));
+const audits = (accountId: string, action: string) =>
+  env.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.action, action)));
 const sessionsOf = (userId: string) => env.db.select().from(sessions).where(eq(sessions.userId, userId));
-const exemptAdmin = (s: Awaited<ReturnType<typeof setup>>) => setMemberSsoExemption(env.ctx, { accountId: s.account.id, actor: s.actor, userId: s.admin.id, exempt: true, until: null });
+const exemptAdmin = (s: Awaited<ReturnType<typeof setup>>) =>
+  setMemberSsoExemption(env.ctx, { accountId: s.account.id, actor: s.actor, userId: s.admin.id, exempt: true, until: null });
 
 describe("switching SSO enforcement on", () => {
   it("is refused without a fresh test of a switched-on connection", async () => {
     const s = await setup("e1", { freshTest: false });
-    const result = await updateSecuritySettings(env.ctx, { accountId: s.account.id, actor: s.actor, authRequired: "sso", requireMfa: false, confirmation: s.account.slug });
+    const result = await updateSecuritySettings(env.ctx, {
+      accountId: s.account.id,
+      actor: s.actor,
+      authRequired: "sso",
+      requireMfa: false,
+      confirmation: s.account.slug,
+    });
     expect(result).toEqual({ ok: false, error: { code: "needs_fresh_test" } });
     expect((await getSecuritySettings(env.ctx, s.account.id))?.authRequired).toBe("any");
   });
@@ -63,10 +82,22 @@ describe("switching SSO enforcement on", () => {
     const adminPassword = await createSession(env.ctx, { userId: s.admin.id, method: "password" });
     expect((await previewEnforcement(env.ctx, { accountId: s.account.id, target: { kind: "account" } }))?.sessionsToEnd).toBe(2);
 
-    const unconfirmed = await updateSecuritySettings(env.ctx, { accountId: s.account.id, actor: s.actor, authRequired: "sso", requireMfa: true, confirmation: "wrong" });
+    const unconfirmed = await updateSecuritySettings(env.ctx, {
+      accountId: s.account.id,
+      actor: s.actor,
+      authRequired: "sso",
+      requireMfa: true,
+      confirmation: "wrong",
+    });
     expect(unconfirmed).toMatchObject({ ok: false, error: { code: "would_lock_out", lockedOut: [{ email: s.member.email }] } });
 
-    const confirmed = await updateSecuritySettings(env.ctx, { accountId: s.account.id, actor: s.actor, authRequired: "sso", requireMfa: true, confirmation: s.account.slug });
+    const confirmed = await updateSecuritySettings(env.ctx, {
+      accountId: s.account.id,
+      actor: s.actor,
+      authRequired: "sso",
+      requireMfa: true,
+      confirmation: s.account.slug,
+    });
     expect(confirmed).toEqual({ ok: true, value: { endedSessions: 2 } });
     expect(await resolveSession(env.ctx, memberPassword)).toBeNull();
     expect(await resolveSession(env.ctx, samPassword)).toBeNull();
@@ -80,7 +111,13 @@ describe("switching SSO enforcement on", () => {
 
   it("refuses non-admins", async () => {
     const s = await setup("e3");
-    const result = await updateSecuritySettings(env.ctx, { accountId: s.account.id, actor: { userId: s.member.id, label: s.member.email, ip: null }, authRequired: "sso", requireMfa: false, confirmation: s.account.slug });
+    const result = await updateSecuritySettings(env.ctx, {
+      accountId: s.account.id,
+      actor: { userId: s.member.id, label: s.member.email, ip: null },
+      authRequired: "sso",
+      requireMfa: false,
+      confirmation: s.account.slug,
+    });
     expect(result).toEqual({ ok: false, error: { code: "forbidden" } });
   });
 });
@@ -90,7 +127,10 @@ describe("checkSignInMethod", () => {
     const s = await setup("c1");
     expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
     await exemptAdmin(s);
-    expect((await updateSecuritySettings(env.ctx, { accountId: s.account.id, actor: s.actor, authRequired: "sso", requireMfa: false, confirmation: s.account.slug })).ok).toBe(true);
+    expect(
+      (await updateSecuritySettings(env.ctx, { accountId: s.account.id, actor: s.actor, authRequired: "sso", requireMfa: false, confirmation: s.account.slug }))
+        .ok,
+    ).toBe(true);
 
     expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({
       allowed: false,
@@ -102,9 +142,15 @@ describe("checkSignInMethod", () => {
     expect(await checkSignInMethod(env.ctx, { userId: s.admin.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
 
     const until = new Date(Date.now() + 86_400_000);
-    expect(await setMemberSsoExemption(env.ctx, { accountId: s.account.id, actor: s.actor, userId: s.member.id, exempt: true, until })).toEqual({ ok: true, value: { endedSessions: 0 } });
+    expect(await setMemberSsoExemption(env.ctx, { accountId: s.account.id, actor: s.actor, userId: s.member.id, exempt: true, until })).toEqual({
+      ok: true,
+      value: { endedSessions: 0 },
+    });
     expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
-    expect((await audits(s.account.id, "member.sso_exemption_changed")).map((e) => e.metadata)).toContainEqual({ from: "none", to: `until ${until.toISOString().slice(0, 10)}` });
+    expect((await audits(s.account.id, "member.sso_exemption_changed")).map((e) => e.metadata)).toContainEqual({
+      from: "none",
+      to: `until ${until.toISOString().slice(0, 10)}`,
+    });
     const later = { ...env.ctx, now: () => new Date(until.getTime() + 1000) };
     expect(await checkSignInMethod(later, { userId: s.member.id, method: "password" })).toMatchObject({ allowed: false });
   });
@@ -121,7 +167,15 @@ describe("checkSignInMethod", () => {
     const sid = await createSession(env.ctx, { userId: s.member.id, method: "password", grantedAccountIds: policy.allowed ? policy.grantedAccountIds : null });
     expect((await resolveSession(env.ctx, sid))?.activeAccount?.id).toBe(other.id);
     expect(await switchActiveAccount(env.db, sid, s.account.id)).toBe("needs_sign_in");
-    expect(await proveAccountWithPassword(env.ctx, { sessionId: sid, user: { id: s.member.id, email: s.member.email }, accountId: s.account.id, password: PASSWORD, ip: null })).toEqual({
+    expect(
+      await proveAccountWithPassword(env.ctx, {
+        sessionId: sid,
+        user: { id: s.member.id, email: s.member.email },
+        accountId: s.account.id,
+        password: PASSWORD,
+        ip: null,
+      }),
+    ).toEqual({
       ok: false,
       error: { code: "sso_required" },
     });
@@ -138,10 +192,19 @@ describe("per-domain enforcement", () => {
   it("applies to people on the domain only, stops offering the password there, and is audited", async () => {
     const s = await setup("d1");
     const onDomain = await ensureMember(env.db, { accountId: s.account.id, email: "ada@d1.test", name: "Ada", role: "member", password: PASSWORD });
-    const [domain] = await env.db.insert(accountDomains).values({ accountId: s.account.id, domain: "d1.test", status: "verified", verificationToken: "t-d1" }).returning();
+    const [domain] = await env.db
+      .insert(accountDomains)
+      .values({ accountId: s.account.id, domain: "d1.test", status: "verified", verificationToken: "t-d1" })
+      .returning();
     const adaSession = await createSession(env.ctx, { userId: onDomain.id, method: "password" });
     const memberSession = await createSession(env.ctx, { userId: s.member.id, method: "password" });
-    const result = await setDomainSsoEnforcement(env.ctx, { accountId: s.account.id, actor: s.actor, domainId: domain!.id, enforceSso: true, confirmation: s.account.name });
+    const result = await setDomainSsoEnforcement(env.ctx, {
+      accountId: s.account.id,
+      actor: s.actor,
+      domainId: domain!.id,
+      enforceSso: true,
+      confirmation: s.account.name,
+    });
     // The admin (admin@d1.test) is on the domain too.
     expect(result).toEqual({ ok: true, value: { endedSessions: 1 } });
     expect(await resolveSession(env.ctx, adaSession)).toBeNull();

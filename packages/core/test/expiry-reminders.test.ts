@@ -8,7 +8,14 @@ const DAY = 86_400_000;
 const start = new Date("2026-06-01T03:00:00Z");
 const at = (days: number) => new Date(start.getTime() + days * DAY);
 
-const certificate = (fingerprint: string, notAfter: Date): StoredCertificate => ({ pem: "", sha256Fingerprint: fingerprint, subject: "CN=idp", notAfter: notAfter.toISOString(), addedAt: start.toISOString(), lastVerifiedAt: null });
+const certificate = (fingerprint: string, notAfter: Date): StoredCertificate => ({
+  pem: "",
+  sha256Fingerprint: fingerprint,
+  subject: "CN=idp",
+  notAfter: notAfter.toISOString(),
+  addedAt: start.toISOString(),
+  lastVerifiedAt: null,
+});
 
 async function connection(accountId: string, values: Partial<typeof ssoConnections.$inferInsert>) {
   const [row] = await env.db
@@ -56,7 +63,10 @@ describe("expiry reminders (daily sweep, real PostgreSQL and SMTP)", () => {
     expect((await env.db.select().from(ssoExpiryReminders).where(eq(ssoExpiryReminders.connectionId, oidc))).map((r) => r.thresholdDays)).toEqual([7]);
     await env.smtp.waitForEmail({ to: admin.email, subject: "The OIDC client secret of Okta OIDC (Globex Expiry) expires in 5 days" });
 
-    await env.db.update(ssoConnections).set({ clientSecretExpiresAt: at(25) }).where(eq(ssoConnections.id, oidc));
+    await env.db
+      .update(ssoConnections)
+      .set({ clientSecretExpiresAt: at(25) })
+      .where(eq(ssoConnections.id, oidc));
     expect(await sendExpiryReminders(env.ctx, at(1))).toBe(1);
     await env.smtp.waitForEmail({ to: admin.email, subject: "The OIDC client secret of Okta OIDC (Globex Expiry) expires in 24 days" });
     expect(await sendExpiryReminders(env.ctx, at(30))).toBe(0);

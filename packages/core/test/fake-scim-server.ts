@@ -48,7 +48,12 @@ export async function startFakeScimServer(options: { faults?: FakeScimFaults; au
       requests.push(`${req.method} ${path}`);
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
       if (!token || !(await options.authorise(token))) return error(res, 401, "Bearer token missing or not valid.");
-      if (req.method === "GET" && path === "/ServiceProviderConfig") return send(res, 200, { schemas: ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"], patch: { supported: true }, filter: { supported: true, maxResults: 100 } });
+      if (req.method === "GET" && path === "/ServiceProviderConfig")
+        return send(res, 200, {
+          schemas: ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
+          patch: { supported: true },
+          filter: { supported: true, maxResults: 100 },
+        });
       if (req.method === "POST" && path === "/Users") {
         const body = await readBody(req);
         if (faults.refuseCreate) return error(res, 409, "userName is taken.", "uniqueness");
@@ -59,7 +64,13 @@ export async function startFakeScimServer(options: { faults?: FakeScimFaults; au
       if (req.method === "GET" && path === "/Users") {
         const wanted = /^userName eq "(.*)"$/.exec(url.searchParams.get("filter") ?? "")?.[1];
         const found = [...users.values()].filter((u) => wanted !== undefined && u.userName.toLowerCase() === wanted.toLowerCase());
-        return send(res, 200, { schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: found.length, startIndex: 1, itemsPerPage: found.length, Resources: found });
+        return send(res, 200, {
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+          totalResults: found.length,
+          startIndex: 1,
+          itemsPerPage: found.length,
+          Resources: found,
+        });
       }
       const id = /^\/Users\/([^/]+)$/.exec(path)?.[1];
       const user = id ? users.get(decodeURIComponent(id)) : undefined;

@@ -15,7 +15,11 @@ export function useCoreContext(): { get ctx(): CoreContext; get smtp(): SmtpCapt
     drop = fresh.drop;
     smtp = await startSmtpCapture();
     const db = createDatabase(fresh.url, { max: 4 });
-    ctx = { db, mailer: createMailer({ db, smtpUrl: smtp.smtpUrl, from: "Gatehouse <no-reply@gatehouse.test>", logger: { warn() {} } }), appUrl: "http://app.test" };
+    ctx = {
+      db,
+      mailer: createMailer({ db, smtpUrl: smtp.smtpUrl, from: "Gatehouse <no-reply@gatehouse.test>", logger: { warn() {} } }),
+      appUrl: "http://app.test",
+    };
   });
   afterAll(async () => {
     ctx.mailer.close();

@@ -41,7 +41,11 @@ describe("loadEmailRoute (real PostgreSQL)", () => {
   });
 
   it("gives the password step for pending, expired and lost domains, and for a domain without SSO", async () => {
-    for (const [tag, status] of [["r3", "pending"], ["r4", "expired"], ["r5", "lost"]] as const) {
+    for (const [tag, status] of [
+      ["r3", "pending"],
+      ["r4", "expired"],
+      ["r5", "lost"],
+    ] as const) {
       const a = await account(tag);
       await connection(a.id, `Okta ${tag}`);
       await domain(a.id, `${tag}.test`, status);

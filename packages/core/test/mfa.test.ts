@@ -39,8 +39,20 @@ function clockedContext(start = T0) {
 
 async function setup(tag: string) {
   const account = await ensureAccount(env.db, { name: `Acct ${tag}`, slug: `mfa-${tag}` });
-  const admin = await ensureMember(env.db, { accountId: account.id, email: `admin-${tag}@test.dev`, name: "Admin", role: "admin", password: "integration-password" });
-  const member = await ensureMember(env.db, { accountId: account.id, email: `member-${tag}@test.dev`, name: "Member", role: "member", password: "integration-password" });
+  const admin = await ensureMember(env.db, {
+    accountId: account.id,
+    email: `admin-${tag}@test.dev`,
+    name: "Admin",
+    role: "admin",
+    password: "integration-password",
+  });
+  const member = await ensureMember(env.db, {
+    accountId: account.id,
+    email: `member-${tag}@test.dev`,
+    name: "Member",
+    role: "member",
+    password: "integration-password",
+  });
   const actorOf = (u: { id: string; email: string }) => ({ userId: u.id, label: u.email, ip: "127.0.0.1" });
   return { account, admin, member, actorOf };
 }
@@ -69,13 +81,20 @@ describe("MFA enrolment", () => {
 
     const wrong = await confirmMfaEnrolment(ctx, { userId: member.id, code: "000000", actor: { userId: member.id, label: member.email, ip: null } });
     expect(wrong.ok).toBe(false);
-    const confirmed = await confirmMfaEnrolment(ctx, { userId: member.id, code: totpCodeAt(secret, T0), actor: { userId: member.id, label: member.email, ip: null } });
+    const confirmed = await confirmMfaEnrolment(ctx, {
+      userId: member.id,
+      code: totpCodeAt(secret, T0),
+      actor: { userId: member.id, label: member.email, ip: null },
+    });
     expect(confirmed.ok && confirmed.value.recoveryCodes).toHaveLength(10);
     expect(await userHasMfa(env.db, member.id)).toBe(true);
     const stored = await env.db.select().from(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, member.id));
     expect(stored).toHaveLength(10);
     for (const code of confirmed.ok ? confirmed.value.recoveryCodes : []) expect(stored.some((s) => s.codeHash.includes(code))).toBe(false);
-    const events = await env.db.select().from(auditEvents).where(and(eq(auditEvents.action, "mfa.enrolled"), eq(auditEvents.targetId, member.id)));
+    const events = await env.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "mfa.enrolled"), eq(auditEvents.targetId, member.id)));
     expect(events).toHaveLength(1);
     expect(await startMfaEnrolment(ctx, { userId: member.id, email: member.email })).toEqual({ ok: false, error: "already_enrolled" });
   });
@@ -120,7 +139,10 @@ describe("the sign-in step", () => {
     expect(token).toBeTruthy();
 
     const sid2 = await createSession(clock.ctx, { userId: member.id, method: "password", mfaStep: "verify" });
-    expect(await passMfaChallenge(clock.ctx, { ...input, rawSessionId: sid2, code: recoveryCodes[0]! })).toMatchObject({ ok: false, error: { code: "wrong_recovery_code" } });
+    expect(await passMfaChallenge(clock.ctx, { ...input, rawSessionId: sid2, code: recoveryCodes[0]! })).toMatchObject({
+      ok: false,
+      error: { code: "wrong_recovery_code" },
+    });
 
     expect(await mfaStepForPasswordSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: token, actor: actorOf(member) })).toBeNull();
     // An unknown token does not stand in for the code.
@@ -139,7 +161,10 @@ describe("the sign-in step", () => {
     const sid = await createSession(clock.ctx, { userId: member.id, method: "password", mfaStep: "verify" });
     const input = { rawSessionId: sid, kind: "totp" as const, rememberDevice: false, userAgent: null, ip: null };
     for (let i = 0; i < 5; i++) await passMfaChallenge(clock.ctx, { ...input, code: `00000${i}` });
-    expect(await passMfaChallenge(clock.ctx, { ...input, code: totpCodeAt(secret, clock.now()) })).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+    expect(await passMfaChallenge(clock.ctx, { ...input, code: totpCodeAt(secret, clock.now()) })).toMatchObject({
+      ok: false,
+      error: { code: "rate_limited" },
+    });
   });
 
   it("an account requiring MFA walks an unenrolled member through enrolment at sign-in", async () => {
@@ -166,7 +191,10 @@ describe("the sign-in step", () => {
     expect(await resolveSession(clock.ctx, other)).toBeNull();
     // Removing it is refused while the account requires it.
     clock.advance();
-    expect(await removeOwnMfa(clock.ctx, { userId: member.id, code: totpCodeAt(secret, clock.now()), actor: actorOf(member) })).toEqual({ ok: false, error: { code: "required" } });
+    expect(await removeOwnMfa(clock.ctx, { userId: member.id, code: totpCodeAt(secret, clock.now()), actor: actorOf(member) })).toEqual({
+      ok: false,
+      error: { code: "required" },
+    });
   });
 });
 
@@ -181,7 +209,10 @@ describe("managing MFA", () => {
     expect(regenerated.ok && regenerated.value.recoveryCodes).not.toContain(recoveryCodes[0]);
     expect((await removeOwnMfa(clock.ctx, { userId: member.id, code: "111111", actor: actorOf(member) })).ok).toBe(false);
     clock.advance();
-    expect(await removeOwnMfa(clock.ctx, { userId: member.id, code: totpCodeAt(secret, clock.now()), actor: actorOf(member) })).toEqual({ ok: true, value: undefined });
+    expect(await removeOwnMfa(clock.ctx, { userId: member.id, code: totpCodeAt(secret, clock.now()), actor: actorOf(member) })).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(await userHasMfa(env.db, member.id)).toBe(false);
     expect(await env.db.select().from(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, member.id))).toHaveLength(0);
   });
@@ -190,19 +221,35 @@ describe("managing MFA", () => {
     const { member, admin, account, actorOf } = await setup("r1");
     const clock = clockedContext();
     await enrol(clock.ctx, member, clock.now());
-    expect(await resetMemberMfa(clock.ctx, { accountId: account.id, userId: admin.id, actor: actorOf(member) })).toEqual({ ok: false, error: "Only account admins can reset a member's MFA." });
-    expect(await resetMemberMfa(clock.ctx, { accountId: account.id, userId: member.id, actor: actorOf(admin) })).toEqual({ ok: true, value: { email: member.email } });
+    expect(await resetMemberMfa(clock.ctx, { accountId: account.id, userId: admin.id, actor: actorOf(member) })).toEqual({
+      ok: false,
+      error: "Only account admins can reset a member's MFA.",
+    });
+    expect(await resetMemberMfa(clock.ctx, { accountId: account.id, userId: member.id, actor: actorOf(admin) })).toEqual({
+      ok: true,
+      value: { email: member.email },
+    });
     expect(await userHasMfa(env.db, member.id)).toBe(false);
-    const [event] = await env.db.select().from(auditEvents).where(and(eq(auditEvents.action, "mfa.reset"), eq(auditEvents.accountId, account.id)));
+    const [event] = await env.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "mfa.reset"), eq(auditEvents.accountId, account.id)));
     expect(event).toMatchObject({ actorUserId: admin.id, targetId: member.id, metadata: { reason: null } });
 
     await enrol(clock.ctx, member, clock.now());
     const { admin: outsider } = await setup("r2");
-    expect((await resetMemberMfa(clock.ctx, { accountId: account.id, userId: member.id, actor: actorOf(outsider), reason: "lost phone", bySupport: true })).ok).toBe(false);
+    expect(
+      (await resetMemberMfa(clock.ctx, { accountId: account.id, userId: member.id, actor: actorOf(outsider), reason: "lost phone", bySupport: true })).ok,
+    ).toBe(false);
     await setStaff(env.db, outsider.email, true);
     expect((await resetMemberMfa(clock.ctx, { accountId: account.id, userId: member.id, actor: actorOf(outsider), bySupport: true })).ok).toBe(false);
-    expect((await resetMemberMfa(clock.ctx, { accountId: account.id, userId: member.id, actor: actorOf(outsider), reason: "lost phone", bySupport: true })).ok).toBe(true);
-    const support = await env.db.select().from(auditEvents).where(and(eq(auditEvents.action, "mfa.reset"), eq(auditEvents.actorUserId, outsider.id)));
+    expect(
+      (await resetMemberMfa(clock.ctx, { accountId: account.id, userId: member.id, actor: actorOf(outsider), reason: "lost phone", bySupport: true })).ok,
+    ).toBe(true);
+    const support = await env.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "mfa.reset"), eq(auditEvents.actorUserId, outsider.id)));
     expect(support[0]?.metadata).toEqual({ reason: "lost phone", bySupport: true });
   });
 });

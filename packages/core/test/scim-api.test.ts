@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { and, auditEvents, eq, memberships, scimDirectories, scimRequestLog, scimUsers, ssoConnections, users, sql } from "@gatehouse/db";
-import { createSession, ensureAccount, ensureMember, handleScimRequest, issueScimToken, pruneScimRequestLogs, resolveSession, runScimConformanceSteps, selfTestUserName } from "../src";
+import {
+  createSession,
+  ensureAccount,
+  ensureMember,
+  handleScimRequest,
+  issueScimToken,
+  pruneScimRequestLogs,
+  resolveSession,
+  runScimConformanceSteps,
+  selfTestUserName,
+} from "../src";
 import { hashPassword } from "../src/passwords";
 import { useCoreContext } from "./harness";
 
@@ -15,9 +25,25 @@ async function directory(tag: string, opts: { defaultRole?: "admin" | "member" }
   const account = await ensureAccount(env.db, { name: `Scim ${tag}`, slug: `scim-api-${tag}` });
   const [connection] = await env.db
     .insert(ssoConnections)
-    .values({ accountId: account.id, provider: "okta", name: "Okta", buttonText: "Sign in with Okta", attributeMapping: { email: "email", firstName: "given_name", lastName: "family_name", displayName: "name", username: "preferred_username", picture: "picture" } })
+    .values({
+      accountId: account.id,
+      provider: "okta",
+      name: "Okta",
+      buttonText: "Sign in with Okta",
+      attributeMapping: {
+        email: "email",
+        firstName: "given_name",
+        lastName: "family_name",
+        displayName: "name",
+        username: "preferred_username",
+        picture: "picture",
+      },
+    })
     .returning();
-  const [dir] = await env.db.insert(scimDirectories).values({ accountId: account.id, connectionId: connection!.id, defaultRole: opts.defaultRole ?? "member" }).returning();
+  const [dir] = await env.db
+    .insert(scimDirectories)
+    .values({ accountId: account.id, connectionId: connection!.id, defaultRole: opts.defaultRole ?? "member" })
+    .returning();
   const issued = await issueScimToken(env.db, dir!.id);
   return { id: dir!.id, accountId: account.id, token: issued.token };
 }
@@ -44,7 +70,11 @@ async function call(dir: Dir, method: string, path: string, body?: unknown, opts
 }
 
 const memberRole = async (accountId: string, email: string) => {
-  const [row] = await env.db.select({ role: memberships.role, source: memberships.source }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.accountId, accountId), sql`lower(${users.email}) = ${email.toLowerCase()}`));
+  const [row] = await env.db
+    .select({ role: memberships.role, source: memberships.source })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.accountId, accountId), sql`lower(${users.email}) = ${email.toLowerCase()}`));
   return row ?? null;
 };
 
@@ -106,7 +136,12 @@ describe("SCIM: auth, content and limits", () => {
     // A body just under the limit is read (and the log keeps only a preview of it).
     const big = JSON.stringify({ ...oktaUser("big@acme.test", "b"), pad: "x".repeat(1_000_000) });
     expect((await call(dir, "POST", "/Users", undefined, { raw: big })).status).toBe(201);
-    const [row] = await env.db.select().from(scimRequestLog).where(and(eq(scimRequestLog.directoryId, dir.id), eq(scimRequestLog.status, 201))).orderBy(sql`${scimRequestLog.at} desc`).limit(1);
+    const [row] = await env.db
+      .select()
+      .from(scimRequestLog)
+      .where(and(eq(scimRequestLog.directoryId, dir.id), eq(scimRequestLog.status, 201)))
+      .orderBy(sql`${scimRequestLog.at} desc`)
+      .limit(1);
     expect(JSON.stringify(row!.requestBody).length).toBeLessThan(10_000);
   });
 
@@ -162,8 +197,13 @@ describe("SCIM: Okta", () => {
     expect(on.body!.active).toBe(true);
     expect(await memberRole(dir.accountId, email)).toEqual({ role: "admin", source: "scim" });
 
-    const audit = await env.db.select({ action: auditEvents.action, actor: auditEvents.actorLabel }).from(auditEvents).where(eq(auditEvents.accountId, dir.accountId));
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["scim.user_created", "scim.member_added", "scim.member_deactivated", "scim.member_reactivated"]));
+    const audit = await env.db
+      .select({ action: auditEvents.action, actor: auditEvents.actorLabel })
+      .from(auditEvents)
+      .where(eq(auditEvents.accountId, dir.accountId));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["scim.user_created", "scim.member_added", "scim.member_deactivated", "scim.member_reactivated"]),
+    );
     expect(new Set(audit.map((a) => a.actor))).toEqual(new Set(["SCIM (Okta)"]));
     const log = await env.db.select().from(scimRequestLog).where(eq(scimRequestLog.directoryId, dir.id));
     expect(log.find((r) => r.method === "POST")!.summary).toMatch(/^Created test.user@okta.local; added test.user@okta.local as Member/);
@@ -174,7 +214,10 @@ describe("SCIM: Okta", () => {
     const dir = await directory("dup");
     const first = await call(dir, "POST", "/Users", oktaUser("dup@acme.test", "d1"));
     const second = await call(dir, "POST", "/Users", oktaUser("second@acme.test", "d3"));
-    const rename = await call(dir, "PATCH", `/Users/${second.body!.id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "userName", value: "Dup@acme.test" }] });
+    const rename = await call(dir, "PATCH", `/Users/${second.body!.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "replace", path: "userName", value: "Dup@acme.test" }],
+    });
     expect(rename.body).toMatchObject({ status: "409", scimType: "uniqueness" });
     const again = await call(dir, "POST", "/Users", oktaUser("DUP@acme.test", "d2"));
     expect(again.status).toBe(409);
@@ -242,7 +285,10 @@ describe("SCIM: Entra ID", () => {
     expect(patched.body!.emails[0].value).toBe("updated.email@contoso.test");
 
     // userName is still the old address, so the member's email stays with it; a userName change moves it.
-    const renamed = await call(dir, "PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: "userName", value: "renamed@contoso.test" }] });
+    const renamed = await call(dir, "PATCH", `/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Replace", path: "userName", value: "renamed@contoso.test" }],
+    });
     expect(renamed.body!.userName).toBe("renamed@contoso.test");
     expect(await memberRole(dir.accountId, "renamed@contoso.test")).toEqual({ role: "member", source: "scim" });
 
@@ -254,12 +300,23 @@ describe("SCIM: Entra ID", () => {
   it("stores Groups without touching roles", async () => {
     const dir = await directory("groups");
     const u = await call(dir, "POST", "/Users", entraUser("g@contoso.test", "g1"));
-    const g = await call(dir, "POST", "/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], externalId: "8aa1a0c0", displayName: "Admins", members: [] });
+    const g = await call(dir, "POST", "/Groups", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+      externalId: "8aa1a0c0",
+      displayName: "Admins",
+      members: [],
+    });
     expect(g.status).toBe(201);
-    const add = await call(dir, "PATCH", `/Groups/${g.body!.id}`, { schemas: [PATCH_OP], Operations: [{ op: "Add", path: "members", value: [{ value: u.body!.id }] }] });
+    const add = await call(dir, "PATCH", `/Groups/${g.body!.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Add", path: "members", value: [{ value: u.body!.id }] }],
+    });
     expect(add.body!.members.map((m: { value: string }) => m.value)).toEqual([u.body!.id]);
     expect((await call(dir, "GET", `/Groups?filter=${encodeURIComponent('displayName eq "Admins"')}`)).body!.totalResults).toBe(1);
-    const remove = await call(dir, "PATCH", `/Groups/${g.body!.id}`, { schemas: [PATCH_OP], Operations: [{ op: "Remove", path: `members[value eq "${u.body!.id}"]` }] });
+    const remove = await call(dir, "PATCH", `/Groups/${g.body!.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Remove", path: `members[value eq "${u.body!.id}"]` }],
+    });
     expect(remove.body!.members).toEqual([]);
     expect(await memberRole(dir.accountId, "g@contoso.test")).toEqual({ role: "member", source: "scim" });
     expect((await call(dir, "DELETE", `/Groups/${g.body!.id}`)).status).toBe(204);
@@ -270,7 +327,16 @@ describe("SCIM: JumpCloud", () => {
   // JumpCloud's Test Connection creates a throwaway user, reads it back, and deletes it.
   it("Test Connection: create, get, PUT, delete", async () => {
     const dir = await directory("jc");
-    const body = { schemas: [CORE, ENT], userName: "jc.test@acme.test", externalId: "5f1e", name: { givenName: "JumpCloud", familyName: "Test" }, displayName: "JumpCloud Test", emails: [{ value: "jc.test@acme.test", type: "work", primary: true }], active: true, [ENT]: { employeeNumber: "" } };
+    const body = {
+      schemas: [CORE, ENT],
+      userName: "jc.test@acme.test",
+      externalId: "5f1e",
+      name: { givenName: "JumpCloud", familyName: "Test" },
+      displayName: "JumpCloud Test",
+      emails: [{ value: "jc.test@acme.test", type: "work", primary: true }],
+      active: true,
+      [ENT]: { employeeNumber: "" },
+    };
     const created = await call(dir, "POST", "/Users", body);
     expect(created.status).toBe(201);
     const id = created.body!.id;
@@ -297,7 +363,10 @@ describe("SCIM: member sync rules", () => {
     expect(await memberRole(dir.accountId, "already@acme.test")).toEqual({ role: "admin", source: expect.any(String) });
     // That person also belongs to "Elsewhere": this IdP cannot move their sign-in to an address off its verified domains.
     const [linked] = (await call(dir, "GET", `/Users?filter=${encodeURIComponent('userName eq "already@acme.test"')}`)).body!.Resources;
-    const moved = await call(dir, "PATCH", `/Users/${linked.id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "userName", value: "someone-else@elsewhere.test" }] });
+    const moved = await call(dir, "PATCH", `/Users/${linked.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "replace", path: "userName", value: "someone-else@elsewhere.test" }],
+    });
     expect(moved.body).toMatchObject({ status: "409", scimType: "uniqueness" });
     expect(await memberRole(dir.accountId, "already@acme.test")).not.toBeNull();
   });
@@ -322,7 +391,16 @@ describe("SCIM: member sync rules", () => {
     expect(mine.body!.x_custom).toEqual({ a: 1 });
     expect((await env.db.select().from(users).where(eq(users.email, "李.zoë@acme.test")))[0]!.name).toBe("Zoë 李");
     for (const method of ["GET", "PUT", "PATCH", "DELETE"]) {
-      const res = await call(other, method, `/Users/${mine.body!.id}`, method === "PUT" ? oktaUser("x@acme.test", "x") : method === "PATCH" ? { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { active: false } }] } : undefined);
+      const res = await call(
+        other,
+        method,
+        `/Users/${mine.body!.id}`,
+        method === "PUT"
+          ? oktaUser("x@acme.test", "x")
+          : method === "PATCH"
+            ? { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { active: false } }] }
+            : undefined,
+      );
       expect(res.status).toBe(404);
     }
     expect((await call(dir, "GET", "/Users/not-a-uuid")).status).toBe(404);
@@ -334,7 +412,13 @@ describe("SCIM: member sync rules", () => {
   it("the prune sweep keeps 1,000 rows per directory and 30 days", async () => {
     const dir = await directory("prune");
     const now = new Date();
-    const rows = Array.from({ length: 1_005 }, (_, i) => ({ directoryId: dir.id, at: new Date(now.getTime() - i * 1000), method: "GET", path: "/Users", status: 200 }));
+    const rows = Array.from({ length: 1_005 }, (_, i) => ({
+      directoryId: dir.id,
+      at: new Date(now.getTime() - i * 1000),
+      method: "GET",
+      path: "/Users",
+      status: 200,
+    }));
     rows.push({ directoryId: dir.id, at: new Date(now.getTime() - 31 * 86_400_000), method: "GET", path: "/old", status: 200 });
     await env.db.insert(scimRequestLog).values(rows);
     await pruneScimRequestLogs(env.db, now);

@@ -26,10 +26,29 @@ const env = useCoreContext();
 async function setup(tag: string) {
   const account = await ensureAccount(env.db, { name: `Scim console ${tag}`, slug: `scim-console-${tag}` });
   const admin = await ensureMember(env.db, { accountId: account.id, email: `admin-${tag}@test.dev`, name: "Ada", role: "admin", password: "admin-password" });
-  const member = await ensureMember(env.db, { accountId: account.id, email: `member-${tag}@test.dev`, name: "Max", role: "member", password: "member-password" });
+  const member = await ensureMember(env.db, {
+    accountId: account.id,
+    email: `member-${tag}@test.dev`,
+    name: "Max",
+    role: "member",
+    password: "member-password",
+  });
   const [connection] = await env.db
     .insert(ssoConnections)
-    .values({ accountId: account.id, provider: "okta", name: "Okta", buttonText: "Sign in with Okta", attributeMapping: { email: "email", firstName: "given_name", lastName: "family_name", displayName: "name", username: "preferred_username", picture: "picture" } })
+    .values({
+      accountId: account.id,
+      provider: "okta",
+      name: "Okta",
+      buttonText: "Sign in with Okta",
+      attributeMapping: {
+        email: "email",
+        firstName: "given_name",
+        lastName: "family_name",
+        displayName: "name",
+        username: "preferred_username",
+        picture: "picture",
+      },
+    })
     .returning();
   const actor = { userId: admin.id, label: admin.email, ip: "127.0.0.1" };
   const memberActor = { userId: member.id, label: member.email, ip: "127.0.0.1" };

@@ -9,7 +9,20 @@ async function directory(tag: string) {
   const account = await ensureAccount(env.db, { name: `Scim ${tag}`, slug: `scim-${tag}` });
   const [connection] = await env.db
     .insert(ssoConnections)
-    .values({ accountId: account.id, provider: "okta", name: "Okta", buttonText: "Sign in with Okta", attributeMapping: { email: "email", firstName: "given_name", lastName: "family_name", displayName: "name", username: "preferred_username", picture: "picture" } })
+    .values({
+      accountId: account.id,
+      provider: "okta",
+      name: "Okta",
+      buttonText: "Sign in with Okta",
+      attributeMapping: {
+        email: "email",
+        firstName: "given_name",
+        lastName: "family_name",
+        displayName: "name",
+        username: "preferred_username",
+        picture: "picture",
+      },
+    })
     .returning();
   const [dir] = await env.db.insert(scimDirectories).values({ accountId: account.id, connectionId: connection!.id }).returning();
   return dir!;

@@ -11,7 +11,10 @@ describe("the deployment's security log", () => {
     expect(results.filter(Boolean)).toHaveLength(5);
 
     const old = new Date(Date.now() - (SECURITY_EVENTS_RETENTION_DAYS + 1) * 86_400_000);
-    await env.db.insert(securityEvents).values([{ kind: "old", ip: null, createdAt: old }, { kind: "old", ip: null, createdAt: old }]);
+    await env.db.insert(securityEvents).values([
+      { kind: "old", ip: null, createdAt: old },
+      { kind: "old", ip: null, createdAt: old },
+    ]);
     expect(await pruneSecurityEvents(env.db, new Date())).toBe(2);
     expect((await env.db.select().from(securityEvents)).map((r) => r.kind)).toEqual(Array(5).fill("test"));
   });

@@ -1,15 +1,43 @@
 import { describe, expect, it } from "vitest";
 import { auditEvents, eq, ssoSetupLinks } from "@gatehouse/db";
-import { createSetupLink, ensureAccount, ensureMember, hashToken, listSetupLinks, notifySetupLinkReady, openSetupLink, resendSetupLink, revokeSetupLink, setupLinkActor } from "../src";
+import {
+  createSetupLink,
+  ensureAccount,
+  ensureMember,
+  hashToken,
+  listSetupLinks,
+  notifySetupLinkReady,
+  openSetupLink,
+  resendSetupLink,
+  revokeSetupLink,
+  setupLinkActor,
+} from "../src";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
 
 async function team(tag: string) {
   const account = await ensureAccount(env.db, { name: `Acme ${tag}`, slug: `acme-${tag}` });
-  const admin = await ensureMember(env.db, { accountId: account.id, email: `admin-${tag}@test.dev`, name: "Admin", role: "admin", password: "integration-password" });
-  const member = await ensureMember(env.db, { accountId: account.id, email: `member-${tag}@test.dev`, name: "Member", role: "member", password: "integration-password" });
-  return { account, admin: { userId: admin.id, label: admin.email, ip: null }, member: { userId: member.id, label: member.email, ip: null }, memberEmail: member.email };
+  const admin = await ensureMember(env.db, {
+    accountId: account.id,
+    email: `admin-${tag}@test.dev`,
+    name: "Admin",
+    role: "admin",
+    password: "integration-password",
+  });
+  const member = await ensureMember(env.db, {
+    accountId: account.id,
+    email: `member-${tag}@test.dev`,
+    name: "Member",
+    role: "member",
+    password: "integration-password",
+  });
+  return {
+    account,
+    admin: { userId: admin.id, label: admin.email, ip: null },
+    member: { userId: member.id, label: member.email, ip: null },
+    memberEmail: member.email,
+  };
 }
 
 const tokenOf = (link: string) => decodeURIComponent(new URL(link).pathname.split("/").pop()!);
@@ -38,7 +66,10 @@ describe("SSO setup links", () => {
 
   it("refuses members, non-admins and the link itself; re-sending replaces the token; revoked and expired links do not open", async () => {
     const t = await team("sl2");
-    expect(await createSetupLink(env.ctx, { accountId: t.account.id, email: t.memberEmail, actor: t.admin })).toMatchObject({ ok: false, error: expect.stringContaining("already a member") });
+    expect(await createSetupLink(env.ctx, { accountId: t.account.id, email: t.memberEmail, actor: t.admin })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("already a member"),
+    });
     expect(await createSetupLink(env.ctx, { accountId: t.account.id, email: "x@it.test", actor: t.member })).toMatchObject({ ok: false });
     const created = await createSetupLink(env.ctx, { accountId: t.account.id, email: "it@it.test", actor: t.admin });
     if (!created.ok) throw new Error(created.error);
@@ -51,9 +82,15 @@ describe("SSO setup links", () => {
     expect((await resendSetupLink(env.ctx, { accountId: t.account.id, linkId: row!.id, actor: t.admin })).ok).toBe(true);
     expect(await openSetupLink(env.ctx, { token: first, ip: null })).toMatchObject({ ok: false, error: "unknown" });
 
-    const tokens = env.smtp.messages().filter((m) => m.to.includes("it@it.test")).map((m) => tokenOf(m.links.find((h) => h.includes("/setup-link/"))!));
+    const tokens = env.smtp
+      .messages()
+      .filter((m) => m.to.includes("it@it.test"))
+      .map((m) => tokenOf(m.links.find((h) => h.includes("/setup-link/"))!));
     const second = tokens.find((token) => token !== first)!;
-    await env.db.update(ssoSetupLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(ssoSetupLinks.id, row!.id));
+    await env.db
+      .update(ssoSetupLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(ssoSetupLinks.id, row!.id));
     expect(await openSetupLink(env.ctx, { token: second, ip: null })).toMatchObject({ ok: false, error: "expired" });
     expect((await revokeSetupLink(env.ctx, { accountId: t.account.id, linkId: row!.id, actor: t.admin })).ok).toBe(true);
     expect(await openSetupLink(env.ctx, { token: second, ip: null })).toMatchObject({ ok: false, error: "revoked" });

@@ -68,7 +68,10 @@ describe("sessions", () => {
     await signOutSession(env.ctx, sid, "198.51.100.7");
     await signOutSession(env.ctx, sid, "198.51.100.7");
     expect(await resolveSession(env.ctx, sid)).toBeNull();
-    const events = await env.db.select().from(auditEvents).where(and(eq(auditEvents.action, "sign_out"), eq(auditEvents.actorUserId, member.id)));
+    const events = await env.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "sign_out"), eq(auditEvents.actorUserId, member.id)));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ accountId: account.id, ip: "198.51.100.7" });
   });
@@ -105,7 +108,10 @@ describe("sessions", () => {
     const sid = await createSession(env.ctx, { userId: member.id, method: "sso", accountId: globex.id, connectionId: null });
     const resolved = await resolveSession(env.ctx, sid);
     expect(resolved?.activeAccount?.id).toBe(globex.id);
-    expect(resolved?.accounts.map((a) => [a.slug, a.granted])).toEqual([["acct-s5", false], ["globex-s5", true]]);
+    expect(resolved?.accounts.map((a) => [a.slug, a.granted])).toEqual([
+      ["acct-s5", false],
+      ["globex-s5", true],
+    ]);
     expect(await switchActiveAccount(env.db, sid, acme.id)).toBe("needs_sign_in");
     expect((await resolveSession(env.ctx, sid))?.activeAccount?.id).toBe(globex.id);
     // A session row pointed at an account it did not prove (e.g. by hand) acts in none.

@@ -25,10 +25,21 @@ async function setup(tag: string) {
   const account = await ensureAccount(env.db, { name: `Support ${tag}`, slug: `support-${tag}` });
   const admin = await ensureMember(env.db, { accountId: account.id, email: `admin@${tag}.test`, name: "Ada", role: "admin", password: "admin-password" });
   const member = await ensureMember(env.db, { accountId: account.id, email: `member@${tag}.test`, name: "Max", role: "member", password: null });
-  const [staff] = await env.db.insert(users).values({ email: `sam-${tag}@gatehouse.test`, name: "Sam", isStaff: true }).returning();
+  const [staff] = await env.db
+    .insert(users)
+    .values({ email: `sam-${tag}@gatehouse.test`, name: "Sam", isStaff: true })
+    .returning();
   const [connection] = await env.db
     .insert(ssoConnections)
-    .values({ accountId: account.id, provider: "okta", name: "Okta", buttonText: "Sign in with Okta", enabled: true, verifiedAt: new Date(), attributeMapping: MAPPING })
+    .values({
+      accountId: account.id,
+      provider: "okta",
+      name: "Okta",
+      buttonText: "Sign in with Okta",
+      enabled: true,
+      verifiedAt: new Date(),
+      attributeMapping: MAPPING,
+    })
     .returning();
   await env.db.update(accounts).set({ authRequired: "sso" }).where(eq(accounts.id, account.id));
   await env.db.insert(accountDomains).values({ accountId: account.id, domain: `${tag}.test`, status: "verified", verificationToken: "t", enforceSso: true });
@@ -64,13 +75,20 @@ describe("disableSso", () => {
     const [otherConnection] = await env.db.select().from(ssoConnections).where(eq(ssoConnections.id, other.connection.id));
     expect(otherConnection!.enabled).toBe(true);
     const [event] = await listAuditEvents(env.db, s.account.id, 1);
-    expect(event).toMatchObject({ action: "sso.disabled", actorLabel: "admin@dis1.test", metadata: { from: "sso", to: "any", sessionsEnded: 1, domains: ["dis1.test"] } });
+    expect(event).toMatchObject({
+      action: "sso.disabled",
+      actorLabel: "admin@dis1.test",
+      metadata: { from: "sso", to: "any", sessionsEnded: 1, domains: ["dis1.test"] },
+    });
   });
 
   it("refuses a member, a non-staff 'support' caller, and support without a reason", async () => {
     const s = await setup("dis2");
     const memberActor = { userId: s.member.id, label: s.member.email, ip: null };
-    expect(await disableSso(env.ctx, { accountId: s.account.id, actor: memberActor, bySupport: false })).toEqual({ ok: false, error: "Only account admins can switch SSO off." });
+    expect(await disableSso(env.ctx, { accountId: s.account.id, actor: memberActor, bySupport: false })).toEqual({
+      ok: false,
+      error: "Only account admins can switch SSO off.",
+    });
     expect(await disableSso(env.ctx, { accountId: s.account.id, actor: s.adminActor, bySupport: true, reason: "Ticket 1: locked out" })).toEqual({
       ok: false,
       error: "Only Gatehouse support staff can do this.",
@@ -86,7 +104,11 @@ describe("disableSso", () => {
     const result = await disableSso(env.ctx, { accountId: s.account.id, actor: s.support, bySupport: true, reason: "Ticket 77: IdP certificate expired" });
     expect(result.ok).toBe(true);
     const [event] = await listAuditEvents(env.db, s.account.id, 1);
-    expect(event).toMatchObject({ action: "sso.disabled", actorLabel: "Gatehouse support (Sam)", metadata: { reason: "Ticket 77: IdP certificate expired", bySupport: true } });
+    expect(event).toMatchObject({
+      action: "sso.disabled",
+      actorLabel: "Gatehouse support (Sam)",
+      metadata: { reason: "Ticket 77: IdP certificate expired", bySupport: true },
+    });
   });
 });
 
@@ -106,17 +128,29 @@ describe("sendPasswordResets", () => {
   it("sends to chosen members only, and refuses someone from another account", async () => {
     const s = await setup("res2");
     const other = await setup("res2other");
-    expect(await sendPasswordResets(env.ctx, { accountId: s.account.id, userIds: [s.member.id, other.member.id], actor: s.adminActor, bySupport: false })).toMatchObject({ ok: false });
+    expect(
+      await sendPasswordResets(env.ctx, { accountId: s.account.id, userIds: [s.member.id, other.member.id], actor: s.adminActor, bySupport: false }),
+    ).toMatchObject({ ok: false });
     expect(await sendPasswordResets(env.ctx, { accountId: s.account.id, userIds: [], actor: s.adminActor, bySupport: false })).toEqual({
       ok: false,
       error: "Choose at least one member to send a reset link to.",
     });
-    const result = await sendPasswordResets(env.ctx, { accountId: s.account.id, userIds: [s.member.id], actor: s.support, bySupport: true, reason: "Ticket 5: SSO off" });
+    const result = await sendPasswordResets(env.ctx, {
+      accountId: s.account.id,
+      userIds: [s.member.id],
+      actor: s.support,
+      bySupport: true,
+      reason: "Ticket 5: SSO off",
+    });
     expect(result).toEqual({ ok: true, value: { sent: 1, rateLimited: [] } });
     await env.smtp.waitForEmail({ to: "member@res2.test" });
     expect(env.smtp.messages().some((m) => m.to.includes("admin@res2.test"))).toBe(false);
     const [event] = await listAuditEvents(env.db, s.account.id, 1);
-    expect(event).toMatchObject({ action: "password_reset.sent_to_members", actorLabel: "Gatehouse support (Sam)", metadata: { sent: 1, reason: "Ticket 5: SSO off", bySupport: true } });
+    expect(event).toMatchObject({
+      action: "password_reset.sent_to_members",
+      actorLabel: "Gatehouse support (Sam)",
+      metadata: { sent: 1, reason: "Ticket 5: SSO off", bySupport: true },
+    });
   });
 });
 
@@ -156,7 +190,10 @@ describe("findAccountsForSupport and supportAccountView", () => {
     const s = await setup("find1");
     for (const query of ["Support find1", "SUPPORT-FIND1", "find1.test", "member@find1.test", "nd1.te"]) {
       const hits = await findAccountsForSupport(env.db, query);
-      expect(hits.map((h) => h.id), query).toContain(s.account.id);
+      expect(
+        hits.map((h) => h.id),
+        query,
+      ).toContain(s.account.id);
     }
     expect(await findAccountsForSupport(env.db, "%")).toEqual([]);
     const [hit] = await findAccountsForSupport(env.db, "find1.test");
@@ -189,8 +226,16 @@ describe("resendInvite", () => {
     const invited = await inviteMember(env.ctx, { accountId: s.account.id, email: "late@inv1.test", role: "member", actor: s.adminActor });
     if (!invited.ok) throw new Error(invited.error);
     const first = await env.smtp.waitForEmail({ to: "late@inv1.test" });
-    expect(await resendInvite(env.ctx, { accountId: s.account.id, inviteId: invited.value.inviteId, actor: s.support, bySupport: true })).toMatchObject({ ok: false });
-    const resent = await resendInvite(env.ctx, { accountId: s.account.id, inviteId: invited.value.inviteId, actor: s.support, bySupport: true, reason: "Ticket 3: lost the email" });
+    expect(await resendInvite(env.ctx, { accountId: s.account.id, inviteId: invited.value.inviteId, actor: s.support, bySupport: true })).toMatchObject({
+      ok: false,
+    });
+    const resent = await resendInvite(env.ctx, {
+      accountId: s.account.id,
+      inviteId: invited.value.inviteId,
+      actor: s.support,
+      bySupport: true,
+      reason: "Ticket 3: lost the email",
+    });
     expect(resent).toEqual({ ok: true, value: { email: "late@inv1.test" } });
     await expect.poll(() => env.smtp.messages().filter((m) => m.to.includes("late@inv1.test")).length).toBe(2);
     const second = env.smtp.messages().find((m) => m.to.includes("late@inv1.test") && m.links[0] !== first.links[0])!;
@@ -198,6 +243,10 @@ describe("resendInvite", () => {
     expect(await inspectInvite(env.ctx, tokenOf(first.links[0]!))).toBeNull();
     expect(await inspectInvite(env.ctx, tokenOf(second.links[0]!))).toMatchObject({ email: "late@inv1.test" });
     const [event] = await listAuditEvents(env.db, s.account.id, 1);
-    expect(event).toMatchObject({ action: "invite.resent", actorLabel: "Gatehouse support (Sam)", metadata: { reason: "Ticket 3: lost the email", bySupport: true } });
+    expect(event).toMatchObject({
+      action: "invite.resent",
+      actorLabel: "Gatehouse support (Sam)",
+      metadata: { reason: "Ticket 3: lost the email", bySupport: true },
+    });
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { acceptInvite, changeMemberRole, ensureAccount, ensureMember, inviteMember, listAuditEvents, listMembers, removeMember, sendMemberPasswordReset } from "../src";
+import {
+  acceptInvite,
+  changeMemberRole,
+  ensureAccount,
+  ensureMember,
+  inviteMember,
+  listAuditEvents,
+  listMembers,
+  removeMember,
+  sendMemberPasswordReset,
+} from "../src";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
@@ -7,14 +17,29 @@ const env = useCoreContext();
 async function setup(tag: string) {
   const account = await ensureAccount(env.db, { name: `Team ${tag}`, slug: `team-${tag}` });
   const admin = await ensureMember(env.db, { accountId: account.id, email: `admin-${tag}@test.dev`, name: "Ada", role: "admin", password: "admin-password" });
-  const member = await ensureMember(env.db, { accountId: account.id, email: `member-${tag}@test.dev`, name: "Max", role: "member", password: "member-password" });
-  return { account, admin, member, adminActor: { userId: admin.id, label: admin.email, ip: "127.0.0.1" }, memberActor: { userId: member.id, label: member.email, ip: "127.0.0.1" } };
+  const member = await ensureMember(env.db, {
+    accountId: account.id,
+    email: `member-${tag}@test.dev`,
+    name: "Max",
+    role: "member",
+    password: "member-password",
+  });
+  return {
+    account,
+    admin,
+    member,
+    adminActor: { userId: admin.id, label: admin.email, ip: "127.0.0.1" },
+    memberActor: { userId: member.id, label: member.email, ip: "127.0.0.1" },
+  };
 }
 
 describe("team management", () => {
   it("refuses every admin operation to a member", async () => {
     const { account, admin, member, memberActor } = await setup("t1");
-    expect(await inviteMember(env.ctx, { accountId: account.id, email: "x@test.dev", role: "member", actor: memberActor })).toEqual({ ok: false, error: "Only account admins can invite members." });
+    expect(await inviteMember(env.ctx, { accountId: account.id, email: "x@test.dev", role: "member", actor: memberActor })).toEqual({
+      ok: false,
+      error: "Only account admins can invite members.",
+    });
     expect((await changeMemberRole(env.ctx, { accountId: account.id, userId: member.id, role: "admin", actor: memberActor })).ok).toBe(false);
     expect((await removeMember(env.ctx, { accountId: account.id, userId: admin.id, actor: memberActor })).ok).toBe(false);
     expect((await sendMemberPasswordReset(env.ctx, { accountId: account.id, userId: admin.id, actor: memberActor })).ok).toBe(false);
@@ -63,7 +88,10 @@ describe("team management", () => {
     await inviteMember(env.ctx, { accountId: account.id, email: other.member.email, role: "member", actor: adminActor });
     const email = await env.smtp.waitForEmail({ to: other.member.email });
     const token = decodeURIComponent(email.links.find((l) => l.includes("/invite/"))!.split("/invite/")[1]!);
-    expect(await acceptInvite(env.ctx, { token, password: "wrong-password", ip: null })).toEqual({ ok: false, error: "That password is not right for this email." });
+    expect(await acceptInvite(env.ctx, { token, password: "wrong-password", ip: null })).toEqual({
+      ok: false,
+      error: "That password is not right for this email.",
+    });
     expect((await acceptInvite(env.ctx, { token, password: "member-password", ip: null })).ok).toBe(true);
   });
 

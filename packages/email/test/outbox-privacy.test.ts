@@ -48,11 +48,13 @@ describe("purgeOutbox", () => {
     const old = new Date(Date.now() - 31 * 24 * 60 * 60_000);
     const recent = new Date(Date.now() - 29 * 24 * 60 * 60_000);
     const row = { to: "old@example.com", subject: "s", html: "h", text: "t", template: "x", transport: "smtp" as const };
-    await db().insert(emailOutbox).values([
-      { ...row, createdAt: old },
-      { ...row, createdAt: old },
-      { ...row, to: "recent@example.com", createdAt: recent },
-    ]);
+    await db()
+      .insert(emailOutbox)
+      .values([
+        { ...row, createdAt: old },
+        { ...row, createdAt: old },
+        { ...row, to: "recent@example.com", createdAt: recent },
+      ]);
     expect(await purgeOutbox(db(), { olderThanDays: 30, limit: 1 })).toBe(1);
     const mailer = createMailer({ db: db(), from: "no-reply@gatehouse.test", retentionDays: 30 });
     await mailer.send(reset("trigger@example.com"));

@@ -35,10 +35,23 @@ function reset(to: string) {
 /** The web app's wiring, in small: a mailer whose `send` queues, and a worker that delivers. */
 async function queuedMailer(smtpUrl: string, retries: number): Promise<{ mailer: Mailer; runner: JobRunner }> {
   const runner = createJobRunner({ connectionString: databaseUrl, schema: "email_jobs", pollingIntervalSeconds: 0.5, logger: quiet });
-  const mailer = createMailer({ db: db(), smtpUrl, from: "no-reply@gatehouse.test", logger: quiet, queue: { enqueue: (job) => runner.enqueue(EMAIL_DELIVERY_JOB, job) } });
-  runner.handle<EmailDeliveryJob>(EMAIL_DELIVERY_JOB, async (job, attempt) => void (await mailer.deliver(job, attempt)), { retries, retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 });
+  const mailer = createMailer({
+    db: db(),
+    smtpUrl,
+    from: "no-reply@gatehouse.test",
+    logger: quiet,
+    queue: { enqueue: (job) => runner.enqueue(EMAIL_DELIVERY_JOB, job) },
+  });
+  runner.handle<EmailDeliveryJob>(EMAIL_DELIVERY_JOB, async (job, attempt) => void (await mailer.deliver(job, attempt)), {
+    retries,
+    retryDelaySeconds: 1,
+    pollingIntervalSeconds: 0.5,
+  });
   await runner.start();
-  cleanup.push(() => runner.stop(2), () => mailer.close());
+  cleanup.push(
+    () => runner.stop(2),
+    () => mailer.close(),
+  );
   return { mailer, runner };
 }
 
@@ -66,7 +79,10 @@ describe("queued email delivery", () => {
     expect(result.status).toBe("queued");
     const delivered = await capture.waitForEmail({ to: "queued@example.com" });
     expect(delivered.text).toContain(resetUrl);
-    const row = await until(() => getOutboxEmail(db(), result.id), (r) => r?.status === "sent");
+    const row = await until(
+      () => getOutboxEmail(db(), result.id),
+      (r) => r?.status === "sent",
+    );
     expect(row?.html).not.toContain("single-use-secret");
     expect(row?.text).not.toContain("single-use-secret");
     expect(capture.messages().filter((m) => m.to.includes("queued@example.com"))).toHaveLength(1);
@@ -79,7 +95,10 @@ describe("queued email delivery", () => {
     const result = await mailer.send(reset("retry@example.com"));
     expect(result.status).toBe("queued");
     // The failed attempt is visible on the outbox row, which stays queued.
-    const waiting = await until(() => getOutboxEmail(db(), result.id), (r) => Boolean(r?.error));
+    const waiting = await until(
+      () => getOutboxEmail(db(), result.id),
+      (r) => Boolean(r?.error),
+    );
     expect(waiting?.status).toBe("queued");
     expect(waiting?.error).toMatch(/^Attempt 1 failed, retrying: Could not connect to the SMTP server/);
 
@@ -87,7 +106,10 @@ describe("queued email delivery", () => {
     cleanup.push(() => capture.stop());
     const delivered = await capture.waitForEmail({ to: "retry@example.com", timeoutMs: 20_000 });
     expect(delivered.subject).toBeTruthy();
-    const row = await until(() => getOutboxEmail(db(), result.id), (r) => r?.status === "sent");
+    const row = await until(
+      () => getOutboxEmail(db(), result.id),
+      (r) => r?.status === "sent",
+    );
     expect(row?.error).toBeNull();
     expect(capture.messages()).toHaveLength(1);
   });
@@ -97,7 +119,10 @@ describe("queued email delivery", () => {
     const { mailer } = await queuedMailer(`smtp://127.0.0.1:${smtpPort}`, 1);
 
     const result = await mailer.send(reset("never@example.com"));
-    const row = await until(() => getOutboxEmail(db(), result.id), (r) => r?.status === "failed");
+    const row = await until(
+      () => getOutboxEmail(db(), result.id),
+      (r) => r?.status === "failed",
+    );
     expect(row?.error).toMatch(/^Could not connect to the SMTP server/);
     expect(row?.text).not.toContain("single-use-secret");
   });

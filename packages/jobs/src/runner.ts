@@ -114,7 +114,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           await handler(job.data, info);
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          logger.warn(`[jobs] ${name} job ${job.id} failed (attempt ${info.attempt} of ${job.retryLimit + 1})${info.isLastAttempt ? "" : ", will retry"}: ${reason}`);
+          logger.warn(
+            `[jobs] ${name} job ${job.id} failed (attempt ${info.attempt} of ${job.retryLimit + 1})${info.isLastAttempt ? "" : ", will retry"}: ${reason}`,
+          );
           throw error;
         }
       },

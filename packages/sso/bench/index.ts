@@ -4,7 +4,17 @@ import { createFreshDatabase, dropDatabase, startTestServer, withDatabase } from
 import { ensureAccount, ensureMember, PROVIDERS } from "@gatehouse/core";
 import { createMailer } from "@gatehouse/email";
 import { startSandbox } from "@gatehouse/idp-sandbox";
-import { completeSamlCallback, getConnection, guardedFetch, handleSamlAcs, pruneSamlSeenIds, saveConnection, ssoUrls, startSsoFlow, type SsoContext } from "../src";
+import {
+  completeSamlCallback,
+  getConnection,
+  guardedFetch,
+  handleSamlAcs,
+  pruneSamlSeenIds,
+  saveConnection,
+  ssoUrls,
+  startSsoFlow,
+  type SsoContext,
+} from "../src";
 
 /** SAML sign-in throughput on the real stack (Jackson on PostgreSQL, encrypted): start → ACS → session. */
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
@@ -14,7 +24,14 @@ const fresh = await createFreshDatabase(server.adminUrl);
 const ssoName = `${new URL(fresh.url).pathname.slice(1)}_sso`;
 const db = createDatabase(fresh.url, { max: 4 });
 const appUrl = "http://localhost:39999";
-const ctx: SsoContext = { db, mailer: createMailer({ db, from: "bench@bench.test" }), appUrl, encryptionKey: "bench-encryption-key-0123456789abcdef", ssoDatabaseUrl: withDatabase(server.adminUrl, ssoName), fetchImpl: guardedFetch({ allowLoopback: true, allowPrivate: false }) };
+const ctx: SsoContext = {
+  db,
+  mailer: createMailer({ db, from: "bench@bench.test" }),
+  appUrl,
+  encryptionKey: "bench-encryption-key-0123456789abcdef",
+  ssoDatabaseUrl: withDatabase(server.adminUrl, ssoName),
+  fetchImpl: guardedFetch({ allowLoopback: true, allowPrivate: false }),
+};
 const sandbox = await startSandbox({ port: 0, appUrl });
 try {
   const account = await ensureAccount(db, { name: "Bench", slug: "bench" });
@@ -23,7 +40,19 @@ try {
   const saved = await saveConnection(ctx, {
     accountId: account.id,
     actor: { userId: admin.id, label: admin.email, ip: null },
-    data: { name: "Bench SAML", description: "", buttonText: "SSO", provisioningMode: "match", jitRole: "member", allowedDomains: "", emailTrust: "trust", attributeMapping: PROVIDERS.saml.defaultMapping, provider: "saml", samlSource: "metadata_url", metadataUrl: app.metadataUrl },
+    data: {
+      name: "Bench SAML",
+      description: "",
+      buttonText: "SSO",
+      provisioningMode: "match",
+      jitRole: "member",
+      allowedDomains: "",
+      emailTrust: "trust",
+      attributeMapping: PROVIDERS.saml.defaultMapping,
+      provider: "saml",
+      samlSource: "metadata_url",
+      metadataUrl: app.metadataUrl,
+    },
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   await db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
@@ -34,7 +63,8 @@ try {
   // Optionally also ids still inside their hour (a busy instance always has these): what a
   // per-ACS `DELETE … WHERE expires_at < now()` without an index has to scan on every sign-in.
   const live = Number(process.env.BENCH_SEEN_IDS_LIVE ?? 0);
-  if (live > 0) await db.execute(sql`INSERT INTO saml_seen_ids (id, expires_at) SELECT 'bench-live-' || g, now() + interval '1 hour' FROM generate_series(1, ${live}) g`);
+  if (live > 0)
+    await db.execute(sql`INSERT INTO saml_seen_ids (id, expires_at) SELECT 'bench-live-' || g, now() + interval '1 hour' FROM generate_series(1, ${live}) g`);
   await db.execute(sql`ANALYZE saml_seen_ids`);
   console.log(`seeded ${seeded} expired and ${live} unexpired saml_seen_ids rows`);
   const samples: number[] = [];
@@ -49,17 +79,25 @@ try {
     const response = sandbox.buildSamlResponse(app.id, { email: admin.email, inResponseTo: id });
     const acs = await handleSamlAcs(ctx, { samlResponse: response, relayState: url.searchParams.get("RelayState") });
     if (acs.kind !== "redirect") throw new Error(`acs ${acs.kind}`);
-    const outcome = await completeSamlCallback(ctx, { url: new URL(acs.url), request: { ip: null, userAgent: null }, browserSecret: started.value.browserSecret });
+    const outcome = await completeSamlCallback(ctx, {
+      url: new URL(acs.url),
+      request: { ip: null, userAgent: null },
+      browserSecret: started.value.browserSecret,
+    });
     if (outcome.kind !== "signed_in") throw new Error(`outcome ${JSON.stringify(outcome)}`);
     samples.push(performance.now() - t0);
   }
   const warm = samples.slice(5);
-  console.log(`SAML sign-in round trip (server side, excl. IdP)  n=${warm.length}  p50 ${percentile(warm, 50).toFixed(1)} ms  p95 ${percentile(warm, 95).toFixed(1)} ms`);
+  console.log(
+    `SAML sign-in round trip (server side, excl. IdP)  n=${warm.length}  p50 ${percentile(warm, 50).toFixed(1)} ms  p95 ${percentile(warm, 95).toFixed(1)} ms`,
+  );
   // The periodic sweep that replaced the per-ACS DELETE, timed on its own (it is off the sign-in path).
   const t0 = performance.now();
   const pruned = await pruneSamlSeenIds(db, new Date());
   console.log(`prune sweep: ${pruned} expired ids in ${(performance.now() - t0).toFixed(0)} ms (off the sign-in path)`);
-  console.log(`rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB (grew ${((process.memoryUsage().rss - startRss) / 1048576).toFixed(0)} MB over ${n} sign-ins)`);
+  console.log(
+    `rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB (grew ${((process.memoryUsage().rss - startRss) / 1048576).toFixed(0)} MB over ${n} sign-ins)`,
+  );
 } finally {
   await sandbox.stop();
   await db.$client.end();

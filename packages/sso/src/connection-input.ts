@@ -23,7 +23,14 @@ export const domainList = z
   .string()
   .trim()
   .max(2000)
-  .transform((s) => [...new Set(s.split(/[\s,]+/).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))])
+  .transform((s) => [
+    ...new Set(
+      s
+        .split(/[\s,]+/)
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+        .filter(Boolean),
+    ),
+  ])
   .refine((list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), { message: "Enter domains like acme.com, separated by commas." });
 
 /** Settings every connection has, whatever its protocol. */
@@ -48,7 +55,9 @@ export const oidcFieldsSchema = z.object({
   clientSecretExpiresOn: z
     .string()
     .trim()
-    .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))), { message: "Enter a date like 2027-01-31, or leave it empty." })
+    .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))), {
+      message: "Enter a date like 2027-01-31, or leave it empty.",
+    })
     .default(""),
   tokenEndpointAuthMethod: z.enum(["client_secret_post", "client_secret_basic", "none"]).default("client_secret_post"),
   scopes: text(500)

@@ -5,7 +5,16 @@ export { guardedFetch, OutboundRefusedError, PUBLIC_ONLY, type GuardedFetch, typ
 export { getJackson, defaultSsoDatabaseUrl, JACKSON_PRODUCT } from "./jackson";
 export { saveConnection, type SaveResult, type SaveError } from "./connections/save-connection";
 export { listConnectionActivity, hasPassedTestSinceSave, mergeConnectionActivity, type ConnectionActivity } from "./connections/activity";
-export { listConnections, getConnection, getEnabledConnection, getConnectionView, listConnectionResults, listEnabledConnectionsForAccount, toConnectionView, type ConnectionView } from "./connections/queries";
+export {
+  listConnections,
+  getConnection,
+  getEnabledConnection,
+  getConnectionView,
+  listConnectionResults,
+  listEnabledConnectionsForAccount,
+  toConnectionView,
+  type ConnectionView,
+} from "./connections/queries";
 export { setConnectionEnabled, deleteConnection } from "./connections/manage-connection";
 export { testConnection, type TestConnectionReport } from "./connections/test-connection";
 export { startSsoFlow, type FlowStart } from "./flows/start-flow";
@@ -40,7 +49,16 @@ export {
   type MetadataRefresh,
   type MetadataRefreshRun,
 } from "./connections/certificates";
-export { setConnectionLogo, removeConnectionLogo, readLogo, sanitizeSvg, LOGO_MAX_BYTES, NOT_AN_IMAGE, SVG_ENTITIES_REFUSED, type LogoImage } from "./connections/logo";
+export {
+  setConnectionLogo,
+  removeConnectionLogo,
+  readLogo,
+  sanitizeSvg,
+  LOGO_MAX_BYTES,
+  NOT_AN_IMAGE,
+  SVG_ENTITIES_REFUSED,
+  type LogoImage,
+} from "./connections/logo";
 export { loginProviderInputSchema, providerMappingSchema, PROVIDER_GUIDES, type LoginProviderInput } from "./login-providers/provider-input";
 export {
   providerCallbackUrl,
@@ -59,5 +77,12 @@ export {
   type LoginButton,
 } from "./login-providers/manage-providers";
 export { testLoginProvider } from "./login-providers/test-provider";
-export { startProviderFlow, completeProviderCallback, redeemProviderVerification, confirmProviderLink, describeProviderConfirmation, type ProviderOutcome } from "./login-providers/provider-sign-in";
+export {
+  startProviderFlow,
+  completeProviderCallback,
+  redeemProviderVerification,
+  confirmProviderLink,
+  describeProviderConfirmation,
+  type ProviderOutcome,
+} from "./login-providers/provider-sign-in";
 export { hasOpenProviderFlows } from "./login-providers/provider-flow-state";

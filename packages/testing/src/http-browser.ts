@@ -18,21 +18,19 @@ export class Browser {
   private readonly cookies = new Map<string, StoredCookie>();
 
   private cookieHeader(url: URL): string | undefined {
-    const pairs = [...this.cookies]
-      .filter(([, cookie]) => url.pathname.startsWith(cookie.path))
-      .map(([name, cookie]) => `${name}=${cookie.value}`);
-    return pairs.length ? pairs.join('; ') : undefined;
+    const pairs = [...this.cookies].filter(([, cookie]) => url.pathname.startsWith(cookie.path)).map(([name, cookie]) => `${name}=${cookie.value}`);
+    return pairs.length ? pairs.join("; ") : undefined;
   }
 
   private store(response: Response): void {
     for (const header of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());
-      const eq = pair.indexOf('=');
+      const [pair = "", ...attributes] = header.split(";").map((part) => part.trim());
+      const eq = pair.indexOf("=");
       const name = pair.slice(0, eq);
       const value = pair.slice(eq + 1);
-      const path = attributes.find((a) => a.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
+      const path = attributes.find((a) => a.toLowerCase().startsWith("path="))?.slice(5) ?? "/";
       const expired = attributes.some((a) => /^max-age=0$/i.test(a) || /^expires=thu, 01 jan 1970/i.test(a));
-      if (expired || value === '') this.cookies.delete(name);
+      if (expired || value === "") this.cookies.delete(name);
       else this.cookies.set(name, { value, path });
     }
   }
@@ -44,12 +42,12 @@ export class Browser {
     if (cookie) headers.cookie = cookie;
     let body: string | undefined;
     if (init.form) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
+      headers["content-type"] = "application/x-www-form-urlencoded";
       body = new URLSearchParams(init.form).toString();
     }
-    const response = await fetch(target, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    const response = await fetch(target, { method: init.method ?? (body ? "POST" : "GET"), headers, body, redirect: "manual" });
     this.store(response);
-    const location = response.headers.get('location');
+    const location = response.headers.get("location");
     return {
       status: response.status,
       url: target.href,
@@ -59,11 +57,7 @@ export class Browser {
   }
 
   /** Follows redirects until one leaves for `stopAt` (returned, not fetched) or a page renders. */
-  async follow(
-    url: string,
-    init: { method?: string; form?: Record<string, string> } = {},
-    stopAt?: string,
-  ): Promise<BrowserResponse> {
+  async follow(url: string, init: { method?: string; form?: Record<string, string> } = {}, stopAt?: string): Promise<BrowserResponse> {
     let response = await this.request(url, init);
     for (let hops = 0; response.location && hops < 10; hops++) {
       if (stopAt && response.location.startsWith(stopAt)) return response;
@@ -88,7 +82,7 @@ export function decodeEntities(value: string): string {
   return value
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }

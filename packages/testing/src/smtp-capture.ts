@@ -69,10 +69,7 @@ export async function startSmtpCapture({ smtpPort = 0, httpPort = 0 } = {}): Pro
     stop: async () => {
       store.close();
       http.closeAllConnections();
-      await Promise.all([
-        new Promise<void>((resolve) => smtp.close(() => resolve())),
-        new Promise<void>((resolve) => http.close(() => resolve())),
-      ]);
+      await Promise.all([new Promise<void>((resolve) => smtp.close(() => resolve())), new Promise<void>((resolve) => http.close(() => resolve()))]);
     },
   };
 }

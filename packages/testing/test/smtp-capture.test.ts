@@ -60,7 +60,10 @@ describe("startSmtpCapture", () => {
   it("lists newest first", async () => {
     await send(capture, "a@example.test", "First");
     await send(capture, "a@example.test", "Second");
-    assert.deepEqual(capture.messages().map((e) => e.subject), ["Second", "First"]);
+    assert.deepEqual(
+      capture.messages().map((e) => e.subject),
+      ["Second", "First"],
+    );
   });
 
   it("waitForEmail resolves when a matching email arrives later", async () => {
@@ -95,7 +98,10 @@ describe("startSmtpCapture", () => {
     const response = await fetch(`${capture.httpUrl}/messages?to=D%40EXAMPLE.test`);
     assert.equal(response.status, 200);
     const emails = (await response.json()) as { subject: string; links: string[] }[];
-    assert.deepEqual(emails.map((e) => e.subject), ["Two", "One"]);
+    assert.deepEqual(
+      emails.map((e) => e.subject),
+      ["Two", "One"],
+    );
     assert.deepEqual(emails[0]?.links, ["https://app.test/a"]);
     assert.equal((await listEmailsOverHttp(capture.httpUrl)).length, 3);
     assert.equal((await fetch(`${capture.httpUrl}/nope`)).status, 404);

@@ -103,7 +103,9 @@ export function ConfirmForm(props: ConfirmFormProps) {
         <>
           <span className="flex items-start gap-2">
             <input id={id} name="confirm" type="checkbox" value="on" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-red-600" />
-            <label htmlFor={id} className="text-sm text-slate-800">{props.checkboxLabel}</label>
+            <label htmlFor={id} className="text-sm text-slate-800">
+              {props.checkboxLabel}
+            </label>
           </span>
           <Button type="submit" variant={props.triggerVariant ?? "danger"} size={props.size} aria-label={props.triggerAriaLabel}>
             {props.triggerLabel}

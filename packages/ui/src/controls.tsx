@@ -15,8 +15,16 @@ function describedBy(id: string, hint: unknown, error: unknown) {
 function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
-      {hint ? <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="text-sm text-red-700">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }
@@ -27,13 +35,18 @@ export function TextArea({ label, name, error, hint, className, ...props }: Labe
   const id = fieldId(name);
   return (
     <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <textarea
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
-        className={cn("block w-full rounded-md border-0 px-3 py-2 font-mono text-xs text-slate-900 shadow-sm ring-1 ring-inset focus:ring-2 focus:ring-inset", inputRing(error))}
+        className={cn(
+          "block w-full rounded-md border-0 px-3 py-2 font-mono text-xs text-slate-900 shadow-sm ring-1 ring-inset focus:ring-2 focus:ring-inset",
+          inputRing(error),
+        )}
         {...props}
       />
       <HintAndError id={id} hint={hint} error={error} />
@@ -41,11 +54,21 @@ export function TextArea({ label, name, error, hint, className, ...props }: Labe
   );
 }
 
-export function Select({ label, name, error, hint, options, className, ...props }: Labelled & { options: ReadonlyArray<{ value: string; label: string }> } & Omit<ComponentProps<"select">, "name">) {
+export function Select({
+  label,
+  name,
+  error,
+  hint,
+  options,
+  className,
+  ...props
+}: Labelled & { options: ReadonlyArray<{ value: string; label: string }> } & Omit<ComponentProps<"select">, "name">) {
   const id = fieldId(name);
   return (
     <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <select
         id={id}
         name={name}
@@ -55,7 +78,9 @@ export function Select({ label, name, error, hint, options, className, ...props 
         {...props}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
       <HintAndError id={id} hint={hint} error={error} />
@@ -63,7 +88,15 @@ export function Select({ label, name, error, hint, options, className, ...props 
   );
 }
 
-export function Checkbox({ label, name, error, hint, className, id: givenId, ...props }: Omit<Labelled, "name"> & { name?: string } & Omit<ComponentProps<"input">, "name" | "type">) {
+export function Checkbox({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  id: givenId,
+  ...props
+}: Omit<Labelled, "name"> & { name?: string } & Omit<ComponentProps<"input">, "name" | "type">) {
   const id = givenId ?? fieldId(name ?? label);
   return (
     <div className={cn("flex items-start gap-2", className)}>
@@ -77,7 +110,9 @@ export function Checkbox({ label, name, error, hint, className, id: givenId, ...
         {...props}
       />
       <div className="space-y-1">
-        <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
         <HintAndError id={id} hint={hint} error={error} />
       </div>
     </div>
@@ -121,8 +156,14 @@ export function RadioGroup({
             />
             {/* The hint stays outside the label so the option's accessible name is just its label. */}
             <div>
-              <label htmlFor={`${id}-${o.value}`} className="block text-sm text-slate-800">{o.label}</label>
-              {o.hint ? <p id={`${id}-${o.value}-hint`} className="text-xs text-slate-500">{o.hint}</p> : null}
+              <label htmlFor={`${id}-${o.value}`} className="block text-sm text-slate-800">
+                {o.label}
+              </label>
+              {o.hint ? (
+                <p id={`${id}-${o.value}-hint`} className="text-xs text-slate-500">
+                  {o.hint}
+                </p>
+              ) : null}
             </div>
           </div>
         ))}
@@ -155,7 +196,9 @@ export function FileInput({
 }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <input
         id={id}
         name={name}
@@ -166,8 +209,16 @@ export function FileInput({
         aria-describedby={describedBy(id, hint, error)}
         className="block text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium"
       />
-      {hint ? <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

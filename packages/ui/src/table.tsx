@@ -16,9 +16,13 @@ export function TableHead({ columns }: { columns: Array<string | { label: string
       <tr>
         {columns.map((column) =>
           typeof column === "string" ? (
-            <th key={column} scope="col" className="px-5 py-2 font-medium">{column}</th>
+            <th key={column} scope="col" className="px-5 py-2 font-medium">
+              {column}
+            </th>
           ) : (
-            <th key={column.label} scope="col" className="px-5 py-2 font-medium"><span className="sr-only">{column.label}</span></th>
+            <th key={column.label} scope="col" className="px-5 py-2 font-medium">
+              <span className="sr-only">{column.label}</span>
+            </th>
           ),
         )}
       </tr>

@@ -1,2 +1,2 @@
-export { TxtZone, type TxtRecord, type ZoneAnswer } from './txt-zone';
-export { startDnsServer, type DnsServerOptions, type SandboxDnsServer } from './server';
+export { TxtZone, type TxtRecord, type ZoneAnswer } from "./txt-zone";
+export { startDnsServer, type DnsServerOptions, type SandboxDnsServer } from "./server";

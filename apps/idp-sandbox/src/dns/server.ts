@@ -1,5 +1,5 @@
-import DNS from 'dns2';
-import { TxtZone } from './txt-zone';
+import DNS from "dns2";
+import { TxtZone } from "./txt-zone";
 
 const { Packet } = DNS;
 
@@ -18,7 +18,7 @@ export interface SandboxDnsServer {
 }
 
 // TXT strings are at most 255 bytes each (RFC 1035 §3.3.14); longer values are split.
-const chunks = (value: string) => value.match(/[\s\S]{1,255}/g) ?? [''];
+const chunks = (value: string) => value.match(/[\s\S]{1,255}/g) ?? [""];
 
 /** A DNS server on loopback that answers TXT questions from the sandbox's zone (UDP, like stub resolvers ask). */
 export async function startDnsServer(options: DnsServerOptions): Promise<SandboxDnsServer> {
@@ -35,8 +35,8 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Sandbox
         return;
       }
       const answer = zone.answer(question.name);
-      if (answer.rcode === 'REFUSED') response.header.rcode = Packet.RCODE.REFUSED;
-      else if (answer.rcode === 'NXDOMAIN') response.header.rcode = Packet.RCODE.NXDOMAIN;
+      if (answer.rcode === "REFUSED") response.header.rcode = Packet.RCODE.REFUSED;
+      else if (answer.rcode === "NXDOMAIN") response.header.rcode = Packet.RCODE.NXDOMAIN;
       else if (question.type === Packet.TYPE.TXT) {
         for (const value of answer.values) {
           response.answers.push(Packet.createResourceFromQuestion(question, { type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 5, data: chunks(value) }));
@@ -46,7 +46,7 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Sandbox
     },
   });
   // The sandbox is for this machine only.
-  const addresses = await server.listen({ udp: { port: options.port, address: '127.0.0.1' } });
+  const addresses = await server.listen({ udp: { port: options.port, address: "127.0.0.1" } });
   const port = addresses.udp!.port;
   return { address: `127.0.0.1:${port}`, port, zone, stop: () => server.close() };
 }

@@ -4,9 +4,9 @@ export interface TxtRecord {
   value: string;
 }
 
-export type ZoneAnswer = { rcode: 'NOERROR'; values: string[] } | { rcode: 'NXDOMAIN' } | { rcode: 'REFUSED' };
+export type ZoneAnswer = { rcode: "NOERROR"; values: string[] } | { rcode: "NXDOMAIN" } | { rcode: "REFUSED" };
 
-const clean = (name: string) => name.trim().toLowerCase().replace(/\.$/, '');
+const clean = (name: string) => name.trim().toLowerCase().replace(/\.$/, "");
 
 /**
  * The sandbox's TXT records, answered only for names under the reserved `.test` top-level
@@ -16,20 +16,21 @@ const clean = (name: string) => name.trim().toLowerCase().replace(/\.$/, '');
 export class TxtZone {
   private records: TxtRecord[] = [];
 
-  constructor(readonly suffix = 'test') {}
+  constructor(readonly suffix = "test") {}
 
   /** The error sentence when a name may not be published here; null when it may. */
   refusal(name: string): string | null {
     const n = clean(name);
-    if (!n.endsWith(`.${this.suffix}`)) return `Only names under .${this.suffix} can be published in the sandbox (for example _gatehouse-challenge.acme.${this.suffix}).`;
-    if (!/^[a-z0-9_.-]+$/.test(n) || n.split('.').some((label) => label === '' || label.length > 63)) return `"${name}" is not a valid DNS name.`;
+    if (!n.endsWith(`.${this.suffix}`))
+      return `Only names under .${this.suffix} can be published in the sandbox (for example _gatehouse-challenge.acme.${this.suffix}).`;
+    if (!/^[a-z0-9_.-]+$/.test(n) || n.split(".").some((label) => label === "" || label.length > 63)) return `"${name}" is not a valid DNS name.`;
     return null;
   }
 
   add(name: string, value: string): TxtRecord {
     const problem = this.refusal(name);
     if (problem) throw new Error(problem);
-    if (value.length === 0 || value.length > 1000) throw new Error('A TXT value must be 1 to 1000 characters long.');
+    if (value.length === 0 || value.length > 1000) throw new Error("A TXT value must be 1 to 1000 characters long.");
     const record = { name: clean(name), value };
     if (!this.records.some((r) => r.name === record.name && r.value === value)) this.records.push(record);
     return record;
@@ -52,9 +53,9 @@ export class TxtZone {
 
   answer(name: string): ZoneAnswer {
     const n = clean(name);
-    if (n !== this.suffix && !n.endsWith(`.${this.suffix}`)) return { rcode: 'REFUSED' };
+    if (n !== this.suffix && !n.endsWith(`.${this.suffix}`)) return { rcode: "REFUSED" };
     const values = this.records.filter((r) => r.name === n).map((r) => r.value);
-    if (values.length) return { rcode: 'NOERROR', values };
-    return this.records.some((r) => r.name.endsWith(`.${n}`)) ? { rcode: 'NOERROR', values: [] } : { rcode: 'NXDOMAIN' };
+    if (values.length) return { rcode: "NOERROR", values };
+    return this.records.some((r) => r.name.endsWith(`.${n}`)) ? { rcode: "NOERROR", values: [] } : { rcode: "NXDOMAIN" };
   }
 }

@@ -1,6 +1,6 @@
-import type { TxtRecord } from '../dns/txt-zone';
-import { html } from './escape';
-import { page } from './layout';
+import type { TxtRecord } from "../dns/txt-zone";
+import { html } from "./escape";
+import { page } from "./layout";
 
 export interface DnsPageOptions {
   records: TxtRecord[];
@@ -11,7 +11,7 @@ export interface DnsPageOptions {
   error?: string;
 }
 
-export function dnsPage({ records, dnsAddress, name = '', value = '', error }: DnsPageOptions): string {
+export function dnsPage({ records, dnsAddress, name = "", value = "", error }: DnsPageOptions): string {
   const rows = records.map(
     (record) => html`<tr>
       <td><code>${record.name}</code></td>
@@ -35,7 +35,7 @@ Gatehouse's <code>DNS_SERVERS</code> here; records live in memory until the sand
 </div>
 <h2>Publish a TXT record</h2>
 <div class="card">
-  ${error ? html`<div class="error" role="alert">${error}</div>` : ''}
+  ${error ? html`<div class="error" role="alert">${error}</div>` : ""}
   <form method="post" action="/dns">
     <label for="name">Name</label>
     <input id="name" name="name" type="text" required placeholder="_gatehouse-challenge.acme.test" value="${name}">
@@ -46,5 +46,5 @@ Gatehouse's <code>DNS_SERVERS</code> here; records live in memory until the sand
   <p class="hint">Also over HTTP: <code>POST /api/dns/records</code> with <code>{"name", "value"}</code>,
   <code>GET /api/dns/records</code>, <code>DELETE /api/dns/records</code> with <code>{"name", "value"?}</code>.</p>
 </div>`;
-  return page({ title: 'DNS — IdP sandbox', body, accent: '#0f766e' });
+  return page({ title: "DNS — IdP sandbox", body, accent: "#0f766e" });
 }

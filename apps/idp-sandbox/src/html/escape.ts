@@ -1,14 +1,14 @@
 const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
 };
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+  return String(value ?? "").replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }
 
 /** Marks a fragment as already-escaped HTML so `html` does not escape it again. */
@@ -23,8 +23,8 @@ type Interpolation = SafeHtml | string | number | boolean | null | undefined | r
 
 function render(value: Interpolation): string {
   if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(render).join('');
-  if (value === null || value === undefined || value === false) return '';
+  if (Array.isArray(value)) return value.map(render).join("");
+  if (value === null || value === undefined || value === false) return "";
   return escapeHtml(value);
 }
 
@@ -33,9 +33,9 @@ function render(value: Interpolation): string {
  * so pages can interpolate user input (emails, app names, URLs) without thinking.
  */
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
-  let out = strings[0] ?? '';
+  let out = strings[0] ?? "";
   values.forEach((value, i) => {
-    out += render(value) + (strings[i + 1] ?? '');
+    out += render(value) + (strings[i + 1] ?? "");
   });
   return new SafeHtml(out);
 }

@@ -1,9 +1,9 @@
-import { html } from './escape';
-import { page } from './layout';
-import type { DemoClient } from '../oidc/hub';
-import type { OidcProfile } from '../oidc/profiles';
-import type { SamlAppSummary } from '../saml/summary';
-import { displayName, loginName, TEST_USERS } from '../users';
+import { html } from "./escape";
+import { page } from "./layout";
+import type { DemoClient } from "../oidc/hub";
+import type { OidcProfile } from "../oidc/profiles";
+import type { SamlAppSummary } from "../saml/summary";
+import { displayName, loginName, TEST_USERS } from "../users";
 
 export interface IndexPageData {
   baseUrl: string;
@@ -13,7 +13,7 @@ export interface IndexPageData {
   demoSamlAppId: string;
 }
 
-function oidcCard({ profile, issuer, discoveryUrl, client }: IndexPageData['oidc'][number]) {
+function oidcCard({ profile, issuer, discoveryUrl, client }: IndexPageData["oidc"][number]) {
   return html`
 <div class="card brand" style="--accent:${profile.accent}">
   <h3><span class="brandmark"></span>${profile.vendor}</h3>
@@ -32,7 +32,7 @@ function oidcCard({ profile, issuer, discoveryUrl, client }: IndexPageData['oidc
 export function indexPage(data: IndexPageData): string {
   const samlRows = data.samlApps.map(
     (app) => html`<tr>
-      <td><a href="/saml/${app.id}"><strong>${app.name}</strong></a>${app.id === data.demoSamlAppId ? html` <span class="badge">demo</span>` : ''}</td>
+      <td><a href="/saml/${app.id}"><strong>${app.name}</strong></a>${app.id === data.demoSamlAppId ? html` <span class="badge">demo</span>` : ""}</td>
       <td><a href="${app.metadataUrl}">${app.metadataUrl}</a></td>
       <td><code>${app.acsUrl}</code><br><span class="hint">Audience ${app.spEntityId}</span></td>
     </tr>`,
@@ -42,7 +42,7 @@ export function indexPage(data: IndexPageData): string {
       <td><code>${loginName(user)}</code></td>
       <td>${displayName(user)}</td>
       <td>${user.note}</td>
-      <td class="hint">${user.only ? user.only.join(', ') : 'all'}</td>
+      <td class="hint">${user.only ? user.only.join(", ") : "all"}</td>
     </tr>`,
   );
   const body = html`
@@ -86,5 +86,5 @@ one per Gatehouse tenant on the <a href="/saml">SAML apps</a> page or with <code
     <tbody>${userRows}</tbody>
   </table>
 </div>`;
-  return page({ title: 'Gatehouse IdP sandbox', body, accent: '#111827' });
+  return page({ title: "Gatehouse IdP sandbox", body, accent: "#111827" });
 }

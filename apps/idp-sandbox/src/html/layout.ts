@@ -1,4 +1,4 @@
-import { html, SafeHtml } from './escape';
+import { html, SafeHtml } from "./escape";
 
 export interface PageOptions {
   title: string;
@@ -88,7 +88,7 @@ footer{color:var(--slate-500);font-size:12px;line-height:16px;text-align:center;
 // (escaped, the quoted font names broke the whole font declaration).
 const STYLE = new SafeHtml(TOKENS + CSS);
 
-export function page({ title, body, accent = '#374151', narrow = false }: PageOptions): string {
+export function page({ title, body, accent = "#374151", narrow = false }: PageOptions): string {
   return `<!doctype html>${html`<html lang="en">
 <head>
 <meta charset="utf-8">
@@ -98,7 +98,7 @@ export function page({ title, body, accent = '#374151', narrow = false }: PageOp
 </head>
 <body>
 <header class="top"><strong>Gatehouse IdP sandbox</strong><a href="/">Overview</a><a href="/saml">SAML apps</a><a href="/dns">DNS</a></header>
-<main class="${narrow ? 'narrow' : ''}">
+<main class="${narrow ? "narrow" : ""}">
 ${body}
 <footer>Development sandbox — not a real identity provider. Everything here is fake and lives in memory.</footer>
 </main>

@@ -1,6 +1,6 @@
-import { html } from './escape';
-import { page } from './layout';
-import { displayName, loginName, type TestUser } from '../users';
+import { html } from "./escape";
+import { page } from "./layout";
+import { displayName, loginName, type TestUser } from "../users";
 
 export interface LoginPageOptions {
   /** e.g. "Okta sandbox"; also the page title. */
@@ -22,9 +22,7 @@ export interface LoginPageOptions {
  * plumbing, not credentials.
  */
 export function loginPage(options: LoginPageOptions): string {
-  const hidden = Object.entries(options.hidden ?? {}).map(
-    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
-  );
+  const hidden = Object.entries(options.hidden ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`);
   const users = options.users.map(
     (user) => html`<li><button type="submit" name="pick" value="${loginName(user)}">
       <span class="who">${displayName(user)} · ${loginName(user)}</span>
@@ -34,12 +32,12 @@ export function loginPage(options: LoginPageOptions): string {
 <div class="card brand">
   <h1><span class="brandmark"></span>${options.title}</h1>
   <p class="lead">${options.subtitle}</p>
-  ${options.error ? html`<div class="error" role="alert">${options.error}</div>` : ''}
+  ${options.error ? html`<div class="error" role="alert">${options.error}</div>` : ""}
   <form method="post" action="${options.action}">
     ${hidden}
     <label for="email">Email</label>
     <input id="email" name="email" type="text" inputmode="email" autocomplete="username"
-      value="${options.prefill ?? ''}" placeholder="admin@acme.test" autofocus>
+      value="${options.prefill ?? ""}" placeholder="admin@acme.test" autofocus>
     <button class="primary" type="submit">Sign in</button>
     <p class="hint">No password needed. Or pick a test user:</p>
     <ul class="users">${users}</ul>

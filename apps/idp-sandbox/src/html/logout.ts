@@ -1,5 +1,5 @@
-import { html, SafeHtml } from './escape';
-import { page } from './layout';
+import { html, SafeHtml } from "./escape";
+import { page } from "./layout";
 
 /** `form` is oidc-provider's own hidden form (it carries the xsrf token), inserted verbatim. */
 export function logoutPage(title: string, accent: string, form: string): string {

@@ -1,8 +1,8 @@
-import { html, type SafeHtml } from './escape';
-import { page } from './layout';
-import type { SamlAppSummary } from '../saml/summary';
+import { html, type SafeHtml } from "./escape";
+import { page } from "./layout";
+import type { SamlAppSummary } from "../saml/summary";
 
-export const SAML_ACCENT = '#6d28d9';
+export const SAML_ACCENT = "#6d28d9";
 
 export interface SamlListPageOptions {
   apps: SamlAppSummary[];
@@ -12,8 +12,8 @@ export interface SamlListPageOptions {
 }
 
 function booleanLabel(app: SamlAppSummary): string {
-  const signed = [app.signResponse && 'response', app.signAssertion && 'assertion'].filter(Boolean).join(' + ');
-  return `${signed ? `signs ${signed}` : 'unsigned'}${app.encryptAssertion ? ', encrypted' : ''}`;
+  const signed = [app.signResponse && "response", app.signAssertion && "assertion"].filter(Boolean).join(" + ");
+  return `${signed ? `signs ${signed}` : "unsigned"}${app.encryptAssertion ? ", encrypted" : ""}`;
 }
 
 export function samlListPage({ apps, defaultAcsUrl, defaultSpEntityId, error }: SamlListPageOptions): string {
@@ -37,7 +37,7 @@ in Okta or an enterprise application in Entra. Gatehouse needs one per tenant.</
 </div>
 <h2>Create an app</h2>
 <div class="card">
-  ${error ? html`<div class="error" role="alert">${error}</div>` : ''}
+  ${error ? html`<div class="error" role="alert">${error}</div>` : ""}
   <form method="post" action="/saml">
     <label for="name">Name</label>
     <input id="name" name="name" type="text" placeholder="Acme (Gatehouse)">
@@ -68,7 +68,7 @@ in Okta or an enterprise application in Entra. Gatehouse needs one per tenant.</
     <button class="primary" type="submit">Create app</button>
   </form>
 </div>`;
-  return page({ title: 'SAML apps — IdP sandbox', body, accent: SAML_ACCENT });
+  return page({ title: "SAML apps — IdP sandbox", body, accent: SAML_ACCENT });
 }
 
 function keyRows(app: SamlAppSummary): SafeHtml[] {
@@ -77,7 +77,7 @@ function keyRows(app: SamlAppSummary): SafeHtml[] {
     return html`<tr>
       <td class="nowrap"><code>${key.id}</code></td>
       <td><span class="badge ${key.state}">${key.state}</span></td>
-      <td class="nowrap">${key.notBefore.slice(0, 10)} → ${key.notAfter.slice(0, 10)}${expired ? html` <span class="badge">expired</span>` : ''}</td>
+      <td class="nowrap">${key.notBefore.slice(0, 10)} → ${key.notAfter.slice(0, 10)}${expired ? html` <span class="badge">expired</span>` : ""}</td>
       <td><code class="fingerprint">${key.fingerprintSha256}</code></td>
     </tr>`;
   });
@@ -85,17 +85,17 @@ function keyRows(app: SamlAppSummary): SafeHtml[] {
 
 function actionButton(app: SamlAppSummary, action: string, label: string, enabled: boolean): SafeHtml {
   return html`<form method="post" action="/saml/${app.id}/keys/${action}">
-    <button class="secondary" type="submit" ${enabled ? '' : 'disabled'}>${label}</button></form>`;
+    <button class="secondary" type="submit" ${enabled ? "" : "disabled"}>${label}</button></form>`;
 }
 
 export function samlAppPage(app: SamlAppSummary, notice?: string): string {
-  const hasNext = app.keys.some((key) => key.state === 'next');
-  const hasPrevious = app.keys.some((key) => key.state === 'previous');
+  const hasNext = app.keys.some((key) => key.state === "next");
+  const hasPrevious = app.keys.some((key) => key.state === "previous");
   const body = html`
 <p><a href="/saml">← All SAML apps</a></p>
 <h1>${app.name}</h1>
 <p class="lead">SAML 2.0 identity provider for one SP connection.</p>
-${notice ? html`<div class="notice">${notice}</div>` : ''}
+${notice ? html`<div class="notice">${notice}</div>` : ""}
 <div class="card brand">
   <h2 style="margin-top:0">Setup instructions</h2>
   <p class="hint">What Okta's “View SAML setup instructions” shows. In Gatehouse's Configure SSO wizard choose
@@ -135,9 +135,9 @@ ${notice ? html`<div class="notice">${notice}</div>` : ''}
     <tbody>${keyRows(app)}</tbody>
   </table>
   <div class="actions">
-    ${actionButton(app, 'rotate', 'Rotate: add next key', !hasNext)}
-    ${actionButton(app, 'activate-next', 'Activate next key', hasNext)}
-    ${actionButton(app, 'retire-old', 'Retire previous key', hasPrevious)}
+    ${actionButton(app, "rotate", "Rotate: add next key", !hasNext)}
+    ${actionButton(app, "activate-next", "Activate next key", hasNext)}
+    ${actionButton(app, "retire-old", "Retire previous key", hasPrevious)}
   </div>
 </div>`;
   return page({ title: `${app.name} — SAML app`, body, accent: SAML_ACCENT });

@@ -1,5 +1,5 @@
 /// <reference path="../types/oidc-provider.d.ts" />
-import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { Adapter, AdapterPayload } from "oidc-provider";
 
 interface Entry {
   payload: AdapterPayload;
@@ -88,7 +88,7 @@ class MemoryAdapter implements Adapter {
   }
 
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
-    if (this.model === 'Session' && payload.uid) this.store.indexSessionUid(payload.uid, id);
+    if (this.model === "Session" && payload.uid) this.store.indexSessionUid(payload.uid, id);
     if (payload.userCode) this.store.indexUserCode(payload.userCode, id);
     this.store.set(this.key(id), payload, expiresIn);
   }

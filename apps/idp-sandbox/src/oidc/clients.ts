@@ -1,14 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { HttpError } from '../http';
-import type { ProfileProvider } from './provider';
+import { randomBytes } from "node:crypto";
+import { HttpError } from "../http";
+import type { ProfileProvider } from "./provider";
 
-export type TokenEndpointAuthMethod = 'client_secret_post' | 'client_secret_basic' | 'none';
+export type TokenEndpointAuthMethod = "client_secret_post" | "client_secret_basic" | "none";
 
-const AUTH_METHODS: readonly TokenEndpointAuthMethod[] = [
-  'client_secret_post',
-  'client_secret_basic',
-  'none',
-];
+const AUTH_METHODS: readonly TokenEndpointAuthMethod[] = ["client_secret_post", "client_secret_basic", "none"];
 
 export interface CreateOidcClientInput {
   redirectUris: string[];
@@ -38,28 +34,24 @@ export function discoveryUrl(issuer: string): string {
 export function parseClientRequest(body: unknown): CreateOidcClientInput {
   const input = (body ?? {}) as Record<string, unknown>;
   const redirectUris = input.redirect_uris;
-  if (!Array.isArray(redirectUris) || redirectUris.length === 0 || !redirectUris.every((uri) => typeof uri === 'string')) {
-    throw new HttpError(400, 'redirect_uris must be a non-empty array of URLs.');
+  if (!Array.isArray(redirectUris) || redirectUris.length === 0 || !redirectUris.every((uri) => typeof uri === "string")) {
+    throw new HttpError(400, "redirect_uris must be a non-empty array of URLs.");
   }
   const method = input.token_endpoint_auth_method;
   if (method !== undefined && !AUTH_METHODS.includes(method as TokenEndpointAuthMethod)) {
-    throw new HttpError(400, `token_endpoint_auth_method must be one of ${AUTH_METHODS.join(', ')}.`);
+    throw new HttpError(400, `token_endpoint_auth_method must be one of ${AUTH_METHODS.join(", ")}.`);
   }
   return {
     redirectUris: redirectUris as string[],
     tokenEndpointAuthMethod: method as TokenEndpointAuthMethod | undefined,
-    clientName: typeof input.client_name === 'string' ? input.client_name : undefined,
+    clientName: typeof input.client_name === "string" ? input.client_name : undefined,
   };
 }
 
-export async function registerClient(
-  target: ProfileProvider,
-  input: CreateOidcClientInput,
-): Promise<OidcClientCredentials> {
-  const method = input.tokenEndpointAuthMethod ?? 'client_secret_post';
-  const clientId = input.clientId ?? `${target.profile.id}-${randomBytes(8).toString('hex')}`;
-  const clientSecret =
-    method === 'none' ? undefined : (input.clientSecret ?? randomBytes(24).toString('base64url'));
+export async function registerClient(target: ProfileProvider, input: CreateOidcClientInput): Promise<OidcClientCredentials> {
+  const method = input.tokenEndpointAuthMethod ?? "client_secret_post";
+  const clientId = input.clientId ?? `${target.profile.id}-${randomBytes(8).toString("hex")}`;
+  const clientSecret = method === "none" ? undefined : (input.clientSecret ?? randomBytes(24).toString("base64url"));
 
   const metadata = {
     client_id: clientId,
@@ -67,8 +59,8 @@ export async function registerClient(
     client_name: input.clientName ?? clientId,
     redirect_uris: input.redirectUris,
     token_endpoint_auth_method: method,
-    grant_types: ['authorization_code', 'refresh_token'],
-    response_types: ['code'],
+    grant_types: ["authorization_code", "refresh_token"],
+    response_types: ["code"],
   };
 
   try {

@@ -1,18 +1,18 @@
-import { randomBytes, X509Certificate } from 'node:crypto';
-import { HttpError } from '../http';
-import { createSelfSignedCertificate, type CertificateValidity } from './certificates';
-import { samlAppUrls } from './urls';
+import { randomBytes, X509Certificate } from "node:crypto";
+import { HttpError } from "../http";
+import { createSelfSignedCertificate, type CertificateValidity } from "./certificates";
+import { samlAppUrls } from "./urls";
 
-export type AttributeProfile = 'basic' | 'okta' | 'entra' | 'google';
-export const ATTRIBUTE_PROFILES: readonly AttributeProfile[] = ['basic', 'okta', 'entra', 'google'];
+export type AttributeProfile = "basic" | "okta" | "entra" | "google";
+export const ATTRIBUTE_PROFILES: readonly AttributeProfile[] = ["basic", "okta", "entra", "google"];
 
-export type EncryptionAlgorithm = 'aes256-cbc' | 'aes128-gcm';
+export type EncryptionAlgorithm = "aes256-cbc" | "aes128-gcm";
 
 /**
  * Rotation lifecycle: next (published, not signing) → active (signing) → previous
  * (still published so SPs holding the old certificate keep working) → retired.
  */
-export type SigningKeyState = 'active' | 'next' | 'previous' | 'retired';
+export type SigningKeyState = "active" | "next" | "previous" | "retired";
 
 export interface SigningKey {
   id: string;
@@ -61,7 +61,7 @@ export interface CreateSamlAppInput {
 function newKey(appName: string, state: SigningKeyState, validity?: CertificateValidity): SigningKey {
   const generated = createSelfSignedCertificate(appName, validity);
   return {
-    id: `key-${randomBytes(4).toString('hex')}`,
+    id: `key-${randomBytes(4).toString("hex")}`,
     certificatePem: generated.certificatePem,
     privateKeyPem: generated.privateKeyPem,
     state,
@@ -81,25 +81,25 @@ function requireUrl(value: string, field: string): void {
 }
 
 function validate(input: CreateSamlAppInput): void {
-  requireUrl(input.acsUrl, 'acsUrl');
-  if (!input.spEntityId?.trim()) throw new HttpError(400, 'spEntityId is required.');
+  requireUrl(input.acsUrl, "acsUrl");
+  if (!input.spEntityId?.trim()) throw new HttpError(400, "spEntityId is required.");
   if (input.id !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(input.id)) {
-    throw new HttpError(400, 'id may only contain lowercase letters, digits and dashes.');
+    throw new HttpError(400, "id may only contain lowercase letters, digits and dashes.");
   }
   if (input.attributeProfile && !ATTRIBUTE_PROFILES.includes(input.attributeProfile)) {
-    throw new HttpError(400, `attributeProfile must be one of ${ATTRIBUTE_PROFILES.join(', ')}.`);
+    throw new HttpError(400, `attributeProfile must be one of ${ATTRIBUTE_PROFILES.join(", ")}.`);
   }
-  if (input.encryptionAlgorithm && !['aes256-cbc', 'aes128-gcm'].includes(input.encryptionAlgorithm)) {
-    throw new HttpError(400, 'encryptionAlgorithm must be aes256-cbc or aes128-gcm.');
+  if (input.encryptionAlgorithm && !["aes256-cbc", "aes128-gcm"].includes(input.encryptionAlgorithm)) {
+    throw new HttpError(400, "encryptionAlgorithm must be aes256-cbc or aes128-gcm.");
   }
   if (input.encryptAssertion) {
     if (!input.spCertificatePem) {
-      throw new HttpError(400, 'encryptAssertion needs spCertificatePem: the SP certificate to encrypt to.');
+      throw new HttpError(400, "encryptAssertion needs spCertificatePem: the SP certificate to encrypt to.");
     }
     try {
       new X509Certificate(input.spCertificatePem);
     } catch {
-      throw new HttpError(400, 'spCertificatePem is not a PEM certificate.');
+      throw new HttpError(400, "spCertificatePem is not a PEM certificate.");
     }
   }
 }
@@ -120,7 +120,7 @@ export class SamlAppRegistry {
 
   create(input: CreateSamlAppInput): SamlApp {
     validate(input);
-    const id = input.id ?? `app-${randomBytes(4).toString('hex')}`;
+    const id = input.id ?? `app-${randomBytes(4).toString("hex")}`;
     if (this.apps.has(id)) throw new HttpError(409, `A SAML app with id "${id}" already exists.`);
     const name = input.name?.trim() || `SAML app ${id}`;
     const app: SamlApp = {
@@ -132,10 +132,10 @@ export class SamlAppRegistry {
       signResponse: input.signResponse ?? true,
       signAssertion: input.signAssertion ?? true,
       encryptAssertion: input.encryptAssertion ?? false,
-      encryptionAlgorithm: input.encryptionAlgorithm ?? 'aes256-cbc',
+      encryptionAlgorithm: input.encryptionAlgorithm ?? "aes256-cbc",
       spCertificatePem: input.spCertificatePem,
-      attributeProfile: input.attributeProfile ?? 'basic',
-      keys: [newKey(name, 'active', input.certificateValidity)],
+      attributeProfile: input.attributeProfile ?? "basic",
+      keys: [newKey(name, "active", input.certificateValidity)],
       createdAt: new Date(),
     };
     this.apps.set(id, app);
@@ -150,7 +150,7 @@ export class SamlAppRegistry {
 
   get(id: string): SamlApp {
     const app = this.apps.get(id);
-    if (!app) throw new HttpError(404, `No SAML app "${id}".`, 'SAML app not found');
+    if (!app) throw new HttpError(404, `No SAML app "${id}".`, "SAML app not found");
     return app;
   }
 
@@ -164,10 +164,10 @@ export class SamlAppRegistry {
 
   rotateKey(id: string, validity?: CertificateValidity): SigningKey {
     const app = this.get(id);
-    if (app.keys.some((key) => key.state === 'next')) {
-      throw new HttpError(409, 'This app already has a next key. Activate it before rotating again.');
+    if (app.keys.some((key) => key.state === "next")) {
+      throw new HttpError(409, "This app already has a next key. Activate it before rotating again.");
     }
-    const key = newKey(app.name, 'next', validity);
+    const key = newKey(app.name, "next", validity);
     app.keys.push(key);
     this.changed();
     return key;
@@ -175,19 +175,19 @@ export class SamlAppRegistry {
 
   activateNextKey(id: string): SigningKey {
     const app = this.get(id);
-    const next = app.keys.find((key) => key.state === 'next');
-    if (!next) throw new HttpError(409, 'There is no next key to activate. Rotate first.');
-    for (const key of app.keys) if (key.state === 'active') key.state = 'previous';
-    next.state = 'active';
+    const next = app.keys.find((key) => key.state === "next");
+    if (!next) throw new HttpError(409, "There is no next key to activate. Rotate first.");
+    for (const key of app.keys) if (key.state === "active") key.state = "previous";
+    next.state = "active";
     this.changed();
     return next;
   }
 
   retireOldKeys(id: string): SigningKey[] {
     const app = this.get(id);
-    const previous = app.keys.filter((key) => key.state === 'previous');
-    if (previous.length === 0) throw new HttpError(409, 'There is no previous key to retire.');
-    for (const key of previous) key.state = 'retired';
+    const previous = app.keys.filter((key) => key.state === "previous");
+    if (previous.length === 0) throw new HttpError(409, "There is no previous key to retire.");
+    for (const key of previous) key.state = "retired";
     this.changed();
     return previous;
   }
@@ -198,12 +198,12 @@ export class SamlAppRegistry {
 }
 
 export function activeKey(app: SamlApp): SigningKey {
-  const key = app.keys.find((candidate) => candidate.state === 'active');
+  const key = app.keys.find((candidate) => candidate.state === "active");
   if (!key) throw new Error(`SAML app ${app.id} has no active signing key.`);
   return key;
 }
 
 /** Every certificate an SP should currently trust: active, next and previous. */
 export function publishedKeys(app: SamlApp): SigningKey[] {
-  return app.keys.filter((key) => key.state !== 'retired');
+  return app.keys.filter((key) => key.state !== "retired");
 }

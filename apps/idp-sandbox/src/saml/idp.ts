@@ -1,10 +1,10 @@
-import { SamlAppRegistry, type CreateSamlAppInput, type SamlApp, type SigningKey } from './apps';
-import type { CertificateValidity } from './certificates';
-import { buildIdpMetadata } from './metadata';
-import { PendingLogins } from './pending';
-import { loadSamlApps, saveSamlApps } from './persistence';
-import { buildSamlResponseBase64, type SamlResponseOptions } from './response';
-import { summarise, type SamlAppSummary } from './summary';
+import { SamlAppRegistry, type CreateSamlAppInput, type SamlApp, type SigningKey } from "./apps";
+import type { CertificateValidity } from "./certificates";
+import { buildIdpMetadata } from "./metadata";
+import { PendingLogins } from "./pending";
+import { loadSamlApps, saveSamlApps } from "./persistence";
+import { buildSamlResponseBase64, type SamlResponseOptions } from "./response";
+import { summarise, type SamlAppSummary } from "./summary";
 
 export interface SamlIdpOptions {
   baseUrl: string;
@@ -45,7 +45,7 @@ export class SamlIdp {
   }
 
   summary(app: SamlApp | string): SamlAppSummary {
-    return summarise(typeof app === 'string' ? this.registry.get(app) : app, this.baseUrl);
+    return summarise(typeof app === "string" ? this.registry.get(app) : app, this.baseUrl);
   }
 
   list(): SamlAppSummary[] {

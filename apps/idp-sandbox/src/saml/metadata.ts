@@ -1,7 +1,7 @@
-import { publishedKeys, type SamlApp } from './apps';
-import { certificateBody } from './certificates';
-import { samlAppUrls } from './urls';
-import { BINDING_POST, BINDING_REDIRECT, NAMEID_EMAIL, NS, xmlEscape } from './xml';
+import { publishedKeys, type SamlApp } from "./apps";
+import { certificateBody } from "./certificates";
+import { samlAppUrls } from "./urls";
+import { BINDING_POST, BINDING_REDIRECT, NAMEID_EMAIL, NS, xmlEscape } from "./xml";
 
 /**
  * IdP metadata for one app. Every non-retired certificate is listed as a signing key so
@@ -16,7 +16,7 @@ export function buildIdpMetadata(app: SamlApp, baseUrl: string): string {
         `   <ds:KeyInfo xmlns:ds="${NS.dsig}"><ds:X509Data><ds:X509Certificate>${certificateBody(key.certificatePem)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>\n` +
         `  </md:KeyDescriptor>\n`,
     )
-    .join('');
+    .join("");
   const sso = xmlEscape(urls.ssoUrl);
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from "node:crypto";
 
 /** A sign-in waiting for the person to pick a user on the login screen. */
 export interface PendingLogin {
@@ -18,9 +18,9 @@ const LIFETIME_MS = 30 * 60 * 1000;
 export class PendingLogins {
   private readonly pending = new Map<string, PendingLogin>();
 
-  add(login: Omit<PendingLogin, 'createdAt'>): string {
+  add(login: Omit<PendingLogin, "createdAt">): string {
     this.sweep();
-    const id = randomBytes(16).toString('base64url');
+    const id = randomBytes(16).toString("base64url");
     this.pending.set(id, { ...login, createdAt: Date.now() });
     return id;
   }

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { SamlApp } from './apps';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SamlApp } from "./apps";
 
-const FILE = 'saml-apps.json';
+const FILE = "saml-apps.json";
 
 /**
  * SAML SPs pin the IdP certificate they imported, so regenerating keys on every restart
@@ -12,14 +12,12 @@ const FILE = 'saml-apps.json';
 export function loadSamlApps(stateDir: string): SamlApp[] {
   let text: string;
   try {
-    text = readFileSync(join(stateDir, FILE), 'utf8');
+    text = readFileSync(join(stateDir, FILE), "utf8");
   } catch {
     return [];
   }
-  const DATE_FIELDS = new Set(['createdAt', 'notBefore', 'notAfter']);
-  return JSON.parse(text, (key, value: unknown) =>
-    DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value,
-  ) as SamlApp[];
+  const DATE_FIELDS = new Set(["createdAt", "notBefore", "notAfter"]);
+  return JSON.parse(text, (key, value: unknown) => (DATE_FIELDS.has(key) && typeof value === "string" ? new Date(value) : value)) as SamlApp[];
 }
 
 export function saveSamlApps(stateDir: string, apps: SamlApp[]): void {

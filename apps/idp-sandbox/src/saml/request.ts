@@ -1,8 +1,8 @@
-import { inflateRawSync } from 'node:zlib';
-import { HttpError } from '../http';
-import { samlify } from './samlify';
+import { inflateRawSync } from "node:zlib";
+import { HttpError } from "../http";
+import { samlify } from "./samlify";
 
-export type SamlBinding = 'redirect' | 'post';
+export type SamlBinding = "redirect" | "post";
 
 export interface ParsedAuthnRequest {
   id: string;
@@ -13,11 +13,11 @@ export interface ParsedAuthnRequest {
 
 const FIELDS = [
   {
-    key: 'request',
-    localPath: ['AuthnRequest'],
-    attributes: ['ID', 'AssertionConsumerServiceURL', 'ProtocolBinding'],
+    key: "request",
+    localPath: ["AuthnRequest"],
+    attributes: ["ID", "AssertionConsumerServiceURL", "ProtocolBinding"],
   },
-  { key: 'issuer', localPath: ['AuthnRequest', 'Issuer'], attributes: [] },
+  { key: "issuer", localPath: ["AuthnRequest", "Issuer"], attributes: [] },
 ];
 
 /**
@@ -25,14 +25,14 @@ const FIELDS = [
  * base64. Senders get this wrong often enough that either form is accepted either way.
  */
 export function decodeSamlMessage(encoded: string, binding: SamlBinding): string {
-  const bytes = Buffer.from(encoded, 'base64');
-  const plain = bytes.toString('utf8');
-  if (binding === 'post' && plain.trimStart().startsWith('<')) return plain;
+  const bytes = Buffer.from(encoded, "base64");
+  const plain = bytes.toString("utf8");
+  if (binding === "post" && plain.trimStart().startsWith("<")) return plain;
   try {
-    return inflateRawSync(bytes).toString('utf8');
+    return inflateRawSync(bytes).toString("utf8");
   } catch {
-    if (plain.trimStart().startsWith('<')) return plain;
-    throw new HttpError(400, 'SAMLRequest is neither deflated nor plain base64 XML.', 'Invalid SAML request');
+    if (plain.trimStart().startsWith("<")) return plain;
+    throw new HttpError(400, "SAMLRequest is neither deflated nor plain base64 XML.", "Invalid SAML request");
   }
 }
 
@@ -41,15 +41,15 @@ export function parseAuthnRequest(xml: string): ParsedAuthnRequest {
   try {
     extracted = samlify.Extractor.extract(xml, FIELDS) as typeof extracted;
   } catch (error) {
-    throw new HttpError(400, `SAMLRequest is not well-formed XML: ${(error as Error).message.split('\n')[0]}`, 'Invalid SAML request');
+    throw new HttpError(400, `SAMLRequest is not well-formed XML: ${(error as Error).message.split("\n")[0]}`, "Invalid SAML request");
   }
   const request = extracted.request;
   if (!request?.id) {
-    throw new HttpError(400, 'SAMLRequest is not an AuthnRequest with an ID.', 'Invalid SAML request');
+    throw new HttpError(400, "SAMLRequest is not an AuthnRequest with an ID.", "Invalid SAML request");
   }
   return {
     id: request.id,
-    issuer: typeof extracted.issuer === 'string' ? extracted.issuer.trim() : undefined,
+    issuer: typeof extracted.issuer === "string" ? extracted.issuer.trim() : undefined,
     acsUrl: request.assertionConsumerServiceUrl,
     protocolBinding: request.protocolBinding,
   };

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { activeKey, type SamlApp } from './apps';
-import { buildAttributes, type AttributeOverrides, type SamlAttribute } from './attributes';
-import { encryptAssertion } from './encrypt';
-import { foreignSigner, signRoot } from './sign';
-import { NAMEID_EMAIL, NS, samlTime, xmlEscape } from './xml';
+import { randomBytes } from "node:crypto";
+import { activeKey, type SamlApp } from "./apps";
+import { buildAttributes, type AttributeOverrides, type SamlAttribute } from "./attributes";
+import { encryptAssertion } from "./encrypt";
+import { foreignSigner, signRoot } from "./sign";
+import { NAMEID_EMAIL, NS, samlTime, xmlEscape } from "./xml";
 
 export interface SamlResponseOptions {
   /** NameID (emailAddress format) and the user whose attributes are sent. */
@@ -37,14 +37,12 @@ const FIVE_MINUTES = 5 * 60 * 1000;
 
 function newId(): string {
   // xs:ID must not start with a digit.
-  return `_${randomBytes(20).toString('hex')}`;
+  return `_${randomBytes(20).toString("hex")}`;
 }
 
 function attributeXml(attribute: SamlAttribute): string {
-  const format = attribute.nameFormat ? ` NameFormat="${xmlEscape(attribute.nameFormat)}"` : '';
-  const values = attribute.values
-    .map((value) => `<saml:AttributeValue xsi:type="xs:string">${xmlEscape(value)}</saml:AttributeValue>`)
-    .join('');
+  const format = attribute.nameFormat ? ` NameFormat="${xmlEscape(attribute.nameFormat)}"` : "";
+  const values = attribute.values.map((value) => `<saml:AttributeValue xsi:type="xs:string">${xmlEscape(value)}</saml:AttributeValue>`).join("");
   return `<saml:Attribute Name="${xmlEscape(attribute.name)}"${format}>${values}</saml:Attribute>`;
 }
 
@@ -62,10 +60,8 @@ interface ResolvedOptions {
 }
 
 function assertionXml(o: ResolvedOptions): string {
-  const inResponseTo = o.inResponseTo ? ` InResponseTo="${xmlEscape(o.inResponseTo)}"` : '';
-  const attributes = o.attributes.length
-    ? `<saml:AttributeStatement>${o.attributes.map(attributeXml).join('')}</saml:AttributeStatement>`
-    : '';
+  const inResponseTo = o.inResponseTo ? ` InResponseTo="${xmlEscape(o.inResponseTo)}"` : "";
+  const attributes = o.attributes.length ? `<saml:AttributeStatement>${o.attributes.map(attributeXml).join("")}</saml:AttributeStatement>` : "";
   // Namespaces are declared on the Assertion itself so it stays valid when signed on
   // its own, embedded, or decrypted out of the Response by the SP.
   return (
@@ -111,13 +107,13 @@ export function buildSamlResponseXml(app: SamlApp, options: SamlResponseOptions)
   const signer = options.signWithForeignKey ? foreignSigner() : activeKey(app);
 
   let assertion = assertionXml(resolved);
-  if (options.signAssertion ?? app.signAssertion) assertion = signRoot(assertion, 'Assertion', signer);
+  if (options.signAssertion ?? app.signAssertion) assertion = signRoot(assertion, "Assertion", signer);
   if (options.encryptAssertion ?? app.encryptAssertion) {
     if (!app.spCertificatePem) throw new Error(`SAML app ${app.id} has no SP certificate to encrypt to.`);
     assertion = encryptAssertion(assertion, app.spCertificatePem, app.encryptionAlgorithm);
   }
 
-  const inResponseTo = resolved.inResponseTo ? ` InResponseTo="${xmlEscape(resolved.inResponseTo)}"` : '';
+  const inResponseTo = resolved.inResponseTo ? ` InResponseTo="${xmlEscape(resolved.inResponseTo)}"` : "";
   let response =
     `<samlp:Response xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}"` +
     ` ID="${options.responseId ?? newId()}" Version="2.0" IssueInstant="${samlTime(issueInstant)}"` +
@@ -126,10 +122,10 @@ export function buildSamlResponseXml(app: SamlApp, options: SamlResponseOptions)
     `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
     assertion +
     `</samlp:Response>`;
-  if (options.signResponse ?? app.signResponse) response = signRoot(response, 'Response', signer);
+  if (options.signResponse ?? app.signResponse) response = signRoot(response, "Response", signer);
   return `<?xml version="1.0" encoding="UTF-8"?>${response}`;
 }
 
 export function buildSamlResponseBase64(app: SamlApp, options: SamlResponseOptions): string {
-  return Buffer.from(buildSamlResponseXml(app, options), 'utf8').toString('base64');
+  return Buffer.from(buildSamlResponseXml(app, options), "utf8").toString("base64");
 }

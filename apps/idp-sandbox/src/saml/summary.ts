@@ -1,5 +1,5 @@
-import { activeKey, type SamlApp, type SigningKeyState } from './apps';
-import { samlAppUrls } from './urls';
+import { activeKey, type SamlApp, type SigningKeyState } from "./apps";
+import { samlAppUrls } from "./urls";
 
 /** What the HTTP API and createSamlApp return: everything an SP needs, no private keys. */
 export interface SamlAppSummary {
@@ -16,7 +16,7 @@ export interface SamlAppSummary {
   signResponse: boolean;
   signAssertion: boolean;
   encryptAssertion: boolean;
-  attributeProfile: SamlApp['attributeProfile'];
+  attributeProfile: SamlApp["attributeProfile"];
   keys: Array<{
     id: string;
     state: SigningKeyState;

@@ -1,6 +1,6 @@
 // oidc-provider ships no type declarations; this covers only the surface the sandbox uses.
-declare module 'oidc-provider' {
-  import type { IncomingMessage, ServerResponse } from 'node:http';
+declare module "oidc-provider" {
+  import type { IncomingMessage, ServerResponse } from "node:http";
 
   export interface AdapterPayload {
     [key: string]: unknown;
@@ -92,11 +92,7 @@ declare module 'oidc-provider' {
   }
 
   export class Check {
-    constructor(
-      reason: string,
-      description: string,
-      check: (ctx: KoaContextWithOIDC) => boolean | Promise<boolean>,
-    );
+    constructor(reason: string, description: string, check: (ctx: KoaContextWithOIDC) => boolean | Promise<boolean>);
     static readonly REQUEST_PROMPT: true;
     static readonly NO_NEED_TO_PROMPT: false;
   }
@@ -122,12 +118,7 @@ declare module 'oidc-provider' {
     readonly Client: ClientStatic;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
-    interactionFinished(
-      req: IncomingMessage,
-      res: ServerResponse,
-      result: InteractionResults,
-      options?: { mergeWithLastSubmission?: boolean },
-    ): Promise<void>;
+    interactionFinished(req: IncomingMessage, res: ServerResponse, result: InteractionResults, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
     on(event: string, listener: (...args: unknown[]) => void): this;
   }
 }

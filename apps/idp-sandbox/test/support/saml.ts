@@ -1,19 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
-import { samlify } from '../../src/saml/samlify';
-import { decodeEntities, type BrowserResponse } from '@gatehouse/testing/browser';
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
+import { samlify } from "../../src/saml/samlify";
+import { decodeEntities, type BrowserResponse } from "@gatehouse/testing/browser";
 
-export const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+export const RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
 
 /** An AuthnRequest as Jackson would send it, written by hand. */
 export function authnRequestXml(options: { issuer: string; acsUrl: string; destination: string; id?: string }): {
   id: string;
   xml: string;
 } {
-  const id = options.id ?? `_${randomBytes(10).toString('hex')}`;
+  const id = options.id ?? `_${randomBytes(10).toString("hex")}`;
   const xml =
     `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"` +
     ` ID="${id}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${options.destination}"` +
@@ -27,8 +27,8 @@ export function authnRequestXml(options: { issuer: string; acsUrl: string; desti
 /** HTTP-Redirect binding: raw DEFLATE, base64, URL-encoded. */
 export function redirectBindingUrl(ssoUrl: string, xml: string, relayState?: string): string {
   const url = new URL(ssoUrl);
-  url.searchParams.set('SAMLRequest', deflateRawSync(Buffer.from(xml)).toString('base64'));
-  if (relayState !== undefined) url.searchParams.set('RelayState', relayState);
+  url.searchParams.set("SAMLRequest", deflateRawSync(Buffer.from(xml)).toString("base64"));
+  if (relayState !== undefined) url.searchParams.set("RelayState", relayState);
   return url.href;
 }
 
@@ -50,7 +50,7 @@ export function postedResponse(page: BrowserResponse): PostedResponse {
     action: decodeEntities(action),
     samlResponse: decoded,
     relayState: relayState === undefined ? undefined : decodeEntities(relayState),
-    xml: Buffer.from(decoded, 'base64').toString('utf8'),
+    xml: Buffer.from(decoded, "base64").toString("utf8"),
   };
 }
 
@@ -62,8 +62,8 @@ export function verifyWithMetadata(xml: string, metadataXml: string): [boolean, 
 
 /** Checks the signatures against one certificate, ignoring whatever KeyInfo claims. */
 export function verifyWithCertificate(xml: string, certificatePem: string): boolean {
-  const dir = mkdtempSync(join(tmpdir(), 'idp-sandbox-'));
-  const keyFile = join(dir, 'cert.pem');
+  const dir = mkdtempSync(join(tmpdir(), "idp-sandbox-"));
+  const keyFile = join(dir, "cert.pem");
   writeFileSync(keyFile, certificatePem);
   try {
     return samlify.SamlLib.verifySignature(xml, { keyFile, signatureAlgorithm: RSA_SHA256 })[0];
@@ -75,7 +75,7 @@ export function verifyWithCertificate(xml: string, certificatePem: string): bool
 }
 
 export function withoutResponseSignature(xml: string): string {
-  return xml.replace(/(<samlp:Response[^>]*>\s*<saml:Issuer[^>]*>[^<]*<\/saml:Issuer>)<ds:Signature[\s\S]*?<\/ds:Signature>/, '$1');
+  return xml.replace(/(<samlp:Response[^>]*>\s*<saml:Issuer[^>]*>[^<]*<\/saml:Issuer>)<ds:Signature[\s\S]*?<\/ds:Signature>/, "$1");
 }
 
 export interface ExtractedResponse {

@@ -21,7 +21,10 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<void>
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} before serving`);
-    const ok = await fetch(`${url}/help/sign-in`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/help/sign-in`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -46,7 +46,19 @@ export class SamlSignInFixture {
     const saved = await saveConnection(ctx, {
       accountId: account.id,
       actor: { userId: admin.id, label: admin.email, ip: null },
-      data: { name: "Bench SAML", description: "", buttonText: "SSO", provisioningMode: "match", jitRole: "member", allowedDomains: "", emailTrust: "trust", attributeMapping: PROVIDERS.saml.defaultMapping, provider: "saml", samlSource: "metadata_url", metadataUrl: samlApp.metadataUrl },
+      data: {
+        name: "Bench SAML",
+        description: "",
+        buttonText: "SSO",
+        provisioningMode: "match",
+        jitRole: "member",
+        allowedDomains: "",
+        emailTrust: "trust",
+        attributeMapping: PROVIDERS.saml.defaultMapping,
+        provider: "saml",
+        samlSource: "metadata_url",
+        metadataUrl: samlApp.metadataUrl,
+      },
     });
     if (!saved.ok) throw new Error(`could not save the bench connection: ${JSON.stringify(saved.error)}`);
     await db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
@@ -55,7 +67,13 @@ export class SamlSignInFixture {
 
   private signedResponse(inResponseTo: string): string {
     const now = Date.now();
-    return this.sandbox.buildSamlResponse(this.appId, { email: MEMBER_EMAIL, inResponseTo, issueInstant: new Date(now), notBefore: new Date(now - 60_000), notOnOrAfter: new Date(now + RESPONSE_LIFETIME_MS) });
+    return this.sandbox.buildSamlResponse(this.appId, {
+      email: MEMBER_EMAIL,
+      inResponseTo,
+      issueInstant: new Date(now),
+      notBefore: new Date(now - 60_000),
+      notOnOrAfter: new Date(now + RESPONSE_LIFETIME_MS),
+    });
   }
 
   /** Starts `count` sign-ins through the app as separate browsers and has the IdP answer each (untimed). */
@@ -64,7 +82,10 @@ export class SamlSignInFixture {
     for (let i = 0; i < count; i++) {
       const started = await fetch(`${appUrl}/api/sso/start?connectionId=${this.connection.id}`, { redirect: "manual" });
       const location = started.headers.get("location");
-      const flowCookie = started.headers.getSetCookie().find((c) => c.startsWith("gh_sso_flow="))?.split(";")[0];
+      const flowCookie = started.headers
+        .getSetCookie()
+        .find((c) => c.startsWith("gh_sso_flow="))
+        ?.split(";")[0];
       if (started.status !== 303 || !location || !flowCookie) throw new Error(`start answered ${started.status} ${location}`);
       const idpUrl = new URL(location);
       prepared.push({ samlResponse: this.signedResponse(authnRequestId(idpUrl)), relayState: idpUrl.searchParams.get("RelayState") ?? "", flowCookie });

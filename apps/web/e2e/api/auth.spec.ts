@@ -32,7 +32,10 @@ test("a revoked key and an expired key get 401", async ({ request, db, team }) =
   await envelope(await withKey(request, revoked.token).get("/api/user/organizations"), 401, "API_KEY_REVOKED");
 
   const expired = await accountKey(db, team.accountId);
-  await db.update(apiKeys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiKeys.id, expired.id));
+  await db
+    .update(apiKeys)
+    .set({ expiresAt: new Date(Date.now() - 1000) })
+    .where(eq(apiKeys.id, expired.id));
   await envelope(await withKey(request, expired.token).get("/api/user/organizations"), 401, "API_KEY_EXPIRED");
 });
 
@@ -52,7 +55,10 @@ test("a personal access token acts as its member: their role, and it works under
 
   const adminApi = withKey(request, (await personalToken(db, team.accountId, team.admin)).token);
   await envelope(await adminApi.get(orgUrl(team.accountId, "/domains")), 200);
-  const audit = await envelope<{ events: { action: string; actor: { label: string } }[] }>(await adminApi.get(orgUrl(team.accountId, "/audit-events?action=api_key.")), 200);
+  const audit = await envelope<{ events: { action: string; actor: { label: string } }[] }>(
+    await adminApi.get(orgUrl(team.accountId, "/audit-events?action=api_key.")),
+    200,
+  );
   expect(audit.data.events.map((e) => e.action)).toContain("api_key.created");
 
   // A token stops with its member's membership.
@@ -76,7 +82,15 @@ test("a signed-in session reads the API; its writes must come from this site (Or
   const listed = await envelope<{ id: string }[]>(await page.request.get("/api/user/organizations"), 200);
   expect(listed.data.map((a) => a.id)).toContain(team.accountId);
   await envelope(await page.request.post(orgUrl(team.accountId, "/domains"), { data: { domain: "session.test" } }), 403, "CROSS_SITE_REQUEST");
-  await envelope(await page.request.post(orgUrl(team.accountId, "/domains"), { data: { domain: "session.test" }, headers: { Origin: "https://evil.example" } }), 403, "CROSS_SITE_REQUEST");
+  await envelope(
+    await page.request.post(orgUrl(team.accountId, "/domains"), { data: { domain: "session.test" }, headers: { Origin: "https://evil.example" } }),
+    403,
+    "CROSS_SITE_REQUEST",
+  );
   const origin = new URL(page.url()).origin;
-  await envelope(await page.request.post(orgUrl(team.accountId, "/domains"), { data: { domain: "session.test" }, headers: { Origin: origin } }), 201, "CREATED");
+  await envelope(
+    await page.request.post(orgUrl(team.accountId, "/domains"), { data: { domain: "session.test" }, headers: { Origin: origin } }),
+    201,
+    "CREATED",
+  );
 });

@@ -26,7 +26,12 @@ test("an admin creates an account key on /settings/api-keys, sees it once, uses 
   await envelope(await request.get(orgUrl(team.accountId, "/members"), { headers: { "X-Api-Key": token } }), 401, "API_KEY_REVOKED");
 });
 
-test("a member has no account keys section but creates their own read-only personal access token; an admin can revoke it", async ({ browser, page, request, team }) => {
+test("a member has no account keys section but creates their own read-only personal access token; an admin can revoke it", async ({
+  browser,
+  page,
+  request,
+  team,
+}) => {
   await signIn(page, team.member.email);
   await expect(page).toHaveURL(/\/settings\/team/);
   await page.goto("/settings/api-keys");
@@ -36,7 +41,11 @@ test("a member has no account keys section but creates their own read-only perso
   const token = (await page.getByTestId("personal-key-token").textContent())!.trim();
   const listed = await envelope<{ role: string }[]>(await request.get("/api/user/organizations", { headers: { "X-Api-Key": token } }), 200);
   expect(listed.data).toEqual([expect.objectContaining({ id: team.accountId, role: "member" })]);
-  await envelope(await request.post(orgUrl(team.accountId, "/members"), { headers: { "X-Api-Key": token }, data: { email: "x@e2e.test" } }), 403, "INSUFFICIENT_SCOPE");
+  await envelope(
+    await request.post(orgUrl(team.accountId, "/members"), { headers: { "X-Api-Key": token }, data: { email: "x@e2e.test" } }),
+    403,
+    "INSUFFICIENT_SCOPE",
+  );
 
   const adminPage = await (await browser.newContext()).newPage();
   await signIn(adminPage, team.admin.email);

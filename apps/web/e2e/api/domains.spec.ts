@@ -5,7 +5,11 @@ import { accountKey, envelope, orgUrl, withKey } from "./api-support";
 type Domain = { id: string; domain: string; status: string; autoJoin: string; txtRecord: { name: string; value: string } };
 
 async function publishTxt(name: string, value: string) {
-  const response = await fetch(`${process.env.IDP_SANDBOX_URL}/api/dns/records`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, value }) });
+  const response = await fetch(`${process.env.IDP_SANDBOX_URL}/api/dns/records`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name, value }),
+  });
   expect(response.status).toBe(201);
 }
 
@@ -23,7 +27,10 @@ test("domains: claim (TXT name and value), verify, auto-join, remove — with ea
   const invalid = await envelope<{ fields: Record<string, string> }>(await api.post(base, { domain: "" }), 422, "VALIDATION_FAILED");
   expect(invalid.data.fields.domain).toBe("Enter a domain, like acme.com.");
   await envelope(await api.post(base, { domain: "not a domain!" }), 422, "VALIDATION_FAILED");
-  const malformed = await request.post(base, { headers: { "X-Api-Key": (await accountKey(db, team.accountId)).token, "content-type": "application/json" }, data: Buffer.from("{not json") });
+  const malformed = await request.post(base, {
+    headers: { "X-Api-Key": (await accountKey(db, team.accountId)).token, "content-type": "application/json" },
+    data: Buffer.from("{not json"),
+  });
   await envelope(malformed, 400, "INVALID_JSON");
 
   const domainUrl = `${base}/${added.data.id}`;

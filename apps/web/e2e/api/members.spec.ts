@@ -12,9 +12,17 @@ test("members: list (with pending join requests), invite, change role, remove â€
 
   // A pending join request, through a verified domain whose policy is "request".
   const tag = randomBytes(3).toString("hex");
-  await db.insert(accountDomains).values({ accountId: team.accountId, domain: `join-${tag}.test`, status: "verified", verificationToken: tag, autoJoin: "request", verifiedAt: new Date() });
-  const [asker] = await db.insert(users).values({ email: `asker-${tag}@join-${tag}.test`, name: "Asker", emailVerifiedAt: new Date() }).returning();
-  const requested = await requestToJoinThroughDomain({ db }, { userId: asker!.id, accountId: team.accountId, actor: { userId: asker!.id, label: asker!.email, ip: null } });
+  await db
+    .insert(accountDomains)
+    .values({ accountId: team.accountId, domain: `join-${tag}.test`, status: "verified", verificationToken: tag, autoJoin: "request", verifiedAt: new Date() });
+  const [asker] = await db
+    .insert(users)
+    .values({ email: `asker-${tag}@join-${tag}.test`, name: "Asker", emailVerifiedAt: new Date() })
+    .returning();
+  const requested = await requestToJoinThroughDomain(
+    { db },
+    { userId: asker!.id, accountId: team.accountId, actor: { userId: asker!.id, label: asker!.email, ip: null } },
+  );
   expect(requested).toEqual({ ok: true, value: undefined });
 
   const listed = await envelope<Members>(await api.get(base), 200);
@@ -39,10 +47,16 @@ test("members: list (with pending join requests), invite, change role, remove â€
 
   await envelope(await api.delete(`${base}/${team.member.id}`), 200);
   await envelope(await api.delete(`${base}/${team.member.id}`), 404, "NOT_FOUND");
-  const audit = await envelope<{ events: { action: string }[]; nextCursor: string | null }>(await api.get(orgUrl(team.accountId, "/audit-events?action=member.&limit=1")), 200);
+  const audit = await envelope<{ events: { action: string }[]; nextCursor: string | null }>(
+    await api.get(orgUrl(team.accountId, "/audit-events?action=member.&limit=1")),
+    200,
+  );
   expect(audit.data.events).toHaveLength(1);
   expect(audit.data.events[0]!.action).toBe("member.removed");
-  const next = await envelope<{ events: { action: string }[] }>(await api.get(orgUrl(team.accountId, `/audit-events?action=member.&limit=1&cursor=${audit.data.nextCursor}`)), 200);
+  const next = await envelope<{ events: { action: string }[] }>(
+    await api.get(orgUrl(team.accountId, `/audit-events?action=member.&limit=1&cursor=${audit.data.nextCursor}`)),
+    200,
+  );
   expect(next.data.events[0]!.action).toBe("member.role_changed");
   const badLimit = await envelope<{ fields: Record<string, string> }>(await api.get(orgUrl(team.accountId, "/audit-events?limit=0")), 422, "VALIDATION_FAILED");
   expect(badLimit.data.fields.limit).toBe("Use a limit of 1 to 200.");

@@ -32,7 +32,9 @@ test("the OpenAPI 3.1 document is valid, documents every route, and every docume
   expect(validation.errors ?? []).toEqual([]);
   expect(validation.valid).toBe(true);
 
-  const documented = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)).sort();
+  const documented = Object.entries(document.paths)
+    .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
+    .sort();
   expect(documented).toEqual(implementedOperations());
 
   // Each documented operation answers in the envelope (not Next's HTML 404/405): with ids of

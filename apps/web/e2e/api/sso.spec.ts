@@ -6,7 +6,15 @@ import { expect, test } from "../support/fixtures";
 import { createOidcClient, createSamlApp } from "../support/sandbox";
 import { accountKey, envelope, orgUrl, otherAccount, withKey } from "./api-support";
 
-type Connection = { id: string; provider: string; protocol: string; clientId: string | null; hasClientSecret: boolean; entityId: string | null; metadataUrl: string | null };
+type Connection = {
+  id: string;
+  provider: string;
+  protocol: string;
+  clientId: string | null;
+  hasClientSecret: boolean;
+  entityId: string | null;
+  metadataUrl: string | null;
+};
 
 test("settings/sso: PUT an Okta connection, read it back without its secret, Test Connection, DELETE", async ({ request, db, team }) => {
   const api = withKey(request, (await accountKey(db, team.accountId)).token);
@@ -33,7 +41,11 @@ test("settings/sso: PUT an Okta connection, read it back without its secret, Tes
 
   const badProvider = await envelope<{ fields: Record<string, string> }>(await api.put(sso, { ...body, provider: "ldap" }), 422, "VALIDATION_FAILED");
   expect(badProvider.data.fields.provider).toBe("Choose a provider: okta, azure, google, oidc or saml.");
-  const missing = await envelope<{ fields: Record<string, string> }>(await api.put(sso, { provider: "okta", issuerUrl: client.issuer, clientId: "x" }), 422, "VALIDATION_FAILED");
+  const missing = await envelope<{ fields: Record<string, string> }>(
+    await api.put(sso, { provider: "okta", issuerUrl: client.issuer, clientId: "x" }),
+    422,
+    "VALIDATION_FAILED",
+  );
   expect(Object.keys(missing.data.fields)).toEqual(["clientSecret"]);
   const badUrl = await envelope<{ fields: Record<string, string> }>(await api.put(sso, { ...body, issuerUrl: "not a url" }), 422, "VALIDATION_FAILED");
   expect(Object.keys(badUrl.data.fields)).toEqual(["issuerUrl"]);
@@ -52,9 +64,16 @@ test("connections: a SAML connection from a metadata URL and one by hand; SCIM t
 
   const fromUrl = await envelope<Connection>(await api.post(base, { provider: "saml", metadataUrl: app.metadataUrl }), 201, "CREATED");
   expect(fromUrl.data).toMatchObject({ protocol: "saml", entityId: app.entityId, metadataUrl: app.metadataUrl });
-  const byHand = await envelope<Connection>(await api.post(base, { provider: "saml", entityId: `${app.entityId}-manual`, ssoUrl: app.ssoUrl, certificate: app.certificatePem, name: "By hand" }), 201);
+  const byHand = await envelope<Connection>(
+    await api.post(base, { provider: "saml", entityId: `${app.entityId}-manual`, ssoUrl: app.ssoUrl, certificate: app.certificatePem, name: "By hand" }),
+    201,
+  );
   expect(byHand.data.entityId).toBe(`${app.entityId}-manual`);
-  const both = await envelope<{ fields: Record<string, string> }>(await api.post(base, { provider: "saml", metadataUrl: app.metadataUrl, entityId: "x" }), 422, "VALIDATION_FAILED");
+  const both = await envelope<{ fields: Record<string, string> }>(
+    await api.post(base, { provider: "saml", metadataUrl: app.metadataUrl, entityId: "x" }),
+    422,
+    "VALIDATION_FAILED",
+  );
   expect(both.data.fields.metadataUrl).toMatch(/exactly one/);
 
   expect((await envelope<Connection[]>(await api.get(base), 200)).data.map((c) => c.id)).toEqual([fromUrl.data.id, byHand.data.id]);
@@ -93,7 +112,11 @@ test("the issue's curl examples work verbatim: PUT settings/sso, then POST setti
     { env },
   );
   expect(JSON.parse(put.stdout)).toMatchObject({ success: true, status: 201, code: "CREATED" });
-  const test = await curl("sh", ["-c", `curl -sS -X POST "$GATEHOUSE_URL/api/user/organizations/$ORG_ID/settings/sso/test" -H "X-Api-Key: $GATEHOUSE_API_KEY"`], { env });
+  const test = await curl(
+    "sh",
+    ["-c", `curl -sS -X POST "$GATEHOUSE_URL/api/user/organizations/$ORG_ID/settings/sso/test" -H "X-Api-Key: $GATEHOUSE_API_KEY"`],
+    { env },
+  );
   expect(JSON.parse(test.stdout)).toMatchObject({ success: true, status: 200, code: "OK", message: "SSO configuration is valid", data: { ok: true } });
 });
 

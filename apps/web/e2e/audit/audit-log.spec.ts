@@ -6,14 +6,48 @@ test("an admin reads sentences, filters by person and kind, pages older and newe
   const base = Date.parse("2026-01-05T08:00:00Z");
   // 55 refused sign-ins of the member, a minute apart: more than one page (50).
   await db.insert(auditEvents).values(
-    Array.from({ length: 55 }, (_, i) => ({ accountId: team.accountId, actorUserId: team.member.id, actorLabel: team.member.email, action: "sign_in.password.failed", ip: "198.51.100.7", metadata: { reason: "wrong_password" }, createdAt: new Date(base + i * 60_000) })),
+    Array.from({ length: 55 }, (_, i) => ({
+      accountId: team.accountId,
+      actorUserId: team.member.id,
+      actorLabel: team.member.email,
+      action: "sign_in.password.failed",
+      ip: "198.51.100.7",
+      metadata: { reason: "wrong_password" },
+      createdAt: new Date(base + i * 60_000),
+    })),
   );
   await db.insert(auditEvents).values([
-    { accountId: team.accountId, actorUserId: team.admin.id, actorLabel: team.admin.email, action: "member.role_changed", targetType: "user", targetId: team.member.id, targetLabel: team.member.email, metadata: { from: "member", to: "admin" }, createdAt: new Date(base + 3_600_000) },
-    { accountId: team.accountId, actorUserId: team.admin.id, actorLabel: team.admin.email, action: "member.invited", targetType: "invite", targetId: "x", targetLabel: '=HYPERLINK("http://evil.test","x")@e2e.test', metadata: { role: "member" }, createdAt: new Date(base + 3_500_000) },
+    {
+      accountId: team.accountId,
+      actorUserId: team.admin.id,
+      actorLabel: team.admin.email,
+      action: "member.role_changed",
+      targetType: "user",
+      targetId: team.member.id,
+      targetLabel: team.member.email,
+      metadata: { from: "member", to: "admin" },
+      createdAt: new Date(base + 3_600_000),
+    },
+    {
+      accountId: team.accountId,
+      actorUserId: team.admin.id,
+      actorLabel: team.admin.email,
+      action: "member.invited",
+      targetType: "invite",
+      targetId: "x",
+      targetLabel: '=HYPERLINK("http://evil.test","x")@e2e.test',
+      metadata: { role: "member" },
+      createdAt: new Date(base + 3_500_000),
+    },
   ]);
   const other = await ensureAccountForTest(db);
-  await db.insert(auditEvents).values({ accountId: other.id, actorUserId: null, actorLabel: "stranger@elsewhere.test", action: "sign_in.password.failed", metadata: { reason: "wrong_password" } });
+  await db.insert(auditEvents).values({
+    accountId: other.id,
+    actorUserId: null,
+    actorLabel: "stranger@elsewhere.test",
+    action: "sign_in.password.failed",
+    metadata: { reason: "wrong_password" },
+  });
 
   await signIn(page, team.admin.email);
   await expect(page).toHaveURL(/\/settings\/team/);
@@ -42,7 +76,9 @@ test("an admin reads sentences, filters by person and kind, pages older and newe
   await page.getByLabel("Kind").selectOption("Members");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(rows).toHaveCount(2);
-  await expect(rows.first()).toContainText(`Admin ${team.admin.email.slice(6, 14)} changed Member ${team.member.email.slice(7, 15)}'s role from Member to Account Admin`);
+  await expect(rows.first()).toContainText(
+    `Admin ${team.admin.email.slice(6, 14)} changed Member ${team.member.email.slice(7, 15)}'s role from Member to Account Admin`,
+  );
 
   // A date range with nothing in it.
   await page.getByLabel("From").fill("2026-01-06");

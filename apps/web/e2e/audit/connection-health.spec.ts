@@ -14,7 +14,16 @@ test("the console warns about an expiring certificate and client secret, with th
       name: "Okta SAML",
       buttonText: "Sign in with Okta",
       attributeMapping: { email: "email", firstName: "", lastName: "", displayName: "", username: "", picture: "" },
-      certificates: [{ pem: "", sha256Fingerprint: "AA:BB", subject: "CN=idp", notAfter: new Date(now + 5 * DAY + 3_600_000).toISOString(), addedAt: new Date(now).toISOString(), lastVerifiedAt: null }],
+      certificates: [
+        {
+          pem: "",
+          sha256Fingerprint: "AA:BB",
+          subject: "CN=idp",
+          notAfter: new Date(now + 5 * DAY + 3_600_000).toISOString(),
+          addedAt: new Date(now).toISOString(),
+          lastVerifiedAt: null,
+        },
+      ],
     })
     .returning({ id: ssoConnections.id });
   const [oidc] = await db
@@ -39,11 +48,15 @@ test("the console warns about an expiring certificate and client secret, with th
 
   await page.goto(`/settings/security/${saml!.id}`);
   await expect(page.getByText("Certificate expires soon")).toBeVisible();
-  await expect(page.getByText(/The SAML signing certificate expires on \d{4}-\d{2}-\d{2} \(in 6 days\)\. Get the new signing certificate from your identity provider/)).toBeVisible();
+  await expect(
+    page.getByText(/The SAML signing certificate expires on \d{4}-\d{2}-\d{2} \(in 6 days\)\. Get the new signing certificate from your identity provider/),
+  ).toBeVisible();
 
   await page.goto(`/settings/security/${oidc!.id}`);
   await expect(page.getByText("Client secret expires soon")).toBeVisible();
-  await expect(page.getByText(/Create a new client secret at your identity provider, paste it into the connection's settings and enter its new expiry date\./)).toBeVisible();
+  await expect(
+    page.getByText(/Create a new client secret at your identity provider, paste it into the connection's settings and enter its new expiry date\./),
+  ).toBeVisible();
   const expiry = new Date(now + 10 * DAY + 3_600_000).toISOString().slice(0, 10);
   await expect(page.getByLabel("Secret expiry date (optional)")).toHaveValue(expiry);
 });
@@ -61,5 +74,7 @@ test("an admin enters the client secret's expiry date: saved, warned about, audi
   await expect(page.getByTestId("check-item").and(page.locator('[data-status="warn"]')).filter({ hasText: "Client secret expiry" })).toHaveCount(1);
 
   await page.goto("/settings/audit?kind=sso");
-  await expect(page.getByTestId("audit-row").filter({ hasText: `changed the client secret expiry of Okta ${team.tag} from no date to ${expiry}` })).toHaveCount(1);
+  await expect(page.getByTestId("audit-row").filter({ hasText: `changed the client secret expiry of Okta ${team.tag} from no date to ${expiry}` })).toHaveCount(
+    1,
+  );
 });

@@ -18,7 +18,9 @@ test("an admin adds a domain, publishes its TXT record in the sandbox, verifies 
 
   // Not published yet: the exact reason is shown.
   await card.getByRole("button", { name: "Verify now" }).click();
-  await expect(page.getByRole("region", { name: domain }).getByTestId("domain-check-detail")).toHaveText(new RegExp(`${domain.replace(".", "\\.")} does not exist in DNS`));
+  await expect(page.getByRole("region", { name: domain }).getByTestId("domain-check-detail")).toHaveText(
+    new RegExp(`${domain.replace(".", "\\.")} does not exist in DNS`),
+  );
 
   // Publish through the IdP sandbox's DNS page, as a newcomer would.
   const sandbox = await browser.newPage();

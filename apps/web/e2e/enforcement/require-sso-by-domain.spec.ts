@@ -28,8 +28,16 @@ test("requiring SSO for a verified domain: confirmation checkbox, no password of
   // The confirmation checkbox is required.
   await row.getByRole("button", { name: `Require SSO for people on ${domain}` }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Tick the box to confirm that people on this domain can then sign in only with SSO." })).toBeVisible();
-  await page.getByTestId("domain-enforcement-row").filter({ hasText: domain }).getByLabel(`I understand that people on ${domain} can then sign in only with SSO`).check();
-  await page.getByTestId("domain-enforcement-row").filter({ hasText: domain }).getByRole("button", { name: `Require SSO for people on ${domain}` }).click();
+  await page
+    .getByTestId("domain-enforcement-row")
+    .filter({ hasText: domain })
+    .getByLabel(`I understand that people on ${domain} can then sign in only with SSO`)
+    .check();
+  await page
+    .getByTestId("domain-enforcement-row")
+    .filter({ hasText: domain })
+    .getByRole("button", { name: `Require SSO for people on ${domain}` })
+    .click();
 
   await expect(page.getByRole("heading", { name: `Require SSO for people on ${domain}` })).toBeVisible();
   // Ada is on a verified domain, so routed to the IdP: nobody is locked out. No admin is exempt yet.
@@ -38,7 +46,9 @@ test("requiring SSO for a verified domain: confirmation checkbox, no password of
   await expect(page.getByText("1 session of affected members that was not signed in through SSO will end at once. They may lose unsaved work.")).toBeVisible();
   await page.getByLabel(`Type ${team.account.slug} to confirm`).fill(team.account.name);
   await page.getByRole("button", { name: "Require SSO" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "SSO is now required for people on that domain. 1 session not signed in through SSO ended." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "SSO is now required for people on that domain. 1 session not signed in through SSO ended." }),
+  ).toBeVisible();
   await expect(page.getByTestId("domain-enforcement-row").filter({ hasText: domain })).toContainText("SSO required for people on this domain.");
 
   // Ada's password session ended; "Use my password instead" now leads to the IdP; a typed password is refused.

@@ -4,7 +4,11 @@ import { addMember, configureOkta, freshPage, startSsoSignIn } from "../support/
 import { signInAtSandbox } from "../support/sandbox";
 import { authenticateAndSwitchOn } from "../support/sso-wizard";
 
-test("requiring SSO: refused without a fresh test, the exact lockout list, typed confirmation, sessions ended, password refused with the SSO button, allowed when exempt", async ({ browser, page, db }) => {
+test("requiring SSO: refused without a fresh test, the exact lockout list, typed confirmation, sessions ended, password refused with the SSO button, allowed when exempt", async ({
+  browser,
+  page,
+  db,
+}) => {
   test.setTimeout(180_000);
   const { team, buttonText } = await configureOkta(page);
   const connectionUrl = page.url();
@@ -23,7 +27,10 @@ test("requiring SSO: refused without a fresh test, the exact lockout list, typed
   await expect(member).toHaveURL(/\/settings\/team/);
 
   // The last successful Authenticate was two days ago: requiring SSO is refused.
-  await db.update(ssoConnections).set({ verifiedAt: new Date(Date.now() - 48 * 3_600_000) }).where(eq(ssoConnections.accountId, team.account.id));
+  await db
+    .update(ssoConnections)
+    .set({ verifiedAt: new Date(Date.now() - 48 * 3_600_000) })
+    .where(eq(ssoConnections.accountId, team.account.id));
   await page.goto("/settings/security");
   await page.getByLabel("SSO only").check();
   await page.getByRole("button", { name: "Save requirement" }).click();
@@ -41,7 +48,12 @@ test("requiring SSO: refused without a fresh test, the exact lockout list, typed
   await page.getByLabel(`SSO off for ${team.admin.email}`, { exact: true }).check();
   await page.getByRole("button", { name: `Save SSO exemption for ${team.admin.email}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "SSO exemption saved." })).toBeVisible();
-  await expect(page.getByTestId("member-row").filter({ hasText: team.admin.email }).getByTitle(/May sign in with a password while this account requires SSO/)).toHaveText("SSO off");
+  await expect(
+    page
+      .getByTestId("member-row")
+      .filter({ hasText: team.admin.email })
+      .getByTitle(/May sign in with a password while this account requires SSO/),
+  ).toHaveText("SSO off");
 
   await page.goto("/settings/security");
   await page.getByLabel("SSO only").check();
@@ -59,7 +71,9 @@ test("requiring SSO: refused without a fresh test, the exact lockout list, typed
   await expect(page.getByRole("alert").filter({ hasText: `To confirm, type the account's sign-in name “${team.account.slug}” exactly.` })).toBeVisible();
   await page.getByLabel(`Type ${team.account.slug} to confirm`).fill(team.account.slug);
   await page.getByRole("button", { name: "Require SSO" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "SSO is now required to sign in to this account. 1 session not signed in through SSO ended." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "SSO is now required to sign in to this account. 1 session not signed in through SSO ended." }),
+  ).toBeVisible();
   await expect(page.getByLabel("SSO only")).toBeChecked();
 
   // The member's password session has ended; the SSO session and the exempt admin's have not.

@@ -12,10 +12,21 @@ test("a reset link clicked in the dev mailbox opens a working, styled page", asy
   // In `pnpm dev` the mailbox keeps whole emails; here the app delivers over SMTP, so the email it
   // sent is put in the mailbox as development would have kept it.
   const email = await waitForEmail(team.member.email, /password/i, sentAfter);
-  await db.insert(emailOutbox).values({ to: team.member.email, subject: email.subject, html: email.html, text: email.text ?? "", template: "password-reset", transport: "dev-mailbox", status: "sent" });
+  await db.insert(emailOutbox).values({
+    to: team.member.email,
+    subject: email.subject,
+    html: email.html,
+    text: email.text ?? "",
+    template: "password-reset",
+    transport: "dev-mailbox",
+    status: "sent",
+  });
 
   await page.goto("/dev/mailbox");
-  await page.getByRole("link", { name: new RegExp(email.subject) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(email.subject) })
+    .first()
+    .click();
   const frame = page.frameLocator('iframe[title="Email content"]');
   const opened = context.waitForEvent("page");
   await frame.getByRole("link", { name: /reset/i }).first().click();

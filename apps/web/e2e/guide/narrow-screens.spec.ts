@@ -35,7 +35,14 @@ test("at 390 px the console's pages and tables fit, and the navigation collapses
   await accountCard.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByTestId("account-key-token")).toBeVisible();
 
-  for (const [name, path] of [["team", "/settings/team"], ["connections", "/settings/security"], ["audit", "/settings/audit"], ["api-keys", "/settings/api-keys"], ["domains", "/settings/domains"], ["account", "/settings/account"]] as const) {
+  for (const [name, path] of [
+    ["team", "/settings/team"],
+    ["connections", "/settings/security"],
+    ["audit", "/settings/audit"],
+    ["api-keys", "/settings/api-keys"],
+    ["domains", "/settings/domains"],
+    ["account", "/settings/account"],
+  ] as const) {
     await page.goto(path);
     await expectFitsThePhone(page, name);
   }

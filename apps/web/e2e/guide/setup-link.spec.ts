@@ -19,10 +19,15 @@ async function sendSetupLink(page: Page, email: string) {
  */
 async function openFromMailbox(context: BrowserContext, db: Database, to: string, sentAfter: Date): Promise<Page> {
   const email = await waitForEmail(to, SUBJECT, sentAfter);
-  await db.insert(emailOutbox).values({ to, subject: email.subject, html: email.html, text: email.text ?? "", template: "sso_setup_link", transport: "dev-mailbox", status: "sent" });
+  await db
+    .insert(emailOutbox)
+    .values({ to, subject: email.subject, html: email.html, text: email.text ?? "", template: "sso_setup_link", transport: "dev-mailbox", status: "sent" });
   const mailbox = await context.newPage();
   await mailbox.goto("/dev/mailbox");
-  await mailbox.getByRole("link", { name: new RegExp(email.subject) }).first().click();
+  await mailbox
+    .getByRole("link", { name: new RegExp(email.subject) })
+    .first()
+    .click();
   const opened = context.waitForEvent("page");
   await mailbox.frameLocator('iframe[title="Email content"]').getByRole("link", { name: "Open the SSO setup" }).first().click();
   const tab = await opened;
@@ -72,7 +77,12 @@ test("an IT admin sets up SSO through a setup link; the admin sees its progress 
   await expect(tab).toHaveURL(/\/login/);
 
   // Every step is recorded under the recipient.
-  const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.accountId, team.account.id), eq(auditEvents.actorLabel, `${itAdmin} via setup link`)))).map((e) => e.action);
+  const actions = (
+    await db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, team.account.id), eq(auditEvents.actorLabel, `${itAdmin} via setup link`)))
+  ).map((e) => e.action);
   expect(actions).toEqual(expect.arrayContaining(["sso.setup_link_opened", "sso.connection.created", "sso.connection.test_passed"]));
 
   // The admin is told it is ready, and sees how far it got.
@@ -99,7 +109,10 @@ test("an expired setup link is refused with a clear page", async ({ browser, pag
   await signIn(page, team.admin.email);
   await expect(page).toHaveURL(/\/settings\/team/);
   await sendSetupLink(page, itAdmin);
-  await db.update(ssoSetupLinks).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(ssoSetupLinks.email, itAdmin));
+  await db
+    .update(ssoSetupLinks)
+    .set({ expiresAt: new Date(Date.now() - 60_000) })
+    .where(eq(ssoSetupLinks.email, itAdmin));
 
   const recipient = await browser.newContext();
   const tab = await openFromMailbox(recipient, db, itAdmin, sentAfter);

@@ -35,7 +35,13 @@ test("staff add a Google-shaped provider, test it, switch it on; a new person si
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByText("Connection test passed.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Test results" })).toContainText("JWKS");
-  await page.getByLabel("Logo file").setInputFiles({ name: "g.svg", mimeType: "image/svg+xml", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><script>alert(1)</script><circle cx="32" cy="32" r="30" fill="#4285f4"/></svg>') });
+  await page.getByLabel("Logo file").setInputFiles({
+    name: "g.svg",
+    mimeType: "image/svg+xml",
+    buffer: Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><script>alert(1)</script><circle cx="32" cy="32" r="30" fill="#4285f4"/></svg>',
+    ),
+  });
   await page.getByRole("button", { name: "Upload logo" }).click();
   await expect(page.getByText("Logo saved.")).toBeVisible();
   const [withLogo] = await db.select().from(loginProviders).where(eq(loginProviders.identifier, identifier));
@@ -108,7 +114,12 @@ test("under “always verify”, a new person proves their email by a link first
   expect(link).toBeDefined();
   await page.goto(link!);
   await expect(page).toHaveURL(/\/no-account/);
-  expect(await db.select().from(users).where(and(eq(users.email, person)))).toHaveLength(1);
+  expect(
+    await db
+      .select()
+      .from(users)
+      .where(and(eq(users.email, person))),
+  ).toHaveLength(1);
 });
 
 test("under “verify with claim”, an unverified email is not trusted", async ({ page, db }) => {

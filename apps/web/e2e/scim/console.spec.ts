@@ -43,12 +43,23 @@ test("an admin enables SCIM, sees the token once, rotates it with a grace period
   await oldRow.getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Tick the box next to Revoke" })).toBeVisible();
   await page.getByLabel(`Confirm revoking ${firstPrefix}…`).check();
-  await page.getByTestId("scim-token-row").filter({ hasText: `${firstPrefix}…` }).getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByTestId("scim-token-row")
+    .filter({ hasText: `${firstPrefix}…` })
+    .getByRole("button", { name: "Revoke" })
+    .click();
   await expect(page.getByText(`Token ${firstPrefix}… revoked.`)).toBeVisible();
   await expect(page.getByTestId("scim-token-row").filter({ hasText: `${firstPrefix}…` })).toHaveAttribute("data-state", "revoked");
 
   // The request log shows what the IdP sent and the SCIM error it got back.
-  await db.insert(scimRequestLog).values({ directoryId: directory!.id, method: "POST", path: "/Users", status: 409, summary: "Refused a duplicate", error: "uniqueness: userName is taken" });
+  await db.insert(scimRequestLog).values({
+    directoryId: directory!.id,
+    method: "POST",
+    path: "/Users",
+    status: 409,
+    summary: "Refused a duplicate",
+    error: "uniqueness: userName is taken",
+  });
   await page.reload();
   const logRow = page.getByTestId("scim-log-row");
   await expect(logRow).toHaveCount(1);
@@ -73,8 +84,17 @@ test("an admin enables SCIM, sees the token once, rotates it with a grace period
   await expect(page.getByTestId("scim-token-row").and(page.locator('[data-state="active"]'))).toHaveCount(1);
 
   // A SCIM-provisioned member carries the mark on the team page; the admin still sets the role.
-  const provisioned = await ensureMember(db, { accountId: team.account.id, email: `scim-${team.tag}@e2e.test`, name: `Scim ${team.tag}`, role: "member", password: null });
-  await db.update(memberships).set({ source: "scim" }).where(and(eq(memberships.accountId, team.account.id), eq(memberships.userId, provisioned.id)));
+  const provisioned = await ensureMember(db, {
+    accountId: team.account.id,
+    email: `scim-${team.tag}@e2e.test`,
+    name: `Scim ${team.tag}`,
+    role: "member",
+    password: null,
+  });
+  await db
+    .update(memberships)
+    .set({ source: "scim" })
+    .where(and(eq(memberships.accountId, team.account.id), eq(memberships.userId, provisioned.id)));
   await page.goto("/settings/team");
   const row = page.getByTestId("member-row").filter({ hasText: provisioned.email });
   await expect(row.getByText("SCIM", { exact: true })).toBeVisible();

@@ -9,7 +9,20 @@ import { expect, PASSWORD, signIn, test, waitForEmail } from "../support/fixture
 test("a member provisioned over SCIM appears on the team page; deactivating them ends their open session", async ({ browser, page, db, team, request }) => {
   const [connection] = await db
     .insert(ssoConnections)
-    .values({ accountId: team.accountId, provider: "okta", name: "Okta", buttonText: "Sign in with Okta", attributeMapping: { email: "email", firstName: "given_name", lastName: "family_name", displayName: "name", username: "preferred_username", picture: "picture" } })
+    .values({
+      accountId: team.accountId,
+      provider: "okta",
+      name: "Okta",
+      buttonText: "Sign in with Okta",
+      attributeMapping: {
+        email: "email",
+        firstName: "given_name",
+        lastName: "family_name",
+        displayName: "name",
+        username: "preferred_username",
+        picture: "picture",
+      },
+    })
     .returning();
   const [directory] = await db.insert(scimDirectories).values({ accountId: team.accountId, connectionId: connection!.id }).returning();
   const { token } = await issueScimToken(db, directory!.id);
@@ -20,7 +33,14 @@ test("a member provisioned over SCIM appears on the team page; deactivating them
   expect((await request.get(`${base}/Users`, { headers: { Accept: "application/scim+json" } })).status()).toBe(401);
   const created = await request.post(`${base}/Users`, {
     headers,
-    data: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: email, name: { givenName: "Sam", familyName: "Scim" }, emails: [{ primary: true, value: email, type: "work" }], externalId: "00u-e2e", active: true },
+    data: {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: email,
+      name: { givenName: "Sam", familyName: "Scim" },
+      emails: [{ primary: true, value: email, type: "work" }],
+      externalId: "00u-e2e",
+      active: true,
+    },
   });
   expect(created.status()).toBe(201);
   expect(created.headers()["content-type"]).toContain("application/scim+json");
@@ -33,13 +53,19 @@ test("a member provisioned over SCIM appears on the team page; deactivating them
   await expect(page.getByTestId("member-row").filter({ hasText: email })).toBeVisible();
 
   // The provisioned member would sign in through Okta; a password set here stands in for the IdP.
-  await db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.email, email));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(PASSWORD) })
+    .where(eq(users.email, email));
   const memberContext = await browser.newContext();
   const memberPage = await memberContext.newPage();
   await signIn(memberPage, email);
   await expect(memberPage).toHaveURL(/\/settings\/team/);
 
-  const off = await request.patch(`${base}/Users/${id}`, { headers, data: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "active", value: "False" }] } });
+  const off = await request.patch(`${base}/Users/${id}`, {
+    headers,
+    data: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "active", value: "False" }] },
+  });
   expect(off.status()).toBe(200);
   expect(((await off.json()) as { active: boolean }).active).toBe(false);
 

@@ -17,7 +17,10 @@ test("a mapping change shows in Test Connection's preview and in the next sign-i
   // The sandbox names people it was given no names for after their email: "admin-<tag> Tester".
   const givenName = team.admin.email.split("@")[0]!;
   await authenticate(page, team.admin.email);
-  const name = page.getByTestId("last-result").locator("dt", { hasText: /^Name$/ }).locator("xpath=following-sibling::dd[1]");
+  const name = page
+    .getByTestId("last-result")
+    .locator("dt", { hasText: /^Name$/ })
+    .locator("xpath=following-sibling::dd[1]");
   await expect(name).toHaveText(`${givenName} Tester`);
 
   await page.getByRole("button", { name: "Test Connection" }).click();

@@ -1,6 +1,14 @@
 import { expect, test } from "../support/fixtures";
 import { createOidcClient, createSsoTeam, signInAtSandbox } from "../support/sandbox";
-import { authenticateAndSwitchOn, configureOkta, fillConnectionSettings, memberSignsInWithSso, openWizard, saveAndOpenConnection, testConnectionPasses } from "../support/sso-wizard";
+import {
+  authenticateAndSwitchOn,
+  configureOkta,
+  fillConnectionSettings,
+  memberSignsInWithSso,
+  openWizard,
+  saveAndOpenConnection,
+  testConnectionPasses,
+} from "../support/sso-wizard";
 
 test("Okta over OIDC: configure, test, authenticate, switch on, a member signs in", async ({ browser, page }) => {
   const { team, client } = await configureOkta(page);

@@ -1,9 +1,20 @@
 import { expect, test } from "../support/fixtures";
 import { createSamlApp, createSsoTeam, signInAtSandbox } from "../support/sandbox";
-import { authenticateAndSwitchOn, fillConnectionSettings, memberSignsInWithSso, openWizard, saveAndOpenConnection, testConnectionPasses } from "../support/sso-wizard";
+import {
+  authenticateAndSwitchOn,
+  fillConnectionSettings,
+  memberSignsInWithSso,
+  openWizard,
+  saveAndOpenConnection,
+  testConnectionPasses,
+} from "../support/sso-wizard";
 
 async function tickIdpChecklist(page: import("@playwright/test").Page) {
-  for (const box of await page.getByRole("group", { name: /in your IdP/i }).getByRole("checkbox").all()) await box.check();
+  for (const box of await page
+    .getByRole("group", { name: /in your IdP/i })
+    .getByRole("checkbox")
+    .all())
+    await box.check();
 }
 
 test("SAML from a metadata URL: configure, test, authenticate, switch on, a member signs in", async ({ browser, page }) => {

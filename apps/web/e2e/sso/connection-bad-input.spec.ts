@@ -51,7 +51,11 @@ test("Add next certificate refuses a pasted private key and changes nothing; a c
   const next = page.getByLabel("Next signing certificate");
   await expect(certificates).toHaveCount(1);
 
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const { privateKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
   await next.fill(`${app.certificatePem}\n${privateKey}`);
   await page.getByRole("button", { name: "Add next certificate" }).click();
   await expect(page.getByText(/^Next signing certificate: This file contains a private key\. Never share it/)).toBeVisible();
@@ -68,7 +72,9 @@ test("Add next certificate refuses a pasted private key and changes nothing; a c
 
   // The IdP's next certificate, uploaded as its .pem file, is trusted beside the current one.
   const nextPem = await rotateToNextKey(app.id);
-  await page.getByLabel("Or upload the certificate file (.pem, .cer, .crt)").setInputFiles({ name: "next.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(nextPem) });
+  await page
+    .getByLabel("Or upload the certificate file (.pem, .cer, .crt)")
+    .setInputFiles({ name: "next.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(nextPem) });
   await expect(next).toHaveValue(/BEGIN CERTIFICATE/);
   await page.getByRole("button", { name: "Add next certificate" }).click();
   await expect(page.getByText(/^Added .*Sign-ins signed with any of the 2 certificates are accepted\./)).toBeVisible();

@@ -21,7 +21,12 @@ async function holdBackCallback(page: Page, callbackPath: string) {
     if (new URL(event.request.url).pathname !== callbackPath) return void cdp.send("Fetch.continueRequest", { requestId: event.requestId });
     resolveHeld(event.request.url);
     const body = Buffer.from("<h1>Callback held back</h1>").toString("base64");
-    void cdp.send("Fetch.fulfillRequest", { requestId: event.requestId, responseCode: 200, responseHeaders: [{ name: "content-type", value: "text/html" }], body });
+    void cdp.send("Fetch.fulfillRequest", {
+      requestId: event.requestId,
+      responseCode: 200,
+      responseHeaders: [{ name: "content-type", value: "text/html" }],
+      body,
+    });
   });
   await cdp.send("Fetch.enable", { patterns: [{ urlPattern: `*${callbackPath}*`, requestStage: "Request" }] });
   return { held, release: () => cdp.detach() };

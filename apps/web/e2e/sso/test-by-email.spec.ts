@@ -46,12 +46,16 @@ test("test by email: a member follows the link, and the admin sees the result wi
   await expect(result).toContainText(team.member.email);
   await expect(result).toContainText("Succeeded");
   await expect(result).toContainText(UTC_TIME);
-  await expect(page.getByTestId("last-result")).toContainText(new RegExp(`Last result: succeeded \\(Test sign-in ${UTC_TIME.source} by ${team.member.email.replace(/[.]/g, "\\.")}\\)`));
+  await expect(page.getByTestId("last-result")).toContainText(
+    new RegExp(`Last result: succeeded \\(Test sign-in ${UTC_TIME.source} by ${team.member.email.replace(/[.]/g, "\\.")}\\)`),
+  );
 
   // Now the admin may mark it tested; the page says when and who.
   await page.getByRole("button", { name: "I already tested this connection" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Marked as tested." })).toBeVisible();
-  await expect(page.getByTestId("marked-tested")).toContainText(new RegExp(`Marked as tested ${UTC_TIME.source} by ${team.admin.email.replace(/[.]/g, "\\.")}`));
+  await expect(page.getByTestId("marked-tested")).toContainText(
+    new RegExp(`Marked as tested ${UTC_TIME.source} by ${team.admin.email.replace(/[.]/g, "\\.")}`),
+  );
   await expect(page.getByRole("button", { name: "I already tested this connection" })).toHaveCount(0);
 
   // The refused request to the outsider sent nothing (the member's email, sent later, has arrived).

@@ -107,7 +107,10 @@ test("a suspension emails the admins and restores itself when the sweep runs aft
   expect(paused.text).toContain("Ticket 99: IdP outage");
 
   // Drive the clock: the suspension's end is put in the past, then the sweep's function runs.
-  await db.update(accounts).set({ enforcementSuspendedUntil: new Date(Date.now() - 60_000) }).where(eq(accounts.id, team.accountId));
+  await db
+    .update(accounts)
+    .set({ enforcementSuspendedUntil: new Date(Date.now() - 60_000) })
+    .where(eq(accounts.id, team.accountId));
   const mailer = createMailer({ db, smtpUrl: process.env.SMTP_URL, from: "Gatehouse <no-reply@gatehouse.test>" });
   try {
     expect(await restoreSuspendedEnforcement({ db, mailer, appUrl: process.env.APP_URL! })).toBe(1);
@@ -152,7 +155,12 @@ test("staff resend an invite and send password resets to a chosen member, each w
   expect(mail.text).toContain("do not create a new one");
 });
 
-test("staff reset a member's MFA with a reason; the member signs in without a code and the customer's log shows support", async ({ browser, page, team, db }) => {
+test("staff reset a member's MFA with a reason; the member signs in without a code and the customer's log shows support", async ({
+  browser,
+  page,
+  team,
+  db,
+}) => {
   await enrolDirectly(db, team.member);
   const staff = await createStaff(db);
   await signInAsStaff(page, staff);

@@ -22,7 +22,13 @@ export const test = base.extend<Fixtures>({
     const tag = randomBytes(4).toString("hex");
     const account = await ensureAccount(db, { name: `Team ${tag}`, slug: `team-${tag}` });
     const admin = await ensureMember(db, { accountId: account.id, email: `admin-${tag}@e2e.test`, name: `Admin ${tag}`, role: "admin", password: PASSWORD });
-    const member = await ensureMember(db, { accountId: account.id, email: `member-${tag}@e2e.test`, name: `Member ${tag}`, role: "member", password: PASSWORD });
+    const member = await ensureMember(db, {
+      accountId: account.id,
+      email: `member-${tag}@e2e.test`,
+      name: `Member ${tag}`,
+      role: "member",
+      password: PASSWORD,
+    });
     await use({ accountId: account.id, slug: account.slug, admin: { email: admin.email, id: admin.id }, member: { email: member.email, id: member.id } });
   },
 });

@@ -32,7 +32,11 @@ export async function configureOkta(page: Page, options: OktaOptions = {}) {
 }
 
 async function tickIdpChecklist(page: Page) {
-  for (const box of await page.getByRole("group", { name: /in your IdP/i }).getByRole("checkbox").all()) await box.check();
+  for (const box of await page
+    .getByRole("group", { name: /in your IdP/i })
+    .getByRole("checkbox")
+    .all())
+    await box.check();
 }
 
 /** A SAML connection read from the sandbox app's metadata URL; emails trusted (SAML has no verified claim). */

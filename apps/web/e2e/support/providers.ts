@@ -46,7 +46,10 @@ export async function seedProvider(
 }
 
 export async function turnFederatedLoginOn(db: Database) {
-  await db.insert(deploymentSettings).values({ id: 1, federatedLoginEnabled: true }).onConflictDoUpdate({ target: deploymentSettings.id, set: { federatedLoginEnabled: true } });
+  await db
+    .insert(deploymentSettings)
+    .values({ id: 1, federatedLoginEnabled: true })
+    .onConflictDoUpdate({ target: deploymentSettings.id, set: { federatedLoginEnabled: true } });
 }
 
 export async function makeStaff(db: Database, email: string) {

@@ -54,7 +54,13 @@ export async function createSsoTeam(options: { hostedDomain?: string } = {}) {
   try {
     const account = await ensureAccount(db, { name: `SSO ${tag}`, slug: `sso-${tag}` });
     const admin = await ensureMember(db, { accountId: account.id, email: `admin-${tag}@e2e.test`, name: `Admin ${tag}`, role: "admin", password: PASSWORD });
-    const member = await ensureMember(db, { accountId: account.id, email: `member-${tag}@e2e.test`, name: `Member ${tag}`, role: "member", password: PASSWORD });
+    const member = await ensureMember(db, {
+      accountId: account.id,
+      email: `member-${tag}@e2e.test`,
+      name: `Member ${tag}`,
+      role: "member",
+      password: PASSWORD,
+    });
     for (const email of [admin.email, member.email]) await addSandboxUser(email, { hostedDomain: options.hostedDomain });
     return { tag, account, admin, member };
   } finally {

@@ -39,7 +39,13 @@ test("an admin sends a member a password reset email", async ({ page, team }) =>
 
 test("search and pagination list the right members", async ({ page, team, db }) => {
   for (let i = 0; i < 22; i++) {
-    await ensureMember(db, { accountId: team.accountId, email: `bulk-${i}-${team.slug}@e2e.test`, name: `Bulk ${String(i).padStart(2, "0")}`, role: "member", password: null });
+    await ensureMember(db, {
+      accountId: team.accountId,
+      email: `bulk-${i}-${team.slug}@e2e.test`,
+      name: `Bulk ${String(i).padStart(2, "0")}`,
+      role: "member",
+      password: null,
+    });
   }
   await signIn(page, team.admin.email);
   await expect(page.getByRole("heading", { name: "Members (24)" })).toBeVisible();

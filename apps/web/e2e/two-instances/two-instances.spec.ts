@@ -37,7 +37,10 @@ test("an email requested on instance A is delivered once, by whichever worker ta
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const received = (await listEmailsOverHttp(process.env.SMTP_CAPTURE_HTTP_URL!, team.member.email)).filter((e) => /password/i.test(e.subject));
   expect(received).toHaveLength(1);
-  const rows = (await db.execute(sql`select status, error from email_outbox where "to" = ${team.member.email}`)) as unknown as Array<{ status: string; error: string | null }>;
+  const rows = (await db.execute(sql`select status, error from email_outbox where "to" = ${team.member.email}`)) as unknown as Array<{
+    status: string;
+    error: string | null;
+  }>;
   expect(rows).toEqual([{ status: "sent", error: null }]);
 });
 

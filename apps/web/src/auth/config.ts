@@ -1,6 +1,14 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authenticatePassword, checkSignInMethod, createSession, mfaStepForPasswordSignIn, resolveSession, signOutSession, type ResolvedSession } from "@gatehouse/core";
+import {
+  authenticatePassword,
+  checkSignInMethod,
+  createSession,
+  mfaStepForPasswordSignIn,
+  resolveSession,
+  signOutSession,
+  type ResolvedSession,
+} from "@gatehouse/core";
 import { sameSiteRedirect } from "@/lib/safe-callback-url";
 import { coreContext } from "@/server/context";
 import { mfaContext, readRememberedDevice } from "@/server/mfa";
@@ -68,7 +76,11 @@ export const authConfig = {
         // An enrolled user (or one an account requires MFA of) gets a session that grants nothing
         // until /login/mfa is done.
         const { userId, email } = result.value;
-        const mfaStep = await mfaStepForPasswordSignIn(mfaContext(), { userId, rememberedDeviceToken: await readRememberedDevice(), actor: { userId, label: email, ip } });
+        const mfaStep = await mfaStepForPasswordSignIn(mfaContext(), {
+          userId,
+          rememberedDeviceToken: await readRememberedDevice(),
+          actor: { userId, label: email, ip },
+        });
         const sessionId = await createSession(ctx, {
           userId: result.value.userId,
           method: "password",
@@ -92,7 +104,11 @@ export const authConfig = {
     },
     async session({ session, token }) {
       const resolved = token.sid ? await resolveSession(coreContext(), token.sid) : null;
-      return { ...session, user: resolved ? { ...session.user, email: resolved.user.email, name: resolved.user.name } : session.user, gatehouse: resolved ?? undefined };
+      return {
+        ...session,
+        user: resolved ? { ...session.user, email: resolved.user.email, name: resolved.user.name } : session.user,
+        gatehouse: resolved ?? undefined,
+      };
     },
   },
   events: {

@@ -5,7 +5,12 @@ export type Flash = { tone: "success" | "error"; text: string; /** When it was s
 // A cookie holds about 4 kB; messages are a sentence or two.
 const MAX_TEXT = 1000;
 
-const storedFlash = z.object({ id: z.string().min(1).max(64), tone: z.enum(["success", "error"]), text: z.string().max(MAX_TEXT), at: z.number().int().optional() });
+const storedFlash = z.object({
+  id: z.string().min(1).max(64),
+  tone: z.enum(["success", "error"]),
+  text: z.string().max(MAX_TEXT),
+  at: z.number().int().optional(),
+});
 
 export function encodeFlash(flash: Flash & { id: string }): string {
   return Buffer.from(JSON.stringify({ ...flash, text: flash.text.slice(0, MAX_TEXT) })).toString("base64url");

@@ -37,14 +37,37 @@ describe("ssoRefusalCode", () => {
 
   it("knows the tenant-isolation refusals by their code", () => {
     const identity = { linkedUser: null, userWithEmail: { userId: "u", isMember: false, linkedToOtherSubject: false } };
-    const connection = { enabled: true, provider: "okta", allowedDomains: [], googleHostedDomain: null, provisioningMode: "jit", jitRole: "member", emailTrust: "trust" };
-    const decision = decideSsoSignIn({ connection, profile: { email: "a@b.test" }, purpose: "sign_in", identity, expectedEmail: null, emailOnVerifiedDomain: false, emailProvenBefore: false } as never);
+    const connection = {
+      enabled: true,
+      provider: "okta",
+      allowedDomains: [],
+      googleHostedDomain: null,
+      provisioningMode: "jit",
+      jitRole: "member",
+      emailTrust: "trust",
+    };
+    const decision = decideSsoSignIn({
+      connection,
+      profile: { email: "a@b.test" },
+      purpose: "sign_in",
+      identity,
+      expectedEmail: null,
+      emailOnVerifiedDomain: false,
+      emailProvenBefore: false,
+    } as never);
     expect(decision.outcome === "refuse" && ssoRefusalCode(decision.refusal.message, decision.refusal.code)).toBe("existing_user_outside_account");
   });
 
   it("knows every refusal core's sign-in decision can give", () => {
     const connection = { enabled: false, provider: "okta", allowedDomains: [], googleHostedDomain: null, provisioningMode: "match", jitRole: "member" };
-    const decision = decideSsoSignIn({ connection, profile: { email: "a@b.test" }, purpose: "sign_in", member: null, emailOnVerifiedDomain: false, emailProvenBefore: false } as never);
+    const decision = decideSsoSignIn({
+      connection,
+      profile: { email: "a@b.test" },
+      purpose: "sign_in",
+      member: null,
+      emailOnVerifiedDomain: false,
+      emailProvenBefore: false,
+    } as never);
     expect(decision.outcome).toBe("refuse");
     if (decision.outcome === "refuse") expect(ssoRefusalCode(decision.refusal.message)).toBe(decision.refusal.code);
   });

@@ -15,8 +15,14 @@ export const SSO_REFUSALS = {
     message: "The identity provider sent no email address.",
     advice: "Ask your admin to send the user's email in the sign-in (for SAML, an email attribute or an emailAddress NameID).",
   },
-  wrong_hosted_domain: { message: "This is not an account of your company's Google Workspace domain.", advice: "Sign in with your work Google account, not a personal one." },
-  domain_not_allowed: { message: "Your email's domain may not sign in through this connection.", advice: "Ask your admin to add your email's domain to the connection's allowed domains." },
+  wrong_hosted_domain: {
+    message: "This is not an account of your company's Google Workspace domain.",
+    advice: "Sign in with your work Google account, not a personal one.",
+  },
+  domain_not_allowed: {
+    message: "Your email's domain may not sign in through this connection.",
+    advice: "Ask your admin to add your email's domain to the connection's allowed domains.",
+  },
   email_mismatch: {
     message: "The email the identity provider sent does not match the one expected.",
     advice: "Sign in at the IdP as that person, or change the attribute mapping so the email field carries the user's primary email.",

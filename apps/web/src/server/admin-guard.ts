@@ -12,8 +12,7 @@ import { ssoContext } from "./sso-context";
 export const ADMINS_ONLY = "Only account admins can do that. Ask an admin of this account.";
 
 export type AdminAccess =
-  | { ok: true; session: AccountSession; accountId: string; actor: Actor }
-  | { ok: false; accountName: string; error: typeof ADMINS_ONLY };
+  { ok: true; session: AccountSession; accountId: string; actor: Actor } | { ok: false; accountName: string; error: typeof ADMINS_ONLY };
 
 export async function requireAdmin(): Promise<AdminAccess> {
   const session = await requireAccount();
@@ -22,7 +21,9 @@ export async function requireAdmin(): Promise<AdminAccess> {
 }
 
 /** The admin gate, then the connection of the active account (404 when it is another account's or gone). */
-export async function requireAdminConnection(connectionId: string): Promise<(AdminAccess & { ok: false }) | (AdminAccess & { ok: true; connection: ConnectionView })> {
+export async function requireAdminConnection(
+  connectionId: string,
+): Promise<(AdminAccess & { ok: false }) | (AdminAccess & { ok: true; connection: ConnectionView })> {
   const access = await requireAdmin();
   if (!access.ok) return access;
   const ctx = ssoContext();

@@ -21,7 +21,13 @@ export function readBrowserSecret(request: NextRequest): string | null {
 /** Hands the browser the secret its new flow is bound to (renewing its 10 minutes). */
 export function attachBrowserSecret(response: NextResponse, secret: string): NextResponse {
   const name = cookieName();
-  response.cookies.set(name, secret, { httpOnly: true, sameSite: "lax", path: COOKIE_PATH, secure: name.startsWith("__Secure-"), maxAge: BROWSER_BINDING_MAX_AGE_SECONDS });
+  response.cookies.set(name, secret, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: COOKIE_PATH,
+    secure: name.startsWith("__Secure-"),
+    maxAge: BROWSER_BINDING_MAX_AGE_SECONDS,
+  });
   return response;
 }
 
@@ -41,5 +47,11 @@ export async function readBrowserSecretFromCookies(): Promise<string | null> {
 /** The same cookie, set from a server action (one that starts a flow itself). */
 export async function setBrowserSecretCookie(secret: string): Promise<void> {
   const name = cookieName();
-  (await cookies()).set(name, secret, { httpOnly: true, sameSite: "lax", path: COOKIE_PATH, secure: name.startsWith("__Secure-"), maxAge: BROWSER_BINDING_MAX_AGE_SECONDS });
+  (await cookies()).set(name, secret, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: COOKIE_PATH,
+    secure: name.startsWith("__Secure-"),
+    maxAge: BROWSER_BINDING_MAX_AGE_SECONDS,
+  });
 }

@@ -50,9 +50,23 @@ export async function ssoSetupAccess(step: SetupLinkStep): Promise<SsoSetupAcces
   if (held) {
     const decision = decideSetupLinkStep(step);
     if (!decision.allowed) return { refused: decision.reason };
-    return { accountId: held.link.accountId, accountName: held.accountName, accountSlug: null, actor: setupLinkActor(held.link, await clientIp()), setupLink: held.link, base: SETUP_BASE };
+    return {
+      accountId: held.link.accountId,
+      accountName: held.accountName,
+      accountSlug: null,
+      actor: setupLinkActor(held.link, await clientIp()),
+      setupLink: held.link,
+      base: SETUP_BASE,
+    };
   }
   const session = await requireAccount();
   if (!isAdminSession(session)) return { adminsOnly: session };
-  return { accountId: session.activeAccount.id, accountName: session.activeAccount.name, accountSlug: session.activeAccount.slug, actor: await actorOf(session), setupLink: null, base: CONSOLE_BASE };
+  return {
+    accountId: session.activeAccount.id,
+    accountName: session.activeAccount.name,
+    accountSlug: session.activeAccount.slug,
+    actor: await actorOf(session),
+    setupLink: null,
+    base: CONSOLE_BASE,
+  };
 }

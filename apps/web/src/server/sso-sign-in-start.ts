@@ -19,7 +19,13 @@ export async function startSignInFromAction(input: { connectionId: string; callb
   const ctx = ssoContext();
   const connection = await getEnabledConnection(ctx.db, input.connectionId);
   if (!connection) return refusalLocation("This sign-in option is not available.", "It may have been switched off. Sign in another way, or ask your admin.");
-  const started = await startSsoFlow(ctx, { connection, purpose: "sign_in", callbackUrl: input.callbackUrl, loginHint: input.loginHint, browserSecret: await readBrowserSecretFromCookies() });
+  const started = await startSsoFlow(ctx, {
+    connection,
+    purpose: "sign_in",
+    callbackUrl: input.callbackUrl,
+    loginHint: input.loginHint,
+    browserSecret: await readBrowserSecretFromCookies(),
+  });
   if (!started.ok) return refusalLocation(started.error, "Try again in a moment, or sign in another way.");
   // A SAML IdP that takes POST only needs the auto-submitting form /api/sso/start serves.
   if (!("redirectUrl" in started.value)) return ssoStartPath(input);

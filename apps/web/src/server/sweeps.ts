@@ -1,4 +1,12 @@
-import { pruneIdempotencyKeys, pruneRememberedDevices, pruneScimRequestLogs, pruneSecurityEvents, recheckDueDomains, restoreSuspendedEnforcement, sendExpiryReminders } from "@gatehouse/core";
+import {
+  pruneIdempotencyKeys,
+  pruneRememberedDevices,
+  pruneScimRequestLogs,
+  pruneSecurityEvents,
+  recheckDueDomains,
+  restoreSuspendedEnforcement,
+  sendExpiryReminders,
+} from "@gatehouse/core";
 import { cronEvery, type Sweep } from "@gatehouse/jobs";
 import { pruneSamlSeenIds } from "@gatehouse/sso";
 import { env } from "@/env";

@@ -25,11 +25,25 @@ export function registerApiKeyCommands(program: Command): void {
     .action(
       withDatabase(async ({ database, out }, options: { account: string; name: string; scope: "read" | "write"; expires?: string }) => {
         const account = await accountBySlug(database.db, options.account);
-        const issued = await issueApiKeyAsOperator({ db: database.db }, { accountId: account.id, name: options.name, scope: options.scope, expiresAt: parseExpiry(options.expires), actor: OPERATOR });
+        const issued = await issueApiKeyAsOperator(
+          { db: database.db },
+          { accountId: account.id, name: options.name, scope: options.scope, expiresAt: parseExpiry(options.expires), actor: OPERATOR },
+        );
         if (!issued.ok) throw new CliError(issued.error);
         const key = issued.value;
         out.info(`Created ${key.scope} key "${key.name}" (${key.prefix}…) for ${account.name}. Store it now: it is not shown again.`);
-        out.result({ id: key.id, token: key.token, prefix: key.prefix, name: key.name, scope: key.scope, account: account.slug, expiresAt: key.expiresAt?.toISOString() ?? null }, key.token);
+        out.result(
+          {
+            id: key.id,
+            token: key.token,
+            prefix: key.prefix,
+            name: key.name,
+            scope: key.scope,
+            account: account.slug,
+            expiresAt: key.expiresAt?.toISOString() ?? null,
+          },
+          key.token,
+        );
       }),
     );
 
@@ -41,10 +55,21 @@ export function registerApiKeyCommands(program: Command): void {
       withDatabase(async ({ database, out }, options: { account: string }) => {
         const account = await accountBySlug(database.db, options.account);
         const rows = await listApiKeys({ db: database.db }, { accountId: account.id });
-        if (rows.length === 0) out.info(`${account.name} has no API keys yet. Create one with: pnpm gatehouse api-keys create --account ${account.slug} --name <name>`);
+        if (rows.length === 0)
+          out.info(`${account.name} has no API keys yet. Create one with: pnpm gatehouse api-keys create --account ${account.slug} --name <name>`);
         out.result(
           rows,
-          rows.map((k) => [k.id, `${k.prefix}…`, k.name, k.kind === "personal" ? `personal (${k.userEmail})` : "account", k.scope, k.state, k.lastUsedAt?.toISOString() ?? "never used"].join("\t")),
+          rows.map((k) =>
+            [
+              k.id,
+              `${k.prefix}…`,
+              k.name,
+              k.kind === "personal" ? `personal (${k.userEmail})` : "account",
+              k.scope,
+              k.state,
+              k.lastUsedAt?.toISOString() ?? "never used",
+            ].join("\t"),
+          ),
         );
       }),
     );
@@ -58,7 +83,11 @@ export function registerApiKeyCommands(program: Command): void {
         const account = await accountBySlug(database.db, options.account);
         const revoked = await revokeApiKey({ db: database.db }, { accountId: account.id, keyId, actor: OPERATOR, asOperator: true });
         if (!revoked.ok) throw new CliError(`${revoked.error} List them with: pnpm gatehouse api-keys list --account ${account.slug}`);
-        out.info(revoked.value.alreadyRevoked ? `Key ${revoked.value.prefix}… was already revoked.` : `Key ${revoked.value.prefix}… ("${revoked.value.name}") revoked.`);
+        out.info(
+          revoked.value.alreadyRevoked
+            ? `Key ${revoked.value.prefix}… was already revoked.`
+            : `Key ${revoked.value.prefix}… ("${revoked.value.name}") revoked.`,
+        );
         out.result({ id: keyId, prefix: revoked.value.prefix, revoked: true }, keyId);
       }),
     );

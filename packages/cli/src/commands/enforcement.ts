@@ -17,7 +17,13 @@ export function registerEnforcementCommands(program: Command): void {
         const account = await accountBySlugOrFail(database, options.account);
         const { ctx, actor, close } = supportContext(database);
         try {
-          const result = await suspendEnforcement(ctx, { accountId: account.id, hours: Number(options.hours), reason: options.reason, actor, byOperator: true });
+          const result = await suspendEnforcement(ctx, {
+            accountId: account.id,
+            hours: Number(options.hours),
+            reason: options.reason,
+            actor,
+            byOperator: true,
+          });
           if (!result.ok) throw new CliError(result.error);
           out.info(`SSO enforcement for ${account.name} is suspended until ${result.value.until.toISOString()}; the app restores it then.`);
           out.result({ account: account.slug, until: result.value.until.toISOString() }, result.value.until.toISOString());

@@ -25,10 +25,18 @@ export function registerPasswordResetCommands(program: Command): void {
         }
         const { ctx, actor, close } = supportContext(database);
         try {
-          const result = await sendPasswordResets(ctx, { accountId: account.id, actor, reason: options.reason, bySupport: true, byOperator: true, userIds: userIds.length > 0 ? userIds : "all" });
+          const result = await sendPasswordResets(ctx, {
+            accountId: account.id,
+            actor,
+            reason: options.reason,
+            bySupport: true,
+            byOperator: true,
+            userIds: userIds.length > 0 ? userIds : "all",
+          });
           if (!result.ok) throw new CliError(result.error);
           const { sent, rateLimited } = result.value;
-          if (sent === 0 && rateLimited.length > 0) throw new CliError(`No link sent: ${rateLimited.join(", ")} had several links in the last few minutes already. Try again later.`);
+          if (sent === 0 && rateLimited.length > 0)
+            throw new CliError(`No link sent: ${rateLimited.join(", ")} had several links in the last few minutes already. Try again later.`);
           out.info(`Sent ${sent} reset link(s) to members of ${account.name}.`);
           if (rateLimited.length > 0) out.info(`Not sent (several links in the last few minutes already): ${rateLimited.join(", ")}`);
           out.result({ account: account.slug, sent, rateLimited }, String(sent));

@@ -19,8 +19,12 @@ export function registerSsoCommands(program: Command): void {
           const result = await disableSso(ctx, { accountId: account.id, actor, reason: options.reason, bySupport: true, byOperator: true });
           if (!result.ok) throw new CliError(result.error);
           const c = result.value;
-          out.info(`SSO is off for ${account.name}: ${c.connectionsDisabled} connection(s) switched off, ${c.domainsUnenforced} domain(s) no longer enforce SSO, ${c.sessionsEnded} SSO session(s) ended.`);
-          out.info(`Members sign in with a password now. Send them reset links with: pnpm gatehouse password-resets send --account ${account.slug} --reason "…"`);
+          out.info(
+            `SSO is off for ${account.name}: ${c.connectionsDisabled} connection(s) switched off, ${c.domainsUnenforced} domain(s) no longer enforce SSO, ${c.sessionsEnded} SSO session(s) ended.`,
+          );
+          out.info(
+            `Members sign in with a password now. Send them reset links with: pnpm gatehouse password-resets send --account ${account.slug} --reason "…"`,
+          );
           out.result({ account: account.slug, ...c }, account.slug);
         } finally {
           close();

@@ -24,7 +24,10 @@ export async function listConnectedProviders(db: Database, userId: string): Prom
 }
 
 /** Unlinks a provider from the signed-in user, unless it is their only way in. */
-export async function unlinkProvider(ctx: Pick<CoreContext, "db">, input: { userId: string; providerId: string; actor: Actor }): Promise<Result<{ providerName: string }>> {
+export async function unlinkProvider(
+  ctx: Pick<CoreContext, "db">,
+  input: { userId: string; providerId: string; actor: Actor },
+): Promise<Result<{ providerName: string }>> {
   return ctx.db.transaction(async (tx) => {
     // Locks the user's row so two unlinks at once cannot each leave the other as the last way in.
     const [user] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId)).for("update").limit(1);
@@ -39,12 +42,23 @@ export async function unlinkProvider(ctx: Pick<CoreContext, "db">, input: { user
     const decision = decideUnlink({ hasPassword: Boolean(user.passwordHash), linkedProviderCount: counted?.n ?? 0, isLinked: Boolean(linked) });
     if (!decision.allowed) {
       if (linked) {
-        await recordAuditEvent(tx, { accountId: null, actor: input.actor, action: "login_provider.unlink_refused", target: { type: "login_provider", id: input.providerId, label: linked.name }, metadata: { reason: decision.code } });
+        await recordAuditEvent(tx, {
+          accountId: null,
+          actor: input.actor,
+          action: "login_provider.unlink_refused",
+          target: { type: "login_provider", id: input.providerId, label: linked.name },
+          metadata: { reason: decision.code },
+        });
       }
       return fail(decision.message);
     }
     await tx.delete(loginProviderIdentities).where(eq(loginProviderIdentities.id, linked!.id));
-    await recordAuditEvent(tx, { accountId: null, actor: input.actor, action: "login_provider.unlinked", target: { type: "login_provider", id: input.providerId, label: linked!.name } });
+    await recordAuditEvent(tx, {
+      accountId: null,
+      actor: input.actor,
+      action: "login_provider.unlinked",
+      target: { type: "login_provider", id: input.providerId, label: linked!.name },
+    });
     return ok({ providerName: linked!.name });
   });
 }

@@ -16,7 +16,8 @@ export async function setOwnPassword(
   if (problem) return fail(problem);
   const [user] = await ctx.db.select({ passwordHash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, input.userId)).limit(1);
   if (!user) return fail("Your login no longer exists.");
-  if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) return fail("Your current password is not right. Enter it again.");
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword)))
+    return fail("Your current password is not right. Enter it again.");
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, input.userId));

@@ -8,7 +8,14 @@ export type OwnSession = { idHash: string; method: string; ip: string | null; us
 /** The user's live sessions, most recently seen first; the one asking is marked. */
 export async function listOwnSessions(db: Database, input: { userId: string; currentIdHash: string }): Promise<OwnSession[]> {
   const rows = await db
-    .select({ idHash: sessions.idHash, method: sessions.method, ip: sessions.ip, userAgent: sessions.userAgent, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .select({
+      idHash: sessions.idHash,
+      method: sessions.method,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
     .from(sessions)
     .where(and(eq(sessions.userId, input.userId), gt(sessions.expiresAt, new Date())))
     .orderBy(desc(sessions.lastSeenAt))
@@ -20,11 +27,23 @@ export async function listOwnSessions(db: Database, input: { userId: string; cur
  * Ends one of the user's other sessions (`idHash` given) or all of them. The current one stays:
  * signing out is for that. Deleting the row ends it on every app instance at its next request.
  */
-export async function endOwnSessions(ctx: Pick<CoreContext, "db">, input: { userId: string; currentIdHash: string; idHash: string | null; actor: Actor }): Promise<Result<{ ended: number }>> {
+export async function endOwnSessions(
+  ctx: Pick<CoreContext, "db">,
+  input: { userId: string; currentIdHash: string; idHash: string | null; actor: Actor },
+): Promise<Result<{ ended: number }>> {
   if (input.idHash === input.currentIdHash) return fail("That is this session: use Sign out instead.");
   const which = input.idHash ? eq(sessions.idHash, input.idHash) : ne(sessions.idHash, input.currentIdHash);
-  const ended = await ctx.db.delete(sessions).where(and(eq(sessions.userId, input.userId), which)).returning({ idHash: sessions.idHash });
+  const ended = await ctx.db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, input.userId), which))
+    .returning({ idHash: sessions.idHash });
   if (input.idHash && ended.length === 0) return fail("That session has already ended.");
-  await recordAuditEvent(ctx.db, { accountId: null, actor: input.actor, action: "user.sessions_ended", target: { type: "user", id: input.userId, label: input.actor.label }, metadata: { ended: ended.length, which: input.idHash ? "one" : "all_others" } });
+  await recordAuditEvent(ctx.db, {
+    accountId: null,
+    actor: input.actor,
+    action: "user.sessions_ended",
+    target: { type: "user", id: input.userId, label: input.actor.label },
+    metadata: { ended: ended.length, which: input.idHash ? "one" : "all_others" },
+  });
   return ok({ ended: ended.length });
 }

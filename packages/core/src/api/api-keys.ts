@@ -1,4 +1,21 @@
-import { accounts, and, apiKeys, ssoConnections, desc, eq, isNull, memberships, or, sql, users, type ApiKey, type ApiKeyKind, type ApiKeyScope, type Database, type MemberRole } from "@gatehouse/db";
+import {
+  accounts,
+  and,
+  apiKeys,
+  ssoConnections,
+  desc,
+  eq,
+  isNull,
+  memberships,
+  or,
+  sql,
+  users,
+  type ApiKey,
+  type ApiKeyKind,
+  type ApiKeyScope,
+  type Database,
+  type MemberRole,
+} from "@gatehouse/db";
 import { recordAuditEvent } from "../audit";
 import { nowOf, type Actor, type CoreContext } from "../context";
 import { fail, ok, type Result } from "../result";
@@ -29,7 +46,10 @@ function checkName(name: string): Result<string> {
   return ok(trimmed);
 }
 
-async function insertApiKey(ctx: Pick<CoreContext, "db" | "now">, input: NewApiKeyInput & { userId: string | null; actor: Actor; createdThroughSso?: boolean }): Promise<Result<IssuedApiKey>> {
+async function insertApiKey(
+  ctx: Pick<CoreContext, "db" | "now">,
+  input: NewApiKeyInput & { userId: string | null; actor: Actor; createdThroughSso?: boolean },
+): Promise<Result<IssuedApiKey>> {
   const name = checkName(input.name);
   if (!name.ok) return name;
   const now = nowOf(ctx);
@@ -39,14 +59,31 @@ async function insertApiKey(ctx: Pick<CoreContext, "db" | "now">, input: NewApiK
   const row = await ctx.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(apiKeys)
-      .values({ accountId: input.accountId, kind: input.kind, userId: input.userId, name: name.value, scope: input.scope, prefix, tokenHash: hashToken(token), createdThroughSso: input.createdThroughSso ?? false, createdByUserId: input.actor.userId, createdAt: now, expiresAt: input.expiresAt ?? null })
+      .values({
+        accountId: input.accountId,
+        kind: input.kind,
+        userId: input.userId,
+        name: name.value,
+        scope: input.scope,
+        prefix,
+        tokenHash: hashToken(token),
+        createdThroughSso: input.createdThroughSso ?? false,
+        createdByUserId: input.actor.userId,
+        createdAt: now,
+        expiresAt: input.expiresAt ?? null,
+      })
       .returning();
     await recordAuditEvent(tx, {
       accountId: input.accountId,
       actor: input.actor,
       action: "api_key.created",
       target: { type: "api_key", id: inserted!.id, label: `${name.value} (${prefix}…)` },
-      metadata: { kind: input.kind, scope: input.scope, expiresAt: input.expiresAt?.toISOString() ?? null, ...(input.createdThroughSso ? { createdThroughSso: true } : {}) },
+      metadata: {
+        kind: input.kind,
+        scope: input.scope,
+        expiresAt: input.expiresAt?.toISOString() ?? null,
+        ...(input.createdThroughSso ? { createdThroughSso: true } : {}),
+      },
     });
     return inserted!;
   });
@@ -59,36 +96,56 @@ async function insertApiKey(ctx: Pick<CoreContext, "db" | "now">, input: NewApiK
  */
 export async function issueApiKey(
   ctx: Pick<CoreContext, "db" | "now">,
-  input: NewApiKeyInput & { actor: Actor; /** The SSO connection the creating session signed in through, if any. */ signedInThroughConnectionId?: string | null },
+  input: NewApiKeyInput & {
+    actor: Actor;
+    /** The SSO connection the creating session signed in through, if any. */ signedInThroughConnectionId?: string | null;
+  },
 ): Promise<Result<IssuedApiKey>> {
   if (input.kind === "account") {
     if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return fail("Only account admins can create account API keys.");
     return insertApiKey(ctx, { ...input, userId: null });
   }
-  if (!input.actor.userId || !(await getMemberRole(ctx.db, input.accountId, input.actor.userId))) return fail("Only members of this account can create personal access tokens in it.");
+  if (!input.actor.userId || !(await getMemberRole(ctx.db, input.accountId, input.actor.userId)))
+    return fail("Only members of this account can create personal access tokens in it.");
   const createdThroughSso = input.signedInThroughConnectionId ? await isConnectionOf(ctx.db, input.signedInThroughConnectionId, input.accountId) : false;
   return insertApiKey(ctx, { ...input, userId: input.actor.userId, createdThroughSso });
 }
 
 /** Only this account's own SSO vouches for a token bound to it. */
 async function isConnectionOf(db: Database, connectionId: string, accountId: string): Promise<boolean> {
-  const [row] = await db.select({ id: ssoConnections.id }).from(ssoConnections).where(and(eq(ssoConnections.id, connectionId), eq(ssoConnections.accountId, accountId))).limit(1);
+  const [row] = await db
+    .select({ id: ssoConnections.id })
+    .from(ssoConnections)
+    .where(and(eq(ssoConnections.id, connectionId), eq(ssoConnections.accountId, accountId)))
+    .limit(1);
   return Boolean(row);
 }
 
 /** For the operator CLI: an account key, created with the deployment's authority (audited as the operator). */
-export async function issueApiKeyAsOperator(ctx: Pick<CoreContext, "db" | "now">, input: Omit<NewApiKeyInput, "kind"> & { actor: Actor }): Promise<Result<IssuedApiKey>> {
+export async function issueApiKeyAsOperator(
+  ctx: Pick<CoreContext, "db" | "now">,
+  input: Omit<NewApiKeyInput, "kind"> & { actor: Actor },
+): Promise<Result<IssuedApiKey>> {
   return insertApiKey(ctx, { ...input, kind: "account", userId: null });
 }
 
 /** An account's keys: account keys and every member's personal tokens (or one member's, with `userId`). */
-export async function listApiKeys(ctx: Pick<CoreContext, "db" | "now">, input: { accountId: string; kind?: ApiKeyKind; userId?: string }): Promise<ApiKeyView[]> {
+export async function listApiKeys(
+  ctx: Pick<CoreContext, "db" | "now">,
+  input: { accountId: string; kind?: ApiKeyKind; userId?: string },
+): Promise<ApiKeyView[]> {
   const now = nowOf(ctx);
   const rows = await ctx.db
     .select({ key: apiKeys, userEmail: users.email })
     .from(apiKeys)
     .leftJoin(users, eq(users.id, apiKeys.userId))
-    .where(and(eq(apiKeys.accountId, input.accountId), input.kind ? eq(apiKeys.kind, input.kind) : undefined, input.userId ? eq(apiKeys.userId, input.userId) : undefined))
+    .where(
+      and(
+        eq(apiKeys.accountId, input.accountId),
+        input.kind ? eq(apiKeys.kind, input.kind) : undefined,
+        input.userId ? eq(apiKeys.userId, input.userId) : undefined,
+      ),
+    )
     .orderBy(desc(apiKeys.createdAt));
   return rows.map(({ key, userEmail }) => ({
     id: key.id,
@@ -115,10 +172,15 @@ export async function revokeApiKey(
   input: { accountId: string; keyId: string; actor: Actor; asOperator?: boolean },
 ): Promise<Result<{ prefix: string; name: string; alreadyRevoked: boolean }>> {
   if (!/^[0-9a-f-]{36}$/i.test(input.keyId)) return fail("No such key in this account.");
-  const [key] = await ctx.db.select().from(apiKeys).where(and(eq(apiKeys.id, input.keyId), eq(apiKeys.accountId, input.accountId))).limit(1);
+  const [key] = await ctx.db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, input.keyId), eq(apiKeys.accountId, input.accountId)))
+    .limit(1);
   if (!key) return fail("No such key in this account.");
   const isOwnToken = key.kind === "personal" && key.userId !== null && key.userId === input.actor.userId;
-  if (!input.asOperator && !isOwnToken && !(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return fail("Only account admins can revoke this key.");
+  if (!input.asOperator && !isOwnToken && !(await isAccountAdmin(ctx.db, input.accountId, input.actor)))
+    return fail("Only account admins can revoke this key.");
   if (key.revokedAt) return ok({ prefix: key.prefix, name: key.name, alreadyRevoked: true });
   const now = nowOf(ctx);
   await ctx.db.transaction(async (tx) => {
@@ -150,7 +212,12 @@ export async function authenticateApiKey(ctx: Pick<CoreContext, "db" | "now">, t
   if (!token.startsWith(API_KEY_TOKEN_PREFIX) || token.length > 200) return fail("unknown");
   const now = nowOf(ctx);
   const [row] = await ctx.db
-    .select({ key: apiKeys, account: { id: accounts.id, name: accounts.name, slug: accounts.slug }, user: { id: users.id, email: users.email }, role: memberships.role })
+    .select({
+      key: apiKeys,
+      account: { id: accounts.id, name: accounts.name, slug: accounts.slug },
+      user: { id: users.id, email: users.email },
+      role: memberships.role,
+    })
     .from(apiKeys)
     .innerJoin(accounts, eq(accounts.id, apiKeys.accountId))
     .leftJoin(users, eq(users.id, apiKeys.userId))

@@ -9,7 +9,11 @@ export type AuditPageInput = { accountId: string; action?: string; since?: Date;
  */
 export async function listAuditEventsPage(db: Database, input: AuditPageInput) {
   const before = input.cursor && /^\d{1,18}$/.test(input.cursor) ? Number(input.cursor) : null;
-  const action = input.action?.endsWith(".") ? like(auditEvents.action, `${input.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : input.action ? eq(auditEvents.action, input.action) : undefined;
+  const action = input.action?.endsWith(".")
+    ? like(auditEvents.action, `${input.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    : input.action
+      ? eq(auditEvents.action, input.action)
+      : undefined;
   const rows = await db
     .select()
     .from(auditEvents)

@@ -5,9 +5,7 @@ import { decideIdempotency } from "./decide-api-key";
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export type IdempotencyClaim =
-  | { outcome: "proceed"; recordId: string }
-  | { outcome: "replay"; status: number; response: unknown }
-  | { outcome: "body_mismatch" | "in_progress" };
+  { outcome: "proceed"; recordId: string } | { outcome: "replay"; status: number; response: unknown } | { outcome: "body_mismatch" | "in_progress" };
 
 /**
  * Claims an Idempotency-Key for a request (insert-or-read on the unique key, so two racing
@@ -15,14 +13,26 @@ export type IdempotencyClaim =
  */
 export async function claimIdempotencyKey(db: Database, input: { principal: string; key: string; requestHash: string; now?: Date }): Promise<IdempotencyClaim> {
   const now = input.now ?? new Date();
-  await db.delete(apiIdempotency).where(and(eq(apiIdempotency.principal, input.principal), eq(apiIdempotency.idempotencyKey, input.key), lt(apiIdempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS))));
+  await db
+    .delete(apiIdempotency)
+    .where(
+      and(
+        eq(apiIdempotency.principal, input.principal),
+        eq(apiIdempotency.idempotencyKey, input.key),
+        lt(apiIdempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)),
+      ),
+    );
   const [claimed] = await db
     .insert(apiIdempotency)
     .values({ principal: input.principal, idempotencyKey: input.key, requestHash: input.requestHash, createdAt: now })
     .onConflictDoNothing()
     .returning({ id: apiIdempotency.id });
   if (claimed) return { outcome: "proceed", recordId: claimed.id };
-  const [stored] = await db.select().from(apiIdempotency).where(and(eq(apiIdempotency.principal, input.principal), eq(apiIdempotency.idempotencyKey, input.key))).limit(1);
+  const [stored] = await db
+    .select()
+    .from(apiIdempotency)
+    .where(and(eq(apiIdempotency.principal, input.principal), eq(apiIdempotency.idempotencyKey, input.key)))
+    .limit(1);
   const decision = decideIdempotency(stored ?? null, input.requestHash);
   if (decision === "replay") return { outcome: "replay", status: stored!.status!, response: stored!.response };
   if (decision === "proceed") return claimIdempotencyKey(db, input);
@@ -40,6 +50,9 @@ export async function settleIdempotencyKey(db: Database, recordId: string, statu
 
 /** Deletes stored answers past the retention (a periodic sweep); returns how many. */
 export async function pruneIdempotencyKeys(db: Database, now = new Date()): Promise<number> {
-  const deleted = await db.delete(apiIdempotency).where(lt(apiIdempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS))).returning({ id: apiIdempotency.id });
+  const deleted = await db
+    .delete(apiIdempotency)
+    .where(lt(apiIdempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)))
+    .returning({ id: apiIdempotency.id });
   return deleted.length;
 }

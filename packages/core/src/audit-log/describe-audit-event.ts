@@ -35,8 +35,10 @@ export const reasonInWords = (reason: unknown): string => {
   return REASONS[reason] ?? (/^[a-z0-9_.]+$/.test(reason) ? words(reason) : reason);
 };
 const roleName = (role: unknown): string => (role === "admin" || role === "member" ? ROLE_LABELS[role] : typeof role === "string" ? role : "?");
-const str = (value: unknown): string => (value === null || value === undefined || value === "" ? "none" : typeof value === "string" ? value : JSON.stringify(value));
-const fromTo = (m: Record<string, unknown>, show: (v: unknown) => string = str): string => ("from" in m || "to" in m ? ` from ${show(m.from)} to ${show(m.to)}` : "");
+const str = (value: unknown): string =>
+  value === null || value === undefined || value === "" ? "none" : typeof value === "string" ? value : JSON.stringify(value);
+const fromTo = (m: Record<string, unknown>, show: (v: unknown) => string = str): string =>
+  "from" in m || "to" in m ? ` from ${show(m.from)} to ${show(m.to)}` : "";
 const onOff = (v: unknown): string => (v === true ? "on" : v === false ? "off" : str(v));
 const date = (v: unknown): string => (typeof v === "string" && v ? v.slice(0, 10) : "no date");
 const authRequirement = (v: unknown): string => ({ any: "any method", mfa: "MFA for passwords", sso: "SSO only" })[String(v)] ?? str(v);
@@ -61,9 +63,11 @@ const SENTENCES: Record<string, Describe> = {
   "sign_in.password.succeeded": ({ who }) => `${who} signed in with a password`,
   "sign_in.password.failed": ({ e, m }) => `Password sign-in refused for ${e.actorLabel}: ${reasonInWords(m.reason)}`,
   "sign_in.password.refused": ({ e, m }) => `Password sign-in refused for ${e.actorLabel}: ${reasonInWords(m.reason)}`,
-  "sign_in.password.rate_limited": ({ e, m }) => `Password sign-in blocked for ${e.actorLabel}: too many attempts${typeof m.retryAfterMinutes === "number" ? `, retry in ${m.retryAfterMinutes} min` : ""}`,
+  "sign_in.password.rate_limited": ({ e, m }) =>
+    `Password sign-in blocked for ${e.actorLabel}: too many attempts${typeof m.retryAfterMinutes === "number" ? `, retry in ${m.retryAfterMinutes} min` : ""}`,
   "sign_in.sso.succeeded": ({ who, target, m }) => `${who} signed in through SSO (${target})${m.provisioned ? ", new member created" : ""}`,
-  "sign_in.sso.refused": ({ e, target, m }) => `SSO sign-in refused for ${e.actorLabel} through ${target}: ${reasonInWords(m.reason ?? m.code)}${typeof m.code === "string" && m.reason !== m.code ? ` (${m.code})` : ""}`,
+  "sign_in.sso.refused": ({ e, target, m }) =>
+    `SSO sign-in refused for ${e.actorLabel} through ${target}: ${reasonInWords(m.reason ?? m.code)}${typeof m.code === "string" && m.reason !== m.code ? ` (${m.code})` : ""}`,
   "sign_in.sso.verification_sent": ({ who, target }) => `Email verification sent to ${who} before an SSO sign-in through ${target}`,
   "sign_in.social.succeeded": ({ who, target, m }) => `${who} signed in with ${target}${m.provisioned ? ", new user created" : ""}`,
   "sign_in.social.verification_sent": ({ who, target }) => `Email verification sent to ${who} before a sign-in with ${target}`,
@@ -72,7 +76,8 @@ const SENTENCES: Record<string, Describe> = {
   "sign_in.mfa.failed": ({ e, m }) => `MFA step failed for ${e.actorLabel}: ${reasonInWords(m.reason ?? "wrong_code")}`,
   sign_out: ({ who }) => `${who} signed out`,
   "session.account_proved": ({ who, target }) => `${who} proved access to ${target === "—" ? "this account" : target} with a password`,
-  "password_reset.requested": ({ who, target, m }) => (m.requestedByAdmin ? `${who} sent a password reset link to ${target}` : `${who} asked for a password reset link`),
+  "password_reset.requested": ({ who, target, m }) =>
+    m.requestedByAdmin ? `${who} sent a password reset link to ${target}` : `${who} asked for a password reset link`,
   "password_reset.completed": ({ who }) => `${who} set a new password with a reset link`,
   "password_reset.rate_limited": ({ e }) => `Password reset blocked for ${e.actorLabel}: too many requests`,
 
@@ -80,7 +85,8 @@ const SENTENCES: Record<string, Describe> = {
   "sso.connection.updated": ({ who, target, m }) => `${who} changed the settings of the SSO connection ${target}${settingsList(m.changes)}`,
   "sso.connection.deleted": ({ who, target }) => `${who} deleted the SSO connection ${target}`,
   "sso.connection.enabled": ({ who, target }) => `${who} switched on the SSO connection ${target}`,
-  "sso.connection.disabled": ({ who, target, m }) => `${who} switched off the SSO connection ${target}${typeof m.sessionsEnded === "number" ? ` (${m.sessionsEnded} sessions ended)` : ""}`,
+  "sso.connection.disabled": ({ who, target, m }) =>
+    `${who} switched off the SSO connection ${target}${typeof m.sessionsEnded === "number" ? ` (${m.sessionsEnded} sessions ended)` : ""}`,
   "sso.connection.certificate_added": ({ who, target, m }) => `${who} added a signing certificate to ${target} (valid until ${date(m.notAfter)})`,
   "sso.connection.certificate_removed": ({ who, target, m }) => `${who} removed a signing certificate from ${target} (valid until ${date(m.notAfter)})`,
   "sso.connection.metadata_refreshed": ({ target }) => `The IdP metadata of ${target} was refreshed with changes`,
@@ -91,9 +97,11 @@ const SENTENCES: Record<string, Describe> = {
   "sso.connection.logo_removed": ({ who, target }) => `${who} removed the logo of ${target}`,
   "sso.connection.marked_tested": ({ who, target }) => `${who} marked ${target} as tested`,
   "sso.connection.test_passed": ({ who, target }) => `${who} ran Test Connection on ${target}: passed`,
-  "sso.connection.test_failed": ({ who, target, m }) => `${who} ran Test Connection on ${target}: failed${Array.isArray(m.failed) && m.failed.length ? ` (${m.failed.join(", ")})` : ""}`,
+  "sso.connection.test_failed": ({ who, target, m }) =>
+    `${who} ran Test Connection on ${target}: failed${Array.isArray(m.failed) && m.failed.length ? ` (${m.failed.join(", ")})` : ""}`,
   "sso.connection.secret_expiry_changed": ({ who, target, m }) => `${who} changed the client secret expiry of ${target}${fromTo(m, date)}`,
-  "sso.connection.expiry_reminder_sent": ({ target, m }) => `Reminder sent to the admins: the ${m.what === "secret" ? "client secret" : "signing certificate"} of ${target} expires in ${str(m.daysLeft)} days`,
+  "sso.connection.expiry_reminder_sent": ({ target, m }) =>
+    `Reminder sent to the admins: the ${m.what === "secret" ? "client secret" : "signing certificate"} of ${target} expires in ${str(m.daysLeft)} days`,
   "sso.setup_link_created": ({ who, target }) => `${who} sent a single sign-on setup link to ${target}`,
   "sso.setup_link_resent": ({ who, target }) => `${who} re-sent the single sign-on setup link to ${target}`,
   "sso.setup_link_revoked": ({ who, target }) => `${who} revoked the single sign-on setup link of ${target}`,
@@ -105,7 +113,8 @@ const SENTENCES: Record<string, Describe> = {
   "sso.test.email_failed": ({ who, target }) => `${who} asked for a test sign-in of ${target}, but the email could not be sent`,
   "sso.test.succeeded": ({ who, target }) => `${who} completed a test sign-in through ${target}`,
   "sso.test.failed": ({ who, target, m }) => `A test sign-in by ${who} through ${target} failed — ${str(m.reason)}`,
-  "sso.disabled": ({ who, m }) => `${who} disabled SSO${typeof m.connectionsSwitchedOff === "number" ? ` (${m.connectionsSwitchedOff} connections switched off)` : ""}`,
+  "sso.disabled": ({ who, m }) =>
+    `${who} disabled SSO${typeof m.connectionsSwitchedOff === "number" ? ` (${m.connectionsSwitchedOff} connections switched off)` : ""}`,
 
   "domain.added": ({ who, target }) => `${who} added the domain ${target}`,
   "domain.removed": ({ who, target }) => `${who} removed the domain ${target}`,
@@ -129,13 +138,16 @@ const SENTENCES: Record<string, Describe> = {
   "member.imported": ({ who, target }) => `${who} added ${target} as a managed member`,
   "member.provisioned": ({ target, m }) => `${target} joined through SSO as ${roleName(m.role)}`,
   "member.joined_through_domain": ({ who }) => `${who} joined through a verified domain`,
-  "member.sso_exemption_changed": ({ who, target, m }) => `${who} changed the SSO exemption of ${target}${fromTo(m, (v) => (v === true ? "exempt" : v === false ? "not exempt" : typeof v === "string" ? `exempt until ${date(v)}` : str(v)))}`,
-  "member.sessions_ended": ({ who, target, m }) => `${who} ended the sessions of ${target}${typeof m.sessionsEnded === "number" ? ` (${m.sessionsEnded})` : ""}`,
+  "member.sso_exemption_changed": ({ who, target, m }) =>
+    `${who} changed the SSO exemption of ${target}${fromTo(m, (v) => (v === true ? "exempt" : v === false ? "not exempt" : typeof v === "string" ? `exempt until ${date(v)}` : str(v)))}`,
+  "member.sessions_ended": ({ who, target, m }) =>
+    `${who} ended the sessions of ${target}${typeof m.sessionsEnded === "number" ? ` (${m.sessionsEnded})` : ""}`,
 
   "security.auth_required_changed": ({ who, m }) => `${who} changed the authentication requirement${fromTo(m, authRequirement)}`,
   "security.require_mfa_changed": ({ who, m }) => `${who} turned required MFA${fromTo(m, onOff)}`,
   "security.sessions_ended": ({ who, m }) => `${who} ended ${str(m.sessionsEnded)} sessions that were not signed in through SSO`,
-  "security.enforcement_suspended": ({ who, m }) => `${who} suspended SSO enforcement${m.until ? ` until ${str(m.until).replace("T", " ").slice(0, 16)} UTC` : ""}`,
+  "security.enforcement_suspended": ({ who, m }) =>
+    `${who} suspended SSO enforcement${m.until ? ` until ${str(m.until).replace("T", " ").slice(0, 16)} UTC` : ""}`,
   "security.enforcement_restored": ({ who }) => `${who} restored SSO enforcement`,
 
   "mfa.enrolled": ({ who }) => `${who} set up MFA`,

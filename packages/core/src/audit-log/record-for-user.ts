@@ -8,7 +8,9 @@ import { recordAuditEvent, type AuditInput } from "../audit";
  * deployment's log (no account).
  */
 export async function recordAuditEventForUser(db: Database, userId: string | null, input: Omit<AuditInput, "accountId">): Promise<void> {
-  const accountIds = userId ? (await db.select({ accountId: memberships.accountId }).from(memberships).where(eq(memberships.userId, userId))).map((r) => r.accountId) : [];
+  const accountIds = userId
+    ? (await db.select({ accountId: memberships.accountId }).from(memberships).where(eq(memberships.userId, userId))).map((r) => r.accountId)
+    : [];
   if (accountIds.length === 0) return recordAuditEvent(db, { ...input, accountId: null });
   for (const accountId of accountIds) await recordAuditEvent(db, { ...input, accountId });
 }

@@ -15,7 +15,15 @@ const REMINDER_ACTOR = { userId: null, label: "Expiry reminders", ip: null };
  */
 export async function sendExpiryReminders(ctx: CoreContext, now: Date): Promise<number> {
   const connections = await ctx.db
-    .select({ id: ssoConnections.id, accountId: ssoConnections.accountId, name: ssoConnections.name, provider: ssoConnections.provider, certificates: ssoConnections.certificates, clientSecretExpiresAt: ssoConnections.clientSecretExpiresAt, accountName: accounts.name })
+    .select({
+      id: ssoConnections.id,
+      accountId: ssoConnections.accountId,
+      name: ssoConnections.name,
+      provider: ssoConnections.provider,
+      certificates: ssoConnections.certificates,
+      clientSecretExpiresAt: ssoConnections.clientSecretExpiresAt,
+      accountName: accounts.name,
+    })
     .from(ssoConnections)
     .innerJoin(accounts, eq(accounts.id, ssoConnections.accountId))
     .where(eq(ssoConnections.enabled, true));
@@ -31,14 +39,24 @@ export async function sendExpiryReminders(ctx: CoreContext, now: Date): Promise<
 type Connection = { id: string; accountId: string; name: string; accountName: string };
 
 async function remind(ctx: CoreContext, connection: Connection, credential: CredentialHealth): Promise<boolean> {
-  const key = and(eq(ssoExpiryReminders.connectionId, connection.id), eq(ssoExpiryReminders.credential, credential.credential), eq(ssoExpiryReminders.expiresAt, credential.expiresAt));
+  const key = and(
+    eq(ssoExpiryReminders.connectionId, connection.id),
+    eq(ssoExpiryReminders.credential, credential.credential),
+    eq(ssoExpiryReminders.expiresAt, credential.expiresAt),
+  );
   const already = (await ctx.db.select({ days: ssoExpiryReminders.thresholdDays }).from(ssoExpiryReminders).where(key)).map((r) => r.days);
   const threshold = dueReminderThreshold(credential.daysLeft, already);
   if (threshold === null) return false;
   const admins = await listAccountAdminEmails(ctx.db, connection.accountId);
   const [claimed] = await ctx.db
     .insert(ssoExpiryReminders)
-    .values({ connectionId: connection.id, credential: credential.credential, expiresAt: credential.expiresAt, thresholdDays: threshold, recipients: admins.length })
+    .values({
+      connectionId: connection.id,
+      credential: credential.credential,
+      expiresAt: credential.expiresAt,
+      thresholdDays: threshold,
+      recipients: admins.length,
+    })
     .onConflictDoNothing()
     .returning({ id: ssoExpiryReminders.id });
   if (!claimed) return false;

@@ -38,52 +38,77 @@ export async function applyDomainCheck(
     holder: holder ? { recordPresent: outcome.holderRecordPresent } : null,
   });
 
-  const updated = await ctx.db.transaction(async (tx) => {
-    if (decision.takeOverFromHolder && holder) {
-      const [moved] = await tx
-        .update(accountDomains)
-        .set({ status: "lost", lostAt: now, nextCheckAt: null, lastCheckDetail: `Another account proved ${row.domain} after this account's TXT record was removed.` })
-        .where(and(eq(accountDomains.id, holder.id), eq(accountDomains.status, "verified")))
-        .returning({ id: accountDomains.id });
-      if (moved) {
-        await recordAuditEvent(tx, { accountId: holder.accountId, actor: SYSTEM_ACTOR, action: "domain.lost", target: { type: "domain", id: holder.id, label: holder.domain }, metadata: { reason: "taken_over" } });
+  const updated = await ctx.db
+    .transaction(async (tx) => {
+      if (decision.takeOverFromHolder && holder) {
+        const [moved] = await tx
+          .update(accountDomains)
+          .set({
+            status: "lost",
+            lostAt: now,
+            nextCheckAt: null,
+            lastCheckDetail: `Another account proved ${row.domain} after this account's TXT record was removed.`,
+          })
+          .where(and(eq(accountDomains.id, holder.id), eq(accountDomains.status, "verified")))
+          .returning({ id: accountDomains.id });
+        if (moved) {
+          await recordAuditEvent(tx, {
+            accountId: holder.accountId,
+            actor: SYSTEM_ACTOR,
+            action: "domain.lost",
+            target: { type: "domain", id: holder.id, label: holder.domain },
+            metadata: { reason: "taken_over" },
+          });
+        }
       }
-    }
-    const [saved] = await tx
-      .update(accountDomains)
-      .set({
-        status: decision.status,
-        missingSince: decision.missingSince,
-        nextCheckAt: decision.nextCheckAt,
-        lastCheckedAt: now,
-        lastCheckResult: outcome.code,
-        lastCheckDetail: decision.detail,
-        ...(decision.verifiedAt ? { verifiedAt: decision.verifiedAt, lostAt: null } : {}),
-        ...(decision.lostAt ? { lostAt: decision.lostAt } : {}),
-      })
-      .where(eq(accountDomains.id, row.id))
-      .returning();
-    if (!saved) return null;
-    const action = input.trigger === "manual" ? "domain.checked" : decision.status !== row.status ? `domain.${decision.status}` : null;
-    if (action) {
-      await recordAuditEvent(tx, {
-        accountId: row.accountId,
-        actor: input.actor,
-        action,
-        target: { type: "domain", id: row.id, label: row.domain },
-        metadata: { result: outcome.code, from: row.status, to: decision.status, ...(decision.takeOverFromHolder ? { tookOverFromAccountId: holder?.accountId } : {}) },
-      });
-    }
-    return saved;
-  }).catch((error: unknown) => {
-    // Another claim became verified between our read and write (the partial unique index):
-    // this one stays pending, and the next check sees that holder.
-    if ((error as { code?: string }).code === "23505") return "conflict" as const;
-    throw error;
-  });
+      const [saved] = await tx
+        .update(accountDomains)
+        .set({
+          status: decision.status,
+          missingSince: decision.missingSince,
+          nextCheckAt: decision.nextCheckAt,
+          lastCheckedAt: now,
+          lastCheckResult: outcome.code,
+          lastCheckDetail: decision.detail,
+          ...(decision.verifiedAt ? { verifiedAt: decision.verifiedAt, lostAt: null } : {}),
+          ...(decision.lostAt ? { lostAt: decision.lostAt } : {}),
+        })
+        .where(eq(accountDomains.id, row.id))
+        .returning();
+      if (!saved) return null;
+      const action = input.trigger === "manual" ? "domain.checked" : decision.status !== row.status ? `domain.${decision.status}` : null;
+      if (action) {
+        await recordAuditEvent(tx, {
+          accountId: row.accountId,
+          actor: input.actor,
+          action,
+          target: { type: "domain", id: row.id, label: row.domain },
+          metadata: {
+            result: outcome.code,
+            from: row.status,
+            to: decision.status,
+            ...(decision.takeOverFromHolder ? { tookOverFromAccountId: holder?.accountId } : {}),
+          },
+        });
+      }
+      return saved;
+    })
+    .catch((error: unknown) => {
+      // Another claim became verified between our read and write (the partial unique index):
+      // this one stays pending, and the next check sees that holder.
+      if ((error as { code?: string }).code === "23505") return "conflict" as const;
+      throw error;
+    });
 
   if (updated === "conflict") {
-    decision = { ...decision, status: "pending", verifiedAt: null, takeOverFromHolder: false, nextCheckAt: new Date(now.getTime() + PENDING_RECHECK_MS), detail: `${row.domain} was just verified by another account. Check again in a moment.` };
+    decision = {
+      ...decision,
+      status: "pending",
+      verifiedAt: null,
+      takeOverFromHolder: false,
+      nextCheckAt: new Date(now.getTime() + PENDING_RECHECK_MS),
+      detail: `${row.domain} was just verified by another account. Check again in a moment.`,
+    };
     const [saved] = await ctx.db
       .update(accountDomains)
       .set({ lastCheckedAt: now, lastCheckResult: outcome.code, lastCheckDetail: decision.detail, nextCheckAt: decision.nextCheckAt })
@@ -92,7 +117,8 @@ export async function applyDomainCheck(
     return { row: saved ?? row, decision };
   }
   if (!updated) return { row, decision };
-  if (decision.takeOverFromHolder && holder) await notifyDomainLost(ctx, { accountId: holder.accountId, domain: holder.domain, reason: "taken_over", lostAt: now });
+  if (decision.takeOverFromHolder && holder)
+    await notifyDomainLost(ctx, { accountId: holder.accountId, domain: holder.domain, reason: "taken_over", lostAt: now });
   if (decision.lostAt) await notifyDomainLost(ctx, { accountId: row.accountId, domain: row.domain, reason: "record_missing", lostAt: now });
   return { row: updated, decision };
 }

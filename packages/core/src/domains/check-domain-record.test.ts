@@ -8,9 +8,17 @@ const found = (...values: string[]): TxtLookupOutcome => ({ code: "found", value
 describe("checkDomainRecord", () => {
   it.each<[string, Record<string, TxtLookupOutcome>, { code: string; holderRecordPresent: boolean }]>([
     ["the record", { "_gatehouse-challenge.acme.test": found("gatehouse-verification=mine") }, { code: "found", holderRecordPresent: false }],
-    ["among other values", { "_gatehouse-challenge.acme.test": found("v=spf1 -all", " gatehouse-verification=mine ") }, { code: "found", holderRecordPresent: false }],
+    [
+      "among other values",
+      { "_gatehouse-challenge.acme.test": found("v=spf1 -all", " gatehouse-verification=mine ") },
+      { code: "found", holderRecordPresent: false },
+    ],
     ["another value", { "_gatehouse-challenge.acme.test": found("gatehouse-verification=typo") }, { code: "other_value", holderRecordPresent: false }],
-    ["mine and the holder's", { "_gatehouse-challenge.acme.test": found("gatehouse-verification=mine", "gatehouse-verification=theirs") }, { code: "found", holderRecordPresent: true }],
+    [
+      "mine and the holder's",
+      { "_gatehouse-challenge.acme.test": found("gatehouse-verification=mine", "gatehouse-verification=theirs") },
+      { code: "found", holderRecordPresent: true },
+    ],
     ["only the holder's", { "_gatehouse-challenge.acme.test": found("gatehouse-verification=theirs") }, { code: "other_value", holderRecordPresent: true }],
     ["no record, domain exists", { "acme.test": found("v=spf1 -all") }, { code: "no_txt_record", holderRecordPresent: false }],
     ["no record, domain without TXT", { "acme.test": { code: "no_txt_record" } }, { code: "no_txt_record", holderRecordPresent: false }],

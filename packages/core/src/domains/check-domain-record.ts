@@ -15,10 +15,7 @@ export type DomainCheckOutcome = {
  * name itself is usually absent (NXDOMAIN) before publishing, so "no such domain" is only said
  * when the domain itself does not resolve either.
  */
-export async function checkDomainRecord(
-  lookup: TxtLookup,
-  input: { domain: string; token: string; holderToken?: string | null },
-): Promise<DomainCheckOutcome> {
+export async function checkDomainRecord(lookup: TxtLookup, input: { domain: string; token: string; holderToken?: string | null }): Promise<DomainCheckOutcome> {
   const answer = await lookup(challengeRecordName(input.domain));
   if (answer.code === "found") {
     const has = (token: string) => answer.values.some((v) => v.trim() === challengeRecordValue(token));

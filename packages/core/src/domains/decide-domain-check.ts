@@ -73,9 +73,22 @@ export function decideDomainCheck(input: DomainCheckInput): DomainCheckDecision 
     if (isFault(code)) return { ...base, status, missingSince, nextCheckAt: after(now, FAULT_RECHECK_MS), detail: describeCheckFailure(code, domain) };
     const since = missingSince ?? now;
     if (now.getTime() - since.getTime() >= GRACE_MS) {
-      return { ...base, status: "lost", missingSince: since, lostAt: now, nextCheckAt: null, detail: `${describeCheckFailure(code, domain)} The record has been missing for 72 hours, so verification was lost.` };
+      return {
+        ...base,
+        status: "lost",
+        missingSince: since,
+        lostAt: now,
+        nextCheckAt: null,
+        detail: `${describeCheckFailure(code, domain)} The record has been missing for 72 hours, so verification was lost.`,
+      };
     }
-    return { ...base, status, missingSince: since, nextCheckAt: after(now, VERIFIED_RECHECK_MS), detail: `${describeCheckFailure(code, domain)} Verification is lost if it stays missing for 72 hours.` };
+    return {
+      ...base,
+      status,
+      missingSince: since,
+      nextCheckAt: after(now, VERIFIED_RECHECK_MS),
+      detail: `${describeCheckFailure(code, domain)} Verification is lost if it stays missing for 72 hours.`,
+    };
   }
 
   if (status === "pending") {
@@ -90,10 +103,24 @@ export function decideDomainCheck(input: DomainCheckInput): DomainCheckDecision 
           detail: `${domain} is verified by another account whose TXT record is still published. It can move to this account only after that record is removed.`,
         };
       }
-      return { ...base, status: "verified", missingSince: null, verifiedAt: now, nextCheckAt: after(now, VERIFIED_RECHECK_MS), takeOverFromHolder: input.holder !== null, detail: null };
+      return {
+        ...base,
+        status: "verified",
+        missingSince: null,
+        verifiedAt: now,
+        nextCheckAt: after(now, VERIFIED_RECHECK_MS),
+        takeOverFromHolder: input.holder !== null,
+        detail: null,
+      };
     }
     if (now.getTime() - since.getTime() >= GRACE_MS) {
-      return { ...base, status: "expired", missingSince: since, nextCheckAt: null, detail: `${describeCheckFailure(code, domain)} Checks stopped after 72 hours; publish the record and click Verify now.` };
+      return {
+        ...base,
+        status: "expired",
+        missingSince: since,
+        nextCheckAt: null,
+        detail: `${describeCheckFailure(code, domain)} Checks stopped after 72 hours; publish the record and click Verify now.`,
+      };
     }
     return { ...base, status, missingSince: since, nextCheckAt: after(now, PENDING_RECHECK_MS), detail: describeCheckFailure(code, domain) };
   }

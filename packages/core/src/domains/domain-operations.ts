@@ -43,7 +43,12 @@ export async function addDomain(ctx: CoreContext, input: { accountId: string; do
       .onConflictDoNothing()
       .returning();
     if (!row) return fail(`${domain} is already on this account.`);
-    await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "domain.added", target: { type: "domain", id: row.id, label: domain } });
+    await recordAuditEvent(tx, {
+      accountId: input.accountId,
+      actor: input.actor,
+      action: "domain.added",
+      target: { type: "domain", id: row.id, label: domain },
+    });
     return ok(row);
   });
 }
@@ -63,7 +68,13 @@ export async function removeDomain(ctx: Pick<CoreContext, "db">, input: DomainIn
   const row = loaded.value;
   await ctx.db.transaction(async (tx) => {
     await tx.delete(accountDomains).where(eq(accountDomains.id, row.id));
-    await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "domain.removed", target: { type: "domain", id: row.id, label: row.domain }, metadata: { status: row.status } });
+    await recordAuditEvent(tx, {
+      accountId: input.accountId,
+      actor: input.actor,
+      action: "domain.removed",
+      target: { type: "domain", id: row.id, label: row.domain },
+      metadata: { status: row.status },
+    });
   });
   return ok({ domain: row.domain });
 }
@@ -74,7 +85,13 @@ export async function setIncludeSubdomains(ctx: Pick<CoreContext, "db">, input: 
   if (!loaded.ok) return loaded;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.update(accountDomains).set({ includeSubdomains: input.includeSubdomains }).where(eq(accountDomains.id, input.domainId)).returning();
-    await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "domain.subdomains_changed", target: { type: "domain", id: input.domainId, label: loaded.value.domain }, metadata: { includeSubdomains: input.includeSubdomains, from: loaded.value.includeSubdomains, to: input.includeSubdomains } });
+    await recordAuditEvent(tx, {
+      accountId: input.accountId,
+      actor: input.actor,
+      action: "domain.subdomains_changed",
+      target: { type: "domain", id: input.domainId, label: loaded.value.domain },
+      metadata: { includeSubdomains: input.includeSubdomains, from: loaded.value.includeSubdomains, to: input.includeSubdomains },
+    });
     return ok(row!);
   });
 }
@@ -86,7 +103,13 @@ export async function setAutoJoin(ctx: Pick<CoreContext, "db">, input: DomainInp
   if (loaded.value.status !== "verified" && input.autoJoin !== "off") return fail(`Verify ${loaded.value.domain} before choosing who may join through it.`);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.update(accountDomains).set({ autoJoin: input.autoJoin }).where(eq(accountDomains.id, input.domainId)).returning();
-    await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "domain.auto_join_changed", target: { type: "domain", id: input.domainId, label: loaded.value.domain }, metadata: { from: loaded.value.autoJoin, to: input.autoJoin } });
+    await recordAuditEvent(tx, {
+      accountId: input.accountId,
+      actor: input.actor,
+      action: "domain.auto_join_changed",
+      target: { type: "domain", id: input.domainId, label: loaded.value.domain },
+      metadata: { from: loaded.value.autoJoin, to: input.autoJoin },
+    });
     return ok(row!);
   });
 }

@@ -16,18 +16,30 @@ export async function findJoinOffer(db: Database, userId: string): Promise<JoinO
   if (!user) return { offer: { kind: "none" }, account: null };
   const domain = await findVerifiedDomainForEmail(db, user.email);
   if (!domain) return { offer: { kind: "none" }, account: null };
-  const [membership] = await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.accountId, domain.accountId), eq(memberships.userId, userId))).limit(1);
-  const [request] = await db.select({ status: joinRequests.status }).from(joinRequests).where(and(eq(joinRequests.accountId, domain.accountId), eq(joinRequests.userId, userId))).limit(1);
+  const [membership] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.accountId, domain.accountId), eq(memberships.userId, userId)))
+    .limit(1);
+  const [request] = await db
+    .select({ status: joinRequests.status })
+    .from(joinRequests)
+    .where(and(eq(joinRequests.accountId, domain.accountId), eq(joinRequests.userId, userId)))
+    .limit(1);
   const offer = decideAutoJoin({ emailVerified: user.emailVerifiedAt !== null, domain, isMember: Boolean(membership), request: request ?? null });
   if (offer.kind === "none") return { offer, account: null };
   const [account] = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(eq(accounts.id, domain.accountId)).limit(1);
   return { offer, account: account ?? null };
 }
 
-const NOT_OFFERED = "Joining this account is not open to you: your email must be verified and on a domain the account has verified, with joining switched on. Ask an admin to invite you.";
+const NOT_OFFERED =
+  "Joining this account is not open to you: your email must be verified and on a domain the account has verified, with joining switched on. Ask an admin to invite you.";
 
 /** "Join <Account>": the user becomes a Member at once, when the domain's policy is join. */
-export async function joinAccountThroughDomain(ctx: Pick<CoreContext, "db">, input: { userId: string; accountId: string; actor: Actor }): Promise<Result<{ accountId: string }>> {
+export async function joinAccountThroughDomain(
+  ctx: Pick<CoreContext, "db">,
+  input: { userId: string; accountId: string; actor: Actor },
+): Promise<Result<{ accountId: string }>> {
   const { offer } = await findJoinOffer(ctx.db, input.userId);
   if (offer.kind !== "join" || offer.accountId !== input.accountId) return fail(NOT_OFFERED);
   await ctx.db.transaction(async (tx) => {
@@ -44,7 +56,10 @@ export async function joinAccountThroughDomain(ctx: Pick<CoreContext, "db">, inp
 }
 
 /** "Request to join <Account>": a pending request the account's admins see on the team page. */
-export async function requestToJoinThroughDomain(ctx: Pick<CoreContext, "db">, input: { userId: string; accountId: string; actor: Actor }): Promise<Result<void>> {
+export async function requestToJoinThroughDomain(
+  ctx: Pick<CoreContext, "db">,
+  input: { userId: string; accountId: string; actor: Actor },
+): Promise<Result<void>> {
   const { offer } = await findJoinOffer(ctx.db, input.userId);
   if (offer.kind === "request_sent" && offer.accountId === input.accountId) return ok(undefined);
   if (offer.kind !== "request" || offer.accountId !== input.accountId) return fail(NOT_OFFERED);
@@ -95,7 +110,8 @@ export async function decideJoinRequest(
       .returning({ userId: joinRequests.userId });
     if (!row) return null;
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, row.userId)).limit(1);
-    if (input.approve) await tx.insert(memberships).values({ accountId: input.accountId, userId: row.userId, role: "member", source: "domain" }).onConflictDoNothing();
+    if (input.approve)
+      await tx.insert(memberships).values({ accountId: input.accountId, userId: row.userId, role: "member", source: "domain" }).onConflictDoNothing();
     await recordAuditEvent(tx, {
       accountId: input.accountId,
       actor: input.actor,
@@ -107,8 +123,12 @@ export async function decideJoinRequest(
   });
   if (!decided) return fail("That request was already answered or withdrawn. Reload the page.");
   const [account] = await ctx.db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1);
-  const rendered = joinRequestDecidedEmail({ accountName: account?.name ?? "the account", adminName: await actorDisplayName(ctx.db, input.actor), approved: input.approve, signInUrl: `${ctx.appUrl}/login` });
+  const rendered = joinRequestDecidedEmail({
+    accountName: account?.name ?? "the account",
+    adminName: await actorDisplayName(ctx.db, input.actor),
+    approved: input.approve,
+    signInUrl: `${ctx.appUrl}/login`,
+  });
   await ctx.mailer.send({ ...rendered, to: decided.email, template: input.approve ? "join_request_approved" : "join_request_declined" });
   return ok(decided);
 }
-

@@ -2,11 +2,7 @@ import { Resolver } from "node:dns/promises";
 
 /** What one TXT query said. Codes are stored as the last check result. */
 export type TxtLookupOutcome =
-  | { code: "found"; values: string[] }
-  | { code: "no_such_domain" }
-  | { code: "no_txt_record" }
-  | { code: "timeout" }
-  | { code: "dns_error"; detail: string };
+  { code: "found"; values: string[] } | { code: "no_such_domain" } | { code: "no_txt_record" } | { code: "timeout" } | { code: "dns_error"; detail: string };
 
 export type TxtLookup = (name: string) => Promise<TxtLookupOutcome>;
 
@@ -20,7 +16,10 @@ export type TxtLookupOptions = {
 
 /** Parses DNS_SERVERS ("127.0.0.1:5353, 10.0.0.2"): the value of an env setting, never empty strings. */
 export function parseDnsServers(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** A TXT lookup against the configured servers, with a timeout and an outcome code instead of an error. */

@@ -60,7 +60,8 @@ export async function importManagedUsers(
 ): Promise<Result<{ imported: number }>> {
   if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return fail("Only account admins can import users.");
   if (input.userIds !== "all" && input.userIds.length === 0) return fail("Choose at least one person to import.");
-  if (input.userIds !== "all" && input.userIds.length > MANAGED_USERS_IMPORT_LIMIT) return fail(`Import at most ${MANAGED_USERS_IMPORT_LIMIT} people at a time.`);
+  if (input.userIds !== "all" && input.userIds.length > MANAGED_USERS_IMPORT_LIMIT)
+    return fail(`Import at most ${MANAGED_USERS_IMPORT_LIMIT} people at a time.`);
   const [account] = await ctx.db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1);
   if (!account) return fail("This account no longer exists.");
   const imported = await ctx.db.transaction(async (tx) => {
@@ -79,7 +80,13 @@ export async function importManagedUsers(
     const addedIds = new Set(added.map((a) => a.userId));
     const people = eligible.filter((u) => addedIds.has(u.userId));
     for (const person of people) {
-      await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "member.imported", target: { type: "user", id: person.userId, label: person.email }, metadata: { role: "member" } });
+      await recordAuditEvent(tx, {
+        accountId: input.accountId,
+        actor: input.actor,
+        action: "member.imported",
+        target: { type: "user", id: person.userId, label: person.email },
+        metadata: { role: "member" },
+      });
     }
     return people;
   });

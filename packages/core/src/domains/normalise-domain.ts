@@ -16,7 +16,10 @@ export function normaliseDomain(input: string): Result<string> {
   let text = input.trim().toLowerCase();
   // People paste what they have: an email address or a URL.
   if (text.includes("@")) text = text.slice(text.lastIndexOf("@") + 1);
-  text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, "").replace(/[/?#].*$/, "").replace(/\.$/, "");
+  text = text
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
+    .replace(/[/?#].*$/, "")
+    .replace(/\.$/, "");
   if (text === "") return fail("Enter a domain, like acme.com.");
   const ascii = domainToASCII(text);
   if (ascii === "") return fail(`"${input.trim()}" is not a valid domain name. Enter a domain like acme.com.`);

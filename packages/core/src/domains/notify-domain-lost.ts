@@ -11,6 +11,12 @@ export async function notifyDomainLost(
   const [account] = await ctx.db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1);
   if (!account) return;
   const admins = await listAccountAdminEmails(ctx.db, input.accountId);
-  const rendered = domainVerificationLostEmail({ accountName: account.name, domain: input.domain, reason: input.reason, lostAt: input.lostAt, domainsUrl: `${ctx.appUrl}/settings/domains` });
+  const rendered = domainVerificationLostEmail({
+    accountName: account.name,
+    domain: input.domain,
+    reason: input.reason,
+    lostAt: input.lostAt,
+    domainsUrl: `${ctx.appUrl}/settings/domains`,
+  });
   for (const to of admins) await ctx.mailer.send({ ...rendered, to, template: "domain-verification-lost" });
 }

@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { confirmationMatches, decideEnforcementChange, hasExemptAdmin, isFreshlyTested, lockoutList, type ConnectionTestState, type LockoutCandidate } from "./decide-enforcement-change";
+import {
+  confirmationMatches,
+  decideEnforcementChange,
+  hasExemptAdmin,
+  isFreshlyTested,
+  lockoutList,
+  type ConnectionTestState,
+  type LockoutCandidate,
+} from "./decide-enforcement-change";
 import { newlyEnforcedMembers, type AccountSsoRule } from "./affected-members";
 
 const NOW = new Date("2026-11-27T12:00:00Z");
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
-const conn = (over: Partial<ConnectionTestState> = {}): ConnectionTestState => ({ id: "c1", name: "Okta", enabled: true, lastSuccessfulTestAt: null, markedTestedAt: null, ...over });
+const conn = (over: Partial<ConnectionTestState> = {}): ConnectionTestState => ({
+  id: "c1",
+  name: "Okta",
+  enabled: true,
+  lastSuccessfulTestAt: null,
+  markedTestedAt: null,
+  ...over,
+});
 
 describe("isFreshlyTested (the interlock)", () => {
   const cases: Array<{ name: string; c: ConnectionTestState; expected: boolean }> = [
@@ -13,7 +28,11 @@ describe("isFreshlyTested (the interlock)", () => {
     { name: "success 23.9 h ago → yes", c: conn({ lastSuccessfulTestAt: hoursAgo(23.9) }), expected: true },
     { name: "success 25 h ago → no", c: conn({ lastSuccessfulTestAt: hoursAgo(25) }), expected: false },
     { name: "success 1 h ago, switched off → no", c: conn({ enabled: false, lastSuccessfulTestAt: hoursAgo(1) }), expected: false },
-    { name: "old success, marked tested 2 h ago → yes (the mark rests on a success)", c: conn({ lastSuccessfulTestAt: hoursAgo(100), markedTestedAt: hoursAgo(2) }), expected: true },
+    {
+      name: "old success, marked tested 2 h ago → yes (the mark rests on a success)",
+      c: conn({ lastSuccessfulTestAt: hoursAgo(100), markedTestedAt: hoursAgo(2) }),
+      expected: true,
+    },
     { name: "marked tested 2 h ago, no success behind it → no", c: conn({ markedTestedAt: hoursAgo(2) }), expected: false },
     { name: "old success, old mark → no", c: conn({ lastSuccessfulTestAt: hoursAgo(100), markedTestedAt: hoursAgo(30) }), expected: false },
     { name: "a success dated in the future (clock trouble) → no", c: conn({ lastSuccessfulTestAt: hoursAgo(-5) }), expected: false },
@@ -56,15 +75,53 @@ describe("decideEnforcementChange", () => {
   const fresh = [conn({ lastSuccessfulTestAt: hoursAgo(1) })];
   const stranded = person("x@gmail.test");
   const safe = person("y@acme.test", { emailOnVerifiedDomain: true });
-  const cases: Array<{ name: string; connections: ConnectionTestState[]; affected: LockoutCandidate[]; confirmation: string | null; expected: ReturnType<typeof decideEnforcementChange> }> = [
-    { name: "no fresh test → refused before anything else", connections: [conn({ lastSuccessfulTestAt: hoursAgo(48) })], affected: [], confirmation: "acme", expected: { ok: false, error: { code: "needs_fresh_test" } } },
-    { name: "no connection at all → needs a fresh test", connections: [], affected: [], confirmation: "acme", expected: { ok: false, error: { code: "needs_fresh_test" } } },
-    { name: "fresh, unconfirmed, someone stranded → the list", connections: fresh, affected: [stranded, safe], confirmation: null, expected: { ok: false, error: { code: "would_lock_out", lockedOut: [stranded] } } },
-    { name: "fresh, wrong confirmation, nobody stranded → mismatch", connections: fresh, affected: [safe], confirmation: "acne", expected: { ok: false, error: { code: "confirmation_mismatch" } } },
-    { name: "fresh, slug typed → allowed (even with someone stranded)", connections: fresh, affected: [stranded], confirmation: "acme", expected: { ok: true } },
+  const cases: Array<{
+    name: string;
+    connections: ConnectionTestState[];
+    affected: LockoutCandidate[];
+    confirmation: string | null;
+    expected: ReturnType<typeof decideEnforcementChange>;
+  }> = [
+    {
+      name: "no fresh test → refused before anything else",
+      connections: [conn({ lastSuccessfulTestAt: hoursAgo(48) })],
+      affected: [],
+      confirmation: "acme",
+      expected: { ok: false, error: { code: "needs_fresh_test" } },
+    },
+    {
+      name: "no connection at all → needs a fresh test",
+      connections: [],
+      affected: [],
+      confirmation: "acme",
+      expected: { ok: false, error: { code: "needs_fresh_test" } },
+    },
+    {
+      name: "fresh, unconfirmed, someone stranded → the list",
+      connections: fresh,
+      affected: [stranded, safe],
+      confirmation: null,
+      expected: { ok: false, error: { code: "would_lock_out", lockedOut: [stranded] } },
+    },
+    {
+      name: "fresh, wrong confirmation, nobody stranded → mismatch",
+      connections: fresh,
+      affected: [safe],
+      confirmation: "acne",
+      expected: { ok: false, error: { code: "confirmation_mismatch" } },
+    },
+    {
+      name: "fresh, slug typed → allowed (even with someone stranded)",
+      connections: fresh,
+      affected: [stranded],
+      confirmation: "acme",
+      expected: { ok: true },
+    },
     { name: "fresh, name typed in another case → allowed", connections: fresh, affected: [], confirmation: "  ACME corp ", expected: { ok: true } },
   ];
-  it.each(cases)("$name", ({ connections, affected, confirmation, expected }) => expect(decideEnforcementChange({ connections, affected, account, confirmation, now: NOW })).toEqual(expected));
+  it.each(cases)("$name", ({ connections, affected, confirmation, expected }) =>
+    expect(decideEnforcementChange({ connections, affected, account, confirmation, now: NOW })).toEqual(expected),
+  );
 
   it("never matches an empty confirmation", () => expect(confirmationMatches("", { name: "", slug: "" })).toBe(false));
 });
@@ -76,8 +133,10 @@ describe("newlyEnforcedMembers", () => {
   const exempt = { id: "ex", ssoExempt: true, ssoExemptUntil: null, domainId: "d1" };
   const all = [onDomain, offDomain, exempt];
   const ids = (ms: { id: string }[]) => ms.map((m) => m.id);
-  it("account-wide sso affects every non-exempt member", () => expect(ids(newlyEnforcedMembers(all, before, { ...before, authRequired: "sso" }, NOW))).toEqual(["on", "off"]));
-  it("a domain affects the non-exempt people on it", () => expect(ids(newlyEnforcedMembers(all, before, { ...before, enforcingDomainIds: ["d1"] }, NOW))).toEqual(["on"]));
+  it("account-wide sso affects every non-exempt member", () =>
+    expect(ids(newlyEnforcedMembers(all, before, { ...before, authRequired: "sso" }, NOW))).toEqual(["on", "off"]));
+  it("a domain affects the non-exempt people on it", () =>
+    expect(ids(newlyEnforcedMembers(all, before, { ...before, enforcingDomainIds: ["d1"] }, NOW))).toEqual(["on"]));
   it("a member already enforced is not affected again", () => {
     const domainOn = { ...before, enforcingDomainIds: ["d1"] };
     expect(ids(newlyEnforcedMembers(all, domainOn, { ...domainOn, authRequired: "sso" }, NOW))).toEqual(["off"]);

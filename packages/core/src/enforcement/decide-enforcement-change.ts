@@ -29,12 +29,10 @@ export type LockoutCandidate = {
   emailOnVerifiedDomain: boolean;
 };
 
-export type EnforcementRefusal =
-  | { code: "needs_fresh_test" }
-  | { code: "would_lock_out"; lockedOut: LockoutCandidate[] }
-  | { code: "confirmation_mismatch" };
+export type EnforcementRefusal = { code: "needs_fresh_test" } | { code: "would_lock_out"; lockedOut: LockoutCandidate[] } | { code: "confirmation_mismatch" };
 
-const withinFreshWindow = (at: Date | null, now: Date) => at !== null && now.getTime() - at.getTime() <= FRESH_TEST_HOURS * 3_600_000 && at.getTime() <= now.getTime() + 60_000;
+const withinFreshWindow = (at: Date | null, now: Date) =>
+  at !== null && now.getTime() - at.getTime() <= FRESH_TEST_HOURS * 3_600_000 && at.getTime() <= now.getTime() + 60_000;
 
 /**
  * A switched-on connection proved itself recently: a successful Authenticate or test sign-in in

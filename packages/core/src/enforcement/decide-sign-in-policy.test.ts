@@ -32,7 +32,11 @@ describe("decideSignInPolicy", () => {
   const open = member("Open");
   const cases: Array<{ name: string; memberships: MembershipEnforcement[]; expected: ReturnType<typeof decideSignInPolicy> }> = [
     { name: "no memberships → allowed, every account", memberships: [], expected: { outcome: "allow", grantedAccountIds: null } },
-    { name: "no account enforces → allowed, every account", memberships: [open, member("Other", { authRequired: "mfa" })], expected: { outcome: "allow", grantedAccountIds: null } },
+    {
+      name: "no account enforces → allowed, every account",
+      memberships: [open, member("Other", { authRequired: "mfa" })],
+      expected: { outcome: "allow", grantedAccountIds: null },
+    },
     { name: "some enforce → allowed, only the open ones", memberships: [acme, open], expected: { outcome: "allow", grantedAccountIds: ["id-Open"] } },
     {
       name: "the only account enforces → refused with its SSO",
@@ -44,10 +48,20 @@ describe("decideSignInPolicy", () => {
       memberships: [acme, beta],
       expected: { outcome: "refuse", message: "Acme and Beta require signing in with SSO.", ssoAccounts: [acme.account, beta.account] },
     },
-    { name: "enforcing but exempt → allowed, every account", memberships: [{ ...acme, ssoExempt: true }], expected: { outcome: "allow", grantedAccountIds: null } },
-    { name: "enforcing but suspended → allowed", memberships: [{ ...acme, enforcementSuspendedUntil: LATER }], expected: { outcome: "allow", grantedAccountIds: null } },
+    {
+      name: "enforcing but exempt → allowed, every account",
+      memberships: [{ ...acme, ssoExempt: true }],
+      expected: { outcome: "allow", grantedAccountIds: null },
+    },
+    {
+      name: "enforcing but suspended → allowed",
+      memberships: [{ ...acme, enforcementSuspendedUntil: LATER }],
+      expected: { outcome: "allow", grantedAccountIds: null },
+    },
   ];
-  it.each(cases)("$name (password)", ({ memberships, expected }) => expect(decideSignInPolicy({ memberships, method: "password", now: NOW })).toEqual(expected));
+  it.each(cases)("$name (password)", ({ memberships, expected }) =>
+    expect(decideSignInPolicy({ memberships, method: "password", now: NOW })).toEqual(expected),
+  );
   it.each(cases)("$name (social)", ({ memberships, expected }) => expect(decideSignInPolicy({ memberships, method: "social", now: NOW })).toEqual(expected));
 
   it("names three accounts as a list", () => {

@@ -16,8 +16,7 @@ export type MembershipEnforcement = {
 export type NonSsoMethod = "password" | "social";
 
 export type SignInPolicyDecision =
-  | { outcome: "allow"; grantedAccountIds: string[] | null }
-  | { outcome: "refuse"; message: string; ssoAccounts: { id: string; name: string; slug: string }[] };
+  { outcome: "allow"; grantedAccountIds: string[] | null } | { outcome: "refuse"; message: string; ssoAccounts: { id: string; name: string; slug: string }[] };
 
 /** "SSO off for this member" holds now: no end date, or one still ahead. */
 export function isSsoExemptNow(m: Pick<MembershipEnforcement, "ssoExempt" | "ssoExemptUntil">, now: Date): boolean {

@@ -10,7 +10,13 @@ type DomainRow = { id: string; accountId: string; domain: string; includeSubdoma
 export async function listVerifiedDomainsWithEnforcement(db: Database, accountIds: string[]): Promise<DomainRow[]> {
   if (accountIds.length === 0) return [];
   return db
-    .select({ id: accountDomains.id, accountId: accountDomains.accountId, domain: accountDomains.domain, includeSubdomains: accountDomains.includeSubdomains, enforceSso: accountDomains.enforceSso })
+    .select({
+      id: accountDomains.id,
+      accountId: accountDomains.accountId,
+      domain: accountDomains.domain,
+      includeSubdomains: accountDomains.includeSubdomains,
+      enforceSso: accountDomains.enforceSso,
+    })
     .from(accountDomains)
     .where(and(inArray(accountDomains.accountId, accountIds), eq(accountDomains.status, "verified")));
 }
@@ -38,14 +44,23 @@ export async function loadMembershipEnforcement(db: Database, userId: string): P
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.userId, userId))
     .orderBy(accounts.name);
-  const domains = await listVerifiedDomainsWithEnforcement(db, rows.map((r) => r.account.id));
+  const domains = await listVerifiedDomainsWithEnforcement(
+    db,
+    rows.map((r) => r.account.id),
+  );
   return rows.map(({ email, ...r }) => ({ ...r, emailOnEnforcingDomain: domainOfEmail(email, domains, r.account.id)?.enforceSso ?? false }));
 }
 
 /** The account's connections as the interlock sees them. */
 export async function loadConnectionTestStates(db: Database, accountId: string): Promise<ConnectionTestState[]> {
   return db
-    .select({ id: ssoConnections.id, name: ssoConnections.name, enabled: ssoConnections.enabled, lastSuccessfulTestAt: ssoConnections.verifiedAt, markedTestedAt: ssoConnections.markedTestedAt })
+    .select({
+      id: ssoConnections.id,
+      name: ssoConnections.name,
+      enabled: ssoConnections.enabled,
+      lastSuccessfulTestAt: ssoConnections.verifiedAt,
+      markedTestedAt: ssoConnections.markedTestedAt,
+    })
     .from(ssoConnections)
     .where(eq(ssoConnections.accountId, accountId));
 }
@@ -80,6 +95,12 @@ export async function loadAccountMembersForEnforcement(db: Database, accountId: 
   );
   return rows.map((r) => {
     const domain = domainOfEmail(r.email, domains, accountId);
-    return { ...r, hasSsoIdentity: withIdentity.has(r.userId), emailOnVerifiedDomain: domain !== null, domainId: domain?.id ?? null, domainEnforcesSso: domain?.enforceSso ?? false };
+    return {
+      ...r,
+      hasSsoIdentity: withIdentity.has(r.userId),
+      emailOnVerifiedDomain: domain !== null,
+      domainId: domain?.id ?? null,
+      domainEnforcesSso: domain?.enforceSso ?? false,
+    };
   });
 }

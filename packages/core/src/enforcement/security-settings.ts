@@ -4,9 +4,21 @@ import { nowOf, type Actor, type CoreContext } from "../context";
 import { fail, ok, type Result } from "../result";
 import { isAccountAdmin } from "../team";
 import { isEnforcedUnder, newlyEnforcedMembers, type AccountSsoRule } from "./affected-members";
-import { decideEnforcementChange, hasExemptAdmin, hasFreshlyTestedConnection, lockoutList, type EnforcementRefusal, type LockoutCandidate } from "./decide-enforcement-change";
+import {
+  decideEnforcementChange,
+  hasExemptAdmin,
+  hasFreshlyTestedConnection,
+  lockoutList,
+  type EnforcementRefusal,
+  type LockoutCandidate,
+} from "./decide-enforcement-change";
 import { countNonSsoSessions, endNonSsoSessions } from "./end-non-sso-sessions";
-import { listVerifiedDomainsWithEnforcement, loadAccountMembersForEnforcement, loadConnectionTestStates, type AccountMemberForEnforcement } from "./load-enforcement";
+import {
+  listVerifiedDomainsWithEnforcement,
+  loadAccountMembersForEnforcement,
+  loadConnectionTestStates,
+  type AccountMemberForEnforcement,
+} from "./load-enforcement";
 
 type Ctx = Pick<CoreContext, "db" | "now">;
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -43,7 +55,11 @@ async function loadAccountRule(db: Database, accountId: string) {
   const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
   if (!account) return null;
   const domains = await listVerifiedDomainsWithEnforcement(db, [accountId]);
-  const rule: AccountSsoRule = { authRequired: account.authRequired, enforcementSuspendedUntil: account.enforcementSuspendedUntil, enforcingDomainIds: domains.filter((d) => d.enforceSso).map((d) => d.id) };
+  const rule: AccountSsoRule = {
+    authRequired: account.authRequired,
+    enforcementSuspendedUntil: account.enforcementSuspendedUntil,
+    enforcingDomainIds: domains.filter((d) => d.enforceSso).map((d) => d.id),
+  };
   return { account, domains, rule };
 }
 
@@ -82,14 +98,26 @@ export async function previewEnforcement(ctx: Ctx, input: { accountId: string; t
     affected,
     lockedOut: lockoutList(affected, now),
     hasExemptAdmin: hasExemptAdmin(members, now),
-    sessionsToEnd: await countNonSsoSessions(ctx.db, input.accountId, affected.map((m) => m.userId), now),
+    sessionsToEnd: await countNonSsoSessions(
+      ctx.db,
+      input.accountId,
+      affected.map((m) => m.userId),
+      now,
+    ),
   };
 }
 
 /** Ends the newly enforced members' other sessions and audits how many, inside the change's transaction. */
-async function applyEnforcementEffects(tx: Tx, input: { accountId: string; actor: Actor; members: AccountMemberForEnforcement[]; before: AccountSsoRule; after: AccountSsoRule; now: Date }): Promise<number> {
+async function applyEnforcementEffects(
+  tx: Tx,
+  input: { accountId: string; actor: Actor; members: AccountMemberForEnforcement[]; before: AccountSsoRule; after: AccountSsoRule; now: Date },
+): Promise<number> {
   const affected = newlyEnforcedMembers(input.members, input.before, input.after, input.now);
-  const ended = await endNonSsoSessions(tx, input.accountId, affected.map((m) => m.userId));
+  const ended = await endNonSsoSessions(
+    tx,
+    input.accountId,
+    affected.map((m) => m.userId),
+  );
   if (ended > 0) {
     await recordAuditEvent(tx, {
       accountId: input.accountId,
@@ -104,7 +132,14 @@ async function applyEnforcementEffects(tx: Tx, input: { accountId: string; actor
 /** Why switching enforcement on is refused (no fresh test, or not confirmed), or null when it may go ahead. */
 async function interlockRefusal(
   ctx: Ctx,
-  input: { account: { id: string; name: string; slug: string }; members: AccountMemberForEnforcement[]; before: AccountSsoRule; after: AccountSsoRule; confirmation: string | null | undefined; now: Date },
+  input: {
+    account: { id: string; name: string; slug: string };
+    members: AccountMemberForEnforcement[];
+    before: AccountSsoRule;
+    after: AccountSsoRule;
+    confirmation: string | null | undefined;
+    now: Date;
+  },
 ): Promise<EnforcementRefusal | null> {
   const decision = decideEnforcementChange({
     connections: await loadConnectionTestStates(ctx.db, input.account.id),
@@ -140,10 +175,22 @@ export async function updateSecuritySettings(
     await tx.update(accounts).set({ authRequired: input.authRequired, requireMfa: input.requireMfa }).where(eq(accounts.id, input.accountId));
     const target = { type: "account", id: account.id, label: account.name };
     if (account.authRequired !== input.authRequired) {
-      await recordAuditEvent(tx, { accountId: account.id, actor: input.actor, action: "security.auth_required_changed", target, metadata: { from: account.authRequired, to: input.authRequired } });
+      await recordAuditEvent(tx, {
+        accountId: account.id,
+        actor: input.actor,
+        action: "security.auth_required_changed",
+        target,
+        metadata: { from: account.authRequired, to: input.authRequired },
+      });
     }
     if (account.requireMfa !== input.requireMfa) {
-      await recordAuditEvent(tx, { accountId: account.id, actor: input.actor, action: "security.require_mfa_changed", target, metadata: { from: onOff(account.requireMfa), to: onOff(input.requireMfa) } });
+      await recordAuditEvent(tx, {
+        accountId: account.id,
+        actor: input.actor,
+        action: "security.require_mfa_changed",
+        target,
+        metadata: { from: onOff(account.requireMfa), to: onOff(input.requireMfa) },
+      });
     }
     return applyEnforcementEffects(tx, { accountId: account.id, actor: input.actor, members, before: rule, after, now });
   });
@@ -175,7 +222,10 @@ export async function setDomainSsoEnforcement(
     if (refusal) return fail(refusal);
   }
   const endedSessions = await ctx.db.transaction(async (tx) => {
-    await tx.update(accountDomains).set({ enforceSso: input.enforceSso }).where(and(eq(accountDomains.id, domain.id), eq(accountDomains.accountId, account.id)));
+    await tx
+      .update(accountDomains)
+      .set({ enforceSso: input.enforceSso })
+      .where(and(eq(accountDomains.id, domain.id), eq(accountDomains.accountId, account.id)));
     if (domain.enforceSso !== input.enforceSso) {
       await recordAuditEvent(tx, {
         accountId: account.id,
@@ -217,12 +267,25 @@ export async function setMemberSsoExemption(
     const from = describeExemption(member.ssoExempt, member.ssoExemptUntil);
     const to = describeExemption(input.exempt, until);
     if (from !== to) {
-      await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "member.sso_exemption_changed", target: { type: "user", id: member.userId, label: member.email }, metadata: { from, to } });
+      await recordAuditEvent(tx, {
+        accountId: input.accountId,
+        actor: input.actor,
+        action: "member.sso_exemption_changed",
+        target: { type: "user", id: member.userId, label: member.email },
+        metadata: { from, to },
+      });
     }
     // Same rule, the member's exemption before and after.
     if (!isEnforcedUnder(updated, loaded.rule, now) || isEnforcedUnder(member, loaded.rule, now)) return 0;
     const ended = await endNonSsoSessions(tx, input.accountId, [member.userId]);
-    if (ended > 0) await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "security.sessions_ended", target: { type: "user", id: member.userId, label: member.email }, metadata: { reason: "sso_exemption_ended", count: ended, members: 1 } });
+    if (ended > 0)
+      await recordAuditEvent(tx, {
+        accountId: input.accountId,
+        actor: input.actor,
+        action: "security.sessions_ended",
+        target: { type: "user", id: member.userId, label: member.email },
+        metadata: { reason: "sso_exemption_ended", count: ended, members: 1 },
+      });
     return ended;
   });
   return ok({ endedSessions });

@@ -22,7 +22,11 @@ describe("decideProviderSignIn", () => {
   it.each<[string, ProviderSignInInput, string]>([
     ["a known identity signs its user in", { ...existing, linkedUserId: "u-linked" }, "sign_in:u-linked"],
     ["a known identity wins over another user's email", { ...existing, linkedUserId: "u-linked", email: "other@example.test" }, "sign_in:u-linked"],
-    ["a known identity signs in even when its email is unverified now", { ...stranger, linkedUserId: "u-linked", emailVerifiedClaim: false }, "sign_in:u-linked"],
+    [
+      "a known identity signs in even when its email is unverified now",
+      { ...stranger, linkedUserId: "u-linked", emailVerifiedClaim: false },
+      "sign_in:u-linked",
+    ],
     ["a stranger with a verified email is provisioned", stranger, "provision"],
     ["a stranger with an unverified email gets a verification link first", { ...stranger, emailVerifiedClaim: false }, "verify_email"],
     ["a stranger without the claim gets a verification link", { ...stranger, emailVerifiedClaim: null }, "verify_email"],
@@ -37,12 +41,24 @@ describe("decideProviderSignIn", () => {
     ["an existing login is never linked silently: confirmation", existing, "confirm_link:u-email"],
     ["an existing login with an untrusted email: verification first", { ...existing, emailVerifiedClaim: false }, "verify_email"],
     ["an existing login under always-verify: verification first", withPolicy(existing, { emailTrust: "always_verify" }), "verify_email"],
-    ["an existing login after the verification link: confirmation", withPolicy({ ...existing, emailProven: true }, { emailTrust: "always_verify" }), "confirm_link:u-email"],
+    [
+      "an existing login after the verification link: confirmation",
+      withPolicy({ ...existing, emailProven: true }, { emailTrust: "always_verify" }),
+      "confirm_link:u-email",
+    ],
     ["match-only still offers an existing login the confirmation", withPolicy(existing, { provisioningMode: "match_only" }), "confirm_link:u-email"],
     ["a signed-in user links a new identity", { ...stranger, purpose: "link", signedInUserId: "u-me", email: "someone-else@example.test" }, "link:u-me"],
-    ["a signed-in user links whatever email the provider has", { ...stranger, purpose: "link", signedInUserId: "u-me", emailVerifiedClaim: false }, "link:u-me"],
+    [
+      "a signed-in user links whatever email the provider has",
+      { ...stranger, purpose: "link", signedInUserId: "u-me", emailVerifiedClaim: false },
+      "link:u-me",
+    ],
     ["re-linking one's own identity is a no-op link", { ...stranger, purpose: "link", signedInUserId: "u-me", linkedUserId: "u-me" }, "link:u-me"],
-    ["an identity linked to someone else cannot be linked", { ...stranger, purpose: "link", signedInUserId: "u-me", linkedUserId: "u-other" }, "refuse:linked_to_someone_else"],
+    [
+      "an identity linked to someone else cannot be linked",
+      { ...stranger, purpose: "link", signedInUserId: "u-me", linkedUserId: "u-other" },
+      "refuse:linked_to_someone_else",
+    ],
   ])("%s", (_name, input, expected) => {
     expect(outcome(input)).toBe(expected);
   });
@@ -58,6 +74,8 @@ describe("isProviderEmailTrusted", () => {
     ["always_verify", true, false, false],
     ["always_verify", true, true, true],
   ])("%s with claim %s, proven %s → %s", (emailTrust, emailVerifiedClaim, emailProven, expected) => {
-    expect(isProviderEmailTrusted({ provider: { provisioningMode: "auto_provision", allowedDomains: [], emailTrust }, emailVerifiedClaim, emailProven })).toBe(expected);
+    expect(isProviderEmailTrusted({ provider: { provisioningMode: "auto_provision", allowedDomains: [], emailTrust }, emailVerifiedClaim, emailProven })).toBe(
+      expected,
+    );
   });
 });

@@ -11,8 +11,7 @@ import { hashRecoveryCode, normaliseRecoveryCode } from "./recovery-codes";
 export type MfaCodeKind = "totp" | "recovery";
 
 export type MfaCodeError =
-  | { code: "wrong_code" | "replayed" | "malformed" | "no_mfa" | "wrong_recovery_code" }
-  | { code: "rate_limited"; retryAfterMinutes: number };
+  { code: "wrong_code" | "replayed" | "malformed" | "no_mfa" | "wrong_recovery_code" } | { code: "rate_limited"; retryAfterMinutes: number };
 
 /**
  * Checks a code the user typed (from their app, or a recovery code) under the same window and
@@ -31,7 +30,11 @@ export async function checkMfaCode(
   }
   const outcome = input.kind === "totp" ? await checkTotp(ctx, input.userId, input.code, now) : await spendRecoveryCode(ctx, input, now);
   if (!outcome.ok) {
-    await recordUserAuditEvent(ctx.db, input.userId, { actor: input.actor, action: "mfa.challenge_failed", metadata: { reason: outcome.error.code, kind: input.kind } });
+    await recordUserAuditEvent(ctx.db, input.userId, {
+      actor: input.actor,
+      action: "mfa.challenge_failed",
+      metadata: { reason: outcome.error.code, kind: input.kind },
+    });
     return outcome;
   }
   await markAttemptsSucceeded(ctx.db, claim.attemptIds);
@@ -44,7 +47,11 @@ async function checkTotp(ctx: MfaContext, userId: string, code: string, now: Dat
 }
 
 /** Marks the code used in the same statement that finds it unused, so it works exactly once. */
-async function spendRecoveryCode(ctx: MfaContext, input: { userId: string; code: string; actor: Actor }, now: Date): Promise<Result<{ recoveryCodesLeft: number }, MfaCodeError>> {
+async function spendRecoveryCode(
+  ctx: MfaContext,
+  input: { userId: string; code: string; actor: Actor },
+  now: Date,
+): Promise<Result<{ recoveryCodesLeft: number }, MfaCodeError>> {
   const code = normaliseRecoveryCode(input.code);
   if (!code) return fail({ code: "wrong_recovery_code" });
   const spent = await ctx.db

@@ -30,7 +30,10 @@ export async function startMfaEnrolment(ctx: MfaContext, input: { userId: string
 }
 
 /** Confirms enrolment with a code from the app; returns the ten recovery codes, shown once. */
-export async function confirmMfaEnrolment(ctx: MfaContext, input: { userId: string; code: string; actor: Actor }): Promise<Result<{ recoveryCodes: string[] }, string>> {
+export async function confirmMfaEnrolment(
+  ctx: MfaContext,
+  input: { userId: string; code: string; actor: Actor },
+): Promise<Result<{ recoveryCodes: string[] }, string>> {
   const factor = await loadFactor(ctx.db, ctx.encryptionKey, input.userId);
   if (!factor) return fail("Start setting up your authenticator app first.");
   if (factor.confirmedAt) return fail("Your authenticator app is already set up.");
@@ -40,7 +43,11 @@ export async function confirmMfaEnrolment(ctx: MfaContext, input: { userId: stri
   const recoveryCodes = await ctx.db.transaction(async (tx) => {
     await tx.update(mfaFactors).set({ confirmedAt: now, lastUsedStep: check.step }).where(eq(mfaFactors.userId, input.userId));
     const codes = await replaceRecoveryCodes(tx, input.userId, now);
-    await recordUserAuditEvent(tx, input.userId, { actor: input.actor, action: "mfa.enrolled", target: { type: "user", id: input.userId, label: input.actor.label } });
+    await recordUserAuditEvent(tx, input.userId, {
+      actor: input.actor,
+      action: "mfa.enrolled",
+      target: { type: "user", id: input.userId, label: input.actor.label },
+    });
     return codes;
   });
   return ok({ recoveryCodes });

@@ -6,4 +6,14 @@ export { mfaRequirementFor, userHasMfa, usersWithMfa } from "./mfa-queries";
 export { confirmMfaEnrolment, startMfaEnrolment, type MfaEnrolment } from "./enrol-mfa";
 export { checkMfaCode, type MfaCodeError, type MfaCodeKind } from "./check-mfa-code";
 export { regenerateRecoveryCodes, removeOwnMfa, resetMemberMfa, type RemoveMfaError } from "./manage-mfa";
-export { continueAfterEnrolment, finishMfaEnrolmentAtSignIn, loadMfaChallenge, mfaStepForPasswordSignIn, passMfaChallenge, pruneRememberedDevices, REMEMBER_DEVICE_DAYS, type MfaChallenge, type PassedMfa } from "./mfa-sign-in";
+export {
+  continueAfterEnrolment,
+  finishMfaEnrolmentAtSignIn,
+  loadMfaChallenge,
+  mfaStepForPasswordSignIn,
+  passMfaChallenge,
+  pruneRememberedDevices,
+  REMEMBER_DEVICE_DAYS,
+  type MfaChallenge,
+  type PassedMfa,
+} from "./mfa-sign-in";

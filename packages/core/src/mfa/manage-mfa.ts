@@ -10,12 +10,19 @@ import { replaceRecoveryCodes } from "./mfa-factor";
 import { mfaRequirementFor } from "./mfa-queries";
 
 /** New recovery codes (the old ones stop working); needs a current code from the app. */
-export async function regenerateRecoveryCodes(ctx: MfaContext, input: { userId: string; code: string; actor: Actor }): Promise<Result<{ recoveryCodes: string[] }, MfaCodeError>> {
+export async function regenerateRecoveryCodes(
+  ctx: MfaContext,
+  input: { userId: string; code: string; actor: Actor },
+): Promise<Result<{ recoveryCodes: string[] }, MfaCodeError>> {
   const checked = await checkMfaCode(ctx, { ...input, kind: "totp" });
   if (!checked.ok) return checked;
   const recoveryCodes = await ctx.db.transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, input.userId, nowOf(ctx));
-    await recordUserAuditEvent(tx, input.userId, { actor: input.actor, action: "mfa.recovery_codes_regenerated", target: { type: "user", id: input.userId, label: input.actor.label } });
+    await recordUserAuditEvent(tx, input.userId, {
+      actor: input.actor,
+      action: "mfa.recovery_codes_regenerated",
+      target: { type: "user", id: input.userId, label: input.actor.label },
+    });
     return codes;
   });
   return ok({ recoveryCodes });
@@ -30,7 +37,11 @@ export async function removeOwnMfa(ctx: MfaContext, input: { userId: string; cod
   if (!checked.ok) return checked;
   await ctx.db.transaction(async (tx) => {
     await deleteMfa(tx, input.userId);
-    await recordUserAuditEvent(tx, input.userId, { actor: input.actor, action: "mfa.removed", target: { type: "user", id: input.userId, label: input.actor.label } });
+    await recordUserAuditEvent(tx, input.userId, {
+      actor: input.actor,
+      action: "mfa.removed",
+      target: { type: "user", id: input.userId, label: input.actor.label },
+    });
   });
   return ok(undefined);
 }

@@ -20,7 +20,13 @@ export async function loadFactor(db: Pick<Database, "select">, encryptionKey: st
  * Checks a code against the user's confirmed factor and, when good, records its step. The update
  * only wins while the stored step is older, so two requests racing with one code cannot both pass.
  */
-export async function acceptTotpCode(db: Db, encryptionKey: string, userId: string, code: string, now: Date): Promise<TotpCheck | { accepted: false; reason: "no_mfa" }> {
+export async function acceptTotpCode(
+  db: Db,
+  encryptionKey: string,
+  userId: string,
+  code: string,
+  now: Date,
+): Promise<TotpCheck | { accepted: false; reason: "no_mfa" }> {
   const factor = await loadFactor(db, encryptionKey, userId);
   if (!factor?.confirmedAt) return { accepted: false, reason: "no_mfa" };
   const check = checkTotpCode({ secretBase32: factor.secret, code, now, lastUsedStep: factor.lastUsedStep });

@@ -30,4 +30,3 @@ export async function mfaRequirementFor(db: Pick<Database, "select">, userId: st
     .where(eq(memberships.userId, userId));
   return isMfaRequiredBy(policies);
 }
-

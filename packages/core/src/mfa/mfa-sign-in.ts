@@ -16,7 +16,10 @@ export const REMEMBER_DEVICE_DAYS = 30;
  * What a password sign-in still owes before its session may grant anything. SSO and social
  * sign-ins never ask: the IdP owns MFA there. A remembered browser skips the code (audited).
  */
-export async function mfaStepForPasswordSignIn(ctx: MfaContext, input: { userId: string; rememberedDeviceToken: string | null; actor: Actor }): Promise<MfaStep | null> {
+export async function mfaStepForPasswordSignIn(
+  ctx: MfaContext,
+  input: { userId: string; rememberedDeviceToken: string | null; actor: Actor },
+): Promise<MfaStep | null> {
   const [hasMfa, isRequired, isDeviceRemembered] = await Promise.all([
     userHasMfa(ctx.db, input.userId),
     mfaRequirementFor(ctx.db, input.userId),
@@ -83,7 +86,11 @@ export async function passMfaChallenge(
   if (!checked.ok) return checked;
   const now = nowOf(ctx);
   await completeMfaStep(ctx.db, input.rawSessionId, now);
-  await recordUserAuditEvent(ctx.db, challenge.userId, { actor, action: "sign_in.mfa.succeeded", metadata: { method: input.kind === "totp" ? "authenticator_app" : "recovery_code" } });
+  await recordUserAuditEvent(ctx.db, challenge.userId, {
+    actor,
+    action: "sign_in.mfa.succeeded",
+    metadata: { method: input.kind === "totp" ? "authenticator_app" : "recovery_code" },
+  });
   const rememberedDeviceToken = input.rememberDevice ? await rememberDevice(ctx.db, challenge.userId, input.userAgent, now) : null;
   return ok({ rememberedDeviceToken, recoveryCodesLeft: checked.value.recoveryCodesLeft });
 }
@@ -114,7 +121,10 @@ export async function finishMfaEnrolmentAtSignIn(
   const actor = { userId: challenge.userId, label: challenge.email, ip: input.ip };
   const confirmed = await confirmMfaEnrolment(ctx, { userId: challenge.userId, code: input.code, actor });
   if (!confirmed.ok) return confirmed;
-  await ctx.db.update(sessions).set({ mfaVerifiedAt: nowOf(ctx) }).where(eq(sessions.idHash, hashToken(input.rawSessionId)));
+  await ctx.db
+    .update(sessions)
+    .set({ mfaVerifiedAt: nowOf(ctx) })
+    .where(eq(sessions.idHash, hashToken(input.rawSessionId)));
   await recordUserAuditEvent(ctx.db, challenge.userId, { actor, action: "sign_in.mfa.succeeded", metadata: { method: "enrolment" } });
   return confirmed;
 }

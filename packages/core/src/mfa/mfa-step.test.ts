@@ -8,7 +8,14 @@ describe("isMfaRequiredBy", () => {
     { name: "requireMfa switched on", policies: [{ authRequired: "any", requireMfa: true }], expected: true },
     { name: "authRequired mfa", policies: [{ authRequired: "mfa", requireMfa: false }], expected: true },
     { name: "authRequired sso alone does not ask for our MFA", policies: [{ authRequired: "sso", requireMfa: false }], expected: false },
-    { name: "one of several accounts requires it", policies: [{ authRequired: "any", requireMfa: false }, { authRequired: "mfa", requireMfa: false }], expected: true },
+    {
+      name: "one of several accounts requires it",
+      policies: [
+        { authRequired: "any", requireMfa: false },
+        { authRequired: "mfa", requireMfa: false },
+      ],
+      expected: true,
+    },
   ];
   it.each(cases)("$name", ({ policies, expected }) => expect(isMfaRequiredBy(policies)).toBe(expected));
 });

@@ -19,9 +19,19 @@ describe("checkTotpCode", () => {
     { name: "a code two steps old", code: totpCodeAt(SECRET, at(-2)), lastUsedStep: null, expected: { accepted: false, reason: "wrong_code" } },
     { name: "a code two steps ahead", code: totpCodeAt(SECRET, at(2)), lastUsedStep: null, expected: { accepted: false, reason: "wrong_code" } },
     { name: "the same code again (replay)", code: totpCodeAt(SECRET, NOW), lastUsedStep: STEP, expected: { accepted: false, reason: "replayed" } },
-    { name: "an older code after a newer one was used", code: totpCodeAt(SECRET, at(-1)), lastUsedStep: STEP, expected: { accepted: false, reason: "replayed" } },
+    {
+      name: "an older code after a newer one was used",
+      code: totpCodeAt(SECRET, at(-1)),
+      lastUsedStep: STEP,
+      expected: { accepted: false, reason: "replayed" },
+    },
     { name: "the next code after the current one was used", code: totpCodeAt(SECRET, at(1)), lastUsedStep: STEP, expected: { accepted: true, step: STEP + 1 } },
-    { name: "spaces typed inside the code", code: totpCodeAt(SECRET, NOW).replace(/^(\d{3})/, "$1 "), lastUsedStep: null, expected: { accepted: true, step: STEP } },
+    {
+      name: "spaces typed inside the code",
+      code: totpCodeAt(SECRET, NOW).replace(/^(\d{3})/, "$1 "),
+      lastUsedStep: null,
+      expected: { accepted: true, step: STEP },
+    },
     { name: "five digits", code: "12345", lastUsedStep: null, expected: { accepted: false, reason: "malformed" } },
     { name: "letters", code: "12a456", lastUsedStep: null, expected: { accepted: false, reason: "malformed" } },
   ];

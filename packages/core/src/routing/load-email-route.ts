@@ -16,7 +16,14 @@ export async function loadEmailRoute(db: Database, email: string, now: Date = ne
       slug: accounts.slug,
       authRequired: accounts.authRequired,
       enforcementSuspendedUntil: accounts.enforcementSuspendedUntil,
-      connection: { id: ssoConnections.id, accountId: ssoConnections.accountId, name: ssoConnections.name, buttonText: ssoConnections.buttonText, logoDataUrl: ssoConnections.logoDataUrl, enabled: ssoConnections.enabled },
+      connection: {
+        id: ssoConnections.id,
+        accountId: ssoConnections.accountId,
+        name: ssoConnections.name,
+        buttonText: ssoConnections.buttonText,
+        logoDataUrl: ssoConnections.logoDataUrl,
+        enabled: ssoConnections.enabled,
+      },
     })
     .from(accounts)
     .leftJoin(ssoConnections, and(eq(ssoConnections.accountId, accounts.id), eq(ssoConnections.enabled, true)))
@@ -24,7 +31,10 @@ export async function loadEmailRoute(db: Database, email: string, now: Date = ne
     .orderBy(asc(ssoConnections.createdAt));
   if (rows.length === 0) return { route: routeEmail({ match: null, connections: [] }), match: null };
   const first = rows[0]!;
-  const requiresSso = domainRequiresSso({ authRequired: first.authRequired, domainEnforcesSso: domain.enforceSso, enforcementSuspendedUntil: first.enforcementSuspendedUntil }, now);
+  const requiresSso = domainRequiresSso(
+    { authRequired: first.authRequired, domainEnforcesSso: domain.enforceSso, enforcementSuspendedUntil: first.enforcementSuspendedUntil },
+    now,
+  );
   const match: DomainMatch = { accountId: domain.accountId, accountSlug: first.slug, domain: domain.domain, requiresSso };
   const connections = rows.flatMap((r) => (r.connection ? [r.connection as RoutableConnection] : []));
   return { route: routeEmail({ match, connections }), match };

@@ -37,7 +37,10 @@ export function offersPasswordInstead(match: DomainMatch): boolean {
 }
 
 /** Whether people on a verified domain must use SSO: account-wide `sso` or the domain's switch, unless suspended. */
-export function domainRequiresSso(input: { authRequired: "any" | "mfa" | "sso"; domainEnforcesSso: boolean; enforcementSuspendedUntil: Date | null }, now: Date): boolean {
+export function domainRequiresSso(
+  input: { authRequired: "any" | "mfa" | "sso"; domainEnforcesSso: boolean; enforcementSuspendedUntil: Date | null },
+  now: Date,
+): boolean {
   const suspended = input.enforcementSuspendedUntil !== null && now.getTime() < input.enforcementSuspendedUntil.getTime();
   return (input.authRequired === "sso" || input.domainEnforcesSso) && !suspended;
 }

@@ -1,4 +1,17 @@
-import { and, desc, eq, isNull, scimDirectories, sql, scimRequestLog, scimTokens, ssoConnections, type Database, type MemberRole, type ScimDirectory } from "@gatehouse/db";
+import {
+  and,
+  desc,
+  eq,
+  isNull,
+  scimDirectories,
+  sql,
+  scimRequestLog,
+  scimTokens,
+  ssoConnections,
+  type Database,
+  type MemberRole,
+  type ScimDirectory,
+} from "@gatehouse/db";
 import { recordAuditEvent } from "../audit";
 import { nowOf, type Actor, type CoreContext } from "../context";
 import { fail, ok, type Result } from "../result";
@@ -59,11 +72,13 @@ export async function enableScim(ctx: CoreContext, input: ScimDirectoryInput): P
   const result = await ctx.db.transaction(async (tx) => {
     const directory = existing
       ? (await tx.update(scimDirectories).set({ enabled: true }).where(eq(scimDirectories.id, existing.id)).returning())[0]!
-      : (await tx
-          .insert(scimDirectories)
-          .values({ accountId: input.accountId, connectionId: input.connectionId, createdByUserId: input.actor.userId })
-          .onConflictDoNothing()
-          .returning())[0];
+      : (
+          await tx
+            .insert(scimDirectories)
+            .values({ accountId: input.accountId, connectionId: input.connectionId, createdByUserId: input.actor.userId })
+            .onConflictDoNothing()
+            .returning()
+        )[0];
     // A second admin enabling at the same moment: the unique connection key lets one through.
     if (!directory) return null;
     const issued = await issueScimToken(tx, directory.id);

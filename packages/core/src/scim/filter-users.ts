@@ -2,7 +2,11 @@ import { filter as compileFilter, parse, type Filter } from "scim2-parse-filter"
 import type { Result } from "../result";
 
 /** A parsed filter, and the SQL-friendly key lookup it reduces to when it is that simple. */
-export type UserQuery = { kind: "all" } | { kind: "userName"; value: string } | { kind: "externalId"; value: string } | { kind: "memory"; test: (resource: Record<string, unknown>) => boolean };
+export type UserQuery =
+  | { kind: "all" }
+  | { kind: "userName"; value: string }
+  | { kind: "externalId"; value: string }
+  | { kind: "memory"; test: (resource: Record<string, unknown>) => boolean };
 
 // RFC 7643 §4.1: userName and emails.value are caseExact false; externalId is caseExact true.
 const CASE_INSENSITIVE = new Set(["username", "emails.value", "emails.type", "displayname", "name.givenname", "name.familyname"]);
@@ -54,7 +58,13 @@ function lowerResource(r: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...r };
   if (typeof r.userName === "string") out.userName = r.userName.toLowerCase();
   if (typeof r.displayName === "string") out.displayName = r.displayName.toLowerCase();
-  if (r.name && typeof r.name === "object") out.name = Object.fromEntries(Object.entries(r.name).map(([k, v]) => [k, typeof v === "string" ? v.toLowerCase() : v]));
-  if (Array.isArray(r.emails)) out.emails = r.emails.map((e) => (e && typeof e === "object" ? Object.fromEntries(Object.entries(e).map(([k, v]) => [k, (k === "value" || k === "type") && typeof v === "string" ? v.toLowerCase() : v])) : e));
+  if (r.name && typeof r.name === "object")
+    out.name = Object.fromEntries(Object.entries(r.name).map(([k, v]) => [k, typeof v === "string" ? v.toLowerCase() : v]));
+  if (Array.isArray(r.emails))
+    out.emails = r.emails.map((e) =>
+      e && typeof e === "object"
+        ? Object.fromEntries(Object.entries(e).map(([k, v]) => [k, (k === "value" || k === "type") && typeof v === "string" ? v.toLowerCase() : v]))
+        : e,
+    );
   return out;
 }

@@ -26,35 +26,65 @@ function render(row: GroupRow, s: ScimSession) {
 
 /** The group's displayName, externalId and the member ids that are Users of this directory. */
 async function readGroup(s: ScimSession, body: unknown) {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ScimRequestError(scimFailure(400, "The Group must be a JSON object.", "invalidSyntax"));
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new ScimRequestError(scimFailure(400, "The Group must be a JSON object.", "invalidSyntax"));
   const b = body as Record<string, unknown>;
   const displayName = typeof b.displayName === "string" ? b.displayName.trim() : "";
   if (!displayName) throw new ScimRequestError(scimFailure(400, "displayName is required.", "invalidValue"));
-  const wanted = Array.isArray(b.members) ? b.members.map((m) => (m && typeof m === "object" ? String((m as { value?: unknown }).value ?? "") : "")).filter((v) => UUID.test(v)) : [];
-  const known = wanted.length === 0 ? [] : await s.tx.select({ id: scimUsers.id }).from(scimUsers).where(and(eq(scimUsers.directoryId, s.directory.id), inArray(scimUsers.id, wanted)));
+  const wanted = Array.isArray(b.members)
+    ? b.members.map((m) => (m && typeof m === "object" ? String((m as { value?: unknown }).value ?? "") : "")).filter((v) => UUID.test(v))
+    : [];
+  const known =
+    wanted.length === 0
+      ? []
+      : await s.tx
+          .select({ id: scimUsers.id })
+          .from(scimUsers)
+          .where(and(eq(scimUsers.directoryId, s.directory.id), inArray(scimUsers.id, wanted)));
   const knownIds = new Set(known.map((k) => k.id));
-  return { displayName: displayName.slice(0, 300), externalId: b.externalId == null ? null : String(b.externalId), memberIds: [...new Set(wanted.filter((w) => knownIds.has(w)))] };
+  return {
+    displayName: displayName.slice(0, 300),
+    externalId: b.externalId == null ? null : String(b.externalId),
+    memberIds: [...new Set(wanted.filter((w) => knownIds.has(w)))],
+  };
 }
 
 const notFound = (id: string) => new ScimRequestError(scimFailure(404, `No Group with id ${id.slice(0, 64)} in this directory.`));
 
 async function load(s: ScimSession, id: string, lock: boolean) {
   if (!UUID.test(id)) throw notFound(id);
-  const q = s.tx.select().from(scimGroups).where(and(eq(scimGroups.id, id), eq(scimGroups.directoryId, s.directory.id))).limit(1);
+  const q = s.tx
+    .select()
+    .from(scimGroups)
+    .where(and(eq(scimGroups.id, id), eq(scimGroups.directoryId, s.directory.id)))
+    .limit(1);
   const [row] = lock ? await q.for("update") : await q;
   if (!row) throw notFound(id);
   return row;
 }
 
 async function audit(s: ScimSession, action: string, row: { id: string; displayName: string }, extra: Record<string, unknown> = {}) {
-  await recordAuditEvent(s.tx, { accountId: s.directory.accountId, actor: s.actor, action, target: { type: "scim_group", id: row.id, label: row.displayName }, metadata: extra });
+  await recordAuditEvent(s.tx, {
+    accountId: s.directory.accountId,
+    actor: s.actor,
+    action,
+    target: { type: "scim_group", id: row.id, label: row.displayName },
+    metadata: extra,
+  });
 }
 
 export async function createScimGroup(s: ScimSession, body: unknown): Promise<ScimReply> {
   const g = await readGroup(s, body);
-  const [clash] = await s.tx.select({ id: scimGroups.id }).from(scimGroups).where(and(eq(scimGroups.directoryId, s.directory.id), eq(scimGroups.displayName, g.displayName))).limit(1);
+  const [clash] = await s.tx
+    .select({ id: scimGroups.id })
+    .from(scimGroups)
+    .where(and(eq(scimGroups.directoryId, s.directory.id), eq(scimGroups.displayName, g.displayName)))
+    .limit(1);
   if (clash) throw new ScimRequestError(scimFailure(409, `A Group named ${g.displayName} already exists in this directory.`, "uniqueness"));
-  const [row] = await s.tx.insert(scimGroups).values({ directoryId: s.directory.id, ...g, createdAt: s.now, updatedAt: s.now }).returning();
+  const [row] = await s.tx
+    .insert(scimGroups)
+    .values({ directoryId: s.directory.id, ...g, createdAt: s.now, updatedAt: s.now })
+    .returning();
   await audit(s, "scim.group_created", row!, { members: g.memberIds.length });
   s.changes.push(`created group ${g.displayName} (${g.memberIds.length} members; roles unchanged)`);
   return { status: 201, body: render(row!, s), headers: { Location: `${s.baseUrl}/Groups/${row!.id}` } };
@@ -102,7 +132,11 @@ export async function patchScimGroup(s: ScimSession, id: string, body: unknown):
 }
 
 async function save(s: ScimSession, row: GroupRow, g: Awaited<ReturnType<typeof readGroup>>): Promise<ScimReply> {
-  const [saved] = await s.tx.update(scimGroups).set({ ...g, updatedAt: s.now }).where(eq(scimGroups.id, row.id)).returning();
+  const [saved] = await s.tx
+    .update(scimGroups)
+    .set({ ...g, updatedAt: s.now })
+    .where(eq(scimGroups.id, row.id))
+    .returning();
   await audit(s, "scim.group_updated", saved!, { members: g.memberIds.length });
   s.changes.push(`updated group ${g.displayName} (${g.memberIds.length} members; roles unchanged)`);
   return { status: 200, body: render(saved!, s) };

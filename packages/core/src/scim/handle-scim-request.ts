@@ -37,7 +37,15 @@ export async function handleScimRequest(ctx: CoreContext, request: Request, opts
   const logPath = `/${opts.path.join("/")}${url.search}`;
   if (!UUID.test(opts.directoryId)) return respond({ status: 401, body: scimErrorBody(scimFailure(401, "Unknown SCIM directory or invalid token.")) });
   const [directory] = await ctx.db
-    .select({ id: scimDirectories.id, accountId: scimDirectories.accountId, accountName: accounts.name, connectionId: scimDirectories.connectionId, connectionName: ssoConnections.name, defaultRole: scimDirectories.defaultRole, enabled: scimDirectories.enabled })
+    .select({
+      id: scimDirectories.id,
+      accountId: scimDirectories.accountId,
+      accountName: accounts.name,
+      connectionId: scimDirectories.connectionId,
+      connectionName: ssoConnections.name,
+      defaultRole: scimDirectories.defaultRole,
+      enabled: scimDirectories.enabled,
+    })
     .from(scimDirectories)
     .innerJoin(ssoConnections, eq(ssoConnections.id, scimDirectories.connectionId))
     .innerJoin(accounts, eq(accounts.id, scimDirectories.accountId))
@@ -60,7 +68,12 @@ export async function handleScimRequest(ctx: CoreContext, request: Request, opts
   const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim() ?? "";
   const token = bearer ? await verifyScimToken(ctx.db, directory.id, bearer, now) : null;
   if (!token) {
-    const f = scimFailure(401, bearer ? "The bearer token is not valid for this directory (unknown, revoked, rotated past its grace period, or another directory's)." : "Send the directory's token as Authorization: Bearer <token>.");
+    const f = scimFailure(
+      401,
+      bearer
+        ? "The bearer token is not valid for this directory (unknown, revoked, rotated past its grace period, or another directory's)."
+        : "Send the directory's token as Authorization: Bearer <token>.",
+    );
     // Anyone can send unauthenticated requests: log at most one 401 a minute per directory so they cannot flood the log.
     const [recent] = await ctx.db
       .select({ id: scimRequestLog.id })
@@ -71,7 +84,12 @@ export async function handleScimRequest(ctx: CoreContext, request: Request, opts
   }
   if (!directory.enabled) return fail(scimFailure(403, "SCIM is turned off for this directory. An admin can turn it on in the connection's SCIM settings."));
   const rate = await countScimRequest(ctx.db, token.id, opts.rateLimitPerMinute ?? SCIM_RATE_LIMIT_PER_MINUTE, now);
-  if (!rate.allowed) return fail({ status: 429, detail: `Too many requests for this token; retry after ${rate.retryAfterSeconds} seconds.`, headers: { "Retry-After": String(rate.retryAfterSeconds) } });
+  if (!rate.allowed)
+    return fail({
+      status: 429,
+      detail: `Too many requests for this token; retry after ${rate.retryAfterSeconds} seconds.`,
+      headers: { "Retry-After": String(rate.retryAfterSeconds) },
+    });
 
   if (method === "POST" || method === "PUT" || method === "PATCH") {
     const read = await readJsonBody(request);
@@ -79,20 +97,43 @@ export async function handleScimRequest(ctx: CoreContext, request: Request, opts
     body = read.body;
   }
 
-  const info: ScimDirectoryInfo = { id: directory.id, accountId: directory.accountId, accountName: directory.accountName, connectionId: directory.connectionId, connectionName: directory.connectionName, defaultRole: directory.defaultRole };
+  const info: ScimDirectoryInfo = {
+    id: directory.id,
+    accountId: directory.accountId,
+    accountName: directory.accountName,
+    connectionId: directory.connectionId,
+    connectionName: directory.connectionName,
+    defaultRole: directory.defaultRole,
+  };
   const afterCommit: Array<() => Promise<void>> = [];
   const changes: string[] = [];
   let reply: ScimReply;
   try {
     reply = await ctx.db.transaction(async (tx) => {
-      const session: ScimSession = { ctx, tx, directory: info, actor: { userId: null, label: `SCIM (${directory.connectionName})`, ip: opts.ip }, now, baseUrl: opts.baseUrl, changes, afterCommit };
+      const session: ScimSession = {
+        ctx,
+        tx,
+        directory: info,
+        actor: { userId: null, label: `SCIM (${directory.connectionName})`, ip: opts.ip },
+        now,
+        baseUrl: opts.baseUrl,
+        changes,
+        afterCommit,
+      };
       return route(session, method, opts.path, url.searchParams, body);
     });
   } catch (e) {
     changes.length = 0;
     afterCommit.length = 0;
     if (e instanceof ScimRequestError) return fail(e.failure);
-    if (isUniqueViolation(e)) return fail(scimFailure(409, "Another request created the same userName, externalId or email at the same moment; this one was not applied. Look the User up by filter.", "uniqueness"));
+    if (isUniqueViolation(e))
+      return fail(
+        scimFailure(
+          409,
+          "Another request created the same userName, externalId or email at the same moment; this one was not applied. Look the User up by filter.",
+          "uniqueness",
+        ),
+      );
     console.error("scim: request failed", e);
     return fail(scimFailure(500, "The request failed on our side; nothing was changed. Retry later."));
   }
@@ -148,7 +189,12 @@ function route(s: ScimSession, method: string, path: string[], query: URLSearchP
       if (method === "DELETE") return deleteScimGroup(s, id);
       return notAllowed();
     default:
-      throw new ScimRequestError(scimFailure(404, `No such SCIM endpoint: /${path.join("/")}. This directory serves /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas.`));
+      throw new ScimRequestError(
+        scimFailure(
+          404,
+          `No such SCIM endpoint: /${path.join("/")}. This directory serves /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas.`,
+        ),
+      );
   }
 }
 
@@ -167,7 +213,8 @@ async function readJsonBody(request: Request): Promise<BodyRead> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > SCIM_MAX_BODY_BYTES) return tooLarge;
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type && type !== SCIM_CONTENT_TYPE && type !== "application/json") return { ok: false, failure: scimFailure(415, `Send the body as ${SCIM_CONTENT_TYPE} (application/json is accepted too), not ${type}.`) };
+  if (type && type !== SCIM_CONTENT_TYPE && type !== "application/json")
+    return { ok: false, failure: scimFailure(415, `Send the body as ${SCIM_CONTENT_TYPE} (application/json is accepted too), not ${type}.`) };
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {

@@ -24,16 +24,28 @@ export async function resolveUserForScim(s: ScimSession, fields: ScimUserFields)
       .limit(1);
     if (identity) return { userId: identity.userId, created: false };
   }
-  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${fields.email}`).limit(1);
+  const [existing] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${fields.email}`)
+    .limit(1);
   if (existing) {
-    const [member] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.accountId, directory.accountId), eq(memberships.userId, existing.id))).limit(1);
+    const [member] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.accountId, directory.accountId), eq(memberships.userId, existing.id)))
+      .limit(1);
     if (member || (await isEmailOnVerifiedDomain(tx as never, directory.accountId, fields.email))) return { userId: existing.id, created: false };
     // A user with no way in left (no membership, no password, no sign-in through another
     // connection; e.g. one this directory deleted earlier) may be re-created. A working login of
     // someone outside the account is never taken over by this account's IdP.
     if (await hasNoLoginElsewhere(s, existing.id)) return { userId: existing.id, created: false };
     throw new ScimRequestError(
-      scimFailure(409, `${fields.email} already signs in to another account here, so this directory cannot take that sign-in over. Verify the email's domain for this account, or invite them first, then retry.`, "uniqueness"),
+      scimFailure(
+        409,
+        `${fields.email} already signs in to another account here, so this directory cannot take that sign-in over. Verify the email's domain for this account, or invite them first, then retry.`,
+        "uniqueness",
+      ),
     );
   }
   const [created] = await tx.insert(users).values({ email: fields.email, name: fields.name }).returning({ id: users.id });
@@ -46,12 +58,22 @@ async function hasNoLoginElsewhere(s: ScimSession, userId: string): Promise<bool
   if (membership) return false;
   const [user] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
   if (user?.passwordHash) return false;
-  const [otherIdentity] = await tx.select({ id: ssoIdentities.id }).from(ssoIdentities).where(and(eq(ssoIdentities.userId, userId), ne(ssoIdentities.connectionId, directory.connectionId))).limit(1);
+  const [otherIdentity] = await tx
+    .select({ id: ssoIdentities.id })
+    .from(ssoIdentities)
+    .where(and(eq(ssoIdentities.userId, userId), ne(ssoIdentities.connectionId, directory.connectionId)))
+    .limit(1);
   return !otherIdentity;
 }
 
 /** Makes the user a member (default role, or the role they had before deactivation) and emails them. */
-export async function activateMember(s: ScimSession, scimUserId: string, userId: string, email: string, previousRole: "admin" | "member" | null): Promise<void> {
+export async function activateMember(
+  s: ScimSession,
+  scimUserId: string,
+  userId: string,
+  email: string,
+  previousRole: "admin" | "member" | null,
+): Promise<void> {
   const { tx, directory } = s;
   const role = previousRole ?? directory.defaultRole;
   const inserted = await tx
@@ -71,7 +93,12 @@ export async function activateMember(s: ScimSession, scimUserId: string, userId:
   s.changes.push(`${previousRole ? "re-activated" : "added"} ${email} as ${ROLE_LABELS[role]}`);
   // RFC 2606: .invalid cannot receive mail; the console's self-test provisions such a throwaway user.
   if (email.endsWith(".invalid")) return;
-  const rendered = scimProvisionedEmail({ accountName: directory.accountName, connectionName: directory.connectionName, roleLabel: ROLE_LABELS[role], signInUrl: `${s.ctx.appUrl}/login` });
+  const rendered = scimProvisionedEmail({
+    accountName: directory.accountName,
+    connectionName: directory.connectionName,
+    roleLabel: ROLE_LABELS[role],
+    signInUrl: `${s.ctx.appUrl}/login`,
+  });
   s.afterCommit.push(async () => void (await s.ctx.mailer.send({ ...rendered, to: email, template: "scim-provisioned" })));
 }
 
@@ -102,15 +129,36 @@ export async function updateUserProfile(s: ScimSession, userId: string, fields: 
   const [current] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
   if (!current) return;
   if (current.email.toLowerCase() !== fields.email) {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${fields.email}`).limit(1);
-    if (taken) throw new ScimRequestError(scimFailure(409, `Cannot change the email to ${fields.email}: another person already signs in with it.`, "uniqueness"));
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${fields.email}`)
+      .limit(1);
+    if (taken)
+      throw new ScimRequestError(scimFailure(409, `Cannot change the email to ${fields.email}: another person already signs in with it.`, "uniqueness"));
     // A user who also belongs to other accounts keeps their address unless the new one is on this account's verified domain.
-    const [elsewhere] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), sql`${memberships.accountId} <> ${directory.accountId}`)).limit(1);
+    const [elsewhere] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), sql`${memberships.accountId} <> ${directory.accountId}`))
+      .limit(1);
     if (elsewhere && !(await isEmailOnVerifiedDomain(tx as never, directory.accountId, fields.email))) {
-      throw new ScimRequestError(scimFailure(409, `Cannot change the email to ${fields.email}: this person also belongs to other accounts, and the new address is not on one of this account's verified domains.`, "uniqueness"));
+      throw new ScimRequestError(
+        scimFailure(
+          409,
+          `Cannot change the email to ${fields.email}: this person also belongs to other accounts, and the new address is not on one of this account's verified domains.`,
+          "uniqueness",
+        ),
+      );
     }
     await tx.update(users).set({ email: fields.email, emailVerifiedAt: null }).where(eq(users.id, userId));
-    await recordAuditEvent(tx, { accountId: directory.accountId, actor: s.actor, action: "scim.email_changed", target: { type: "user", id: userId, label: fields.email }, metadata: { from: current.email, to: fields.email } });
+    await recordAuditEvent(tx, {
+      accountId: directory.accountId,
+      actor: s.actor,
+      action: "scim.email_changed",
+      target: { type: "user", id: userId, label: fields.email },
+      metadata: { from: current.email, to: fields.email },
+    });
     s.changes.push(`email ${current.email} → ${fields.email}`);
   }
   if (fields.name && fields.name !== current.name) await tx.update(users).set({ name: fields.name }).where(eq(users.id, userId));

@@ -19,7 +19,11 @@ describe("normalisePatch", () => {
         { op: "replace", path: "name.familyName", value: "Lovelace" },
       ],
     ],
-    ["Entra filtered email path", patch({ op: "Replace", path: 'emails[type eq "work"].value', value: "ada@x.test" }), [{ op: "replace", path: 'emails[type eq "work"].value', value: "ada@x.test" }]],
+    [
+      "Entra filtered email path",
+      patch({ op: "Replace", path: 'emails[type eq "work"].value', value: "ada@x.test" }),
+      [{ op: "replace", path: 'emails[type eq "work"].value', value: "ada@x.test" }],
+    ],
     ["enterprise key in a value map", patch({ op: "Add", value: { [`${ENT}:department`]: "R&D" } }), [{ op: "add", path: `${ENT}:department`, value: "R&D" }]],
     ["remove with a filtered path", patch({ op: "Remove", path: 'members[value eq "x"]' }), [{ op: "remove", path: 'members[value eq "x"]' }]],
     ["lower-case operations key", { operations: [{ op: "replace", path: "displayName", value: "X" }] }, [{ op: "replace", path: "displayName", value: "X" }]],

@@ -17,7 +17,9 @@ describe("decideScimRate", () => {
 
 describe("redactForLog", () => {
   it("hides passwords and tokens, in bodies and in PATCH operations", () => {
-    const out = JSON.stringify(redactForLog({ userName: "a@x.test", password: "hunter2", Operations: [{ op: "replace", path: "password", value: "s3cret" }], nested: { apiKey: "k" } }));
+    const out = JSON.stringify(
+      redactForLog({ userName: "a@x.test", password: "hunter2", Operations: [{ op: "replace", path: "password", value: "s3cret" }], nested: { apiKey: "k" } }),
+    );
     expect(out).not.toMatch(/hunter2|s3cret|"k"/);
     expect(out).toContain("a@x.test");
   });

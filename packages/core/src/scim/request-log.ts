@@ -28,7 +28,16 @@ function redact(value: unknown, depth: number): unknown {
   return out;
 }
 
-export type RequestLogEntry = { directoryId: string; method: string; path: string; status: number; summary: string | null; error: string | null; body: unknown; at: Date };
+export type RequestLogEntry = {
+  directoryId: string;
+  method: string;
+  path: string;
+  status: number;
+  summary: string | null;
+  error: string | null;
+  body: unknown;
+  at: Date;
+};
 
 /** Appends one row to a directory's request log. */
 export async function writeScimRequestLog(db: Pick<Database, "insert">, entry: RequestLogEntry): Promise<void> {

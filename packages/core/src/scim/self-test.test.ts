@@ -31,11 +31,36 @@ describe("SCIM self-test steps against a fake RFC 7644 server", () => {
   });
 
   it.each<[string, FakeScimFaults | null, string[], RegExp]>([
-    ["a wrong token", null, ["config:fail", "create:fail", "filter:skipped", "patch:skipped", "deactivate:skipped", "delete:skipped"], /Expected HTTP 200, got 401/],
-    ["a refused create", { refuseCreate: true }, ["config:pass", "create:fail", "filter:skipped", "patch:skipped", "deactivate:skipped", "delete:skipped"], /Expected HTTP 201, got 409/],
-    ["a PATCH that changes nothing", { ignorePatch: true }, ["config:pass", "create:pass", "filter:pass", "patch:fail", "deactivate:fail", "delete:pass"], /givenName did not change/],
-    ["plain JSON responses", { plainJson: true }, ["config:fail", "create:fail", "filter:skipped", "patch:skipped", "deactivate:skipped", "delete:skipped"], /not application\/scim\+json/],
-    ["a DELETE that keeps the user", { keepDeleted: true }, ["config:pass", "create:pass", "filter:pass", "patch:pass", "deactivate:pass", "delete:fail"], /still answers HTTP 200/],
+    [
+      "a wrong token",
+      null,
+      ["config:fail", "create:fail", "filter:skipped", "patch:skipped", "deactivate:skipped", "delete:skipped"],
+      /Expected HTTP 200, got 401/,
+    ],
+    [
+      "a refused create",
+      { refuseCreate: true },
+      ["config:pass", "create:fail", "filter:skipped", "patch:skipped", "deactivate:skipped", "delete:skipped"],
+      /Expected HTTP 201, got 409/,
+    ],
+    [
+      "a PATCH that changes nothing",
+      { ignorePatch: true },
+      ["config:pass", "create:pass", "filter:pass", "patch:fail", "deactivate:fail", "delete:pass"],
+      /givenName did not change/,
+    ],
+    [
+      "plain JSON responses",
+      { plainJson: true },
+      ["config:fail", "create:fail", "filter:skipped", "patch:skipped", "deactivate:skipped", "delete:skipped"],
+      /not application\/scim\+json/,
+    ],
+    [
+      "a DELETE that keeps the user",
+      { keepDeleted: true },
+      ["config:pass", "create:pass", "filter:pass", "patch:pass", "deactivate:pass", "delete:fail"],
+      /still answers HTTP 200/,
+    ],
   ])("reports %s", async (_name, faults, expected, firstProblem) => {
     const { summary, steps } = await run(faults ?? {}, faults ? TOKEN : "gh_scim_wrong");
     expect(summary).toEqual(expected);

@@ -84,7 +84,14 @@ export async function runScimConformanceSteps(input: { baseUrl: string; token: s
   }
 
   /** Sends one request and records the step; `check` returns null when the answer is right, else what is wrong. */
-  async function step(id: SelfTestStepId, label: string, method: string, path: string, body: unknown, check: (r: Response_) => string | null | Promise<string | null>) {
+  async function step(
+    id: SelfTestStepId,
+    label: string,
+    method: string,
+    path: string,
+    body: unknown,
+    check: (r: Response_) => string | null | Promise<string | null>,
+  ) {
     const res = await call(method, path, body);
     if (res instanceof Error) {
       steps.push({ id, label, status: "fail", method, path, httpStatus: null, detail: `The request did not complete: ${res.message}`, scimError: null });
@@ -126,7 +133,8 @@ export async function runScimConformanceSteps(input: { baseUrl: string; token: s
       const wrong = expectStatus(r, 201);
       if (wrong) return wrong;
       if (!isObject(r.body) || typeof r.body.id !== "string" || !r.body.id) return "The created user has no id.";
-      if (typeof r.body.userName !== "string" || r.body.userName.toLowerCase() !== input.userName.toLowerCase()) return "The created user's userName is not the one sent.";
+      if (typeof r.body.userName !== "string" || r.body.userName.toLowerCase() !== input.userName.toLowerCase())
+        return "The created user's userName is not the one sent.";
       return null;
     },
   );
@@ -156,7 +164,8 @@ export async function runScimConformanceSteps(input: { baseUrl: string; token: s
     if (wrong) return wrong;
     if (!isObject(r.body) || !Array.isArray(r.body.schemas) || !r.body.schemas.includes(LIST_SCHEMA)) return "The answer is not a SCIM ListResponse.";
     const resources = Array.isArray(r.body.Resources) ? r.body.Resources : [];
-    if (r.body.totalResults !== 1 || resources.length !== 1) return `Expected exactly one match, got totalResults ${String(r.body.totalResults)} with ${resources.length} resources.`;
+    if (r.body.totalResults !== 1 || resources.length !== 1)
+      return `Expected exactly one match, got totalResults ${String(r.body.totalResults)} with ${resources.length} resources.`;
     return isObject(resources[0]) && resources[0].id === userId ? null : "The match is not the user just created.";
   });
 
@@ -174,11 +183,18 @@ export async function runScimConformanceSteps(input: { baseUrl: string; token: s
   );
 
   // Okta deactivates with a path-less replace of { active: false }.
-  await step("deactivate", "Deactivate the user (active: false)", "PATCH", userPath, { schemas: [PATCH_SCHEMA], Operations: [{ op: "replace", value: { active: false } }] }, async (r) => {
-    const user = await resourceAfter(r);
-    if (typeof user === "string") return user;
-    return user.active === false ? null : "The user is still active after the PATCH.";
-  });
+  await step(
+    "deactivate",
+    "Deactivate the user (active: false)",
+    "PATCH",
+    userPath,
+    { schemas: [PATCH_SCHEMA], Operations: [{ op: "replace", value: { active: false } }] },
+    async (r) => {
+      const user = await resourceAfter(r);
+      if (typeof user === "string") return user;
+      return user.active === false ? null : "The user is still active after the PATCH.";
+    },
+  );
 
   await step("delete", "Delete the user", "DELETE", userPath, undefined, async (r) => {
     const wrong = expectStatus(r, 204);
@@ -206,7 +222,10 @@ export async function runScimSelfTest(
   if (!directory || !directory.enabled) return fail("SCIM is not switched on for this connection. Enable SCIM 2.0 first.");
   const now = nowOf(ctx);
   const issued = await issueScimToken(ctx.db, directory.id);
-  await ctx.db.update(scimTokens).set({ expiresAt: new Date(now.getTime() + SELF_TEST_TOKEN_MINUTES * 60_000) }).where(eq(scimTokens.id, issued.id));
+  await ctx.db
+    .update(scimTokens)
+    .set({ expiresAt: new Date(now.getTime() + SELF_TEST_TOKEN_MINUTES * 60_000) })
+    .where(eq(scimTokens.id, issued.id));
   const baseUrl = input.baseUrl ?? scimBaseUrl(ctx.appUrl, directory.id);
   const userName = selfTestUserName();
   let steps: SelfTestStep[];

@@ -13,7 +13,10 @@ export type IssuedScimToken = { id: string; token: string; prefix: string };
 export async function issueScimToken(db: Pick<Database, "insert">, directoryId: string): Promise<IssuedScimToken> {
   const token = `gh_scim_${generateToken()}`;
   const prefix = token.slice(0, 14);
-  const [row] = await db.insert(scimTokens).values({ directoryId, prefix, tokenHash: hashToken(token) }).returning({ id: scimTokens.id });
+  const [row] = await db
+    .insert(scimTokens)
+    .values({ directoryId, prefix, tokenHash: hashToken(token) })
+    .returning({ id: scimTokens.id });
   return { id: row!.id, token, prefix };
 }
 
@@ -26,7 +29,14 @@ export async function verifyScimToken(db: Database, directoryId: string, bearer:
   const [row] = await db
     .select()
     .from(scimTokens)
-    .where(and(eq(scimTokens.tokenHash, hashToken(bearer)), eq(scimTokens.directoryId, directoryId), isNull(scimTokens.revokedAt), or(isNull(scimTokens.expiresAt), gt(scimTokens.expiresAt, now))))
+    .where(
+      and(
+        eq(scimTokens.tokenHash, hashToken(bearer)),
+        eq(scimTokens.directoryId, directoryId),
+        isNull(scimTokens.revokedAt),
+        or(isNull(scimTokens.expiresAt), gt(scimTokens.expiresAt, now)),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
@@ -49,14 +59,25 @@ export async function rotateScimToken(db: Database, directoryId: string, now = n
 
 /** Stops a token at once. */
 export async function revokeScimToken(db: Database, directoryId: string, tokenId: string, now = new Date()): Promise<boolean> {
-  const revoked = await db.update(scimTokens).set({ revokedAt: now }).where(and(eq(scimTokens.id, tokenId), eq(scimTokens.directoryId, directoryId), isNull(scimTokens.revokedAt))).returning({ id: scimTokens.id });
+  const revoked = await db
+    .update(scimTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(scimTokens.id, tokenId), eq(scimTokens.directoryId, directoryId), isNull(scimTokens.revokedAt)))
+    .returning({ id: scimTokens.id });
   return revoked.length > 0;
 }
 
 /** A directory's tokens for the console (never the secret), newest first. */
 export async function listScimTokens(db: Database, directoryId: string) {
   return db
-    .select({ id: scimTokens.id, prefix: scimTokens.prefix, createdAt: scimTokens.createdAt, lastUsedAt: scimTokens.lastUsedAt, expiresAt: scimTokens.expiresAt, revokedAt: scimTokens.revokedAt })
+    .select({
+      id: scimTokens.id,
+      prefix: scimTokens.prefix,
+      createdAt: scimTokens.createdAt,
+      lastUsedAt: scimTokens.lastUsedAt,
+      expiresAt: scimTokens.expiresAt,
+      revokedAt: scimTokens.revokedAt,
+    })
     .from(scimTokens)
     .where(eq(scimTokens.directoryId, directoryId))
     .orderBy(sql`${scimTokens.createdAt} desc`);

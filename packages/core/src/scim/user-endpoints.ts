@@ -26,18 +26,52 @@ export async function createScimUser(s: ScimSession, body: unknown): Promise<Sci
   const clash = await tx
     .select({ id: scimUsers.id })
     .from(scimUsers)
-    .where(and(eq(scimUsers.directoryId, directory.id), sql`(lower(${scimUsers.userName}) = lower(${fields.userName})${fields.externalId ? sql` or ${scimUsers.externalId} = ${fields.externalId}` : sql``})`))
+    .where(
+      and(
+        eq(scimUsers.directoryId, directory.id),
+        sql`(lower(${scimUsers.userName}) = lower(${fields.userName})${fields.externalId ? sql` or ${scimUsers.externalId} = ${fields.externalId}` : sql``})`,
+      ),
+    )
     .limit(1);
-  if (clash.length > 0) throw new ScimRequestError(scimFailure(409, `A User with userName ${fields.userName}${fields.externalId ? ` or externalId ${fields.externalId}` : ""} already exists in this directory.`, "uniqueness"));
+  if (clash.length > 0)
+    throw new ScimRequestError(
+      scimFailure(
+        409,
+        `A User with userName ${fields.userName}${fields.externalId ? ` or externalId ${fields.externalId}` : ""} already exists in this directory.`,
+        "uniqueness",
+      ),
+    );
   const linked = await resolveUserForScim(s, fields);
-  const [linkedElsewhere] = await tx.select({ id: scimUsers.id }).from(scimUsers).where(and(eq(scimUsers.directoryId, directory.id), eq(scimUsers.userId, linked.userId))).limit(1);
-  if (linkedElsewhere) throw new ScimRequestError(scimFailure(409, `${fields.email} is already provisioned in this directory as another User (id ${linkedElsewhere.id}).`, "uniqueness"));
+  const [linkedElsewhere] = await tx
+    .select({ id: scimUsers.id })
+    .from(scimUsers)
+    .where(and(eq(scimUsers.directoryId, directory.id), eq(scimUsers.userId, linked.userId)))
+    .limit(1);
+  if (linkedElsewhere)
+    throw new ScimRequestError(
+      scimFailure(409, `${fields.email} is already provisioned in this directory as another User (id ${linkedElsewhere.id}).`, "uniqueness"),
+    );
   if (!linked.created) await updateUserProfile(s, linked.userId, fields);
   const [row] = await tx
     .insert(scimUsers)
-    .values({ directoryId: directory.id, userId: linked.userId, userName: fields.userName, externalId: fields.externalId, active: fields.active, resource: fields.resource, createdAt: s.now, updatedAt: s.now })
+    .values({
+      directoryId: directory.id,
+      userId: linked.userId,
+      userName: fields.userName,
+      externalId: fields.externalId,
+      active: fields.active,
+      resource: fields.resource,
+      createdAt: s.now,
+      updatedAt: s.now,
+    })
     .returning();
-  await recordAuditEvent(tx, { accountId: directory.accountId, actor: s.actor, action: "scim.user_created", target: { type: "user", id: linked.userId, label: fields.email }, metadata: { scimUserId: row!.id, externalId: fields.externalId, active: fields.active } });
+  await recordAuditEvent(tx, {
+    accountId: directory.accountId,
+    actor: s.actor,
+    action: "scim.user_created",
+    target: { type: "user", id: linked.userId, label: fields.email },
+    metadata: { scimUserId: row!.id, externalId: fields.externalId, active: fields.active },
+  });
   s.changes.unshift(`created ${fields.userName}${fields.active ? "" : " (inactive)"}`);
   if (fields.active) await activateMember(s, row!.id, linked.userId, fields.email, null);
   return { status: 201, body: renderScimUser(row!, s.baseUrl), headers: { Location: `${s.baseUrl}/Users/${row!.id}`, ETag: `W/"${row!.version}"` } };
@@ -46,7 +80,12 @@ export async function createScimUser(s: ScimSession, body: unknown): Promise<Sci
 async function loadForUpdate(s: ScimSession, id: string) {
   if (!UUID.test(id)) throw notFound(id);
   // FOR UPDATE: parallel PATCHes of one User apply one after the other, none is lost.
-  const [row] = await s.tx.select().from(scimUsers).where(and(eq(scimUsers.id, id), eq(scimUsers.directoryId, s.directory.id))).for("update").limit(1);
+  const [row] = await s.tx
+    .select()
+    .from(scimUsers)
+    .where(and(eq(scimUsers.id, id), eq(scimUsers.directoryId, s.directory.id)))
+    .for("update")
+    .limit(1);
   if (!row) throw notFound(id);
   return row;
 }
@@ -56,7 +95,11 @@ const notFound = (id: string) => new ScimRequestError(scimFailure(404, `No User 
 /** GET /Users/:id. Another directory's id is a 404, like an unknown one. */
 export async function getScimUser(s: ScimSession, id: string): Promise<ScimReply> {
   if (!UUID.test(id)) throw notFound(id);
-  const [row] = await s.tx.select().from(scimUsers).where(and(eq(scimUsers.id, id), eq(scimUsers.directoryId, s.directory.id))).limit(1);
+  const [row] = await s.tx
+    .select()
+    .from(scimUsers)
+    .where(and(eq(scimUsers.id, id), eq(scimUsers.directoryId, s.directory.id)))
+    .limit(1);
   if (!row) throw notFound(id);
   return { status: 200, body: renderScimUser(row, s.baseUrl), headers: { ETag: `W/"${row.version}"` } };
 }
@@ -73,18 +116,46 @@ export async function listScimUsers(s: ScimSession, query: URLSearchParams): Pro
   let rows: StoredScimUser[];
   let total: number;
   if (q.kind === "memory") {
-    const all = await s.tx.select().from(scimUsers).where(base).orderBy(scimUsers.createdAt, scimUsers.id).limit(SCIM_MAX_IN_MEMORY_FILTER + 1);
-    if (all.length > SCIM_MAX_IN_MEMORY_FILTER) throw new ScimRequestError(scimFailure(400, `This directory has more than ${SCIM_MAX_IN_MEMORY_FILTER} users: filter by userName eq or externalId eq.`, "tooMany"));
+    const all = await s.tx
+      .select()
+      .from(scimUsers)
+      .where(base)
+      .orderBy(scimUsers.createdAt, scimUsers.id)
+      .limit(SCIM_MAX_IN_MEMORY_FILTER + 1);
+    if (all.length > SCIM_MAX_IN_MEMORY_FILTER)
+      throw new ScimRequestError(
+        scimFailure(400, `This directory has more than ${SCIM_MAX_IN_MEMORY_FILTER} users: filter by userName eq or externalId eq.`, "tooMany"),
+      );
     const matching = all.filter((r) => q.test(renderScimUser(r, s.baseUrl)));
     total = matching.length;
     rows = matching.slice(startIndex - 1, startIndex - 1 + count);
   } else {
-    const where = q.kind === "all" ? base : q.kind === "userName" ? and(base, sql`lower(${scimUsers.userName}) = lower(${q.value})`) : and(base, eq(scimUsers.externalId, q.value));
-    const [counted] = await s.tx.select({ n: sql<number>`count(*)::int` }).from(scimUsers).where(where);
+    const where =
+      q.kind === "all"
+        ? base
+        : q.kind === "userName"
+          ? and(base, sql`lower(${scimUsers.userName}) = lower(${q.value})`)
+          : and(base, eq(scimUsers.externalId, q.value));
+    const [counted] = await s.tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(scimUsers)
+      .where(where);
     total = counted?.n ?? 0;
-    rows = count === 0 ? [] : await s.tx.select().from(scimUsers).where(where).orderBy(scimUsers.createdAt, scimUsers.id).offset(startIndex - 1).limit(count);
+    rows =
+      count === 0
+        ? []
+        : await s.tx
+            .select()
+            .from(scimUsers)
+            .where(where)
+            .orderBy(scimUsers.createdAt, scimUsers.id)
+            .offset(startIndex - 1)
+            .limit(count);
   }
-  return { status: 200, body: { schemas: [LIST_SCHEMA], totalResults: total, startIndex, itemsPerPage: rows.length, Resources: rows.map((r) => renderScimUser(r, s.baseUrl)) } };
+  return {
+    status: 200,
+    body: { schemas: [LIST_SCHEMA], totalResults: total, startIndex, itemsPerPage: rows.length, Resources: rows.map((r) => renderScimUser(r, s.baseUrl)) },
+  };
 }
 
 /** PUT /Users/:id: the body replaces the resource (Okta sends whole Users, `active:false` to deactivate). */
@@ -103,7 +174,10 @@ export async function patchScimUser(s: ScimSession, id: string, body: unknown): 
   try {
     patched = scimPatch(current as never, ops.value as never, { mutateDocument: false, treatMissingAsAdd: true }) as Record<string, unknown>;
   } catch (e) {
-    if (e instanceof PatchLibraryError) throw new ScimRequestError(scimFailure(400, `The PATCH could not be applied: ${e.message}`, (e as { scimType?: string }).scimType === "noTarget" ? "noTarget" : "invalidPath"));
+    if (e instanceof PatchLibraryError)
+      throw new ScimRequestError(
+        scimFailure(400, `The PATCH could not be applied: ${e.message}`, (e as { scimType?: string }).scimType === "noTarget" ? "noTarget" : "invalidPath"),
+      );
     throw e;
   }
   return saveUser(s, row, fieldsOrFail(patched), "patched");
@@ -114,15 +188,37 @@ async function saveUser(s: ScimSession, row: typeof scimUsers.$inferSelect, fiel
   const clash = await tx
     .select({ id: scimUsers.id })
     .from(scimUsers)
-    .where(and(eq(scimUsers.directoryId, directory.id), sql`${scimUsers.id} <> ${row.id}`, sql`(lower(${scimUsers.userName}) = lower(${fields.userName})${fields.externalId ? sql` or ${scimUsers.externalId} = ${fields.externalId}` : sql``})`))
+    .where(
+      and(
+        eq(scimUsers.directoryId, directory.id),
+        sql`${scimUsers.id} <> ${row.id}`,
+        sql`(lower(${scimUsers.userName}) = lower(${fields.userName})${fields.externalId ? sql` or ${scimUsers.externalId} = ${fields.externalId}` : sql``})`,
+      ),
+    )
     .limit(1);
-  if (clash.length > 0) throw new ScimRequestError(scimFailure(409, `Another User of this directory (id ${clash[0]!.id}) already has userName ${fields.userName}${fields.externalId ? ` or externalId ${fields.externalId}` : ""}.`, "uniqueness"));
+  if (clash.length > 0)
+    throw new ScimRequestError(
+      scimFailure(
+        409,
+        `Another User of this directory (id ${clash[0]!.id}) already has userName ${fields.userName}${fields.externalId ? ` or externalId ${fields.externalId}` : ""}.`,
+        "uniqueness",
+      ),
+    );
   let userId = row.userId;
-  if (!userId) userId = (await resolveUserForScim(s, fields)).userId; // our user was deleted meanwhile
+  if (!userId)
+    userId = (await resolveUserForScim(s, fields)).userId; // our user was deleted meanwhile
   else await updateUserProfile(s, userId, fields);
   const [saved] = await tx
     .update(scimUsers)
-    .set({ userId, userName: fields.userName, externalId: fields.externalId, active: fields.active, resource: fields.resource, version: row.version + 1, updatedAt: s.now })
+    .set({
+      userId,
+      userName: fields.userName,
+      externalId: fields.externalId,
+      active: fields.active,
+      resource: fields.resource,
+      version: row.version + 1,
+      updatedAt: s.now,
+    })
     .where(eq(scimUsers.id, row.id))
     .returning();
   if (row.active && !fields.active) await deactivateMember(s, row.id, userId, fields.email, "deactivated");
@@ -130,7 +226,13 @@ async function saveUser(s: ScimSession, row: typeof scimUsers.$inferSelect, fiel
   else if (fields.active && !row.userId) await activateMember(s, row.id, userId, fields.email, null);
   if (s.changes.length === 0) s.changes.push(`${verb} ${fields.userName} (no membership change)`);
   else s.changes.unshift(`${verb} ${fields.userName}`);
-  await recordAuditEvent(tx, { accountId: directory.accountId, actor: s.actor, action: "scim.user_updated", target: { type: "user", id: userId, label: fields.email }, metadata: { scimUserId: row.id, active: fields.active, how: verb } });
+  await recordAuditEvent(tx, {
+    accountId: directory.accountId,
+    actor: s.actor,
+    action: "scim.user_updated",
+    target: { type: "user", id: userId, label: fields.email },
+    metadata: { scimUserId: row.id, active: fields.active, how: verb },
+  });
   const fresh = { ...saved!, previousRole: undefined };
   return { status: 200, body: renderScimUser(fresh, s.baseUrl), headers: { ETag: `W/"${saved!.version}"` } };
 }
@@ -140,7 +242,13 @@ export async function deleteScimUser(s: ScimSession, id: string): Promise<ScimRe
   const row = await loadForUpdate(s, id);
   if (row.userId) await deactivateMember(s, row.id, row.userId, row.userName, "deleted");
   await s.tx.delete(scimUsers).where(eq(scimUsers.id, row.id));
-  await recordAuditEvent(s.tx, { accountId: s.directory.accountId, actor: s.actor, action: "scim.user_deleted", target: { type: "user", id: row.userId ?? row.id, label: row.userName }, metadata: { scimUserId: row.id } });
+  await recordAuditEvent(s.tx, {
+    accountId: s.directory.accountId,
+    actor: s.actor,
+    action: "scim.user_deleted",
+    target: { type: "user", id: row.userId ?? row.id, label: row.userName },
+    metadata: { scimUserId: row.id },
+  });
   s.changes.unshift(`deleted ${row.userName}`);
   return { status: 204 };
 }

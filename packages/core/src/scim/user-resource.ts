@@ -53,7 +53,10 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function pickEmail(userName: string, emails: unknown): string | null {
   if (EMAIL_SHAPE.test(userName)) return normaliseEmail(userName);
   if (!Array.isArray(emails)) return null;
-  const list = emails.filter((e): e is { value: string; primary?: unknown; type?: unknown } => typeof e === "object" && e !== null && typeof (e as { value?: unknown }).value === "string");
+  const list = emails.filter(
+    (e): e is { value: string; primary?: unknown; type?: unknown } =>
+      typeof e === "object" && e !== null && typeof (e as { value?: unknown }).value === "string",
+  );
   const chosen = list.find((e) => e.primary === true || e.primary === "True" || e.primary === "true") ?? list.find((e) => e.type === "work") ?? list[0];
   return chosen && EMAIL_SHAPE.test(chosen.value.trim()) ? normaliseEmail(chosen.value) : null;
 }
@@ -66,7 +69,16 @@ function displayNameOf(input: Record<string, unknown>): string {
   return typeof input.displayName === "string" ? input.displayName.trim().slice(0, 200) : "";
 }
 
-export type StoredScimUser = { id: string; userName: string; externalId: string | null; active: boolean; resource: Record<string, unknown>; version: number; createdAt: Date; updatedAt: Date };
+export type StoredScimUser = {
+  id: string;
+  userName: string;
+  externalId: string | null;
+  active: boolean;
+  resource: Record<string, unknown>;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 /** The User as we answer it (RFC 7643 §4.1), with our id, keys and meta. */
 export function renderScimUser(row: StoredScimUser, baseUrl: string): Record<string, unknown> {
@@ -78,6 +90,12 @@ export function renderScimUser(row: StoredScimUser, baseUrl: string): Record<str
     ...(row.externalId !== null ? { externalId: row.externalId } : {}),
     userName: row.userName,
     active: row.active,
-    meta: { resourceType: "User", created: row.createdAt.toISOString(), lastModified: row.updatedAt.toISOString(), location: `${baseUrl}/Users/${row.id}`, version: `W/"${row.version}"` },
+    meta: {
+      resourceType: "User",
+      created: row.createdAt.toISOString(),
+      lastModified: row.updatedAt.toISOString(),
+      location: `${baseUrl}/Users/${row.id}`,
+      version: `W/"${row.version}"`,
+    },
   };
 }

@@ -16,7 +16,10 @@ export const SIGN_UP_LINK_HOURS = 24;
  * same whether or not the address already has a login (that owner gets a "you already have a
  * login" email instead), so the form does not reveal who is registered.
  */
-export async function requestSignUp(ctx: Pick<CoreContext, "db" | "mailer" | "appUrl" | "now">, input: { email: string; name: string; password: string; ip: string | null }): Promise<Result<{ email: string }>> {
+export async function requestSignUp(
+  ctx: Pick<CoreContext, "db" | "mailer" | "appUrl" | "now">,
+  input: { email: string; name: string; password: string; ip: string | null },
+): Promise<Result<{ email: string }>> {
   if (!isEmailShaped(input.email)) return fail("Enter an email address like name@company.com.");
   const problem = checkNewPassword(input.password);
   if (problem) return fail(problem);
@@ -35,14 +38,21 @@ export async function requestSignUp(ctx: Pick<CoreContext, "db" | "mailer" | "ap
     passwordHash: await hashPassword(input.password),
     expiresAt: new Date(nowOf(ctx).getTime() + SIGN_UP_LINK_HOURS * 3_600_000),
   });
-  const rendered = emailVerificationEmail({ name: input.name.trim() || undefined, verifyUrl: `${ctx.appUrl}/api/signup/verify?token=${encodeURIComponent(token)}`, reason: "You signed up for Gatehouse. Confirm this address to create your login." });
+  const rendered = emailVerificationEmail({
+    name: input.name.trim() || undefined,
+    verifyUrl: `${ctx.appUrl}/api/signup/verify?token=${encodeURIComponent(token)}`,
+    reason: "You signed up for Gatehouse. Confirm this address to create your login.",
+  });
   await ctx.mailer.send({ ...rendered, to: email, template: "sign-up-verification" });
   await recordAuditEvent(ctx.db, { accountId: null, actor, action: "sign_up.requested" });
   return ok({ email });
 }
 
 /** The verification link: the login is created now, verified, and signed in (a password session). */
-export async function completeSignUp(ctx: Pick<CoreContext, "db" | "now">, input: { token: string; ip: string | null; userAgent: string | null }): Promise<Result<{ sessionId: string; userId: string }>> {
+export async function completeSignUp(
+  ctx: Pick<CoreContext, "db" | "now">,
+  input: { token: string; ip: string | null; userAgent: string | null },
+): Promise<Result<{ sessionId: string; userId: string }>> {
   const now = nowOf(ctx);
   const [request] = await ctx.db
     .update(signUpRequests)
@@ -50,10 +60,19 @@ export async function completeSignUp(ctx: Pick<CoreContext, "db" | "now">, input
     .where(and(eq(signUpRequests.tokenHash, hashToken(input.token)), isNull(signUpRequests.usedAt), gt(signUpRequests.expiresAt, now)))
     .returning();
   if (!request) return fail("This sign-up link has expired or was already used. Sign up again, or sign in if you already did.");
-  const [user] = await ctx.db.insert(users).values({ email: request.email, name: request.name, passwordHash: request.passwordHash, emailVerifiedAt: now }).onConflictDoNothing().returning({ id: users.id });
+  const [user] = await ctx.db
+    .insert(users)
+    .values({ email: request.email, name: request.name, passwordHash: request.passwordHash, emailVerifiedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: users.id });
   // Someone created a login with this address since (another sign-up link, an invitation).
   if (!user) return fail("This email address already has a login. Sign in instead.");
-  await recordAuditEvent(ctx.db, { accountId: null, actor: { userId: user.id, label: request.email, ip: input.ip }, action: "sign_up.completed", target: { type: "user", id: user.id, label: request.email } });
+  await recordAuditEvent(ctx.db, {
+    accountId: null,
+    actor: { userId: user.id, label: request.email, ip: input.ip },
+    action: "sign_up.completed",
+    target: { type: "user", id: user.id, label: request.email },
+  });
   const sessionId = await createSession(ctx, { userId: user.id, method: "password", ip: input.ip, userAgent: input.userAgent });
   return ok({ sessionId, userId: user.id });
 }

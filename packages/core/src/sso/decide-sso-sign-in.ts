@@ -99,7 +99,11 @@ export function decideSsoSignIn(input: SsoDecisionInput): SsoDecision {
   }
   const domain = emailDomain(profile.email);
   if (connection.allowedDomains.length > 0 && !connection.allowedDomains.includes(domain)) {
-    return refuse("domain_not_allowed", `Emails at ${domain} may not sign in through this connection.`, `Allowed domains: ${connection.allowedDomains.join(", ")}. An admin can add ${domain} in the connection's settings.`);
+    return refuse(
+      "domain_not_allowed",
+      `Emails at ${domain} may not sign in through this connection.`,
+      `Allowed domains: ${connection.allowedDomains.join(", ")}. An admin can add ${domain} in the connection's settings.`,
+    );
   }
   if (input.expectedEmail && input.expectedEmail !== profile.email) {
     return refuse(

@@ -7,12 +7,14 @@ const RULES: Rule[] = [
   {
     test: /invalid_client|client authentication failed|client_secret|AADSTS7000215|AADSTS7000222/i,
     message: "The identity provider refused the client ID or client secret.",
-    advice: "Check the client ID, and paste the client secret again. In Microsoft Entra, copy the secret's Value, not its Secret ID. Also check the token endpoint auth method matches the app in your IdP.",
+    advice:
+      "Check the client ID, and paste the client secret again. In Microsoft Entra, copy the secret's Value, not its Secret ID. Also check the token endpoint auth method matches the app in your IdP.",
   },
   {
     test: /not assigned|app_not_configured_for_user|AADSTS50105|access_denied|user is not assigned/i,
     message: "The identity provider did not let this person into the app.",
-    advice: "Add yourself (or the member) to the app in your IdP: in Okta, Assignments; in Entra, Users and groups; in Google Workspace, turn the app on for the user's organisational unit.",
+    advice:
+      "Add yourself (or the member) to the app in your IdP: in Okta, Assignments; in Entra, Users and groups; in Google Workspace, turn the app on for the user's organisational unit.",
   },
   {
     test: /redirect_uri|AADSTS50011|redirect uri/i,
@@ -32,7 +34,8 @@ const RULES: Rule[] = [
   {
     test: /signature|cert|thumbprint/i,
     message: "The SAML response's signature does not match the IdP certificate we hold.",
-    advice: "Your IdP may have rotated its signing certificate: re-read the metadata, or paste the current certificate. Make sure the response or assertion is signed.",
+    advice:
+      "Your IdP may have rotated its signing certificate: re-read the metadata, or paste the current certificate. Make sure the response or assertion is signed.",
   },
   {
     test: /expired|NotOnOrAfter|not yet valid|NotBefore|clock|too early|too late/i,
@@ -67,6 +70,10 @@ const IDP_ERROR_CODE = /^[a-z][a-z0-9_]{2,40}(?::\s|$)/;
 export function explainSsoError(raw: string): SsoErrorExplanation {
   const rule = RULES.find((r) => r.test.test(raw));
   if (rule) return { message: rule.message, advice: rule.advice };
-  if (IDP_ERROR_CODE.test(raw)) return { message: `The identity provider refused the sign-in: ${raw.slice(0, 300)}`, advice: "Run Test Connection to check the settings, then try again." };
-  return { message: "The sign-in failed because of an unexpected error.", advice: "Try again. If it keeps failing, run Test Connection; the server log has the details." };
+  if (IDP_ERROR_CODE.test(raw))
+    return { message: `The identity provider refused the sign-in: ${raw.slice(0, 300)}`, advice: "Run Test Connection to check the settings, then try again." };
+  return {
+    message: "The sign-in failed because of an unexpected error.",
+    advice: "Try again. If it keeps failing, run Test Connection; the server log has the details.",
+  };
 }

@@ -4,8 +4,18 @@ import { PROVIDERS } from "./providers";
 
 describe("mapProfile", () => {
   it("reads standard OIDC claims and normalises the email", () => {
-    const p = mapProfile({ email: "Ada@Acme.TEST", email_verified: true, given_name: "Ada", family_name: "Admin", name: "Ada Admin", hd: "acme.test" }, PROVIDERS.google.defaultMapping);
-    expect(p).toMatchObject({ email: "ada@acme.test", firstName: "Ada", lastName: "Admin", displayName: "Ada Admin", emailVerified: true, hostedDomain: "acme.test" });
+    const p = mapProfile(
+      { email: "Ada@Acme.TEST", email_verified: true, given_name: "Ada", family_name: "Admin", name: "Ada Admin", hd: "acme.test" },
+      PROVIDERS.google.defaultMapping,
+    );
+    expect(p).toMatchObject({
+      email: "ada@acme.test",
+      firstName: "Ada",
+      lastName: "Admin",
+      displayName: "Ada Admin",
+      emailVerified: true,
+      hostedDomain: "acme.test",
+    });
   });
 
   it("falls back to the UPN for an Entra user without a mailbox", () => {
@@ -15,7 +25,10 @@ describe("mapProfile", () => {
   });
 
   it("reads SAML attribute arrays and URI names", () => {
-    const p = mapProfile({ "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress": ["Bob@Globex.test"], firstName: ["Bob"] }, PROVIDERS.saml.defaultMapping);
+    const p = mapProfile(
+      { "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress": ["Bob@Globex.test"], firstName: ["Bob"] },
+      PROVIDERS.saml.defaultMapping,
+    );
     expect(p).toMatchObject({ email: "bob@globex.test", firstName: "Bob", emailVerified: null });
   });
 
@@ -23,7 +36,12 @@ describe("mapProfile", () => {
     const mapping = { ...PROVIDERS.oidc.defaultMapping, email: "preferred_username" };
     const claims = { email: "a@x.test", preferred_username: "b@x.test" };
     expect(mapProfile(claims, mapping).email).toBe("b@x.test");
-    expect(previewMapping(claims, mapping).find((l) => l.field === "email")).toEqual({ field: "email", source: "preferred_username", value: "b@x.test", isFallback: false });
+    expect(previewMapping(claims, mapping).find((l) => l.field === "email")).toEqual({
+      field: "email",
+      source: "preferred_username",
+      value: "b@x.test",
+      isFallback: false,
+    });
   });
 
   it("refuses a value that is not an email", () => {

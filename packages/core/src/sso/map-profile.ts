@@ -18,17 +18,33 @@ export type MappingLine = { field: keyof AttributeMapping; source: string | null
 
 // Names IdPs commonly use, tried when the configured one is absent (Entra and ADFS use URIs).
 const FALLBACKS: Record<keyof AttributeMapping, string[]> = {
-  email: ["email", "mail", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "urn:oid:0.9.2342.19200300.100.1.3", "upn", "preferred_username", "nameID"],
+  email: [
+    "email",
+    "mail",
+    "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+    "urn:oid:0.9.2342.19200300.100.1.3",
+    "upn",
+    "preferred_username",
+    "nameID",
+  ],
   firstName: ["given_name", "firstName", "givenName", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname", "urn:oid:2.5.4.42"],
   lastName: ["family_name", "lastName", "sn", "surname", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname", "urn:oid:2.5.4.4"],
-  displayName: ["name", "displayName", "http://schemas.microsoft.com/identity/claims/displayname", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name"],
+  displayName: [
+    "name",
+    "displayName",
+    "http://schemas.microsoft.com/identity/claims/displayname",
+    "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name",
+  ],
   username: ["preferred_username", "username", "upn", "nameID"],
   picture: ["picture", "photo"],
 };
 
 /** A claim's value as text: SAML attributes arrive as arrays, OIDC claims as scalars. */
 function readClaim(claims: Record<string, unknown>, name: string): string | null {
-  let value: unknown = name in claims ? claims[name] : name.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), claims);
+  let value: unknown =
+    name in claims
+      ? claims[name]
+      : name.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), claims);
   if (Array.isArray(value)) value = value[0];
   if (value === undefined || value === null) return null;
   const text = String(value).trim();

@@ -27,7 +27,13 @@ describe("nameFromIdp", () => {
     ],
     [
       "vendor connections keep their defaults",
-      { isGeneric: false, name: "Okta", buttonText: "Sign in with Okta", defaults: { label: "Okta", defaultButtonText: "Sign in with Okta" }, idpIdentifier: "https://acme.okta.com" },
+      {
+        isGeneric: false,
+        name: "Okta",
+        buttonText: "Sign in with Okta",
+        defaults: { label: "Okta", defaultButtonText: "Sign in with Okta" },
+        idpIdentifier: "https://acme.okta.com",
+      },
       { name: "Okta", buttonText: "Sign in with Okta" },
     ],
     [

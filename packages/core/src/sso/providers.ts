@@ -19,7 +19,13 @@ const OIDC_STANDARD: AttributeMapping = {
 };
 
 export const PROVIDERS: Record<SsoProvider, ProviderInfo> = {
-  google: { label: "Google Workspace", protocol: "oidc", defaultButtonText: "Sign in with Google", defaultMapping: OIDC_STANDARD, defaultEmailTrust: "verify_with_claim" },
+  google: {
+    label: "Google Workspace",
+    protocol: "oidc",
+    defaultButtonText: "Sign in with Google",
+    defaultMapping: OIDC_STANDARD,
+    defaultEmailTrust: "verify_with_claim",
+  },
   okta: { label: "Okta", protocol: "oidc", defaultButtonText: "Sign in with Okta", defaultMapping: OIDC_STANDARD, defaultEmailTrust: "verify_with_claim" },
   // Entra users without a mailbox have no `email`; their sign-in name is preferred_username/upn.
   entra: {
@@ -29,7 +35,13 @@ export const PROVIDERS: Record<SsoProvider, ProviderInfo> = {
     defaultMapping: { ...OIDC_STANDARD, email: "email", username: "preferred_username" },
     defaultEmailTrust: "trust",
   },
-  oidc: { label: "OpenID Connect", protocol: "oidc", defaultButtonText: "Sign in with SSO", defaultMapping: OIDC_STANDARD, defaultEmailTrust: "verify_with_claim" },
+  oidc: {
+    label: "OpenID Connect",
+    protocol: "oidc",
+    defaultButtonText: "Sign in with SSO",
+    defaultMapping: OIDC_STANDARD,
+    defaultEmailTrust: "verify_with_claim",
+  },
   saml: {
     label: "SAML 2.0",
     protocol: "saml",

@@ -1,4 +1,19 @@
-import { accounts, and, auditEvents, desc, eq, gte, inArray, isNull, memberships, ssoConnections, ssoSetupLinks, sql, users, type SsoSetupLink } from "@gatehouse/db";
+import {
+  accounts,
+  and,
+  auditEvents,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  memberships,
+  ssoConnections,
+  ssoSetupLinks,
+  sql,
+  users,
+  type SsoSetupLink,
+} from "@gatehouse/db";
 import { ssoSetupLinkEmail, ssoSetupReadyEmail } from "@gatehouse/email";
 import { recordAuditEvent } from "../audit";
 import { nowOf, type Actor, type CoreContext } from "../context";
@@ -22,12 +37,20 @@ export function setupLinkActor(link: Pick<SsoSetupLink, "id" | "accountId" | "em
 const setupUrl = (ctx: Pick<CoreContext, "appUrl">, token: string) => `${ctx.appUrl}/setup-link/${encodeURIComponent(token)}`;
 
 async function sendLinkEmail(ctx: CoreContext, input: { accountName: string; email: string; token: string; expiresAt: Date; actor: Actor }) {
-  const rendered = ssoSetupLinkEmail({ accountName: input.accountName, adminName: input.actor.label, setupUrl: setupUrl(ctx, input.token), expiresAt: input.expiresAt });
+  const rendered = ssoSetupLinkEmail({
+    accountName: input.accountName,
+    adminName: input.actor.label,
+    setupUrl: setupUrl(ctx, input.token),
+    expiresAt: input.expiresAt,
+  });
   await ctx.mailer.send({ ...rendered, to: input.email, template: "sso_setup_link" });
 }
 
 /** Creates a setup link for someone outside the account and emails it; a second link to the same address replaces the first. */
-export async function createSetupLink(ctx: CoreContext, input: { accountId: string; email: string; actor: Actor }): Promise<Result<{ linkId: string; email: string }>> {
+export async function createSetupLink(
+  ctx: CoreContext,
+  input: { accountId: string; email: string; actor: Actor },
+): Promise<Result<{ linkId: string; email: string }>> {
   const email = normaliseEmail(input.email);
   if (!isEmailShaped(email)) return fail("Enter a valid email address, like it@company.com.");
   if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor)) || input.actor.viaSetupLinkId) return fail(ADMINS_ONLY);
@@ -35,7 +58,11 @@ export async function createSetupLink(ctx: CoreContext, input: { accountId: stri
   if (!account) return fail("This account no longer exists.");
   const user = await findUserByEmail(ctx.db, email);
   if (user) {
-    const [member] = await ctx.db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.accountId, input.accountId), eq(memberships.userId, user.id))).limit(1);
+    const [member] = await ctx.db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.accountId, input.accountId), eq(memberships.userId, user.id)))
+      .limit(1);
     if (member) return fail(`${email} is already a member of ${account.name}. Make them an admin on the Team page instead of sending a setup link.`);
   }
   const token = generateToken();
@@ -50,7 +77,13 @@ export async function createSetupLink(ctx: CoreContext, input: { accountId: stri
       .insert(ssoSetupLinks)
       .values({ accountId: input.accountId, email, tokenHash: hashToken(token), createdByUserId: input.actor.userId, createdAt: now, expiresAt })
       .returning({ id: ssoSetupLinks.id });
-    await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "sso.setup_link_created", target: { type: "setup_link", id: row!.id, label: email }, metadata: { expiresAt: expiresAt.toISOString() } });
+    await recordAuditEvent(tx, {
+      accountId: input.accountId,
+      actor: input.actor,
+      action: "sso.setup_link_created",
+      target: { type: "setup_link", id: row!.id, label: email },
+      metadata: { expiresAt: expiresAt.toISOString() },
+    });
     return row!.id;
   });
   await sendLinkEmail(ctx, { accountName: account.name, email, token, expiresAt, actor: input.actor });
@@ -58,7 +91,11 @@ export async function createSetupLink(ctx: CoreContext, input: { accountId: stri
 }
 
 async function linkOfAccount(ctx: Pick<CoreContext, "db">, accountId: string, linkId: string) {
-  const [link] = await ctx.db.select().from(ssoSetupLinks).where(and(eq(ssoSetupLinks.id, linkId), eq(ssoSetupLinks.accountId, accountId))).limit(1);
+  const [link] = await ctx.db
+    .select()
+    .from(ssoSetupLinks)
+    .where(and(eq(ssoSetupLinks.id, linkId), eq(ssoSetupLinks.accountId, accountId)))
+    .limit(1);
   return link ?? null;
 }
 
@@ -72,21 +109,41 @@ export async function resendSetupLink(ctx: CoreContext, input: { accountId: stri
   const token = generateToken();
   const expiresAt = new Date(nowOf(ctx).getTime() + SETUP_LINK_LIFETIME_DAYS * 86_400_000);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(ssoSetupLinks).set({ tokenHash: hashToken(token), expiresAt }).where(eq(ssoSetupLinks.id, link.id));
-    await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "sso.setup_link_resent", target: { type: "setup_link", id: link.id, label: link.email }, metadata: { expiresAt: expiresAt.toISOString() } });
+    await tx
+      .update(ssoSetupLinks)
+      .set({ tokenHash: hashToken(token), expiresAt })
+      .where(eq(ssoSetupLinks.id, link.id));
+    await recordAuditEvent(tx, {
+      accountId: input.accountId,
+      actor: input.actor,
+      action: "sso.setup_link_resent",
+      target: { type: "setup_link", id: link.id, label: link.email },
+      metadata: { expiresAt: expiresAt.toISOString() },
+    });
   });
   await sendLinkEmail(ctx, { accountName: account?.name ?? "your account", email: link.email, token, expiresAt, actor: input.actor });
   return ok({ email: link.email });
 }
 
-export async function revokeSetupLink(ctx: Pick<CoreContext, "db" | "now">, input: { accountId: string; linkId: string; actor: Actor }): Promise<Result<{ email: string }>> {
+export async function revokeSetupLink(
+  ctx: Pick<CoreContext, "db" | "now">,
+  input: { accountId: string; linkId: string; actor: Actor },
+): Promise<Result<{ email: string }>> {
   if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor)) || input.actor.viaSetupLinkId) return fail(ADMINS_ONLY);
   const link = await linkOfAccount(ctx, input.accountId, input.linkId);
   if (!link) return fail("That setup link no longer exists.");
   if (link.revokedAt) return ok({ email: link.email });
   await ctx.db.transaction(async (tx) => {
-    await tx.update(ssoSetupLinks).set({ revokedAt: nowOf(ctx) }).where(eq(ssoSetupLinks.id, link.id));
-    await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "sso.setup_link_revoked", target: { type: "setup_link", id: link.id, label: link.email } });
+    await tx
+      .update(ssoSetupLinks)
+      .set({ revokedAt: nowOf(ctx) })
+      .where(eq(ssoSetupLinks.id, link.id));
+    await recordAuditEvent(tx, {
+      accountId: input.accountId,
+      actor: input.actor,
+      action: "sso.setup_link_revoked",
+      target: { type: "setup_link", id: link.id, label: link.email },
+    });
   });
   return ok({ email: link.email });
 }
@@ -96,7 +153,10 @@ export type OpenedSetupLink = { link: SsoSetupLink; accountName: string };
 export type SetupLinkRefusal = "unknown" | "expired" | "revoked";
 
 /** The link behind a token, if it still opens the setup. */
-export async function resolveSetupLink(ctx: Pick<CoreContext, "db" | "now">, token: string): Promise<{ ok: true; value: OpenedSetupLink } | { ok: false; error: SetupLinkRefusal; link: SsoSetupLink | null }> {
+export async function resolveSetupLink(
+  ctx: Pick<CoreContext, "db" | "now">,
+  token: string,
+): Promise<{ ok: true; value: OpenedSetupLink } | { ok: false; error: SetupLinkRefusal; link: SsoSetupLink | null }> {
   if (!token || token.length > 200) return { ok: false, error: "unknown", link: null };
   const [row] = await ctx.db
     .select({ link: ssoSetupLinks, accountName: accounts.name })
@@ -116,22 +176,44 @@ export async function openSetupLink(ctx: Pick<CoreContext, "db" | "now">, input:
   if (!resolved.ok) {
     if (resolved.link) {
       const link = resolved.link;
-      await recordAuditEvent(ctx.db, { accountId: link.accountId, actor: setupLinkActor(link, input.ip), action: "sso.setup_link_refused", target: { type: "setup_link", id: link.id, label: link.email }, metadata: { reason: resolved.error } });
+      await recordAuditEvent(ctx.db, {
+        accountId: link.accountId,
+        actor: setupLinkActor(link, input.ip),
+        action: "sso.setup_link_refused",
+        target: { type: "setup_link", id: link.id, label: link.email },
+        metadata: { reason: resolved.error },
+      });
     }
     return resolved;
   }
   const { link } = resolved.value;
   if (!link.openedAt) {
-    const opened = await ctx.db.update(ssoSetupLinks).set({ openedAt: nowOf(ctx) }).where(and(eq(ssoSetupLinks.id, link.id), isNull(ssoSetupLinks.openedAt))).returning({ id: ssoSetupLinks.id });
+    const opened = await ctx.db
+      .update(ssoSetupLinks)
+      .set({ openedAt: nowOf(ctx) })
+      .where(and(eq(ssoSetupLinks.id, link.id), isNull(ssoSetupLinks.openedAt)))
+      .returning({ id: ssoSetupLinks.id });
     if (opened.length > 0) {
-      await recordAuditEvent(ctx.db, { accountId: link.accountId, actor: setupLinkActor(link, input.ip), action: "sso.setup_link_opened", target: { type: "setup_link", id: link.id, label: link.email } });
+      await recordAuditEvent(ctx.db, {
+        accountId: link.accountId,
+        actor: setupLinkActor(link, input.ip),
+        action: "sso.setup_link_opened",
+        target: { type: "setup_link", id: link.id, label: link.email },
+      });
     }
   }
   return resolved;
 }
 
 export type SetupLinkProgress = { opened: boolean; connectionSaved: boolean; testPassed: boolean; authenticated: boolean };
-export type SetupLinkRow = { id: string; email: string; createdAt: Date; expiresAt: Date; state: ReturnType<typeof setupLinkState>; progress: SetupLinkProgress };
+export type SetupLinkRow = {
+  id: string;
+  email: string;
+  createdAt: Date;
+  expiresAt: Date;
+  state: ReturnType<typeof setupLinkState>;
+  progress: SetupLinkProgress;
+};
 
 /** The account's setup links with how far each got, from what was recorded under its recipient and the connections they saved. */
 export async function listSetupLinks(ctx: Pick<CoreContext, "db" | "now">, accountId: string): Promise<SetupLinkRow[]> {
@@ -142,10 +224,20 @@ export async function listSetupLinks(ctx: Pick<CoreContext, "db" | "now">, accou
       const events = await ctx.db
         .select({ action: auditEvents.action, targetId: auditEvents.targetId })
         .from(auditEvents)
-        .where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.actorLabel, setupLinkActorLabel(link.email)), gte(auditEvents.createdAt, link.createdAt), inArray(auditEvents.action, ["sso.connection.created", "sso.connection.updated", "sso.connection.test_passed"])));
+        .where(
+          and(
+            eq(auditEvents.accountId, accountId),
+            eq(auditEvents.actorLabel, setupLinkActorLabel(link.email)),
+            gte(auditEvents.createdAt, link.createdAt),
+            inArray(auditEvents.action, ["sso.connection.created", "sso.connection.updated", "sso.connection.test_passed"]),
+          ),
+        );
       const connectionIds = [...new Set(events.map((e) => e.targetId).filter((id): id is string => id !== null))];
       const verified = connectionIds.length
-        ? await ctx.db.select({ id: ssoConnections.id }).from(ssoConnections).where(and(eq(ssoConnections.accountId, accountId), inArray(ssoConnections.id, connectionIds), sql`${ssoConnections.verifiedAt} is not null`))
+        ? await ctx.db
+            .select({ id: ssoConnections.id })
+            .from(ssoConnections)
+            .where(and(eq(ssoConnections.accountId, accountId), inArray(ssoConnections.id, connectionIds), sql`${ssoConnections.verifiedAt} is not null`))
         : [];
       return {
         id: link.id,

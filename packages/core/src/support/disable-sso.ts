@@ -11,13 +11,14 @@ export type DisableSsoCounts = { connectionsDisabled: number; domainsUnenforced:
  * `any`, no domain enforcing SSO, and every session an SSO sign-in to this account opened ends.
  * Members then sign in with a password (the caller offers them reset emails).
  */
-export async function disableSso(
-  ctx: Pick<CoreContext, "db">,
-  input: ActingAs & { accountId: string },
-): Promise<Result<DisableSsoCounts>> {
+export async function disableSso(ctx: Pick<CoreContext, "db">, input: ActingAs & { accountId: string }): Promise<Result<DisableSsoCounts>> {
   const allowed = await authoriseSupportOrAdmin(ctx.db, input.accountId, input, "switch SSO off");
   if (!allowed.ok) return allowed;
-  const [account] = await ctx.db.select({ name: accounts.name, authRequired: accounts.authRequired }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1);
+  const [account] = await ctx.db
+    .select({ name: accounts.name, authRequired: accounts.authRequired })
+    .from(accounts)
+    .where(eq(accounts.id, input.accountId))
+    .limit(1);
   if (!account) return fail("This account no longer exists.");
   return ctx.db.transaction(async (tx) => {
     const connections = tx.select({ id: ssoConnections.id }).from(ssoConnections).where(eq(ssoConnections.accountId, input.accountId));

@@ -14,7 +14,15 @@ export type MemberWithLogin = {
 /** Every member of an account with how they can sign in, for choosing who gets a reset link. */
 export async function listMembersWithLogin(db: Database, accountId: string): Promise<MemberWithLogin[]> {
   const rows = await db
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, passwordHash: users.passwordHash, ssoExempt: memberships.ssoExempt, ssoExemptUntil: memberships.ssoExemptUntil })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      passwordHash: users.passwordHash,
+      ssoExempt: memberships.ssoExempt,
+      ssoExemptUntil: memberships.ssoExemptUntil,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.accountId, accountId))

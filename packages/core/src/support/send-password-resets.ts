@@ -27,7 +27,8 @@ export async function sendPasswordResets(
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.accountId, input.accountId), chosen ? inArray(memberships.userId, chosen) : undefined));
-  if (chosen && members.length !== chosen.length) return fail("Some of the chosen people are not members of this account any more. Reload the page and choose again.");
+  if (chosen && members.length !== chosen.length)
+    return fail("Some of the chosen people are not members of this account any more. Reload the page and choose again.");
 
   const rateLimited: string[] = [];
   for (const member of members) {

@@ -35,12 +35,27 @@ export async function supportAccountView(ctx: Pick<CoreContext, "db" | "now">, a
   if (!account) return null;
   const [connections, domains, members, pendingInvites, recentEvents] = await Promise.all([
     db
-      .select({ id: ssoConnections.id, name: ssoConnections.name, provider: ssoConnections.provider, enabled: ssoConnections.enabled, verifiedAt: ssoConnections.verifiedAt, lastResult: ssoConnections.lastResult, certificates: ssoConnections.certificates, clientSecretExpiresAt: ssoConnections.clientSecretExpiresAt })
+      .select({
+        id: ssoConnections.id,
+        name: ssoConnections.name,
+        provider: ssoConnections.provider,
+        enabled: ssoConnections.enabled,
+        verifiedAt: ssoConnections.verifiedAt,
+        lastResult: ssoConnections.lastResult,
+        certificates: ssoConnections.certificates,
+        clientSecretExpiresAt: ssoConnections.clientSecretExpiresAt,
+      })
       .from(ssoConnections)
       .where(eq(ssoConnections.accountId, accountId))
       .orderBy(asc(ssoConnections.createdAt)),
     db
-      .select({ id: accountDomains.id, domain: accountDomains.domain, status: accountDomains.status, enforceSso: accountDomains.enforceSso, autoJoin: accountDomains.autoJoin })
+      .select({
+        id: accountDomains.id,
+        domain: accountDomains.domain,
+        status: accountDomains.status,
+        enforceSso: accountDomains.enforceSso,
+        autoJoin: accountDomains.autoJoin,
+      })
       .from(accountDomains)
       .where(eq(accountDomains.accountId, accountId))
       .orderBy(asc(accountDomains.domain)),
@@ -48,7 +63,10 @@ export async function supportAccountView(ctx: Pick<CoreContext, "db" | "now">, a
     listPendingInvites(ctx, accountId),
     listAuditEvents(db, accountId, SUPPORT_RECENT_EVENTS),
   ]);
-  const withMfa = await usersWithMfa(db, members.map((m) => m.userId));
+  const withMfa = await usersWithMfa(
+    db,
+    members.map((m) => m.userId),
+  );
   return {
     account: { id: account.id, name: account.name, slug: account.slug, createdAt: account.createdAt },
     enforcement: {
@@ -67,4 +85,3 @@ export async function supportAccountView(ctx: Pick<CoreContext, "db" | "now">, a
     recentEvents,
   };
 }
-

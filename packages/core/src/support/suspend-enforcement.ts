@@ -21,13 +21,22 @@ export async function suspendEnforcement(
   ctx: CoreContext,
   input: { accountId: string; hours: number; actor: Actor; reason: string; byOperator?: boolean },
 ): Promise<Result<{ until: Date }>> {
-  const allowed = await authoriseSupportOrAdmin(ctx.db, input.accountId, { actor: input.actor, reason: input.reason, bySupport: true, byOperator: input.byOperator }, "suspend enforcement");
+  const allowed = await authoriseSupportOrAdmin(
+    ctx.db,
+    input.accountId,
+    { actor: input.actor, reason: input.reason, bySupport: true, byOperator: input.byOperator },
+    "suspend enforcement",
+  );
   if (!allowed.ok) return allowed;
   if (!isAllowedSuspensionHours(input.hours)) return fail(`Suspend for a whole number of hours from ${MIN_SUSPENSION_HOURS} to ${MAX_SUSPENSION_HOURS}.`);
   const now = nowOf(ctx);
   const until = new Date(now.getTime() + input.hours * 3_600_000);
   const account = await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select({ name: accounts.name, until: accounts.enforcementSuspendedUntil }).from(accounts).where(eq(accounts.id, input.accountId)).for("update");
+    const [before] = await tx
+      .select({ name: accounts.name, until: accounts.enforcementSuspendedUntil })
+      .from(accounts)
+      .where(eq(accounts.id, input.accountId))
+      .for("update");
     if (!before) return null;
     await tx.update(accounts).set({ enforcementSuspendedUntil: until }).where(eq(accounts.id, input.accountId));
     await recordAuditEvent(tx, {

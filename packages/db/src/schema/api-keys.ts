@@ -16,7 +16,9 @@ export const apiKeys = pgTable(
   "api_keys",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     kind: apiKeyKind("kind").notNull(),
     /** The member a personal token acts as; null for an account key. */
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),

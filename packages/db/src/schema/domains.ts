@@ -21,7 +21,9 @@ export const accountDomains = pgTable(
   "account_domains",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     /** Normalised: lower case, no trailing dot, IDN as punycode (ASCII). */
     domain: text("domain").notNull(),
     /** Also covers its subdomains; the most specific verified domain wins. */
@@ -51,7 +53,9 @@ export const accountDomains = pgTable(
   },
   (t) => [
     uniqueIndex("account_domains_account_domain_key").on(t.accountId, t.domain),
-    uniqueIndex("account_domains_verified_domain_key").on(t.domain).where(sql`${t.status} = 'verified'`),
+    uniqueIndex("account_domains_verified_domain_key")
+      .on(t.domain)
+      .where(sql`${t.status} = 'verified'`),
     index("account_domains_domain_idx").on(t.domain),
     index("account_domains_next_check_idx").on(t.nextCheckAt),
   ],
@@ -64,8 +68,12 @@ export const joinRequests = pgTable(
   "join_requests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     domainId: uuid("domain_id").references(() => accountDomains.id, { onDelete: "set null" }),
     status: joinRequestStatus("status").notNull().default("pending"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

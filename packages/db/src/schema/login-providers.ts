@@ -59,10 +59,14 @@ export const loginProviderIdentities = pgTable(
   "login_provider_identities",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    providerId: uuid("provider_id").notNull().references(() => loginProviders.id, { onDelete: "cascade" }),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => loginProviders.id, { onDelete: "cascade" }),
     issuer: text("issuer").notNull(),
     subject: text("subject").notNull(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     email: text("email"),
     linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
@@ -83,7 +87,9 @@ export const loginProviderFlows = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     stateHash: text("state_hash").notNull().unique(),
-    providerId: uuid("provider_id").notNull().references(() => loginProviders.id, { onDelete: "cascade" }),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => loginProviders.id, { onDelete: "cascade" }),
     purpose: text("purpose").$type<"sign_in" | "link">().notNull(),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "cascade" }),
     codeVerifier: text("code_verifier").notNull(),
@@ -105,7 +111,9 @@ export const loginProviderPending = pgTable("login_provider_pending", {
   id: uuid("id").primaryKey().defaultRandom(),
   tokenHash: text("token_hash").notNull().unique(),
   kind: text("kind").$type<"verify" | "confirm">().notNull(),
-  providerId: uuid("provider_id").notNull().references(() => loginProviders.id, { onDelete: "cascade" }),
+  providerId: uuid("provider_id")
+    .notNull()
+    .references(() => loginProviders.id, { onDelete: "cascade" }),
   issuer: text("issuer").notNull(),
   subject: text("subject").notNull(),
   email: text("email").notNull(),

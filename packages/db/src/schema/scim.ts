@@ -13,8 +13,12 @@ export const scimDirectories = pgTable(
   "scim_directories",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
-    connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => ssoConnections.id, { onDelete: "cascade" }),
     enabled: boolean("enabled").notNull().default(true),
     defaultRole: memberRole("default_role").notNull().default("member"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -31,7 +35,9 @@ export const scimTokens = pgTable(
   "scim_tokens",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    directoryId: uuid("directory_id").notNull().references(() => scimDirectories.id, { onDelete: "cascade" }),
+    directoryId: uuid("directory_id")
+      .notNull()
+      .references(() => scimDirectories.id, { onDelete: "cascade" }),
     prefix: text("prefix").notNull(),
     tokenHash: text("token_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -53,7 +59,9 @@ export const scimUsers = pgTable(
   "scim_users",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    directoryId: uuid("directory_id").notNull().references(() => scimDirectories.id, { onDelete: "cascade" }),
+    directoryId: uuid("directory_id")
+      .notNull()
+      .references(() => scimDirectories.id, { onDelete: "cascade" }),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     userName: text("user_name").notNull(),
     externalId: text("external_id"),
@@ -78,7 +86,9 @@ export const scimGroups = pgTable(
   "scim_groups",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    directoryId: uuid("directory_id").notNull().references(() => scimDirectories.id, { onDelete: "cascade" }),
+    directoryId: uuid("directory_id")
+      .notNull()
+      .references(() => scimDirectories.id, { onDelete: "cascade" }),
     displayName: text("display_name").notNull(),
     externalId: text("external_id"),
     /** SCIM user ids (scim_users.id) in the group. */
@@ -94,7 +104,9 @@ export const scimRequestLog = pgTable(
   "scim_request_log",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    directoryId: uuid("directory_id").notNull().references(() => scimDirectories.id, { onDelete: "cascade" }),
+    directoryId: uuid("directory_id")
+      .notNull()
+      .references(() => scimDirectories.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     method: text("method").notNull(),
     path: text("path").notNull(),

@@ -54,7 +54,9 @@ export const ssoConnections = pgTable(
   "sso_connections",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     provider: ssoProvider("provider").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
@@ -110,32 +112,38 @@ export const ssoConnections = pgTable(
  * One SSO round trip in progress: the state we sent, the PKCE verifier and nonce we keep,
  * and what the sign-in is for. Single use; expires after 10 minutes.
  */
-export const ssoFlows = pgTable("sso_flows", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  stateHash: text("state_hash").notNull().unique(),
-  connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
-  purpose: text("purpose").$type<"sign_in" | "authenticate" | "test_email">().notNull(),
-  actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "cascade" }),
-  testId: uuid("test_id"),
-  codeVerifier: text("code_verifier").notNull(),
-  nonce: text("nonce").notNull(),
-  callbackUrl: text("callback_url"),
-  /**
-   * SHA-256 of the secret in the starting browser's flow cookie: the callback must come from that
-   * browser (login CSRF). Null only on flows opened before this column existed; those are refused.
-   */
-  browserBindingHash: text("browser_binding_hash"),
-  /** What our ACS measured before Jackson saw the response: clock offset, which certificate signed. */
-  observations: jsonb("observations").$type<SamlObservations>(),
-  /**
-   * The IdP's claims from the verified SAML response, encrypted (ENCRYPTION_KEY): the ACS sets them,
-   * the callback in the starting browser uses and clears them. Null until the ACS has verified one.
-   */
-  samlClaims: text("saml_claims"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  consumedAt: timestamp("consumed_at", { withTimezone: true }),
-}, (t) => [index("sso_flows_browser_binding_idx").on(t.browserBindingHash)]);
+export const ssoFlows = pgTable(
+  "sso_flows",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    stateHash: text("state_hash").notNull().unique(),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => ssoConnections.id, { onDelete: "cascade" }),
+    purpose: text("purpose").$type<"sign_in" | "authenticate" | "test_email">().notNull(),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "cascade" }),
+    testId: uuid("test_id"),
+    codeVerifier: text("code_verifier").notNull(),
+    nonce: text("nonce").notNull(),
+    callbackUrl: text("callback_url"),
+    /**
+     * SHA-256 of the secret in the starting browser's flow cookie: the callback must come from that
+     * browser (login CSRF). Null only on flows opened before this column existed; those are refused.
+     */
+    browserBindingHash: text("browser_binding_hash"),
+    /** What our ACS measured before Jackson saw the response: clock offset, which certificate signed. */
+    observations: jsonb("observations").$type<SamlObservations>(),
+    /**
+     * The IdP's claims from the verified SAML response, encrypted (ENCRYPTION_KEY): the ACS sets them,
+     * the callback in the starting browser uses and clears them. Null until the ACS has verified one.
+     */
+    samlClaims: text("saml_claims"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+  },
+  (t) => [index("sso_flows_browser_binding_idx").on(t.browserBindingHash)],
+);
 
 /**
  * A test sign-in an admin asked a member to try by email. The link's token is stored only as its
@@ -146,9 +154,13 @@ export const ssoTestRequests = pgTable(
   "sso_test_requests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => ssoConnections.id, { onDelete: "cascade" }),
     /** The member asked to test. */
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     requestedByUserId: uuid("requested_by_user_id").references(() => users.id, { onDelete: "set null" }),
     tokenHash: text("token_hash").notNull().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -169,10 +181,14 @@ export const ssoIdentities = pgTable(
   "sso_identities",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => ssoConnections.id, { onDelete: "cascade" }),
     issuer: text("issuer").notNull(),
     subject: text("subject").notNull(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     emailProvenAt: timestamp("email_proven_at", { withTimezone: true }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }).notNull().defaultNow(),
@@ -198,7 +214,9 @@ export const samlSeenIds = pgTable(
 export const ssoEmailVerifications = pgTable("sso_email_verifications", {
   id: uuid("id").primaryKey().defaultRandom(),
   tokenHash: text("token_hash").notNull().unique(),
-  connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+  connectionId: uuid("connection_id")
+    .notNull()
+    .references(() => ssoConnections.id, { onDelete: "cascade" }),
   subject: text("subject").notNull(),
   email: text("email").notNull(),
   claims: jsonb("claims").$type<Record<string, unknown>>().notNull(),
@@ -213,7 +231,9 @@ export const ssoResults = pgTable(
   "sso_results",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => ssoConnections.id, { onDelete: "cascade" }),
     summary: jsonb("summary").$type<SsoResultSummary>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -230,7 +250,9 @@ export const ssoExpiryReminders = pgTable(
   "sso_expiry_reminders",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    connectionId: uuid("connection_id").notNull().references(() => ssoConnections.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => ssoConnections.id, { onDelete: "cascade" }),
     credential: text("credential").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     thresholdDays: integer("threshold_days").notNull(),

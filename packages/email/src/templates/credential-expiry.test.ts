@@ -14,7 +14,9 @@ describe("credentialExpiryEmail", () => {
 
   it("names the account, the connection, the date and the fix", () => {
     expect(email.subject).toBe("The SAML signing certificate of Okta <SAML> (Acme & Co) expires in 7 days");
-    expect(email.text).toContain("The SAML signing certificate of the Okta <SAML> connection of Acme & Co expires on Thursday, December 24, 2026 at 18:00 UTC.");
+    expect(email.text).toContain(
+      "The SAML signing certificate of the Okta <SAML> connection of Acme & Co expires on Thursday, December 24, 2026 at 18:00 UTC.",
+    );
     expect(email.text).toContain("Get the new signing certificate from your identity provider.");
     expect(email.text).toContain("https://app.test/settings/security/abc");
   });

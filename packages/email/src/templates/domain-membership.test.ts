@@ -18,7 +18,9 @@ describe("domain membership emails", () => {
   });
 
   it("answers a request to join either way", () => {
-    expect(joinRequestDecidedEmail({ accountName: "Acme", approved: true, signInUrl: "https://sso.example.com/login" }).subject).toBe("Your request to join Acme was approved");
+    expect(joinRequestDecidedEmail({ accountName: "Acme", approved: true, signInUrl: "https://sso.example.com/login" }).subject).toBe(
+      "Your request to join Acme was approved",
+    );
     const declined = joinRequestDecidedEmail({ accountName: "Acme", approved: false, signInUrl: "https://sso.example.com/login" });
     expect(declined.subject).toBe("Your request to join Acme was declined");
     expect(declined.text).toContain("ask an admin of Acme to invite you");

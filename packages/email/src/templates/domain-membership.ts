@@ -51,7 +51,11 @@ export function joinRequestDecidedEmail(input: JoinRequestDecidedEmailInput): Re
     subject: `Your request to join ${input.accountName} was declined`,
     preheader: `${admin} declined your request.`,
     heading: `Request to join ${input.accountName} declined`,
-    paragraphs: ["Hi,", `${admin} declined your request to join the account on ${productName}.`, `If you think this is a mistake, ask an admin of ${input.accountName} to invite you.`],
+    paragraphs: [
+      "Hi,",
+      `${admin} declined your request to join the account on ${productName}.`,
+      `If you think this is a mistake, ask an admin of ${input.accountName} to invite you.`,
+    ],
     button: { label: `Go to ${productName}`, url: input.signInUrl },
     reason: `you asked to join ${input.accountName} on ${productName}`,
   });

@@ -19,11 +19,7 @@ export function emailVerificationEmail(input: EmailVerificationEmailInput): Rend
     subject: `Confirm your email address for ${productName}`,
     preheader: `Confirm this email address to finish signing in to ${productName}.`,
     heading: "Confirm your email address",
-    paragraphs: [
-      greeting(input.name),
-      `To finish signing in to ${productName}, confirm that this email address belongs to you.`,
-      ...(reason ? [reason] : []),
-    ],
+    paragraphs: [greeting(input.name), `To finish signing in to ${productName}, confirm that this email address belongs to you.`, ...(reason ? [reason] : [])],
     button: { label: "Confirm email address", url: input.verifyUrl },
     notes: ["If you didn't try to sign in, don't use this link: confirming would let that sign-in finish."],
     reason: `someone tried to sign in to ${productName} with this email address`,

@@ -21,7 +21,9 @@ export function enforcementSuspensionEmail(input: EnforcementSuspensionEmailInpu
   return renderLayout({
     productName,
     subject: suspended ? `SSO enforcement is paused for ${input.accountName}` : `SSO enforcement is back on for ${input.accountName}`,
-    preheader: suspended ? `Until ${formatUtc(input.until)}, members may sign in without SSO.` : "Members must sign in as your authentication requirement says again.",
+    preheader: suspended
+      ? `Until ${formatUtc(input.until)}, members may sign in without SSO.`
+      : "Members must sign in as your authentication requirement says again.",
     heading: suspended ? "SSO enforcement is paused" : "SSO enforcement is back on",
     paragraphs: [
       "Hi,",

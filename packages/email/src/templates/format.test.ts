@@ -3,9 +3,7 @@ import { assertWebUrl, escapeHtml, formatDuration, formatUtc, greeting } from ".
 
 describe("escapeHtml", () => {
   it("escapes markup and both quote styles", () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>Tom & Jerry</a>`)).toBe(
-      "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;",
-    );
+    expect(escapeHtml(`<a href="x" onclick='y'>Tom & Jerry</a>`)).toBe("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;");
   });
 });
 

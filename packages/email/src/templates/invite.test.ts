@@ -15,7 +15,9 @@ describe("inviteEmail", () => {
 
   it("names the inviter, account and role", () => {
     expect(email.subject).toBe(`Eve "the admin" O'Neil invited you to join Acme <script>alert(1)</script> on Gatehouse`);
-    expect(email.text).toContain(`Eve "the admin" O'Neil has invited you to join the Acme <script>alert(1)</script> account on Gatehouse with the Admin & Owner role.`);
+    expect(email.text).toContain(
+      `Eve "the admin" O'Neil has invited you to join the Acme <script>alert(1)</script> account on Gatehouse with the Admin & Owner role.`,
+    );
   });
 
   it("escapes the interpolated values in HTML", () => {

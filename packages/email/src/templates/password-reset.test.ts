@@ -26,7 +26,13 @@ describe("passwordResetEmail", () => {
   });
 
   it("names the admin who asked and their account", () => {
-    const email = passwordResetEmail({ name: "Max", resetUrl, expiresInMinutes: 1440, requestedByAdmin: true, requestedBy: { name: "Ada Lovelace", accountName: "Acme" } });
+    const email = passwordResetEmail({
+      name: "Max",
+      resetUrl,
+      expiresInMinutes: 1440,
+      requestedByAdmin: true,
+      requestedBy: { name: "Ada Lovelace", accountName: "Acme" },
+    });
     expect(email.text).toContain("Hi Max,");
     expect(email.text).toContain("Ada Lovelace, an admin of Acme, has asked you to set a new password for your Gatehouse account.");
     expect(email.text).toContain("Ada Lovelace, an admin of Acme, started a password reset");

@@ -64,7 +64,7 @@ function ssoDisabledResetEmail(
       `Click the button below to ${choose}. Members keep their existing login: do not create a new one.`,
     ],
     button: { label: context.hasPassword ? "Set new password" : "Set password", url: input.resetUrl },
-    notes: [expiry, "If the link expires, use \"Forgot password\" on the sign-in page with this email."],
+    notes: [expiry, 'If the link expires, use "Forgot password" on the sign-in page with this email.'],
     reason: `an administrator of ${context.accountName} switched single sign-on off`,
   });
 }

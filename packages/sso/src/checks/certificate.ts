@@ -109,7 +109,10 @@ export function toPem(der: Uint8Array): string {
 
 /** Node prints one RDN per line; a single line reads better in a checklist. */
 function formatName(name: string): string {
-  return name.split("\n").filter((part) => part !== "").join(", ");
+  return name
+    .split("\n")
+    .filter((part) => part !== "")
+    .join(", ");
 }
 
 /** RFC 5280 §4.2.1.3 flag names that are set, or undefined without a keyUsage extension. */

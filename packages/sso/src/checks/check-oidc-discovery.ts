@@ -95,12 +95,21 @@ function httpStatusItem(status: number): CheckItem {
   const code = String(status);
   if (status === 200) return { ...base, status: "ok", detail: code };
   if (status === 404) {
-    return { ...base, status: "error", detail: `The discovery URL answered ${code}: this URL is not an OpenID discovery document. Check for typos; the URL usually ends in /.well-known/openid-configuration.` };
+    return {
+      ...base,
+      status: "error",
+      detail: `The discovery URL answered ${code}: this URL is not an OpenID discovery document. Check for typos; the URL usually ends in /.well-known/openid-configuration.`,
+    };
   }
   if (status === 401 || status === 403) {
-    return { ...base, status: "error", detail: `The discovery URL answered ${code}. Discovery documents are public, so this is probably not the right URL; check it with your identity provider.` };
+    return {
+      ...base,
+      status: "error",
+      detail: `The discovery URL answered ${code}. Discovery documents are public, so this is probably not the right URL; check it with your identity provider.`,
+    };
   }
-  if (status >= 500) return { ...base, status: "error", detail: `The discovery URL answered ${code}: the identity provider had a server error. Try again later.` };
+  if (status >= 500)
+    return { ...base, status: "error", detail: `The discovery URL answered ${code}: the identity provider had a server error. Try again later.` };
   return { ...base, status: "error", detail: `The discovery URL answered ${code} instead of 200 OK. Check the discovery URL.` };
 }
 
@@ -108,9 +117,17 @@ function parseJsonDocument(body: string, contentType: string): { item: CheckItem
   const base = { id: "json", label: "OpenID configuration" };
   const trimmed = body.replace(/^\uFEFF/, "").trim();
   if (contentType.toLowerCase().includes("text/html") || trimmed.startsWith("<")) {
-    return { item: { ...base, status: "error", detail: "This URL returned a web page, not OpenID configuration JSON. Paste the issuer URL or the discovery URL (ending in /.well-known/openid-configuration), not the sign-in page." } };
+    return {
+      item: {
+        ...base,
+        status: "error",
+        detail:
+          "This URL returned a web page, not OpenID configuration JSON. Paste the issuer URL or the discovery URL (ending in /.well-known/openid-configuration), not the sign-in page.",
+      },
+    };
   }
-  if (trimmed === "") return { item: { ...base, status: "error", detail: "This URL returned an empty response, not OpenID configuration JSON. Check the discovery URL." } };
+  if (trimmed === "")
+    return { item: { ...base, status: "error", detail: "This URL returned an empty response, not OpenID configuration JSON. Check the discovery URL." } };
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
@@ -134,10 +151,15 @@ function pickMetadata(doc: Record<string, unknown>): OidcProviderMetadata {
 
 function issuerItem(issuer: string | undefined, expected: string | undefined): CheckItem {
   const base = { id: "issuer", label: "Issuer" };
-  if (issuer === undefined) return { ...base, status: "error", detail: "The document has no issuer, so ID tokens cannot be checked. This is not a valid OpenID configuration." };
+  if (issuer === undefined)
+    return { ...base, status: "error", detail: "The document has no issuer, so ID tokens cannot be checked. This is not a valid OpenID configuration." };
   if (expected === undefined || issuer === expected) return { ...base, status: "ok", detail: issuer };
   if (issuer.replace(/\/+$/, "") === expected.replace(/\/+$/, "")) {
-    return { ...base, status: "warn", detail: `The identity provider's issuer is "${issuer}" and you entered "${expected}"; they differ only by a trailing slash. Gatehouse will use "${issuer}" exactly, as ID tokens carry it.` };
+    return {
+      ...base,
+      status: "warn",
+      detail: `The identity provider's issuer is "${issuer}" and you entered "${expected}"; they differ only by a trailing slash. Gatehouse will use "${issuer}" exactly, as ID tokens carry it.`,
+    };
   }
   return {
     ...base,
@@ -171,7 +193,11 @@ async function jwksItem(jwksUri: string | undefined, fetchImpl: GuardedFetch, ti
   });
   if (!response.ok) return { ...base, status: "error", detail: `Fetching the signing keys failed. ${response.error}` };
   if (response.status !== 200) {
-    return { ...base, status: "error", detail: `The jwks_uri answered ${response.status} instead of 200, so ID tokens cannot be verified. Check the identity provider's configuration.` };
+    return {
+      ...base,
+      status: "error",
+      detail: `The jwks_uri answered ${response.status} instead of 200, so ID tokens cannot be verified. Check the identity provider's configuration.`,
+    };
   }
   let keys: unknown;
   try {
@@ -186,7 +212,11 @@ async function jwksItem(jwksUri: string | undefined, fetchImpl: GuardedFetch, ti
   const signing = objects.filter((k) => k["use"] !== "enc");
   if (signing.length === 0) {
     const found = objects.length === 0 ? "has no keys (0 keys)" : `has only encryption keys (${objects.length}), no signing keys`;
-    return { ...base, status: "error", detail: `The key set at ${jwksUri} ${found}, so no ID token can be verified. Check the identity provider's signing key configuration.` };
+    return {
+      ...base,
+      status: "error",
+      detail: `The key set at ${jwksUri} ${found}, so no ID token can be verified. Check the identity provider's signing key configuration.`,
+    };
   }
   const types = [...new Set(signing.map((k) => (typeof k["kty"] === "string" ? k["kty"] : "unknown type")))].join(", ");
   return { ...base, status: "ok", detail: `${signing.length} signing key${signing.length === 1 ? "" : "s"} (${types}).` };
@@ -203,7 +233,11 @@ function signingAlgItem(value: unknown): CheckItem {
     return { ...base, status: "warn", detail: "The document does not list id_token_signing_alg_values_supported; we will expect RS256." };
   }
   if (algs.every((alg) => UNSAFE_SIGNING_ALGS.has(alg))) {
-    return { ...base, status: "warn", detail: `Only ${algs.join(", ")} advertised. Gatehouse needs ID tokens signed with a public-key algorithm such as RS256; enable it in your identity provider.` };
+    return {
+      ...base,
+      status: "warn",
+      detail: `Only ${algs.join(", ")} advertised. Gatehouse needs ID tokens signed with a public-key algorithm such as RS256; enable it in your identity provider.`,
+    };
   }
   return { ...base, status: "ok", detail: algs.join(", ") };
 }
@@ -219,7 +253,11 @@ function scopesItem(value: unknown, requested: string[]): CheckItem {
   }
   const missing = requested.filter((scope) => !supported.includes(scope));
   if (missing.length > 0) {
-    return { ...base, status: "warn", detail: `The identity provider does not advertise ${missing.join(", ")}. Sign-in may fail or lack user details; remove ${missing.length === 1 ? "it" : "them"} or enable ${missing.length === 1 ? "it" : "them"} in your identity provider.` };
+    return {
+      ...base,
+      status: "warn",
+      detail: `The identity provider does not advertise ${missing.join(", ")}. Sign-in may fail or lack user details; remove ${missing.length === 1 ? "it" : "them"} or enable ${missing.length === 1 ? "it" : "them"} in your identity provider.`,
+    };
   }
   return { ...base, status: "ok", detail: `${requested.join(" ")} supported.` };
 }
@@ -233,7 +271,11 @@ function authMethodItem(value: unknown, chosen: TokenEndpointAuthMethod): CheckI
     return { ...base, status: "warn", detail: `Supported methods are not advertised (the default is client_secret_basic), so ${chosen} may not work.` };
   }
   if (!methods.includes(chosen)) {
-    return { ...base, status: "warn", detail: `The identity provider advertises ${methods.join(", ") || "no methods"}, not ${chosen}. Choose one of those, or the token request may fail.` };
+    return {
+      ...base,
+      status: "warn",
+      detail: `The identity provider advertises ${methods.join(", ") || "no methods"}, not ${chosen}. Choose one of those, or the token request may fail.`,
+    };
   }
   return { ...base, status: "ok", detail: `${chosen} supported.` };
 }
@@ -242,10 +284,19 @@ function pkceItem(value: unknown): CheckItem {
   const base = { id: "pkce", label: "PKCE (S256)" };
   const methods = stringList(value);
   if (methods === undefined) {
-    return { ...base, status: "warn", detail: "code_challenge_methods_supported is not advertised. A client without a secret relies on PKCE S256; make sure your identity provider supports it." };
+    return {
+      ...base,
+      status: "warn",
+      detail:
+        "code_challenge_methods_supported is not advertised. A client without a secret relies on PKCE S256; make sure your identity provider supports it.",
+    };
   }
   if (!methods.includes("S256")) {
-    return { ...base, status: "error", detail: `The identity provider advertises PKCE ${methods.join(", ") || "without any method"}, not S256. A client without a secret needs S256; enable it, or use a client secret.` };
+    return {
+      ...base,
+      status: "error",
+      detail: `The identity provider advertises PKCE ${methods.join(", ") || "without any method"}, not S256. A client without a secret needs S256; enable it, or use a client secret.`,
+    };
   }
   return { ...base, status: "ok", detail: "S256 supported." };
 }

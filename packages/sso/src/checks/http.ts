@@ -52,12 +52,7 @@ export async function fetchText(start: URL, options: FetchTextOptions): Promise<
   }
 }
 
-async function fetchHops(
-  start: URL,
-  options: FetchTextOptions,
-  controller: AbortController,
-  onHop: (url: URL) => void,
-): Promise<FetchTextOutcome> {
+async function fetchHops(start: URL, options: FetchTextOptions, controller: AbortController, onHop: (url: URL) => void): Promise<FetchTextOutcome> {
   const fetchImpl = options.fetchImpl;
   const maxRedirects = options.maxRedirects ?? 5;
   let url = start;
@@ -82,7 +77,11 @@ async function fetchHops(
     if (response.status >= 300 && response.status < 400 && location !== null) {
       await response.body?.cancel().catch(() => undefined);
       if (hop >= maxRedirects) {
-        return { ok: false, stage: "unreachable", error: `${url.host} redirected us more than ${maxRedirects} times. Use the final address of the ${options.what} instead.` };
+        return {
+          ok: false,
+          stage: "unreachable",
+          error: `${url.host} redirected us more than ${maxRedirects} times. Use the final address of the ${options.what} instead.`,
+        };
       }
       try {
         url = new URL(location, url);
@@ -146,9 +145,7 @@ function tooLargeSentence(url: URL, options: FetchTextOptions): string {
 }
 
 function unreachableSentence(url: URL, error: unknown, controller: AbortController, timeoutMs: number): string {
-  const reason = controller.signal.reason instanceof TimeoutSignal
-    ? `timed out after ${formatSeconds(timeoutMs)}`
-    : describeNetworkError(error);
+  const reason = controller.signal.reason instanceof TimeoutSignal ? `timed out after ${formatSeconds(timeoutMs)}` : describeNetworkError(error);
   return `We could not reach ${url.host} (${reason}). Check the URL and that the IdP is reachable from the Gatehouse server.`;
 }
 

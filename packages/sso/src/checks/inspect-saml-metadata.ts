@@ -1,16 +1,7 @@
 import { isWeakAlgorithm, readCertificate, type CertificateReport } from "./certificate";
 import { validateIdpEntityId, validateSsoUrl } from "./validate-idp-fields";
 import { fail, ok, type CheckItem, type Result } from "./result";
-import {
-  ALGSUPPORT_NS,
-  BINDING_POST,
-  BINDING_REDIRECT,
-  MAX_METADATA_BYTES,
-  NAMEID_EMAIL,
-  SAML2_PROTOCOL,
-  SAML_METADATA_NS,
-  XMLDSIG_NS,
-} from "./saml";
+import { ALGSUPPORT_NS, BINDING_POST, BINDING_REDIRECT, MAX_METADATA_BYTES, NAMEID_EMAIL, SAML2_PROTOCOL, SAML_METADATA_NS, XMLDSIG_NS } from "./saml";
 import { DOCTYPE_REFUSED, parseXmlDocument } from "./parse-xml-document";
 import { childElements, descendantElements, getAttribute, isElement, textOf } from "./select-elements";
 
@@ -46,7 +37,9 @@ export function inspectSamlMetadata(xml: string, now: Date = new Date()): Result
     const binding = (getAttribute(el, "Binding") ?? "").trim();
     return { binding, bindingName: bindingName(binding), location: (getAttribute(el, "Location") ?? "").trim() };
   });
-  const nameIdFormats = childElements(idp, SAML_METADATA_NS, "NameIDFormat").map((el) => textOf(el).trim()).filter((f) => f !== "");
+  const nameIdFormats = childElements(idp, SAML_METADATA_NS, "NameIDFormat")
+    .map((el) => textOf(el).trim())
+    .filter((f) => f !== "");
 
   const items: CheckItem[] = [entityIdItem(entityId), ssoServiceItem(ssoServices)];
   const certificates: CertificateReport[] = [];
@@ -93,10 +86,14 @@ function locateIdp(xml: string): Result<LocatedIdp> {
     return fail("You pasted a URL, not the metadata itself. Use the metadata URL option, or open the URL and paste the XML it shows.");
   }
   if (text.startsWith("{") || text.startsWith("[")) {
-    return fail("This is JSON, not SAML metadata XML. If your identity provider gave you an OpenID configuration, set it up as an OpenID Connect connection instead.");
+    return fail(
+      "This is JSON, not SAML metadata XML. If your identity provider gave you an OpenID configuration, set it up as an OpenID Connect connection instead.",
+    );
   }
   if (/<!DOCTYPE\s+html/i.test(text) || /^<html[\s>]/i.test(text)) {
-    return fail("This is a web page (HTML), not SAML metadata. Copy the metadata XML (it starts with <EntityDescriptor or <md:EntityDescriptor), or use its download link.");
+    return fail(
+      "This is a web page (HTML), not SAML metadata. Copy the metadata XML (it starts with <EntityDescriptor or <md:EntityDescriptor), or use its download link.",
+    );
   }
   if (!text.startsWith("<")) {
     return fail("This is not XML. Paste your identity provider's SAML metadata: the full document, starting with <?xml or <EntityDescriptor.");
@@ -143,7 +140,12 @@ function bindingName(binding: string): string {
 function entityIdItem(entityId: string): CheckItem {
   const label = "Entity ID";
   if (entityId === "") {
-    return { id: "entity_id", label, status: "error", detail: "The metadata has no entityID attribute on EntityDescriptor. Download the metadata again from your identity provider." };
+    return {
+      id: "entity_id",
+      label,
+      status: "error",
+      detail: "The metadata has no entityID attribute on EntityDescriptor. Download the metadata again from your identity provider.",
+    };
   }
   const valid = validateIdpEntityId(entityId);
   if (!valid.ok) return { id: "entity_id", label, status: "error", detail: valid.error };
@@ -155,11 +157,22 @@ function ssoServiceItem(services: SamlSsoService[]): CheckItem {
   const label = "Single Sign-On URL";
   const usable = services.filter((s) => s.binding === BINDING_REDIRECT || s.binding === BINDING_POST);
   if (services.length === 0) {
-    return { id, label, status: "error", detail: "The metadata lists no Single Sign-On URL (SingleSignOnService). Check that you downloaded the identity provider's metadata for this application." };
+    return {
+      id,
+      label,
+      status: "error",
+      detail:
+        "The metadata lists no Single Sign-On URL (SingleSignOnService). Check that you downloaded the identity provider's metadata for this application.",
+    };
   }
   if (usable.length === 0) {
     const names = [...new Set(services.map((s) => s.bindingName))].join(", ");
-    return { id, label, status: "error", detail: `The metadata only offers ${names} for sign-on. Gatehouse needs the HTTP-Redirect or HTTP-POST binding; enable one of them in your identity provider.` };
+    return {
+      id,
+      label,
+      status: "error",
+      detail: `The metadata only offers ${names} for sign-on. Gatehouse needs the HTTP-Redirect or HTTP-POST binding; enable one of them in your identity provider.`,
+    };
   }
   const checked = usable.map((s) => ({ service: s, url: validateSsoUrl(s.location) }));
   const good = checked.filter((c) => c.url.ok);
@@ -175,8 +188,14 @@ function signingCertificateItem(certificates: CertificateReport[], unreadable: n
   const label = "Signing certificate";
   const unreadableNote = unreadable.length > 0 ? ` Certificate ${unreadable.map((n) => `#${n}`).join(", ")} could not be read.` : "";
   if (certificates.length === 0) {
-    const why = encryptionOnly > 0 ? "The metadata only has encryption certificates" : "The metadata has no signing certificate (KeyDescriptor with an X509Certificate)";
-    return { id, label, status: "error", detail: `${why}, so Gatehouse could not verify sign-ins.${unreadableNote} Download the metadata again, or enter the signing certificate by hand.` };
+    const why =
+      encryptionOnly > 0 ? "The metadata only has encryption certificates" : "The metadata has no signing certificate (KeyDescriptor with an X509Certificate)";
+    return {
+      id,
+      label,
+      status: "error",
+      detail: `${why}, so Gatehouse could not verify sign-ins.${unreadableNote} Download the metadata again, or enter the signing certificate by hand.`,
+    };
   }
   const count = certificates.length === 1 ? "1 signing certificate" : `${certificates.length} signing certificates`;
   return { id, label, status: unreadable.length > 0 ? "warn" : "ok", detail: `${count} found.${unreadableNote}` };
@@ -188,7 +207,11 @@ function expiryItem(certificate: CertificateReport, index: number, total: number
   const date = certificate.notAfter.slice(0, 10);
   const who = certificate.subject === "" ? "" : ` (${certificate.subject})`;
   if (certificate.isExpired) {
-    return { ...base, status: "error", detail: `The certificate${who} expired on ${date}. Get the current metadata or certificate from your identity provider.` };
+    return {
+      ...base,
+      status: "error",
+      detail: `The certificate${who} expired on ${date}. Get the current metadata or certificate from your identity provider.`,
+    };
   }
   if (certificate.daysLeft < EXPIRY_WARNING_DAYS) {
     const left = certificate.daysLeft === 1 ? "1 day" : `${certificate.daysLeft} days`;
@@ -223,7 +246,12 @@ function nameIdItem(formats: string[]): CheckItem {
   const base = { id: "nameid_format", label: "NameID format" };
   if (formats.includes(NAMEID_EMAIL)) return { ...base, status: "ok", detail: "The identity provider can send the email address as NameID." };
   if (formats.length === 0) {
-    return { ...base, status: "warn", detail: "The metadata does not advertise a NameID format. Make sure your identity provider sends the user's email address as NameID (format emailAddress)." };
+    return {
+      ...base,
+      status: "warn",
+      detail:
+        "The metadata does not advertise a NameID format. Make sure your identity provider sends the user's email address as NameID (format emailAddress).",
+    };
   }
   return {
     ...base,

@@ -31,10 +31,9 @@ export function parseSigningCertificate(input: string | Uint8Array, now: Date = 
     );
   }
   if (keyUsage !== undefined && !keyUsage.includes("digitalSignature")) {
-    const allowed = keyUsage.length > 0 ? `its key usage allows ${keyUsage.join(", ")} but not digitalSignature` : "its key usage does not allow digital signatures";
-    return fail(
-      `This is not a signing certificate: ${allowed}. In your identity provider, download the signing certificate (not the encryption one).`,
-    );
+    const allowed =
+      keyUsage.length > 0 ? `its key usage allows ${keyUsage.join(", ")} but not digitalSignature` : "its key usage does not allow digital signatures";
+    return fail(`This is not a signing certificate: ${allowed}. In your identity provider, download the signing certificate (not the encryption one).`);
   }
   return ok(report);
 }
@@ -84,9 +83,7 @@ function fromPem(text: string): Result<Uint8Array> {
   const blocks = [...text.matchAll(PEM_BLOCK)].map((m) => ({ label: m[1] ?? "", body: m[2] ?? "" }));
   const certificates = blocks.filter((b) => b.label === "CERTIFICATE" || b.label === "X509 CERTIFICATE");
   if (certificates.length > 1) {
-    return fail(
-      `This file contains ${certificates.length} certificates. Upload only your identity provider's signing certificate, not the whole chain.`,
-    );
+    return fail(`This file contains ${certificates.length} certificates. Upload only your identity provider's signing certificate, not the whole chain.`);
   }
   const certificate = certificates[0];
   if (certificate === undefined) {
@@ -110,10 +107,8 @@ const CSR_ERROR =
   "This is a certificate signing request (CSR), not a certificate. Upload the certificate your identity provider shows for signing (BEGIN CERTIFICATE).";
 const PUBLIC_KEY_ERROR =
   "This is a public key on its own, not a certificate. Upload the X.509 certificate from your identity provider (the block starting with -----BEGIN CERTIFICATE-----).";
-const PKCS7_ERROR =
-  "This is a PKCS#7 bundle (.p7b), not a single certificate. Export the signing certificate on its own as a .pem or .cer file.";
-const PKCS12_ERROR =
-  "This is a PKCS#12 file (.pfx or .p12), which bundles a private key. Never share it: export only the certificate as a .pem or .cer file.";
+const PKCS7_ERROR = "This is a PKCS#7 bundle (.p7b), not a single certificate. Export the signing certificate on its own as a .pem or .cer file.";
+const PKCS12_ERROR = "This is a PKCS#12 file (.pfx or .p12), which bundles a private key. Never share it: export only the certificate as a .pem or .cer file.";
 
 /** Names what the administrator actually gave us, so the error says what to upload instead. */
 function explainNotACertificate(der: Uint8Array): string {

@@ -50,7 +50,9 @@ export function resolveOidcDiscoveryUrl(provider: OidcProvider, input: string): 
     if (provider === "entra") {
       return fail(`This URL still contains the placeholder ${decodeURIComponentSafe(placeholder)}; ${ENTRA_TENANT_HINT} in its place.`);
     }
-    return fail(`This URL still contains the placeholder ${decodeURIComponentSafe(placeholder)}. Replace it with your real value, as shown in your identity provider's console.`);
+    return fail(
+      `This URL still contains the placeholder ${decodeURIComponentSafe(placeholder)}. Replace it with your real value, as shown in your identity provider's console.`,
+    );
   }
 
   if (provider === "entra" && !raw.includes("/")) {
@@ -72,7 +74,7 @@ export function resolveOidcDiscoveryUrl(provider: OidcProvider, input: string): 
     return fail(`This is a different well-known document. Paste the issuer URL, or the URL ending in ${WELL_KNOWN_OIDC}.`);
   }
   if (!pastedDiscovery && url.search !== "") {
-    return fail("An issuer URL has no query string. Remove the part starting with \"?\" and try again.");
+    return fail('An issuer URL has no query string. Remove the part starting with "?" and try again.');
   }
 
   if (provider === "okta") {
@@ -137,7 +139,9 @@ function adjustEntra(
 
   if (pastedDiscovery) {
     if (rest === WELL_KNOWN_OIDC.slice(1)) {
-      notes.push(`This is Entra's v1.0 metadata, whose tokens have a different issuer. We recommend the v2.0 one: ${protocol}//${host}/${tenant}/v2.0${WELL_KNOWN_OIDC}.`);
+      notes.push(
+        `This is Entra's v1.0 metadata, whose tokens have a different issuer. We recommend the v2.0 one: ${protocol}//${host}/${tenant}/v2.0${WELL_KNOWN_OIDC}.`,
+      );
       return ok({ discoveryUrl: current.discoveryUrl, expectedIssuer: undefined });
     }
     if (issuerNamesTenant) return ok(current);

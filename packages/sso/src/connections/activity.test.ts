@@ -4,7 +4,17 @@ import { mergeConnectionActivity } from "./activity";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
 const summary = (s: Partial<SsoResultSummary>): SsoResultSummary => ({
-  at: "", ok: true, purpose: "authenticate", email: null, name: null, memberLabel: null, reason: null, advice: null, clockOffsetSeconds: null, byUserEmail: null, ...s,
+  at: "",
+  ok: true,
+  purpose: "authenticate",
+  email: null,
+  name: null,
+  memberLabel: null,
+  reason: null,
+  advice: null,
+  clockOffsetSeconds: null,
+  byUserEmail: null,
+  ...s,
 });
 
 describe("mergeConnectionActivity", () => {

@@ -62,7 +62,13 @@ export async function listConnectionActivity(db: Database, connection: { id: str
   const [results, events] = await Promise.all([
     db.select().from(ssoResults).where(eq(ssoResults.connectionId, connection.id)).orderBy(desc(ssoResults.createdAt)).limit(limit),
     db
-      .select({ id: auditEvents.id, createdAt: auditEvents.createdAt, action: auditEvents.action, actorLabel: auditEvents.actorLabel, metadata: auditEvents.metadata })
+      .select({
+        id: auditEvents.id,
+        createdAt: auditEvents.createdAt,
+        action: auditEvents.action,
+        actorLabel: auditEvents.actorLabel,
+        metadata: auditEvents.metadata,
+      })
       .from(auditEvents)
       .where(eventsOf(connection, Object.keys(SIGN_IN_OUTCOMES)))
       .orderBy(desc(auditEvents.createdAt))

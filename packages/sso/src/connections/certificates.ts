@@ -83,13 +83,22 @@ async function storeCertificates(
   const stored = await rebuildAndSync(ctx, connection, certificates);
   if (!stored.ok) return stored;
   await ctx.db.transaction(async (tx) => {
-    await tx.update(ssoConnections).set({ certificates, metadataXml: stored.value, updatedAt: nowOf(ctx) }).where(eq(ssoConnections.id, connection.id));
+    await tx
+      .update(ssoConnections)
+      .set({ certificates, metadataXml: stored.value, updatedAt: nowOf(ctx) })
+      .where(eq(ssoConnections.id, connection.id));
     await recordAuditEvent(tx, {
       accountId: input.accountId,
       actor: input.actor,
       action,
       target: { type: "sso_connection", id: connection.id, label: connection.name },
-      metadata: { sha256Fingerprint: changed.sha256Fingerprint, subject: changed.subject, notAfter: changed.notAfter, lastVerifiedAt: changed.lastVerifiedAt, certificateCount: certificates.length },
+      metadata: {
+        sha256Fingerprint: changed.sha256Fingerprint,
+        subject: changed.subject,
+        notAfter: changed.notAfter,
+        lastVerifiedAt: changed.lastVerifiedAt,
+        certificateCount: certificates.length,
+      },
     });
   });
   return ok({ certificates, certificate: changed });
@@ -120,7 +129,9 @@ async function rebuildAndSync(ctx: SsoContext, connection: SsoConnection, certif
       wantNameIdFormat: storedNameIdFormat(connection.metadataXml),
     });
   } catch (error) {
-    return fail(`The IdP metadata could not be rebuilt with these certificates (${error instanceof Error ? error.message : String(error)}). Open the connection's settings and save its metadata again.`);
+    return fail(
+      `The IdP metadata could not be rebuilt with these certificates (${error instanceof Error ? error.message : String(error)}). Open the connection's settings and save its metadata again.`,
+    );
   }
   const synced = await syncSamlConnectionToJackson(ctx, connection.id, xml);
   if (!synced.ok) return fail(synced.error);
@@ -162,7 +173,8 @@ export async function refreshSamlMetadata(ctx: SsoContext, connectionId: string,
   const fetched = await fetchSamlMetadata(connection.metadataUrl, { fetchImpl: ctx.fetchImpl });
   if (!fetched.ok) return fail(`${fetched.error} The connection keeps its current certificates.`);
   const inspected = inspectSamlMetadata(fetched.value, now);
-  if (!inspected.ok) return fail(`The metadata at ${connection.metadataUrl} could not be used: ${inspected.error} The connection keeps its current certificates.`);
+  if (!inspected.ok)
+    return fail(`The metadata at ${connection.metadataUrl} could not be used: ${inspected.error} The connection keeps its current certificates.`);
   const report = inspected.value;
   const problem = refreshProblem(connection, report);
   if (problem) return fail(`${problem} The connection keeps its current certificates.`);

@@ -51,7 +51,11 @@ export async function syncSamlConnectionToJackson(ctx: SsoContext, connectionId:
 }
 
 /** Registers the connection in Jackson unless it already is (saving no longer has to, see `decideEntityIdClaim`). */
-export async function ensureSamlConnectionRegistered(ctx: SsoContext, connection: { id: string; accountId: string; metadataXml: string | null; idpEntityId: string | null }, actor: Actor): Promise<SyncResult> {
+export async function ensureSamlConnectionRegistered(
+  ctx: SsoContext,
+  connection: { id: string; accountId: string; metadataXml: string | null; idpEntityId: string | null },
+  actor: Actor,
+): Promise<SyncResult> {
   const jackson = await getJackson(ctx);
   const registered = await jackson.connectionAPIController.getConnections({ tenant: connection.id, product: JACKSON_PRODUCT });
   if (registered.length > 0) return { ok: true };
@@ -69,7 +73,11 @@ function isEntityIdTaken(error: unknown): boolean {
 }
 
 async function claimantFromRow(ctx: SsoContext, connectionId: string): Promise<SyncClaimant | null> {
-  const [row] = await ctx.db.select({ accountId: ssoConnections.accountId, entityId: ssoConnections.idpEntityId }).from(ssoConnections).where(eq(ssoConnections.id, connectionId)).limit(1);
+  const [row] = await ctx.db
+    .select({ accountId: ssoConnections.accountId, entityId: ssoConnections.idpEntityId })
+    .from(ssoConnections)
+    .where(eq(ssoConnections.id, connectionId))
+    .limit(1);
   return row?.entityId ? { accountId: row.accountId, entityId: row.entityId, actor: SYSTEM_ACTOR } : null;
 }
 
@@ -79,7 +87,16 @@ async function claimEntityId(ctx: SsoContext, connectionId: string, claimant: Sy
   const held = await jackson.connectionAPIController.getConnections({ entityId: claimant.entityId });
   const holderIds = [...new Set(held.map((registration) => registration.tenant))].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   const rows = holderIds.length
-    ? await ctx.db.select({ id: ssoConnections.id, accountId: ssoConnections.accountId, name: ssoConnections.name, enabled: ssoConnections.enabled, verifiedAt: ssoConnections.verifiedAt }).from(ssoConnections).where(inArray(ssoConnections.id, holderIds))
+    ? await ctx.db
+        .select({
+          id: ssoConnections.id,
+          accountId: ssoConnections.accountId,
+          name: ssoConnections.name,
+          enabled: ssoConnections.enabled,
+          verifiedAt: ssoConnections.verifiedAt,
+        })
+        .from(ssoConnections)
+        .where(inArray(ssoConnections.id, holderIds))
     : [];
   const holders: EntityIdHolder[] = holderIds.map((id) => {
     const row = rows.find((r) => r.id === id);
@@ -106,7 +123,10 @@ async function claimEntityId(ctx: SsoContext, connectionId: string, claimant: Sy
       actor: SYSTEM_ACTOR,
       action: "sso.connection.entity_id_released",
       target: { type: "sso_connection", id: released, ...(row ? { label: row.name } : {}) },
-      metadata: { idpEntityId: claimant.entityId, reason: "Another account configured this IdP before this connection passed Authenticate. Run Authenticate to use it again." },
+      metadata: {
+        idpEntityId: claimant.entityId,
+        reason: "Another account configured this IdP before this connection passed Authenticate. Run Authenticate to use it again.",
+      },
     });
   }
   await recordAuditEvent(ctx.db, {

@@ -56,13 +56,21 @@ export async function setConnectionLogo(
   const logo = readLogo(input.bytes);
   if (!logo.ok) return logo;
   await ctx.db.transaction(async (tx) => {
-    await tx.update(ssoConnections).set({ logoDataUrl: logo.value.dataUrl, updatedAt: nowOf(ctx) }).where(eq(ssoConnections.id, connection.id));
+    await tx
+      .update(ssoConnections)
+      .set({ logoDataUrl: logo.value.dataUrl, updatedAt: nowOf(ctx) })
+      .where(eq(ssoConnections.id, connection.id));
     await recordAuditEvent(tx, {
       accountId: input.accountId,
       actor: input.actor,
       action: "sso.connection.logo_set",
       target: { type: "sso_connection", id: connection.id, label: connection.name },
-      metadata: { fileName: input.fileName.slice(0, 200), declaredType: input.contentType.slice(0, 100), storedType: logo.value.contentType, bytes: logo.value.bytes },
+      metadata: {
+        fileName: input.fileName.slice(0, 200),
+        declaredType: input.contentType.slice(0, 100),
+        storedType: logo.value.contentType,
+        bytes: logo.value.bytes,
+      },
     });
   });
   return ok({ logoDataUrl: logo.value.dataUrl });
@@ -75,7 +83,10 @@ export async function removeConnectionLogo(ctx: SsoContext, input: { accountId: 
   if (!connection) return fail("That connection no longer exists.");
   if (connection.logoDataUrl === null) return ok(undefined);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(ssoConnections).set({ logoDataUrl: null, updatedAt: nowOf(ctx) }).where(eq(ssoConnections.id, connection.id));
+    await tx
+      .update(ssoConnections)
+      .set({ logoDataUrl: null, updatedAt: nowOf(ctx) })
+      .where(eq(ssoConnections.id, connection.id));
     await recordAuditEvent(tx, {
       accountId: input.accountId,
       actor: input.actor,

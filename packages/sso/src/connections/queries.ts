@@ -52,7 +52,13 @@ export async function listConnectionResults(db: Database, connectionId: string, 
 /** Enabled connections of an account, by slug, for its SSO sign-in page. */
 export async function listEnabledConnectionsForAccount(db: Database, accountId: string) {
   return db
-    .select({ id: ssoConnections.id, name: ssoConnections.name, buttonText: ssoConnections.buttonText, provider: ssoConnections.provider, logoDataUrl: ssoConnections.logoDataUrl })
+    .select({
+      id: ssoConnections.id,
+      name: ssoConnections.name,
+      buttonText: ssoConnections.buttonText,
+      provider: ssoConnections.provider,
+      logoDataUrl: ssoConnections.logoDataUrl,
+    })
     .from(ssoConnections)
     .where(and(eq(ssoConnections.accountId, accountId), eq(ssoConnections.enabled, true)))
     .orderBy(ssoConnections.createdAt);

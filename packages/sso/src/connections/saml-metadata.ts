@@ -1,5 +1,13 @@
 import type { StoredCertificate } from "@gatehouse/db";
-import { buildIdpMetadataXml, fetchSamlMetadata, inspectSamlMetadata, parseSigningCertificate, validateIdpEntityId, validateSsoUrl, type SamlMetadataReport } from "../checks";
+import {
+  buildIdpMetadataXml,
+  fetchSamlMetadata,
+  inspectSamlMetadata,
+  parseSigningCertificate,
+  validateIdpEntityId,
+  validateSsoUrl,
+  type SamlMetadataReport,
+} from "../checks";
 import type { SamlConnectionInput } from "../connection-input";
 import type { SsoContext } from "../context";
 
@@ -41,7 +49,10 @@ export async function resolveSamlMetadata(
     } else if (existing && existing.certificates.length > 0) {
       certificatesPem = existing.certificates.map((c) => c.pem);
     } else {
-      return { ok: false, error: { field: "certificatePem", message: "Paste the X.509 signing certificate your IdP shows, or upload the .pem/.cer/.crt file." } };
+      return {
+        ok: false,
+        error: { field: "certificatePem", message: "Paste the X.509 signing certificate your IdP shows, or upload the .pem/.cer/.crt file." },
+      };
     }
     field = "idpEntityId";
     xml = buildIdpMetadataXml({ entityId: entityId.value, ssoUrl: ssoUrl.value, certificatesPem });

@@ -11,17 +11,17 @@ import { mergeCertificates, primarySsoUrl, resolveSamlMetadata } from "./saml-me
 export type SaveError = { message: string; fieldErrors?: Record<string, string> };
 export type SaveResult = { ok: true; value: { id: string } } | { ok: false; error: SaveError };
 
-const fieldError = (field: string, message: string): SaveResult => ({ ok: false, error: { message: "Check the highlighted field.", fieldErrors: { [field]: message } } });
+const fieldError = (field: string, message: string): SaveResult => ({
+  ok: false,
+  error: { message: "Check the highlighted field.", fieldErrors: { [field]: message } },
+});
 
 /**
  * Creates or updates a connection from the Configure SSO wizard. Everything is validated before
  * anything is written: a bad field changes nothing. Changing how we reach the IdP clears the
  * last successful Authenticate, since it proved the old settings.
  */
-export async function saveConnection(
-  ctx: SsoContext,
-  input: { accountId: string; actor: Actor; connectionId?: string; data: unknown },
-): Promise<SaveResult> {
+export async function saveConnection(ctx: SsoContext, input: { accountId: string; actor: Actor; connectionId?: string; data: unknown }): Promise<SaveResult> {
   if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return { ok: false, error: { message: "Only account admins can configure SSO." } };
   const parsed = connectionInputSchema.safeParse(input.data);
   if (!parsed.success) {
@@ -65,12 +65,17 @@ export async function saveConnection(
       name: common.name,
       buttonText: common.buttonText,
       defaults: PROVIDERS[data.provider],
-      idpIdentifier: data.provider === "saml" ? ((values.idpEntityId as string | null | undefined) ?? null) : ((values.issuer as string | null | undefined) ?? null),
+      idpIdentifier:
+        data.provider === "saml" ? ((values.idpEntityId as string | null | undefined) ?? null) : ((values.issuer as string | null | undefined) ?? null),
     }),
   );
 
   if (metadataXml) {
-    const synced = await syncSamlConnectionToJackson(ctx, id, metadataXml, { accountId: input.accountId, entityId: String(values.idpEntityId), actor: input.actor });
+    const synced = await syncSamlConnectionToJackson(ctx, id, metadataXml, {
+      accountId: input.accountId,
+      entityId: String(values.idpEntityId),
+      actor: input.actor,
+    });
     if (!synced.ok) {
       const source = data.provider === "saml" ? data.samlSource : "manual";
       return fieldError(source === "manual" ? "idpEntityId" : source === "metadata_url" ? "metadataUrl" : "metadataXml", synced.error);
@@ -80,7 +85,10 @@ export async function saveConnection(
   const verifiedAt = existing && !reachChanged ? existing.verifiedAt : null;
   await ctx.db.transaction(async (tx) => {
     if (existing) {
-      await tx.update(ssoConnections).set({ ...common, ...values, verifiedAt }).where(eq(ssoConnections.id, id));
+      await tx
+        .update(ssoConnections)
+        .set({ ...common, ...values, verifiedAt })
+        .where(eq(ssoConnections.id, id));
     } else {
       await tx.insert(ssoConnections).values({ id, accountId: input.accountId, provider: data.provider, ...common, ...values });
     }
@@ -98,13 +106,20 @@ export async function saveConnection(
     });
     const expiry = { from: existing?.clientSecretExpiresAt?.toISOString() ?? null, to: values.clientSecretExpiresAt?.toISOString() ?? null };
     if (data.provider !== "saml" && expiry.from !== expiry.to) {
-      await recordAuditEvent(tx, { accountId: input.accountId, actor: input.actor, action: "sso.connection.secret_expiry_changed", target: { type: "sso_connection", id, label: data.name }, metadata: expiry });
+      await recordAuditEvent(tx, {
+        accountId: input.accountId,
+        actor: input.actor,
+        action: "sso.connection.secret_expiry_changed",
+        target: { type: "sso_connection", id, label: data.name },
+        metadata: expiry,
+      });
     }
   });
   return { ok: true, value: { id } };
 }
 
-type ProtocolFields = { ok: true; value: { values: Partial<NewSsoConnection>; reachChanged: boolean; metadataXml: string | null } } | { ok: false; error: SaveError };
+type ProtocolFields =
+  { ok: true; value: { values: Partial<NewSsoConnection>; reachChanged: boolean; metadataXml: string | null } } | { ok: false; error: SaveError };
 
 function oidcFields(ctx: SsoContext, data: OidcConnectionInput, existing: SsoConnection | null): ProtocolFields {
   // Google's discovery document is fixed; an explicit URL is for the local sandbox and tests.
@@ -118,9 +133,14 @@ function oidcFields(ctx: SsoContext, data: OidcConnectionInput, existing: SsoCon
   if (data.clientSecret) clientSecretEncrypted = encryptSecret(data.clientSecret, ctx.encryptionKey);
   if (data.tokenEndpointAuthMethod === "none") clientSecretEncrypted = null;
   else if (!clientSecretEncrypted) return fieldError("clientSecret", "Enter the client secret (its Value, as your IdP shows it once).") as ProtocolFields;
-  const clientSecretExpiresAt = data.tokenEndpointAuthMethod === "none" || !data.clientSecretExpiresOn ? null : new Date(`${data.clientSecretExpiresOn}T00:00:00Z`);
+  const clientSecretExpiresAt =
+    data.tokenEndpointAuthMethod === "none" || !data.clientSecretExpiresOn ? null : new Date(`${data.clientSecretExpiresOn}T00:00:00Z`);
   // A date already past is refused only when it is being entered, so an old one never blocks other edits.
-  if (clientSecretExpiresAt && clientSecretExpiresAt.getTime() !== existing?.clientSecretExpiresAt?.getTime() && clientSecretExpiresAt.getTime() <= Date.now()) {
+  if (
+    clientSecretExpiresAt &&
+    clientSecretExpiresAt.getTime() !== existing?.clientSecretExpiresAt?.getTime() &&
+    clientSecretExpiresAt.getTime() <= Date.now()
+  ) {
     return fieldError("clientSecretExpiresOn", "That date has passed. Enter the date your new client secret expires, or leave it empty.") as ProtocolFields;
   }
   const values: Partial<NewSsoConnection> = {
@@ -165,7 +185,27 @@ export type { ConnectionInput };
 
 // The settings an admin reads back in the audit log as old → new; secrets and metadata XML are
 // only said to have changed.
-const AUDITED_SETTINGS = ["name", "description", "buttonText", "provisioningMode", "jitRole", "allowedDomains", "emailTrust", "attributeMapping", "discoveryUrl", "clientId", "tokenEndpointAuthMethod", "scopes", "googleHostedDomain", "samlSource", "metadataUrl", "idpEntityId", "idpSsoUrl", "clockSkewSeconds", "idpInitiatedEnabled"] as const;
+const AUDITED_SETTINGS = [
+  "name",
+  "description",
+  "buttonText",
+  "provisioningMode",
+  "jitRole",
+  "allowedDomains",
+  "emailTrust",
+  "attributeMapping",
+  "discoveryUrl",
+  "clientId",
+  "tokenEndpointAuthMethod",
+  "scopes",
+  "googleHostedDomain",
+  "samlSource",
+  "metadataUrl",
+  "idpEntityId",
+  "idpSsoUrl",
+  "clockSkewSeconds",
+  "idpInitiatedEnabled",
+] as const;
 
 function changedSettings(existing: SsoConnection, next: Partial<NewSsoConnection>, secretReplaced: boolean): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};

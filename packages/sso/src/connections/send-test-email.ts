@@ -1,5 +1,19 @@
 import { accounts, and, eq, gt, isNull, memberships, sql, ssoConnections, ssoTestRequests, users, type SsoConnection } from "@gatehouse/db";
-import { actorDisplayName, fail, findUserByEmail, generateToken, hashToken, isAccountAdmin, isEmailShaped, normaliseEmail, nowOf, ok, recordAuditEvent, type Actor, type Result } from "@gatehouse/core";
+import {
+  actorDisplayName,
+  fail,
+  findUserByEmail,
+  generateToken,
+  hashToken,
+  isAccountAdmin,
+  isEmailShaped,
+  normaliseEmail,
+  nowOf,
+  ok,
+  recordAuditEvent,
+  type Actor,
+  type Result,
+} from "@gatehouse/core";
 import { ssoTestEmail } from "@gatehouse/email";
 import type { SsoContext } from "../context";
 import { getConnection } from "./queries";
@@ -53,7 +67,13 @@ export async function sendTestEmail(
     .returning({ id: ssoTestRequests.id });
   const requestId = inserted!.id;
 
-  const rendered = ssoTestEmail({ accountName: account.name, connectionName: connection.name, adminName, signInUrl: testSignInUrl(ctx.appUrl, token), expiresAt });
+  const rendered = ssoTestEmail({
+    accountName: account.name,
+    connectionName: connection.name,
+    adminName,
+    signInUrl: testSignInUrl(ctx.appUrl, token),
+    expiresAt,
+  });
   const sent = await ctx.mailer.send({ ...rendered, to: user.email, template: "sso-test" });
   if (sent.status === "failed") {
     // The link never reached anyone: it must not stay usable.
@@ -141,7 +161,8 @@ export async function beginTestSignIn(ctx: SsoContext, token: string): Promise<R
   return ok({ connection, testId: request.id, email: row.email });
 }
 
-const UNKNOWN_LINK = "This test link is not valid: it may have been replaced by a newer test email. Open the link in the most recent email, or ask your admin to send a new one.";
+const UNKNOWN_LINK =
+  "This test link is not valid: it may have been replaced by a newer test email. Open the link in the most recent email, or ask your admin to send a new one.";
 
 const formatUtc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 

@@ -18,7 +18,10 @@ export type TestConnectionReport = {
  * Test Connection: for OIDC, live discovery against the IdP; for SAML, the metadata (re-read
  * from its URL when there is one). Nothing is changed; the outcome is audited.
  */
-export async function testConnection(ctx: SsoContext, input: { accountId: string; connectionId: string; actor: Actor }): Promise<{ ok: true; value: TestConnectionReport } | { ok: false; error: string }> {
+export async function testConnection(
+  ctx: SsoContext,
+  input: { accountId: string; connectionId: string; actor: Actor },
+): Promise<{ ok: true; value: TestConnectionReport } | { ok: false; error: string }> {
   if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return { ok: false, error: "Only account admins can test connections." };
   const connection = await getConnection(ctx.db, input.accountId, input.connectionId);
   if (!connection) return { ok: false, error: "That connection no longer exists." };
@@ -29,7 +32,11 @@ export async function testConnection(ctx: SsoContext, input: { accountId: string
     const items: CheckItem[] = [];
     if (connection.samlSource === "metadata_url" && connection.metadataUrl) {
       const fetched = await fetchSamlMetadata(connection.metadataUrl, { fetchImpl: ctx.fetchImpl });
-      items.push(fetched.ok ? { id: "metadata_url", label: "Metadata URL", status: "ok", detail: `Read ${connection.metadataUrl}` } : { id: "metadata_url", label: "Metadata URL", status: "error", detail: fetched.error });
+      items.push(
+        fetched.ok
+          ? { id: "metadata_url", label: "Metadata URL", status: "ok", detail: `Read ${connection.metadataUrl}` }
+          : { id: "metadata_url", label: "Metadata URL", status: "error", detail: fetched.error },
+      );
       if (fetched.ok) xml = fetched.value;
     }
     const inspected = inspectSamlMetadata(xml);

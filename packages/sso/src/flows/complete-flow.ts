@@ -42,7 +42,12 @@ export async function completeOidcCallback(ctx: SsoContext, input: CallbackInput
   currentUrl.search = input.url.search;
   try {
     const config = await oidcConfiguration(ctx, connection);
-    const claims = await redeemOidcCallback(config, { currentUrl, state: input.url.searchParams.get("state")!, nonce: flow.nonce, codeVerifier: flow.codeVerifier });
+    const claims = await redeemOidcCallback(config, {
+      currentUrl,
+      state: input.url.searchParams.get("state")!,
+      nonce: flow.nonce,
+      codeVerifier: flow.codeVerifier,
+    });
     return finishSignIn(ctx, { flow, connection, claims, request: input.request });
   } catch (error) {
     return finishSignIn(ctx, { flow, connection, claims: null, failure: describeOidcError(error), request: input.request });
@@ -71,7 +76,13 @@ export async function completeSamlCallback(ctx: SsoContext, input: CallbackInput
 /** The link in an SSO verification email: the held sign-in completes now. */
 export async function completeEmailVerification(ctx: SsoContext, input: { token: string; request: RequestInfo }): Promise<FlowOutcome> {
   const held = await redeemSignInVerification(ctx, input.token);
-  if (!held) return { kind: "refused", code: "verification_stale", message: "This verification link has expired or was already used.", advice: "Sign in again to get a new link." };
+  if (!held)
+    return {
+      kind: "refused",
+      code: "verification_stale",
+      message: "This verification link has expired or was already used.",
+      advice: "Sign in again to get a new link.",
+    };
   return finishSignIn(ctx, {
     flow: { purpose: "sign_in", actorUserId: null, testId: null, callbackUrl: held.callbackUrl, observations: null },
     connection: held.connection,

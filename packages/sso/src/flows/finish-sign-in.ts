@@ -1,4 +1,19 @@
-import { and, eq, memberships, scimDirectories, scimUsers, ssoConnections, ssoIdentities, ssoResults, users, type MemberRole, type SsoConnection, type SsoFlow, type SsoResultSummary, type SamlObservations } from "@gatehouse/db";
+import {
+  and,
+  eq,
+  memberships,
+  scimDirectories,
+  scimUsers,
+  ssoConnections,
+  ssoIdentities,
+  ssoResults,
+  users,
+  type MemberRole,
+  type SsoConnection,
+  type SsoFlow,
+  type SsoResultSummary,
+  type SamlObservations,
+} from "@gatehouse/db";
 import {
   createSession,
   decideSsoSignIn,
@@ -33,7 +48,11 @@ const displayNameOf = (p: MappedProfile) => p.displayName ?? ([p.firstName, p.la
 
 /** Claims worth keeping for the mapping preview: small values only, no tokens. */
 function keepableClaims(claims: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(claims).filter(([k, v]) => !/token/i.test(k) && JSON.stringify(v ?? null).length <= 500).slice(0, 60));
+  return Object.fromEntries(
+    Object.entries(claims)
+      .filter(([k, v]) => !/token/i.test(k) && JSON.stringify(v ?? null).length <= 500)
+      .slice(0, 60),
+  );
 }
 
 /** JSON with object keys sorted: jsonb does not keep key order, so compare in this form. */
@@ -64,13 +83,16 @@ export async function finishSignIn(
   const { flow, connection, claims, request } = input;
   const now = new Date();
   const profile = claims ? mapProfile(claims, connection.attributeMapping) : null;
-  const key = claims ? identityKeyOf({ provider: connection.provider, claims, connectionIssuer: connection.provider === "saml" ? connection.idpEntityId : connection.issuer }) : null;
-  const actorEmail = flow.actorUserId ? ((await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, flow.actorUserId)).limit(1))[0]?.email ?? null) : null;
+  const key = claims
+    ? identityKeyOf({ provider: connection.provider, claims, connectionIssuer: connection.provider === "saml" ? connection.idpEntityId : connection.issuer })
+    : null;
+  const actorEmail = flow.actorUserId
+    ? ((await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, flow.actorUserId)).limit(1))[0]?.email ?? null)
+    : null;
   const expectedEmail = flow.purpose === "authenticate" ? actorEmail : flow.purpose === "test_email" ? await testedEmail(ctx, flow.testId) : null;
   // A test whose person cannot be found fails rather than skipping the email check.
   // Failures we state ourselves, already in words a person can act on.
-  const ownFailure =
-    flow.purpose !== "sign_in" && !expectedEmail ? TESTED_PERSON_GONE : claims && !key ? NO_SUBJECT : null;
+  const ownFailure = flow.purpose !== "sign_in" && !expectedEmail ? TESTED_PERSON_GONE : claims && !key ? NO_SUBJECT : null;
   const rawFailure = input.failure;
 
   let decision: ReturnType<typeof decideSsoSignIn> | null = null;
@@ -98,7 +120,15 @@ export async function finishSignIn(
 
   // The raw text is for operators only: people and the audit log get the explanation.
   if (rawFailure) console.warn(`[sso] ${flow.purpose} through connection ${connection.id} failed: ${rawFailure.slice(0, 500)}`);
-  const failure = rawFailure ? explainSsoError(rawFailure) : ownFailure ? ownFailure : decision?.outcome === "refuse" ? decision.refusal : !profile ? explainSsoError("no profile") : null;
+  const failure = rawFailure
+    ? explainSsoError(rawFailure)
+    : ownFailure
+      ? ownFailure
+      : decision?.outcome === "refuse"
+        ? decision.refusal
+        : !profile
+          ? explainSsoError("no profile")
+          : null;
   const ok = !failure && decision !== null;
   if (ok && flow.observations?.certificateFingerprint) await markCertificateVerified(ctx, connection, flow.observations.certificateFingerprint, now);
 
@@ -117,11 +147,15 @@ export async function finishSignIn(
     };
     await ctx.db.transaction(async (tx) => {
       await tx.insert(ssoResults).values({ connectionId: connection.id, summary });
-      await tx.update(ssoConnections).set({ lastResult: summary, ...(ok ? { verifiedAt: now } : {}) }).where(eq(ssoConnections.id, connection.id));
+      await tx
+        .update(ssoConnections)
+        .set({ lastResult: summary, ...(ok ? { verifiedAt: now } : {}) })
+        .where(eq(ssoConnections.id, connection.id));
       await recordAuditEvent(tx, {
         accountId: connection.accountId,
         actor: { userId: flow.actorUserId, label: summary.byUserEmail ?? "unknown", ip: request.ip },
-        action: flow.purpose === "authenticate" ? (ok ? "sso.authenticate.succeeded" : "sso.authenticate.failed") : ok ? "sso.test.succeeded" : "sso.test.failed",
+        action:
+          flow.purpose === "authenticate" ? (ok ? "sso.authenticate.succeeded" : "sso.authenticate.failed") : ok ? "sso.test.succeeded" : "sso.test.failed",
         target: { type: "sso_connection", id: connection.id, label: connection.name },
         metadata: { email: summary.email, reason: summary.reason },
       });
@@ -135,7 +169,12 @@ export async function finishSignIn(
     const reason = failure ?? explainSsoError("no profile");
     const code = decision?.outcome === "refuse" ? decision.refusal.code : ownFailure === NO_SUBJECT ? "no_subject" : "idp_error";
     // The audit log gets the explained reason, never raw exception text.
-    await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: profile?.email ?? "unknown", ip: request.ip }, action: "sign_in.sso.refused", metadata: { reason: reason.message, code, ...(key ? { subject: key.subject } : {}) } });
+    await recordAuditEvent(ctx.db, {
+      ...auditBase,
+      actor: { userId: null, label: profile?.email ?? "unknown", ip: request.ip },
+      action: "sign_in.sso.refused",
+      metadata: { reason: reason.message, code, ...(key ? { subject: key.subject } : {}) },
+    });
     return { kind: "refused", code, message: reason.message, advice: reason.advice };
   }
   const email = profile.email!;
@@ -145,7 +184,8 @@ export async function finishSignIn(
     return { kind: "verification_sent", email };
   }
 
-  if (decision.outcome === "refuse") return { kind: "refused", code: decision.refusal.code, message: decision.refusal.message, advice: decision.refusal.advice };
+  if (decision.outcome === "refuse")
+    return { kind: "refused", code: decision.refusal.code, message: decision.refusal.message, advice: decision.refusal.advice };
   const userId =
     decision.outcome === "sign_in"
       ? await joinIfLinkedThroughDomain(ctx, connection, decision, email, request)
@@ -155,11 +195,23 @@ export async function finishSignIn(
   if (!userId) {
     // Someone took this email between the decision and the insert: never attach to them.
     const { code, message, advice } = existingLoginRefusal(email);
-    await recordAuditEvent(ctx.db, { ...auditBase, actor: { userId: null, label: email, ip: request.ip }, action: "sign_in.sso.refused", metadata: { reason: message, code, subject: key.subject } });
+    await recordAuditEvent(ctx.db, {
+      ...auditBase,
+      actor: { userId: null, label: email, ip: request.ip },
+      action: "sign_in.sso.refused",
+      metadata: { reason: message, code, subject: key.subject },
+    });
     return { kind: "refused", code, message, advice };
   }
   await recordIdentity(ctx, { connection, key, userId, email, identity, emailJustProven: Boolean(input.emailJustProven), now });
-  const sessionId = await createSession(ctx, { userId, method: "sso", accountId: connection.accountId, connectionId: connection.id, ip: request.ip, userAgent: request.userAgent });
+  const sessionId = await createSession(ctx, {
+    userId,
+    method: "sso",
+    accountId: connection.accountId,
+    connectionId: connection.id,
+    ip: request.ip,
+    userAgent: request.userAgent,
+  });
   await recordAuditEvent(ctx.db, {
     ...auditBase,
     actor: { userId, label: email, ip: request.ip },
@@ -194,14 +246,29 @@ async function loadIdentityFacts(ctx: SsoContext, connection: SsoConnection, key
   const linkedRole = linkedUserId ? await getMemberRole(ctx.db, connection.accountId, linkedUserId) : null;
   // Google delivers ami+cio@ to ami@, so there the asserted address also reaches a member's
   // plus-addressed form; every other provider matches exactly.
-  const user = email ? ((await findUserByEmail(ctx.db, email)) ?? (await findPlusAddressedMember(ctx.db, { accountId: connection.accountId, provider: connection.provider, email }))) : null;
+  const user = email
+    ? ((await findUserByEmail(ctx.db, email)) ??
+      (await findPlusAddressedMember(ctx.db, { accountId: connection.accountId, provider: connection.provider, email })))
+    : null;
   const role = user ? await getMemberRole(ctx.db, connection.accountId, user.id) : null;
-  const otherLink = user && user.id !== linkedUserId
-    ? (await ctx.db.select({ id: ssoIdentities.id }).from(ssoIdentities).where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.userId, user.id))).limit(1))[0]
-    : undefined;
+  const otherLink =
+    user && user.id !== linkedUserId
+      ? (
+          await ctx.db
+            .select({ id: ssoIdentities.id })
+            .from(ssoIdentities)
+            .where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.userId, user.id)))
+            .limit(1)
+        )[0]
+      : undefined;
   return {
     identity: identity ?? null,
-    memberLabel: user && role ? `${user.name || user.email} (${ROLE_LABELS[role]})` : user ? "A login exists with this email, but not in this account" : "No member of this account has this email",
+    memberLabel:
+      user && role
+        ? `${user.name || user.email} (${ROLE_LABELS[role]})`
+        : user
+          ? "A login exists with this email, but not in this account"
+          : "No member of this account has this email",
     facts: {
       linkedUser: linkedUserId ? { userId: linkedUserId, isMember: linkedRole !== null } : null,
       userWithEmail: user ? { userId: user.id, isMember: role !== null, linkedToOtherSubject: Boolean(otherLink) } : null,
@@ -227,12 +294,23 @@ async function recordIdentity(
   const { key, now } = input;
   const proven = input.emailJustProven ? { emailProvenAt: now } : {};
   if (input.identity) {
-    await ctx.db.update(ssoIdentities).set({ email: input.email, lastSignInAt: now, ...proven }).where(eq(ssoIdentities.id, input.identity.id));
+    await ctx.db
+      .update(ssoIdentities)
+      .set({ email: input.email, lastSignInAt: now, ...proven })
+      .where(eq(ssoIdentities.id, input.identity.id));
     return;
   }
   await ctx.db
     .insert(ssoIdentities)
-    .values({ connectionId: input.connection.id, issuer: key.issuer, subject: key.subject, userId: input.userId, email: input.email, emailProvenAt: input.emailJustProven ? now : null, lastSignInAt: now })
+    .values({
+      connectionId: input.connection.id,
+      issuer: key.issuer,
+      subject: key.subject,
+      userId: input.userId,
+      email: input.email,
+      emailProvenAt: input.emailJustProven ? now : null,
+      lastSignInAt: now,
+    })
     .onConflictDoNothing();
 }
 
@@ -245,10 +323,20 @@ function testedEmail(ctx: SsoContext, testId: string | null): Promise<string | n
  * a login is never attached here (returns null): the linking rules refused it, or someone took it
  * since.
  */
-async function provisionMember(ctx: SsoContext, connection: SsoConnection, profile: MappedProfile, role: MemberRole, request: RequestInfo): Promise<string | null> {
+async function provisionMember(
+  ctx: SsoContext,
+  connection: SsoConnection,
+  profile: MappedProfile,
+  role: MemberRole,
+  request: RequestInfo,
+): Promise<string | null> {
   const email = profile.email!;
   return ctx.db.transaction(async (tx) => {
-    const [user] = await tx.insert(users).values({ email, name: displayNameOf(profile) ?? "", emailVerifiedAt: new Date() }).onConflictDoNothing().returning();
+    const [user] = await tx
+      .insert(users)
+      .values({ email, name: displayNameOf(profile) ?? "", emailVerifiedAt: new Date() })
+      .onConflictDoNothing()
+      .returning();
     if (!user) return null;
     await tx.insert(memberships).values({ accountId: connection.accountId, userId: user.id, role, source: "jit" }).onConflictDoNothing();
     await recordAuditEvent(tx, {
@@ -267,13 +355,27 @@ async function provisionMember(ctx: SsoContext, connection: SsoConnection, profi
  * JIT the connection may add people, so they become a member as a new user would; with "match"
  * they are signed in without the account and the domain's auto-join policy decides the rest.
  */
-async function joinIfLinkedThroughDomain(ctx: SsoContext, connection: SsoConnection, decision: { userId: string; link: boolean }, email: string, request: RequestInfo): Promise<string> {
+async function joinIfLinkedThroughDomain(
+  ctx: SsoContext,
+  connection: SsoConnection,
+  decision: { userId: string; link: boolean },
+  email: string,
+  request: RequestInfo,
+): Promise<string> {
   if (!decision.link || connection.provisioningMode !== "jit" || (await getMemberRole(ctx.db, connection.accountId, decision.userId))) return decision.userId;
   return rejoinMember(ctx, connection, decision.userId, email, connection.jitRole, request, { linkedThroughVerifiedDomain: true });
 }
 
 /** A known identity whose user had left the account comes back as a member (JIT). */
-async function rejoinMember(ctx: SsoContext, connection: SsoConnection, userId: string, email: string, role: MemberRole, request: RequestInfo, why: Record<string, unknown> = { rejoined: true }): Promise<string> {
+async function rejoinMember(
+  ctx: SsoContext,
+  connection: SsoConnection,
+  userId: string,
+  email: string,
+  role: MemberRole,
+  request: RequestInfo,
+  why: Record<string, unknown> = { rejoined: true },
+): Promise<string> {
   await ctx.db.transaction(async (tx) => {
     await tx.insert(memberships).values({ accountId: connection.accountId, userId, role, source: "jit" }).onConflictDoNothing();
     await recordAuditEvent(tx, {

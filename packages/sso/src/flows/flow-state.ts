@@ -13,7 +13,14 @@ export type FlowPurpose = SsoFlow["purpose"];
  */
 export async function openFlow(
   ctx: Pick<SsoContext, "db">,
-  input: { connectionId: string; purpose: FlowPurpose; browserSecret: string; actorUserId?: string | null; testId?: string | null; callbackUrl?: string | null },
+  input: {
+    connectionId: string;
+    purpose: FlowPurpose;
+    browserSecret: string;
+    actorUserId?: string | null;
+    testId?: string | null;
+    callbackUrl?: string | null;
+  },
 ) {
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -46,7 +53,11 @@ export async function takeFlow(ctx: Pick<SsoContext, "db">, state: string | null
   if (!found) return { kind: "stale" };
   if (!isSameBrowser(found.browserBindingHash, browserSecret)) return { kind: "other_browser" };
   // The IdP's claims are cleared as the flow is taken: they are kept only while it is open.
-  const [flow] = await ctx.db.update(ssoFlows).set({ consumedAt: new Date(), samlClaims: null }).where(and(eq(ssoFlows.id, found.id), open)).returning();
+  const [flow] = await ctx.db
+    .update(ssoFlows)
+    .set({ consumedAt: new Date(), samlClaims: null })
+    .where(and(eq(ssoFlows.id, found.id), open))
+    .returning();
   return flow ? { kind: "taken", flow: { ...flow, samlClaims: found.samlClaims } } : { kind: "stale" };
 }
 
@@ -61,7 +72,10 @@ export async function hasOpenFlows(ctx: Pick<SsoContext, "db">, browserSecret: s
 
 /** Notes what the ACS measured on the flow the response belongs to. */
 export async function recordObservations(ctx: Pick<SsoContext, "db">, state: string, observations: SamlObservations): Promise<void> {
-  await ctx.db.update(ssoFlows).set({ observations }).where(eq(ssoFlows.stateHash, hashToken(state)));
+  await ctx.db
+    .update(ssoFlows)
+    .set({ observations })
+    .where(eq(ssoFlows.stateHash, hashToken(state)));
 }
 
 /**
@@ -69,7 +83,12 @@ export async function recordObservations(ctx: Pick<SsoContext, "db">, state: str
  * for the callback in the starting browser. One response per flow: false when the flow is gone,
  * used, or already holds one.
  */
-export async function holdSamlClaims(ctx: Pick<SsoContext, "db" | "encryptionKey">, state: string, claims: Record<string, unknown>, observations: SamlObservations): Promise<boolean> {
+export async function holdSamlClaims(
+  ctx: Pick<SsoContext, "db" | "encryptionKey">,
+  state: string,
+  claims: Record<string, unknown>,
+  observations: SamlObservations,
+): Promise<boolean> {
   const held = await ctx.db
     .update(ssoFlows)
     .set({ samlClaims: encryptSecret(JSON.stringify(claims), ctx.encryptionKey), observations })

@@ -41,7 +41,10 @@ export async function oidcConfiguration(ctx: Pick<SsoContext, "encryptionKey" | 
   return config;
 }
 
-export function buildOidcAuthorizationUrl(config: client.Configuration, input: { redirectUri: string; scope: string; state: string; nonce: string; codeChallenge: string; loginHint?: string }): URL {
+export function buildOidcAuthorizationUrl(
+  config: client.Configuration,
+  input: { redirectUri: string; scope: string; state: string; nonce: string; codeChallenge: string; loginHint?: string },
+): URL {
   return client.buildAuthorizationUrl(config, {
     redirect_uri: input.redirectUri,
     scope: input.scope,

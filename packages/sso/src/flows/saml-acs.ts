@@ -41,7 +41,9 @@ export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new 
     await logUnattributed(ctx, ip, "unknown_sign_in", null);
     return NOT_OURS;
   }
-  const connection = session ? await samlConnectionById(ctx, session.connectionId) : await findConnectionByIssuer(ctx, readUnverifiedIssuer(input.samlResponse));
+  const connection = session
+    ? await samlConnectionById(ctx, session.connectionId)
+    : await findConnectionByIssuer(ctx, readUnverifiedIssuer(input.samlResponse));
   if (!connection) {
     await logUnattributed(ctx, ip, session ? "connection_gone" : "unknown_issuer", null);
     return session ? NOT_OURS : acsError("saml_unknown_idp");
@@ -112,7 +114,11 @@ export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new 
 async function samlConnectionById(ctx: SsoContext, id: string): Promise<SsoConnection | undefined> {
   // Jackson's tenant is free text to it: only a uuid can be one of our connections.
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
-  const [connection] = await ctx.db.select().from(ssoConnections).where(and(eq(ssoConnections.id, id), eq(ssoConnections.provider, "saml"))).limit(1);
+  const [connection] = await ctx.db
+    .select()
+    .from(ssoConnections)
+    .where(and(eq(ssoConnections.id, id), eq(ssoConnections.provider, "saml")))
+    .limit(1);
   return connection;
 }
 

@@ -18,7 +18,15 @@ export type FlowStart = ({ redirectUrl: string } | { html: string }) & { browser
  */
 export async function startSsoFlow(
   ctx: SsoContext,
-  input: { connection: SsoConnection; purpose: FlowPurpose; actorUserId?: string | null; testId?: string | null; callbackUrl?: string | null; loginHint?: string; browserSecret?: string | null },
+  input: {
+    connection: SsoConnection;
+    purpose: FlowPurpose;
+    actorUserId?: string | null;
+    testId?: string | null;
+    callbackUrl?: string | null;
+    loginHint?: string;
+    browserSecret?: string | null;
+  },
 ): Promise<Result<FlowStart>> {
   const { connection } = input;
   const urls = ssoUrls(ctx.appUrl);

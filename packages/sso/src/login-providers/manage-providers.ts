@@ -80,7 +80,10 @@ async function requireStaff(ctx: Pick<SsoContext, "db">, actor: Actor): Promise<
 }
 
 /** Creates (no `providerId`) or updates a provider. A blank secret on edit keeps the stored one. */
-export async function saveLoginProvider(ctx: SsoContext, input: { actor: Actor; providerId: string | null; values: LoginProviderInput }): Promise<Result<LoginProvider>> {
+export async function saveLoginProvider(
+  ctx: SsoContext,
+  input: { actor: Actor; providerId: string | null; values: LoginProviderInput },
+): Promise<Result<LoginProvider>> {
   if (!(await requireStaff(ctx, input.actor))) return fail(STAFF_ONLY);
   const v = input.values;
   const resolved = resolveProviderIssuer(v.issuer);
@@ -90,8 +93,13 @@ export async function saveLoginProvider(ctx: SsoContext, input: { actor: Actor; 
   const clash = await getLoginProviderByIdentifier(ctx.db, v.identifier);
   if (clash && clash.id !== existing?.id) return fail(`Another provider already uses the identifier "${v.identifier}". Pick another.`);
   const needsSecret = v.tokenEndpointAuthMethod !== "none";
-  if (needsSecret && !v.clientSecret && !existing?.clientSecretEncrypted) return fail("Enter the client secret (or choose the auth method none, with PKCE, for a public client).");
-  const clientSecretEncrypted = !needsSecret ? null : v.clientSecret ? encryptSecret(v.clientSecret, ctx.encryptionKey) : (existing?.clientSecretEncrypted ?? null);
+  if (needsSecret && !v.clientSecret && !existing?.clientSecretEncrypted)
+    return fail("Enter the client secret (or choose the auth method none, with PKCE, for a public client).");
+  const clientSecretEncrypted = !needsSecret
+    ? null
+    : v.clientSecret
+      ? encryptSecret(v.clientSecret, ctx.encryptionKey)
+      : (existing?.clientSecretEncrypted ?? null);
   const row = {
     identifier: v.identifier,
     name: v.name,
@@ -152,7 +160,10 @@ export async function setLoginProviderLogo(ctx: SsoContext, input: { actor: Acto
   const logo = input.bytes ? readLogo(input.bytes) : null;
   if (logo && !logo.ok) return logo;
   await ctx.db.transaction(async (tx) => {
-    await tx.update(loginProviders).set({ logoDataUrl: logo?.value.dataUrl ?? null, updatedAt: new Date() }).where(eq(loginProviders.id, provider.id));
+    await tx
+      .update(loginProviders)
+      .set({ logoDataUrl: logo?.value.dataUrl ?? null, updatedAt: new Date() })
+      .where(eq(loginProviders.id, provider.id));
     await recordAuditEvent(tx, {
       accountId: null,
       actor: input.actor,

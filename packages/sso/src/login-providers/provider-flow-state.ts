@@ -33,13 +33,25 @@ export async function openProviderFlow(
 export type TakenProviderFlow = { kind: "taken"; flow: FlowRow } | { kind: "stale" } | { kind: "other_browser" };
 
 /** Takes a flow once, only in the browser that opened it and only for the provider it names. */
-export async function takeProviderFlow(ctx: Pick<SsoContext, "db">, input: { providerId: string; state: string | null; browserSecret: string | null }): Promise<TakenProviderFlow> {
+export async function takeProviderFlow(
+  ctx: Pick<SsoContext, "db">,
+  input: { providerId: string; state: string | null; browserSecret: string | null },
+): Promise<TakenProviderFlow> {
   if (!input.state) return { kind: "stale" };
-  const open = and(eq(loginProviderFlows.stateHash, hashToken(input.state)), eq(loginProviderFlows.providerId, input.providerId), isNull(loginProviderFlows.consumedAt), gt(loginProviderFlows.expiresAt, new Date()));
+  const open = and(
+    eq(loginProviderFlows.stateHash, hashToken(input.state)),
+    eq(loginProviderFlows.providerId, input.providerId),
+    isNull(loginProviderFlows.consumedAt),
+    gt(loginProviderFlows.expiresAt, new Date()),
+  );
   const [found] = await ctx.db.select().from(loginProviderFlows).where(open).limit(1);
   if (!found) return { kind: "stale" };
   if (!isSameBrowser(found.browserBindingHash, input.browserSecret)) return { kind: "other_browser" };
-  const [flow] = await ctx.db.update(loginProviderFlows).set({ consumedAt: new Date() }).where(and(eq(loginProviderFlows.id, found.id), open)).returning();
+  const [flow] = await ctx.db
+    .update(loginProviderFlows)
+    .set({ consumedAt: new Date() })
+    .where(and(eq(loginProviderFlows.id, found.id), open))
+    .returning();
   return flow ? { kind: "taken", flow } : { kind: "stale" };
 }
 
@@ -47,7 +59,13 @@ export async function hasOpenProviderFlows(ctx: Pick<SsoContext, "db">, browserS
   const [row] = await ctx.db
     .select({ open: count() })
     .from(loginProviderFlows)
-    .where(and(eq(loginProviderFlows.browserBindingHash, browserBindingHash(browserSecret)), isNull(loginProviderFlows.consumedAt), gt(loginProviderFlows.expiresAt, new Date())));
+    .where(
+      and(
+        eq(loginProviderFlows.browserBindingHash, browserBindingHash(browserSecret)),
+        isNull(loginProviderFlows.consumedAt),
+        gt(loginProviderFlows.expiresAt, new Date()),
+      ),
+    );
   return (row?.open ?? 0) > 0;
 }
 
@@ -60,12 +78,19 @@ export async function holdProviderSignIn(
   input: Pick<PendingRow, "kind" | "providerId" | "issuer" | "subject" | "email" | "claims" | "callbackUrl">,
 ): Promise<string> {
   const token = generateToken();
-  await ctx.db.insert(loginProviderPending).values({ ...input, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + PENDING_MINUTES[input.kind] * 60_000) });
+  await ctx.db
+    .insert(loginProviderPending)
+    .values({ ...input, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + PENDING_MINUTES[input.kind] * 60_000) });
   return token;
 }
 
 const openPending = (kind: PendingRow["kind"], token: string) =>
-  and(eq(loginProviderPending.tokenHash, hashToken(token)), eq(loginProviderPending.kind, kind), isNull(loginProviderPending.usedAt), gt(loginProviderPending.expiresAt, new Date()));
+  and(
+    eq(loginProviderPending.tokenHash, hashToken(token)),
+    eq(loginProviderPending.kind, kind),
+    isNull(loginProviderPending.usedAt),
+    gt(loginProviderPending.expiresAt, new Date()),
+  );
 
 /** Reads a held sign-in without using it up (the confirmation screen shows what it links). */
 export async function peekProviderHold(ctx: Pick<SsoContext, "db">, kind: PendingRow["kind"], token: string): Promise<PendingRow | null> {

@@ -52,36 +52,60 @@ export const PROVIDER_GUIDES = [
     id: "google",
     name: "Google",
     issuer: "accounts.google.com",
-    steps: ["Google Cloud console → APIs & Services → Credentials → Create OAuth client ID (Web application).", "Add the callback URL below as an Authorised redirect URI.", "Copy the client ID and client secret here; keep client_secret_post."],
+    steps: [
+      "Google Cloud console → APIs & Services → Credentials → Create OAuth client ID (Web application).",
+      "Add the callback URL below as an Authorised redirect URI.",
+      "Copy the client ID and client secret here; keep client_secret_post.",
+    ],
   },
   {
     id: "microsoft",
     name: "Microsoft",
     issuer: "login.microsoftonline.com/{tenant}/v2.0",
-    steps: ["Entra admin center → App registrations → New registration; redirect URI (Web) = the callback URL below.", "Certificates & secrets → New client secret: copy its Value (not its ID).", "Issuer: login.microsoftonline.com/{tenant}/v2.0 with your tenant ID (or \"common\" is not supported: pick one tenant)."],
+    steps: [
+      "Entra admin center → App registrations → New registration; redirect URI (Web) = the callback URL below.",
+      "Certificates & secrets → New client secret: copy its Value (not its ID).",
+      'Issuer: login.microsoftonline.com/{tenant}/v2.0 with your tenant ID (or "common" is not supported: pick one tenant).',
+    ],
   },
   {
     id: "auth0",
     name: "Auth0",
     issuer: "your-tenant.us.auth0.com",
-    steps: ["Auth0 dashboard → Applications → Create Application (Regular Web Application).", "Allowed Callback URLs: the callback URL below.", "Domain, Client ID and Client Secret from the Settings tab."],
+    steps: [
+      "Auth0 dashboard → Applications → Create Application (Regular Web Application).",
+      "Allowed Callback URLs: the callback URL below.",
+      "Domain, Client ID and Client Secret from the Settings tab.",
+    ],
   },
   {
     id: "okta",
     name: "Okta",
     issuer: "your-org.okta.com",
-    steps: ["Okta admin → Applications → Create App Integration → OIDC, Web Application.", "Sign-in redirect URI: the callback URL below.", "Issuer: your Okta domain; client ID and secret from the General tab."],
+    steps: [
+      "Okta admin → Applications → Create App Integration → OIDC, Web Application.",
+      "Sign-in redirect URI: the callback URL below.",
+      "Issuer: your Okta domain; client ID and secret from the General tab.",
+    ],
   },
   {
     id: "pingone",
     name: "PingOne",
     issuer: "auth.pingone.com/{env}/as",
-    steps: ["PingOne → Applications → Add Application → OIDC Web App.", "Redirect URI: the callback URL below; Token endpoint auth method as chosen here.", "Issuer: auth.pingone.com/{environment ID}/as."],
+    steps: [
+      "PingOne → Applications → Add Application → OIDC Web App.",
+      "Redirect URI: the callback URL below; Token endpoint auth method as chosen here.",
+      "Issuer: auth.pingone.com/{environment ID}/as.",
+    ],
   },
   {
     id: "oidc",
     name: "Custom OpenID Connect",
     issuer: "https://idp.example.com",
-    steps: ["Register a confidential client (or public with PKCE, auth method none) with the callback URL below.", "Issuer: the URL whose /.well-known/openid-configuration describes the provider.", "Map claims below if your provider names them differently."],
+    steps: [
+      "Register a confidential client (or public with PKCE, auth method none) with the callback URL below.",
+      "Issuer: the URL whose /.well-known/openid-configuration describes the provider.",
+      "Map claims below if your provider names them differently.",
+    ],
   },
 ] as const;

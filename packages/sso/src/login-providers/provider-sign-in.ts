@@ -46,8 +46,20 @@ export async function startProviderFlow(
   const browserSecret = browserSecretFor(input.browserSecret);
   try {
     const config = await oidcConfiguration(ctx, provider);
-    const flow = await openProviderFlow(ctx, { providerId: provider.id, purpose: input.purpose, browserSecret, actorUserId: input.actorUserId, callbackUrl: input.callbackUrl });
-    const url = buildOidcAuthorizationUrl(config, { redirectUri: providerCallbackUrl(ctx.appUrl, provider.identifier), scope: provider.scopes, state: flow.state, nonce: flow.nonce, codeChallenge: flow.codeChallenge });
+    const flow = await openProviderFlow(ctx, {
+      providerId: provider.id,
+      purpose: input.purpose,
+      browserSecret,
+      actorUserId: input.actorUserId,
+      callbackUrl: input.callbackUrl,
+    });
+    const url = buildOidcAuthorizationUrl(config, {
+      redirectUri: providerCallbackUrl(ctx.appUrl, provider.identifier),
+      scope: provider.scopes,
+      state: flow.state,
+      nonce: flow.nonce,
+      codeChallenge: flow.codeChallenge,
+    });
     return ok({ redirectUrl: url.toString(), browserSecret });
   } catch (error) {
     console.warn(`[providers] could not start ${provider.identifier}: ${describeOidcError(error).slice(0, 300)}`);
@@ -58,7 +70,13 @@ export async function startProviderFlow(
 /** The provider's redirect back: code → verified ID token (state, PKCE, nonce, issuer, signature) → decision. */
 export async function completeProviderCallback(
   ctx: SsoContext,
-  input: { identifier: string; url: URL; browserSecret: string | null; request: RequestInfo; /** Who this browser is signed in as now. */ signedInUserId: string | null },
+  input: {
+    identifier: string;
+    url: URL;
+    browserSecret: string | null;
+    request: RequestInfo;
+    /** Who this browser is signed in as now. */ signedInUserId: string | null;
+  },
 ): Promise<ProviderOutcome> {
   const provider = await getLoginProviderByIdentifier(ctx.db, input.identifier);
   if (!provider) return { kind: "refused", code: "provider_unavailable" };
@@ -80,7 +98,15 @@ export async function completeProviderCallback(
     await audit(ctx, provider, { userId: null, label: "unknown", ip: input.request.ip }, "sign_in.social.refused", { reason: "provider_error" });
     return { kind: "refused", code: "provider_error" };
   }
-  return decideAndAct(ctx, { provider, claims, purpose: flow.purpose, actorUserId: flow.actorUserId, callbackUrl: flow.callbackUrl, emailProven: false, request: input.request });
+  return decideAndAct(ctx, {
+    provider,
+    claims,
+    purpose: flow.purpose,
+    actorUserId: flow.actorUserId,
+    callbackUrl: flow.callbackUrl,
+    emailProven: false,
+    request: input.request,
+  });
 }
 
 /** The verification link we emailed: the held sign-in goes on with the email proven. */
@@ -88,7 +114,15 @@ export async function redeemProviderVerification(ctx: SsoContext, input: { token
   const held = await takeProviderHold(ctx, "verify", input.token);
   const provider = held ? await usableProvider(ctx, (await providerById(ctx, held.providerId))?.identifier ?? "") : null;
   if (!held || !provider) return { kind: "refused", code: "flow_stale" };
-  return decideAndAct(ctx, { provider, claims: held.claims, purpose: "sign_in", actorUserId: null, callbackUrl: held.callbackUrl, emailProven: true, request: input.request });
+  return decideAndAct(ctx, {
+    provider,
+    claims: held.claims,
+    purpose: "sign_in",
+    actorUserId: null,
+    callbackUrl: held.callbackUrl,
+    emailProven: true,
+    request: input.request,
+  });
 }
 
 /** The person confirmed linking the provider to the existing login with that email. */
@@ -101,8 +135,19 @@ export async function confirmProviderLink(ctx: SsoContext, input: { token: strin
   if (!user) return { kind: "refused", code: "flow_stale" };
   const linked = await linkIdentity(ctx, { provider, issuer: held.issuer, subject: held.subject, email: held.email, userId: user.id });
   if (!linked) return { kind: "refused", code: "linked_to_someone_else" };
-  await audit(ctx, provider, { userId: user.id, label: held.email, ip: input.request.ip }, "login_provider.linked", { via: "email_confirmation", subject: held.subject });
-  return startSession(ctx, { provider, userId: user.id, email: held.email, subject: held.subject, callbackUrl: held.callbackUrl, request: input.request, provisioned: false });
+  await audit(ctx, provider, { userId: user.id, label: held.email, ip: input.request.ip }, "login_provider.linked", {
+    via: "email_confirmation",
+    subject: held.subject,
+  });
+  return startSession(ctx, {
+    provider,
+    userId: user.id,
+    email: held.email,
+    subject: held.subject,
+    callbackUrl: held.callbackUrl,
+    request: input.request,
+    provisioned: false,
+  });
 }
 
 async function providerById(ctx: SsoContext, id: string) {
@@ -139,7 +184,11 @@ async function decideAndAct(ctx: SsoContext, input: ActInput): Promise<ProviderO
   const decision = decideProviderSignIn({
     purpose: input.purpose,
     signedInUserId: input.actorUserId,
-    provider: { provisioningMode: provider.provisioningMode, allowedDomains: provider.allowedDomains, emailTrust: provider.emailTrust === "verified_domains" ? "always_verify" : provider.emailTrust },
+    provider: {
+      provisioningMode: provider.provisioningMode,
+      allowedDomains: provider.allowedDomains,
+      emailTrust: provider.emailTrust === "verified_domains" ? "always_verify" : provider.emailTrust,
+    },
     email: profile.email,
     emailVerifiedClaim: profile.emailVerified,
     emailProven: input.emailProven,
@@ -149,7 +198,10 @@ async function decideAndAct(ctx: SsoContext, input: ActInput): Promise<ProviderO
   const held = { providerId: provider.id, issuer, subject, email: profile.email ?? "", claims, callbackUrl: input.callbackUrl };
   switch (decision.outcome) {
     case "refuse":
-      await audit(ctx, provider, actor, input.purpose === "link" ? "login_provider.link_refused" : "sign_in.social.refused", { reason: decision.code, subject });
+      await audit(ctx, provider, actor, input.purpose === "link" ? "login_provider.link_refused" : "sign_in.social.refused", {
+        reason: decision.code,
+        subject,
+      });
       return { kind: "refused", code: decision.code };
     case "verify_email": {
       const token = await holdProviderSignIn(ctx, { kind: "verify", ...held });
@@ -170,7 +222,15 @@ async function decideAndAct(ctx: SsoContext, input: ActInput): Promise<ProviderO
       return { kind: "linked", providerName: provider.name };
     }
     case "sign_in":
-      return startSession(ctx, { provider, userId: decision.userId, email: profile.email, subject, callbackUrl: input.callbackUrl, request, provisioned: false });
+      return startSession(ctx, {
+        provider,
+        userId: decision.userId,
+        email: profile.email,
+        subject,
+        callbackUrl: input.callbackUrl,
+        request,
+        provisioned: false,
+      });
     case "provision": {
       const userId = await provisionUser(ctx, { provider, email: profile.email!, name: profile.name ?? "", issuer, subject });
       // Someone took this email between the decision and the insert: never attach to them.
@@ -182,7 +242,10 @@ async function decideAndAct(ctx: SsoContext, input: ActInput): Promise<ProviderO
 }
 
 /** Links (provider, issuer, subject) to the user; false when it, or this provider, is already linked otherwise. */
-async function linkIdentity(ctx: SsoContext, input: { provider: LoginProvider; issuer: string; subject: string; email: string | null; userId: string }): Promise<boolean> {
+async function linkIdentity(
+  ctx: SsoContext,
+  input: { provider: LoginProvider; issuer: string; subject: string; email: string | null; userId: string },
+): Promise<boolean> {
   const [inserted] = await ctx.db
     .insert(loginProviderIdentities)
     .values({ providerId: input.provider.id, issuer: input.issuer, subject: input.subject, userId: input.userId, email: input.email })
@@ -192,17 +255,32 @@ async function linkIdentity(ctx: SsoContext, input: { provider: LoginProvider; i
   const [existing] = await ctx.db
     .select({ userId: loginProviderIdentities.userId })
     .from(loginProviderIdentities)
-    .where(and(eq(loginProviderIdentities.providerId, input.provider.id), eq(loginProviderIdentities.issuer, input.issuer), eq(loginProviderIdentities.subject, input.subject)))
+    .where(
+      and(
+        eq(loginProviderIdentities.providerId, input.provider.id),
+        eq(loginProviderIdentities.issuer, input.issuer),
+        eq(loginProviderIdentities.subject, input.subject),
+      ),
+    )
     .limit(1);
   return existing?.userId === input.userId;
 }
 
 /** A new user from a provider: verified email (the decision saw it trusted), no password, no account yet. */
-async function provisionUser(ctx: SsoContext, input: { provider: LoginProvider; email: string; name: string; issuer: string; subject: string }): Promise<string | null> {
+async function provisionUser(
+  ctx: SsoContext,
+  input: { provider: LoginProvider; email: string; name: string; issuer: string; subject: string },
+): Promise<string | null> {
   return ctx.db.transaction(async (tx) => {
-    const [user] = await tx.insert(users).values({ email: input.email, name: input.name, emailVerifiedAt: new Date() }).onConflictDoNothing().returning({ id: users.id });
+    const [user] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, emailVerifiedAt: new Date() })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
     if (!user) return null;
-    await tx.insert(loginProviderIdentities).values({ providerId: input.provider.id, issuer: input.issuer, subject: input.subject, userId: user.id, email: input.email });
+    await tx
+      .insert(loginProviderIdentities)
+      .values({ providerId: input.provider.id, issuer: input.issuer, subject: input.subject, userId: user.id, email: input.email });
     return user.id;
   });
 }
@@ -210,7 +288,15 @@ async function provisionUser(ctx: SsoContext, input: { provider: LoginProvider; 
 /** The enforcement policy has the last word; then a session whose method is `social`. */
 async function startSession(
   ctx: SsoContext,
-  input: { provider: LoginProvider; userId: string; email: string | null; subject: string; callbackUrl: string | null; request: RequestInfo; provisioned: boolean },
+  input: {
+    provider: LoginProvider;
+    userId: string;
+    email: string | null;
+    subject: string;
+    callbackUrl: string | null;
+    request: RequestInfo;
+    provisioned: boolean;
+  },
 ): Promise<ProviderOutcome> {
   const actor = { userId: input.userId, label: input.email ?? "unknown", ip: input.request.ip };
   const policy = await checkSignInMethod(ctx, { userId: input.userId, method: "social" });
@@ -225,7 +311,13 @@ async function startSession(
     .update(loginProviderIdentities)
     .set({ lastSignInAt: new Date(), ...(input.email ? { email: input.email } : {}) })
     .where(and(eq(loginProviderIdentities.providerId, input.provider.id), eq(loginProviderIdentities.userId, input.userId)));
-  const sessionId = await createSession(ctx, { userId: input.userId, method: "social", grantedAccountIds: policy.grantedAccountIds, ip: input.request.ip, userAgent: input.request.userAgent });
+  const sessionId = await createSession(ctx, {
+    userId: input.userId,
+    method: "social",
+    grantedAccountIds: policy.grantedAccountIds,
+    ip: input.request.ip,
+    userAgent: input.request.userAgent,
+  });
   await audit(ctx, input.provider, actor, "sign_in.social.succeeded", { provisioned: input.provisioned, subject: input.subject });
   return { kind: "signed_in", sessionId, redirectTo: input.callbackUrl ?? "/" };
 }
@@ -235,12 +327,18 @@ async function startSession(
  * all, as MFA events do); before we know who it is, for other steps, or for a refusal core already
  * logged in each enforcing account (`onlyOnce`), it is logged once without an account.
  */
-function audit(ctx: SsoContext, provider: LoginProvider, actor: { userId: string | null; label: string; ip: string | null }, action: string, metadata: Record<string, unknown>, onlyOnce = false) {
+function audit(
+  ctx: SsoContext,
+  provider: LoginProvider,
+  actor: { userId: string | null; label: string; ip: string | null },
+  action: string,
+  metadata: Record<string, unknown>,
+  onlyOnce = false,
+) {
   const event = { actor, action, target: { type: "login_provider", id: provider.id, label: provider.name }, metadata };
   if (!onlyOnce && actor.userId && action.startsWith("sign_in.social.")) return recordUserAuditEvent(ctx.db, actor.userId, event);
   return recordAuditEvent(ctx.db, { accountId: null, ...event });
 }
-
 
 /** What the confirmation screen shows for a held link (nothing is used up). */
 export async function describeProviderConfirmation(ctx: Pick<SsoContext, "db">, token: string): Promise<{ providerName: string; email: string } | null> {

@@ -56,7 +56,12 @@ export function guardedFetch(policy: OutboundPolicy, options: GuardedFetchOption
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
     try {
-      const response = await undiciFetch(url, { ...(init as UndiciRequestInit), redirect: "manual", dispatcher, signal: signal as UndiciRequestInit["signal"] });
+      const response = await undiciFetch(url, {
+        ...(init as UndiciRequestInit),
+        redirect: "manual",
+        dispatcher,
+        signal: signal as UndiciRequestInit["signal"],
+      });
       return capBody(response as unknown as Response, maxBytes, url);
     } catch (error) {
       throw findOutboundRefusal(error) ?? error;

@@ -8,7 +8,8 @@ const WHY: Record<Exclude<AddressKind, "public">, string> = {
 
 const WHAT_TO_DO: Record<Exclude<AddressKind, "public">, string> = {
   loopback: "Use your identity provider's public address.",
-  private: "Use your identity provider's public address. (If your identity provider runs on your own network, the person who runs Gatehouse can allow private addresses with OUTBOUND_ALLOW_PRIVATE=1.)",
+  private:
+    "Use your identity provider's public address. (If your identity provider runs on your own network, the person who runs Gatehouse can allow private addresses with OUTBOUND_ALLOW_PRIVATE=1.)",
   reserved: "Use your identity provider's public address.",
 };
 

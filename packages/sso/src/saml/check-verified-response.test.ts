@@ -39,10 +39,25 @@ describe("checkVerifiedResponse", () => {
     ["InResponseTo only on the signed assertion", response((r) => (r.response.inResponseTo = null)), {}, null],
     ["InResponseTo only on a signed envelope", response((r) => ((r.response.signed = true), (r.subjectConfirmations[0]!.inResponseTo = null))), {}, null],
     ["InResponseTo only on an unsigned envelope", response((r) => (r.subjectConfirmations[0]!.inResponseTo = null)), {}, "in_response_to_missing"],
-    ["no InResponseTo anywhere (re-targeted replay)", response((r) => ((r.response.inResponseTo = null), (r.subjectConfirmations[0]!.inResponseTo = null))), {}, "in_response_to_missing"],
-    ["the assertion answers another request", response((r) => ((r.response.inResponseTo = null), (r.subjectConfirmations[0]!.inResponseTo = "_old"))), {}, "in_response_to_mismatch"],
+    [
+      "no InResponseTo anywhere (re-targeted replay)",
+      response((r) => ((r.response.inResponseTo = null), (r.subjectConfirmations[0]!.inResponseTo = null))),
+      {},
+      "in_response_to_missing",
+    ],
+    [
+      "the assertion answers another request",
+      response((r) => ((r.response.inResponseTo = null), (r.subjectConfirmations[0]!.inResponseTo = "_old"))),
+      {},
+      "in_response_to_mismatch",
+    ],
     ["the unsigned envelope answers another request", response((r) => (r.response.inResponseTo = "_old")), {}, "in_response_to_mismatch"],
-    ["an unsolicited response without InResponseTo", response((r) => ((r.response.inResponseTo = null), (r.subjectConfirmations[0]!.inResponseTo = null))), { requestId: null }, null],
+    [
+      "an unsolicited response without InResponseTo",
+      response((r) => ((r.response.inResponseTo = null), (r.subjectConfirmations[0]!.inResponseTo = null))),
+      { requestId: null },
+      null,
+    ],
     ["another recipient", response((r) => (r.subjectConfirmations[0]!.recipient = "https://other.test/acs")), {}, "wrong_recipient"],
     ["the IdP reports a failure", response((r) => (r.statusCode = "urn:oasis:names:tc:SAML:2.0:status:Responder")), {}, "idp_status_error"],
     ["no status element (read as success)", response((r) => (r.statusCode = null)), {}, null],
@@ -63,9 +78,19 @@ describe("checkVerifiedResponse", () => {
 
 describe("acceptableUntil", () => {
   it("is the earliest end of validity plus the skew", () => {
-    expect(acceptableUntil(response((r) => (r.subjectConfirmations[0]!.notOnOrAfter = minutes(3))), 60)).toEqual(minutes(4));
+    expect(
+      acceptableUntil(
+        response((r) => (r.subjectConfirmations[0]!.notOnOrAfter = minutes(3))),
+        60,
+      ),
+    ).toEqual(minutes(4));
   });
   it("is null when the assertion names no end", () => {
-    expect(acceptableUntil(response((r) => ((r.notOnOrAfter = null), (r.subjectConfirmations = []))), 60)).toBeNull();
+    expect(
+      acceptableUntil(
+        response((r) => ((r.notOnOrAfter = null), (r.subjectConfirmations = []))),
+        60,
+      ),
+    ).toBeNull();
   });
 });

@@ -31,7 +31,10 @@ export function checkVerifiedResponse(response: VerifiedSamlResponse, expected: 
   if (!response.assertionId) return { code: "assertion_without_id", message: "The assertion has no ID." };
   const issuers = [response.issuer, response.response.issuer].filter((issuer): issuer is string => issuer !== null);
   if (!response.issuer || issuers.some((issuer) => issuer !== expected.idpEntityId)) {
-    return { code: "wrong_issuer", message: `The response's issuer (${response.issuer ?? "none"}) is not this connection's identity provider (${expected.idpEntityId ?? "none"}).` };
+    return {
+      code: "wrong_issuer",
+      message: `The response's issuer (${response.issuer ?? "none"}) is not this connection's identity provider (${expected.idpEntityId ?? "none"}).`,
+    };
   }
   if (expected.requestId !== null) {
     const problem = checkInResponseTo(response, expected.requestId);
@@ -45,7 +48,8 @@ export function checkVerifiedResponse(response: VerifiedSamlResponse, expected: 
 
 function checkAudience(response: VerifiedSamlResponse, spEntityId: string): ResponseProblem | null {
   // An assertion without an audience could be meant for any service that trusts this IdP.
-  if (response.audienceRestrictions.length === 0) return { code: "wrong_audience", message: "The assertion names no audience, so it may be meant for another service." };
+  if (response.audienceRestrictions.length === 0)
+    return { code: "wrong_audience", message: "The assertion names no audience, so it may be meant for another service." };
   if (response.audienceRestrictions.some((audiences) => !audiences.includes(spEntityId))) {
     return { code: "wrong_audience", message: `The assertion is for another service (its audience is not ${spEntityId}).` };
   }
@@ -70,12 +74,18 @@ function checkTimeWindow(response: VerifiedSamlResponse, expected: ResponseExpec
   const now = expected.now.getTime();
   const at = expected.now.toISOString();
   if (response.notBefore && now < response.notBefore.getTime() - skewMs) {
-    return { code: "not_yet_valid", message: `The assertion is not yet valid (NotBefore ${response.notBefore.toISOString()}, now ${at}, allowed clock skew ${expected.clockSkewSeconds} s).` };
+    return {
+      code: "not_yet_valid",
+      message: `The assertion is not yet valid (NotBefore ${response.notBefore.toISOString()}, now ${at}, allowed clock skew ${expected.clockSkewSeconds} s).`,
+    };
   }
   const ends = [response.notOnOrAfter, ...response.subjectConfirmations.map((c) => c.notOnOrAfter)].filter((d): d is Date => d !== null);
   const expired = ends.find((end) => now >= end.getTime() + skewMs);
   if (expired) {
-    return { code: "expired", message: `The assertion is expired (NotOnOrAfter ${expired.toISOString()}, now ${at}, allowed clock skew ${expected.clockSkewSeconds} s).` };
+    return {
+      code: "expired",
+      message: `The assertion is expired (NotOnOrAfter ${expired.toISOString()}, now ${at}, allowed clock skew ${expected.clockSkewSeconds} s).`,
+    };
   }
   return null;
 }

@@ -18,8 +18,14 @@ const READ_REFUSALS: Record<ResponseRefusalCode, { message: string; advice: stri
 
 /** Refusals the ACS gives before a response is attributed to a sign-in, each with its code. */
 export const ACS_REFUSALS = {
-  saml_not_ours: { message: "This SAML response does not belong to a sign-in in progress here.", advice: "Start the sign-in again from the Gatehouse login page." },
-  saml_unknown_idp: { message: "No connection here uses the identity provider that sent this response.", advice: "Check the IdP entity ID in the account's SSO settings." },
+  saml_not_ours: {
+    message: "This SAML response does not belong to a sign-in in progress here.",
+    advice: "Start the sign-in again from the Gatehouse login page.",
+  },
+  saml_unknown_idp: {
+    message: "No connection here uses the identity provider that sent this response.",
+    advice: "Check the IdP entity ID in the account's SSO settings.",
+  },
   idp_initiated_off: {
     message: "Sign-in from your identity provider's dashboard is switched off for this connection.",
     advice: "Start from the Gatehouse login page instead, or ask your admin to allow IdP-initiated sign-in.",

@@ -24,7 +24,11 @@ export async function readJacksonSamlSession(jackson: SAMLJackson, relayState: s
   if (!relayState.startsWith(JACKSON_RELAY_PREFIX)) return null;
   const store = (jackson.oauthController as unknown as { sessionStore?: SessionStore }).sessionStore;
   if (!store) throw new Error("Jackson's session store is not where this code expects it: check the @boxyhq/saml-jackson version.");
-  const session = (await store.get(relayState.slice(JACKSON_RELAY_PREFIX.length))) as { id?: unknown; state?: unknown; requested?: { tenant?: unknown } } | null;
+  const session = (await store.get(relayState.slice(JACKSON_RELAY_PREFIX.length))) as {
+    id?: unknown;
+    state?: unknown;
+    requested?: { tenant?: unknown };
+  } | null;
   if (!session || typeof session.id !== "string" || typeof session.requested?.tenant !== "string") return null;
   return { requestId: session.id, connectionId: session.requested.tenant, flowState: typeof session.state === "string" ? session.state : null };
 }

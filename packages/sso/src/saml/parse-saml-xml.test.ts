@@ -10,7 +10,9 @@ describe("parseSamlXml", () => {
     expect(parseSamlXml("<r/><s/>")).toBeNull();
   });
   it("counts assertions in any namespace and at any depth", () => {
-    const doc = parseSamlXml('<p:Response xmlns:p="urn:oasis:names:tc:SAML:2.0:protocol"><x:Extensions xmlns:x="urn:x"><y:Assertion xmlns:y="urn:y"/></x:Extensions><a:EncryptedAssertion xmlns:a="urn:oasis:names:tc:SAML:2.0:assertion"/></p:Response>')!;
+    const doc = parseSamlXml(
+      '<p:Response xmlns:p="urn:oasis:names:tc:SAML:2.0:protocol"><x:Extensions xmlns:x="urn:x"><y:Assertion xmlns:y="urn:y"/></x:Extensions><a:EncryptedAssertion xmlns:a="urn:oasis:names:tc:SAML:2.0:assertion"/></p:Response>',
+    )!;
     expect(allAssertionElements(doc)).toHaveLength(2);
   });
 });

@@ -10,6 +10,8 @@ export function readUnverifiedIssuer(samlResponse: string): string | null {
   const root = doc?.documentElement;
   if (!doc || !root || !isElement(root, SAML_NS.protocol, "Response")) return null;
   const [assertion, ...more] = allAssertionElements(doc);
-  const issuer = childElements(root, SAML_NS.assertion, "Issuer")[0] ?? (assertion && more.length === 0 ? childElements(assertion, SAML_NS.assertion, "Issuer")[0] : undefined);
+  const issuer =
+    childElements(root, SAML_NS.assertion, "Issuer")[0] ??
+    (assertion && more.length === 0 ? childElements(assertion, SAML_NS.assertion, "Issuer")[0] : undefined);
   return issuer?.textContent?.trim() || null;
 }

@@ -124,7 +124,11 @@ function decryptToAssertion(encryptedAssertion: Element, keys: ResponseKeys): El
 }
 
 /** The assertion inside what the signature covers (decrypted when it is encrypted), and the signed Response if that was what was signed. */
-function signedAssertion(verified: VerifiedSignature, isResponseSigned: boolean, keys: ResponseKeys): { ok: true; assertion: Element; response: Element | null } | { ok: false; code: ResponseRefusalCode } {
+function signedAssertion(
+  verified: VerifiedSignature,
+  isResponseSigned: boolean,
+  keys: ResponseKeys,
+): { ok: true; assertion: Element; response: Element | null } | { ok: false; code: ResponseRefusalCode } {
   const signedDoc = parseSamlXml(verified.signedXml);
   const signedRoot = signedDoc?.documentElement;
   if (!signedDoc || !signedRoot) return { ok: false, code: "signature_not_verified" };

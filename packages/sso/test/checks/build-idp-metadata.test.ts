@@ -23,7 +23,7 @@ describe("buildIdpMetadataXml", () => {
     expect(report.nameIdFormats).toEqual(["urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"]);
     expect(report.certificates.map((c) => c.subject)).toEqual(["CN=first, O=Example IdP", "CN=second, O=Example IdP"]);
     expect(report.items.filter((i) => i.status !== "ok")).toEqual([]);
-    expect(xml).toContain("entityID=\"urn:idp:&quot;quoted&quot;&amp;&lt;tagged&gt;\"");
+    expect(xml).toContain('entityID="urn:idp:&quot;quoted&quot;&amp;&lt;tagged&gt;"');
   });
 
   it("uses the requested NameID format", () => {
@@ -38,7 +38,9 @@ describe("buildIdpMetadataXml", () => {
   });
 
   it("throws on a value that is not a certificate (callers validate first)", () => {
-    expect(() => buildIdpMetadataXml({ entityId: "urn:idp", ssoUrl: "https://idp.example.com/sso", certificatesPem: ["nope"] })).toThrow(/not an X\.509 certificate/);
+    expect(() => buildIdpMetadataXml({ entityId: "urn:idp", ssoUrl: "https://idp.example.com/sso", certificatesPem: ["nope"] })).toThrow(
+      /not an X\.509 certificate/,
+    );
   });
 });
 

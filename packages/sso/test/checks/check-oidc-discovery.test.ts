@@ -47,7 +47,12 @@ beforeAll(async () => {
         code_challenge_methods_supported: ["plain"],
       }),
     ),
-    [`/sparse${WK}`]: lazy(() => ({ issuer: `${base}/sparse`, authorization_endpoint: `${base}/sparse/authorize`, token_endpoint: `${base}/sparse/token`, jwks_uri: `${base}/good/keys` })),
+    [`/sparse${WK}`]: lazy(() => ({
+      issuer: `${base}/sparse`,
+      authorization_endpoint: `${base}/sparse/authorize`,
+      token_endpoint: `${base}/sparse/token`,
+      jwks_uri: `${base}/good/keys`,
+    })),
     [`/no-jwks${WK}`]: lazy(() => document(`${base}/no-jwks`, { jwks_uri: `${base}/missing-keys` })),
     "/html": text("<!DOCTYPE html><html><body>Sign in</body></html>", "text/html; charset=utf-8"),
     "/broken": text("{ not json", "application/json"),

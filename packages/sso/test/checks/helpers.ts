@@ -34,7 +34,10 @@ export function makeCertificate(options: CertificateOptions = {}): TestCertifica
   cert.serialNumber = "0" + Math.floor(Math.random() * 1e12).toString(16);
   cert.validity.notBefore = options.notBefore ?? new Date(NOW.getTime() - 30 * DAY);
   cert.validity.notAfter = options.notAfter ?? new Date(NOW.getTime() + 365 * DAY);
-  const name = [{ name: "commonName", value: options.commonName ?? "idp.example.com" }, { name: "organizationName", value: "Example IdP" }];
+  const name = [
+    { name: "commonName", value: options.commonName ?? "idp.example.com" },
+    { name: "organizationName", value: "Example IdP" },
+  ];
   cert.setSubject(name);
   cert.setIssuer(name);
   const keyUsage = options.keyUsage === undefined ? { digitalSignature: true } : options.keyUsage;

@@ -30,8 +30,11 @@ function oktaMetadata(options: { certificate?: string; extra?: string; nameIds?:
       </ds:KeyInfo>
     </md:KeyDescriptor>
     ${nameIds}
-    ${options.sso ?? `<md:SingleSignOnService Binding="${POST}" Location="https://dev-1.okta.com/app/x/sso/saml"/>
-    <md:SingleSignOnService Binding="${REDIRECT}" Location="https://dev-1.okta.com/app/x/sso/saml?a=1&amp;b=2"/>`}
+    ${
+      options.sso ??
+      `<md:SingleSignOnService Binding="${POST}" Location="https://dev-1.okta.com/app/x/sso/saml"/>
+    <md:SingleSignOnService Binding="${REDIRECT}" Location="https://dev-1.okta.com/app/x/sso/saml?a=1&amp;b=2"/>`
+    }
     ${options.extra ?? ""}
   </md:IDPSSODescriptor>
 </md:EntityDescriptor>`;
@@ -59,7 +62,12 @@ describe("inspectSamlMetadata", () => {
     ]);
     expect(report.nameIdFormats).toEqual([EMAIL, "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"]);
     expect(report.certificates).toHaveLength(1);
-    expect(report.certificates[0]).toMatchObject({ subject: "CN=okta, O=Example IdP", signatureAlgorithm: "sha256WithRSAEncryption", isExpired: false, daysLeft: 365 });
+    expect(report.certificates[0]).toMatchObject({
+      subject: "CN=okta, O=Example IdP",
+      signatureAlgorithm: "sha256WithRSAEncryption",
+      isExpired: false,
+      daysLeft: 365,
+    });
     expect(report.items.map((i) => [i.id, i.status])).toEqual([
       ["entity_id", "ok"],
       ["sso_service", "ok"],
@@ -182,7 +190,9 @@ describe("inspectSamlMetadata", () => {
   });
 
   it("flags an unreadable certificate and an unusable SSO URL", () => {
-    const report = inspect(oktaMetadata({ certificate: "bm90IGEgY2VydA==", sso: `<md:SingleSignOnService Binding="${POST}" Location="http://idp.example.com/sso"/>` }));
+    const report = inspect(
+      oktaMetadata({ certificate: "bm90IGEgY2VydA==", sso: `<md:SingleSignOnService Binding="${POST}" Location="http://idp.example.com/sso"/>` }),
+    );
     expect(item(report, "signing_certificate")).toMatchObject({ status: "error", detail: expect.stringContaining("#1 could not be read") });
     expect(item(report, "sso_service")).toMatchObject({ status: "error", detail: expect.stringMatching(/Single Sign-On URL uses http/) });
   });
@@ -207,18 +217,29 @@ describe("inspectSamlMetadata", () => {
       error: /DOCTYPE/,
     },
     { name: "more than 1 MB", xml: () => oktaMetadata({ extra: `<!-- ${"x".repeat(1024 * 1024)} -->` }), error: /larger than 1 MB/ },
-    { name: "broken XML", xml: () => `<md:EntityDescriptor xmlns:md="${MD}"><md:IDPSSODescriptor></md:EntityDescriptor>`, error: /^This is not valid XML: an element is not closed where it should be \(line 1\)\. Paste the complete metadata document again/ },
-    { name: "another XML document", xml: () => `<svg xmlns="http://www.w3.org/2000/svg"/>`, error: /^This XML is not SAML metadata: expected an EntityDescriptor \(or EntitiesDescriptor\) in the SAML 2\.0 metadata namespace\. Paste your identity provider's SAML metadata\.$/ },
+    {
+      name: "broken XML",
+      xml: () => `<md:EntityDescriptor xmlns:md="${MD}"><md:IDPSSODescriptor></md:EntityDescriptor>`,
+      error: /^This is not valid XML: an element is not closed where it should be \(line 1\)\. Paste the complete metadata document again/,
+    },
+    {
+      name: "another XML document",
+      xml: () => `<svg xmlns="http://www.w3.org/2000/svg"/>`,
+      error:
+        /^This XML is not SAML metadata: expected an EntityDescriptor \(or EntitiesDescriptor\) in the SAML 2\.0 metadata namespace\. Paste your identity provider's SAML metadata\.$/,
+    },
     { name: "EntityDescriptor in a foreign namespace", xml: () => `<EntityDescriptor xmlns="urn:other"/>`, error: /not SAML metadata/ },
     {
       name: "SP metadata",
-      xml: () => `<md:EntityDescriptor xmlns:md="${MD}" entityID="https://sp.example.com"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>`,
+      xml: () =>
+        `<md:EntityDescriptor xmlns:md="${MD}" entityID="https://sp.example.com"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>`,
       error: /^This looks like a service provider's metadata \(SPSSODescriptor\); paste your identity provider's metadata instead\.$/,
     },
     { name: "no IdP role", xml: () => `<md:EntityDescriptor xmlns:md="${MD}" entityID="x"/>`, error: /no IDPSSODescriptor/ },
     {
       name: "two identity providers",
-      xml: () => `<md:EntitiesDescriptor xmlns:md="${MD}">${oktaMetadata().replace(/^<\?xml[^>]*>/, "")}${oktaMetadata().replace(/^<\?xml[^>]*>/, "")}</md:EntitiesDescriptor>`,
+      xml: () =>
+        `<md:EntitiesDescriptor xmlns:md="${MD}">${oktaMetadata().replace(/^<\?xml[^>]*>/, "")}${oktaMetadata().replace(/^<\?xml[^>]*>/, "")}</md:EntitiesDescriptor>`,
       error: /describes 2 identity providers/,
     },
   ];
@@ -233,7 +254,12 @@ describe("inspectSamlMetadata", () => {
     },
     { name: "an external DTD", xml: `<!DOCTYPE md:EntityDescriptor SYSTEM "http://127.0.0.1:9/evil.dtd"><md:EntityDescriptor xmlns:md="${MD}" entityID="x"/>` },
     { name: "a parameter entity", xml: `<!DOCTYPE x [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]><md:EntityDescriptor xmlns:md="${MD}" entityID="x"/>` },
-    { name: "a DOCTYPE after a comment", xml: `<?xml version="1.0"?><!-- a --><!DOCTYPE x [<!ENTITY e "https://evil.example.com">]>${oktaMetadata().replace(/^<\?xml[^>]*>/, "").replace("http://www.okta.com/exk1abc", "&e;")}` },
+    {
+      name: "a DOCTYPE after a comment",
+      xml: `<?xml version="1.0"?><!-- a --><!DOCTYPE x [<!ENTITY e "https://evil.example.com">]>${oktaMetadata()
+        .replace(/^<\?xml[^>]*>/, "")
+        .replace("http://www.okta.com/exk1abc", "&e;")}`,
+    },
   ];
 
   it.each(entityAttacks)("refuses $name with the DOCTYPE message", ({ xml }) => {

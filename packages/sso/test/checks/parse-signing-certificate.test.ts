@@ -10,7 +10,10 @@ const noKeyUsage = makeCertificate({ keyUsage: null });
 const sha1 = makeCertificate({ digest: "sha1" });
 
 const canonicalPem = (der: Uint8Array) =>
-  `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString("base64").match(/.{1,64}/g)?.join("\n")}\n-----END CERTIFICATE-----\n`;
+  `-----BEGIN CERTIFICATE-----\n${Buffer.from(der)
+    .toString("base64")
+    .match(/.{1,64}/g)
+    ?.join("\n")}\n-----END CERTIFICATE-----\n`;
 
 describe("parseSigningCertificate", () => {
   const accepted: { name: string; input: () => string | Uint8Array }[] = [
@@ -56,18 +59,34 @@ describe("parseSigningCertificate", () => {
     },
     { name: "a private key alone (PEM)", input: () => privateKeyPem, error: /contains a private key/ },
     { name: "a private key as bare base64 DER", input: () => pemBody(privateKeyPem), error: /contains a private key/ },
-    { name: "an expired certificate", input: () => expired.pem, error: /^This certificate expired on 2026-01-15 \(45 days ago\)\. Download the current signing certificate/ },
-    { name: "an encryption-only certificate", input: () => encryptionOnly.pem, error: /not a signing certificate: its key usage allows keyEncipherment, dataEncipherment but not digitalSignature/ },
+    {
+      name: "an expired certificate",
+      input: () => expired.pem,
+      error: /^This certificate expired on 2026-01-15 \(45 days ago\)\. Download the current signing certificate/,
+    },
+    {
+      name: "an encryption-only certificate",
+      input: () => encryptionOnly.pem,
+      error: /not a signing certificate: its key usage allows keyEncipherment, dataEncipherment but not digitalSignature/,
+    },
     { name: "a CSR", input: () => makeCsrPem(), error: /certificate signing request \(CSR\)/ },
     { name: "a CSR as bare base64", input: () => pemBody(makeCsrPem()), error: /certificate signing request \(CSR\)/ },
     { name: "a public key alone", input: () => publicKeyPem, error: /public key on its own/ },
     { name: "a public key as bare base64", input: () => pemBody(publicKeyPem), error: /public key on its own/ },
-    { name: "a PKCS#12 file (.pfx)", input: () => makePkcs12(valid.pem), error: /^This is a PKCS#12 file \(\.pfx or \.p12\), which bundles a private key\. Never share it/ },
+    {
+      name: "a PKCS#12 file (.pfx)",
+      input: () => makePkcs12(valid.pem),
+      error: /^This is a PKCS#12 file \(\.pfx or \.p12\), which bundles a private key\. Never share it/,
+    },
     { name: "a PKCS#7 bundle (.p7b, PEM)", input: () => makePkcs7Pem(valid.pem), error: /^This is a PKCS#7 bundle \(\.p7b\), not a single certificate/ },
     { name: "a PKCS#7 bundle as bare base64", input: () => pemBody(makePkcs7Pem(valid.pem)), error: /^This is a PKCS#7 bundle/ },
     { name: "a certificate with trailing bytes", input: () => new Uint8Array([...valid.der, 0x00]), error: /^This is not an X\.509 certificate/ },
     { name: "random text", input: () => "hello, this is my certificate", error: /^This is not an X\.509 certificate/ },
-    { name: "base64 that is not a certificate", input: () => Buffer.from("definitely not DER").toString("base64"), error: /^This is not an X\.509 certificate/ },
+    {
+      name: "base64 that is not a certificate",
+      input: () => Buffer.from("definitely not DER").toString("base64"),
+      error: /^This is not an X\.509 certificate/,
+    },
     { name: "random DER-looking bytes", input: () => new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05]), error: /^This is not an X\.509 certificate/ },
     { name: "a truncated PEM", input: () => valid.pem.split("-----END")[0] ?? "", error: /END CERTIFICATE----- line is missing/ },
     { name: "a damaged PEM body", input: () => valid.pem.replace("\n", "\n!!"), error: /not base64/ },

@@ -11,7 +11,10 @@ const fingerprints = (certificates: Array<{ sha256Fingerprint: string }>) => cer
 const pemBody = (pem: string) => pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, "");
 
 async function auditActions(connectionId: string, action: string) {
-  return stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, connectionId), eq(auditEvents.action, action)));
+  return stack.ctx.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.targetId, connectionId), eq(auditEvents.action, action)));
 }
 
 describe("certificate rotation with a metadata URL", () => {
@@ -35,7 +38,12 @@ describe("certificate rotation with a metadata URL", () => {
     expect(connection.verifiedAt).not.toBeNull();
     expect(connection.enabled).toBe(true);
     const [audit] = await auditActions(connection.id, "sso.connection.metadata_refreshed");
-    expect(audit).toMatchObject({ actorLabel: "scheduler", actorUserId: null, accountId: account.id, metadata: { added: [next.fingerprintSha256], removed: [] } });
+    expect(audit).toMatchObject({
+      actorLabel: "scheduler",
+      actorUserId: null,
+      accountId: account.id,
+      metadata: { added: [next.fingerprintSha256], removed: [] },
+    });
 
     // Still signed by the old key: works, and the old certificate is the one verified.
     expect((await samlSignIn(stack, { connection, appId: app.id, email: member.email })).kind).toBe("signed_in");
@@ -51,7 +59,12 @@ describe("certificate rotation with a metadata URL", () => {
     expect(newCertificate.lastVerifiedAt).not.toBeNull();
 
     // The admin removes the old certificate; sign-ins continue with the new one.
-    const removed = await removeCertificate(stack.ctx, { accountId: account.id, connectionId: connection.id, sha256Fingerprint: oldCertificate!.sha256Fingerprint.toLowerCase(), actor });
+    const removed = await removeCertificate(stack.ctx, {
+      accountId: account.id,
+      connectionId: connection.id,
+      sha256Fingerprint: oldCertificate!.sha256Fingerprint.toLowerCase(),
+      actor,
+    });
     expect(removed).toMatchObject({ ok: true, value: { certificate: { sha256Fingerprint: oldCertificate!.sha256Fingerprint } } });
     connection = await reload(stack, connection);
     expect(fingerprints(connection.certificates)).toEqual([next.fingerprintSha256]);
@@ -92,7 +105,10 @@ describe("certificate rotation with a metadata URL", () => {
     const stale = await makeSamlConnection(stack, "rot-stale");
     const fresh = await makeSamlConnection(stack, "rot-fresh");
     const manual = await makeManualSamlConnection(stack, "rot-manual-skip");
-    await stack.ctx.db.update(ssoConnections).set({ metadataRefreshedAt: new Date(Date.now() - 3 * 60 * 60_000) }).where(eq(ssoConnections.id, stale.connection.id));
+    await stack.ctx.db
+      .update(ssoConnections)
+      .set({ metadataRefreshedAt: new Date(Date.now() - 3 * 60 * 60_000) })
+      .where(eq(ssoConnections.id, stale.connection.id));
     const next = stack.sandbox.samlApps.rotateKey(stale.app.id);
     stack.sandbox.samlApps.rotateKey(fresh.app.id);
 
@@ -105,7 +121,10 @@ describe("certificate rotation with a metadata URL", () => {
     expect((await reload(stack, fresh.connection)).certificates).toHaveLength(1);
     expect((await reload(stack, stale.connection)).metadataRefreshedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
 
-    expect(await refreshSamlMetadata(stack.ctx, manual.connection.id)).toEqual({ ok: false, error: "Only SAML connections that read their IdP metadata from a URL can be refreshed." });
+    expect(await refreshSamlMetadata(stack.ctx, manual.connection.id)).toEqual({
+      ok: false,
+      error: "Only SAML connections that read their IdP metadata from a URL can be refreshed.",
+    });
   });
 });
 
@@ -134,7 +153,12 @@ describe("certificate rotation for a connection entered by hand", () => {
     expect(connection.certificates.map((c) => c.lastVerifiedAt !== null)).toEqual([true, true]);
 
     // Removing the old certificate leaves a connection that still works with the new key.
-    const removed = await removeCertificate(stack.ctx, { accountId: account.id, connectionId: connection.id, sha256Fingerprint: connection.certificates[0]!.sha256Fingerprint, actor });
+    const removed = await removeCertificate(stack.ctx, {
+      accountId: account.id,
+      connectionId: connection.id,
+      sha256Fingerprint: connection.certificates[0]!.sha256Fingerprint,
+      actor,
+    });
     expect(removed.ok).toBe(true);
     connection = await reload(stack, connection);
     expect(fingerprints(connection.certificates)).toEqual([next.fingerprintSha256]);
@@ -166,11 +190,20 @@ describe("certificate rotation for a connection entered by hand", () => {
     }
     const memberActor = { userId: member.id, label: member.email, ip: null };
     const next = stack.sandbox.samlApps.rotateKey(setup.app.id);
-    expect(await addNextCertificate(stack.ctx, { accountId: account.id, connectionId: setup.connection.id, certificatePem: next.certificatePem, actor: memberActor })).toEqual({
+    expect(
+      await addNextCertificate(stack.ctx, {
+        accountId: account.id,
+        connectionId: setup.connection.id,
+        certificatePem: next.certificatePem,
+        actor: memberActor,
+      }),
+    ).toEqual({
       ok: false,
       error: "Only account admins can configure SSO.",
     });
-    expect(await removeCertificate(stack.ctx, { accountId: account.id, connectionId: setup.connection.id, sha256Fingerprint: "00:11", actor })).toMatchObject({ ok: false });
+    expect(await removeCertificate(stack.ctx, { accountId: account.id, connectionId: setup.connection.id, sha256Fingerprint: "00:11", actor })).toMatchObject({
+      ok: false,
+    });
 
     const after = await reload(stack, setup.connection);
     expect(after.certificates).toEqual(setup.connection.certificates);

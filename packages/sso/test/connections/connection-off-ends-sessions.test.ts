@@ -28,7 +28,10 @@ describe("a connection switched off or deleted ends its SSO sessions", () => {
     const { x, sessions } = await signedInThreeWays("off-ends");
     expect(await alive(sessions.throughX)).toBe(true);
 
-    expect(await setConnectionEnabled(stack.ctx, { accountId: x.account.id, connectionId: x.connection.id, enabled: false, actor: x.actor })).toEqual({ ok: true, value: undefined });
+    expect(await setConnectionEnabled(stack.ctx, { accountId: x.account.id, connectionId: x.connection.id, enabled: false, actor: x.actor })).toEqual({
+      ok: true,
+      value: undefined,
+    });
 
     expect(await alive(sessions.throughX)).toBe(false);
     expect(await alive(sessions.password)).toBe(true);
@@ -39,7 +42,10 @@ describe("a connection switched off or deleted ends its SSO sessions", () => {
     const { x, sessions } = await signedInThreeWays("delete-ends");
     expect(await alive(sessions.throughX)).toBe(true);
 
-    expect(await deleteConnection(stack.ctx, { accountId: x.account.id, connectionId: x.connection.id, actor: x.actor })).toEqual({ ok: true, value: undefined });
+    expect(await deleteConnection(stack.ctx, { accountId: x.account.id, connectionId: x.connection.id, actor: x.actor })).toEqual({
+      ok: true,
+      value: undefined,
+    });
 
     expect(await alive(sessions.throughX)).toBe(false);
     expect(await alive(sessions.password)).toBe(true);

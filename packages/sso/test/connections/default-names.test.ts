@@ -15,7 +15,15 @@ describe("default names of generic connections", () => {
         accountId: team.account.id,
         actor: team.actor,
         connectionId,
-        data: { ...baseSettings("saml"), provider: "saml", samlSource: "metadata_url", metadataUrl: app.metadataUrl, clockSkewSeconds: 120, idpInitiatedEnabled: false, ...extra },
+        data: {
+          ...baseSettings("saml"),
+          provider: "saml",
+          samlSource: "metadata_url",
+          metadataUrl: app.metadataUrl,
+          clockSkewSeconds: 120,
+          idpInitiatedEnabled: false,
+          ...extra,
+        },
       });
 
     const saved = await save({ name: "SAML 2.0", buttonText: "Sign in with SSO" });

@@ -24,8 +24,13 @@ async function isRegistered(connectionId: string) {
   return (await jackson.connectionAPIController.getConnections({ tenant: connectionId, product: JACKSON_PRODUCT })).length > 0;
 }
 
-const auditsOf = (accountId: string, action: string) => stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.action, action)));
-const prove = (connectionId: string) => stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, connectionId));
+const auditsOf = (accountId: string, action: string) =>
+  stack.ctx.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.action, action)));
+const prove = (connectionId: string) =>
+  stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, connectionId));
 
 function sharedIdp(tag: string) {
   const urls = ssoUrls(stack.ctx.appUrl);
@@ -88,7 +93,10 @@ describe("who holds an IdP entity ID", () => {
     const connectionB = (await getConnection(stack.ctx.db, second.account.id, b.value.id))!;
     expect((await startSsoFlow(stack.ctx, { connection: connectionB, purpose: "authenticate", actorUserId: second.admin.id })).ok).toBe(true);
     await prove(b.value.id);
-    expect(await startSsoFlow(stack.ctx, { connection: connectionA, purpose: "authenticate", actorUserId: first.admin.id })).toEqual({ ok: false, error: GENERIC });
+    expect(await startSsoFlow(stack.ctx, { connection: connectionA, purpose: "authenticate", actorUserId: first.admin.id })).toEqual({
+      ok: false,
+      error: GENERIC,
+    });
     expect(await isRegistered(b.value.id)).toBe(true);
   });
 

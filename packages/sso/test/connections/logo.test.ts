@@ -40,7 +40,27 @@ describe("sanitizeSvg", () => {
   <path d="M0 0L10 10" stroke="black"/>
 </svg>`;
     const output = clean(malicious);
-    for (const bad of ["script", "alert", "onload", "onclick", "onMouseOver", "javascript", "foreignObject", "iframe", "DOCTYPE", "ENTITY", "passwd", "@import", "evil.test", "xml-stylesheet", "handler", "<!--", "xml:base", "<set", "<animate"]) {
+    for (const bad of [
+      "script",
+      "alert",
+      "onload",
+      "onclick",
+      "onMouseOver",
+      "javascript",
+      "foreignObject",
+      "iframe",
+      "DOCTYPE",
+      "ENTITY",
+      "passwd",
+      "@import",
+      "evil.test",
+      "xml-stylesheet",
+      "handler",
+      "<!--",
+      "xml:base",
+      "<set",
+      "<animate",
+    ]) {
       expect(output, bad).not.toContain(bad);
     }
     expect(output).toContain('<path d="M0 0L10 10" stroke="black"/>');
@@ -61,7 +81,7 @@ describe("sanitizeSvg", () => {
 <text x="1" y="10">A &amp; B &lt;3</text>
 </svg>`;
     const output = clean(svg);
-    expect(output).toContain('<style> .a { fill: url(#g); } .b &gt; rect { opacity: .5 } </style>');
+    expect(output).toContain("<style> .a { fill: url(#g); } .b &gt; rect { opacity: .5 } </style>");
     expect(output).toContain('fill="url(#g)" style="stroke: url( \'#g\' )"');
     expect(output).toContain('<use xlink:href="#dot" x="5" y="5"/><use href="#dot"/>');
     expect(output).toContain('href="data:image/png;base64,iVBORw0KGgo="');
@@ -74,11 +94,21 @@ describe("sanitizeSvg", () => {
   <!ENTITY ns_xlink "http://www.w3.org/1999/xlink">
 ]><svg xmlns="&ns_svg;" xmlns:xlink="&ns_xlink;"><rect width="1" height="1"/></svg>`;
     expect(clean(illustrator)).toBe(`<svg ${SVG_NS} xmlns:xlink="http://www.w3.org/1999/xlink"><rect width="1" height="1"/></svg>`);
-    expect(sanitizeSvg(`<!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><svg ${SVG_NS}><text>&xxe;</text></svg>`)).toEqual({ ok: false, error: SVG_ENTITIES_REFUSED });
-    expect(sanitizeSvg(`<!DOCTYPE svg [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]><svg ${SVG_NS}><text>&x;</text></svg>`)).toEqual({ ok: false, error: SVG_ENTITIES_REFUSED });
+    expect(sanitizeSvg(`<!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><svg ${SVG_NS}><text>&xxe;</text></svg>`)).toEqual({
+      ok: false,
+      error: SVG_ENTITIES_REFUSED,
+    });
+    expect(sanitizeSvg(`<!DOCTYPE svg [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]><svg ${SVG_NS}><text>&x;</text></svg>`)).toEqual({
+      ok: false,
+      error: SVG_ENTITIES_REFUSED,
+    });
     // An entity's value is text: no second round of expansion (billion laughs), no markup.
-    expect(clean(`<!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;">]><svg ${SVG_NS}><text>&b;</text></svg>`)).toBe(`<svg ${SVG_NS}><text>&amp;a;&amp;a;&amp;a;</text></svg>`);
-    expect(clean(`<!DOCTYPE svg [<!ENTITY s "<script>alert(1)</script>">]><svg ${SVG_NS}><text>&s;</text><a href="&s;"><rect/></a></svg>`)).toBe(`<svg ${SVG_NS}><text>&lt;script&gt;alert(1)&lt;/script&gt;</text><a><rect/></a></svg>`);
+    expect(clean(`<!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;">]><svg ${SVG_NS}><text>&b;</text></svg>`)).toBe(
+      `<svg ${SVG_NS}><text>&amp;a;&amp;a;&amp;a;</text></svg>`,
+    );
+    expect(clean(`<!DOCTYPE svg [<!ENTITY s "<script>alert(1)</script>">]><svg ${SVG_NS}><text>&s;</text><a href="&s;"><rect/></a></svg>`)).toBe(
+      `<svg ${SVG_NS}><text>&lt;script&gt;alert(1)&lt;/script&gt;</text><a><rect/></a></svg>`,
+    );
     expect(sanitizeSvg(`<svg ${SVG_NS}><text>&nbsp;</text></svg>`)).toEqual(NOT_AN_IMAGE);
     expect(clean(`<svg xmlns="http://www.w3.org/1999/xhtml"><rect width="1" height="1"/></svg>`)).toBe(`<svg ${SVG_NS}><rect width="1" height="1"/></svg>`);
     expect(clean(`<svg><g><rect width="1" height="1"/></g></svg>`)).toBe(`<svg ${SVG_NS}><g><rect width="1" height="1"/></g></svg>`);
@@ -92,16 +122,28 @@ describe("sanitizeSvg", () => {
   const vectors: { name: string; svg: string; gone: string[] }[] = [
     { name: "<script>", svg: `<svg ${SVG_NS}><script>alert(1)</script>${RECT}</svg>`, gone: ["script", "alert"] },
     { name: "onload on the root", svg: `<svg ${SVG_NS} onload="alert(1)">${RECT}</svg>`, gone: ["onload", "alert"] },
-    { name: "an event handler on a shape", svg: `<svg ${SVG_NS}><g onmouseover="alert(1)" ONCLICK="alert(2)">${RECT}</g></svg>`, gone: ["mouseover", "ONCLICK", "alert"] },
+    {
+      name: "an event handler on a shape",
+      svg: `<svg ${SVG_NS}><g onmouseover="alert(1)" ONCLICK="alert(2)">${RECT}</g></svg>`,
+      gone: ["mouseover", "ONCLICK", "alert"],
+    },
     { name: "xlink:href javascript:", svg: `<svg ${SVG_NS} ${XLINK}><a xlink:href="javascript:alert(1)">${RECT}</a></svg>`, gone: ["javascript", "alert"] },
-    { name: "javascript: hidden by references and whitespace", svg: `<svg ${SVG_NS}><a href=" &#x6A;ava&#x0A;script:alert(1)">${RECT}</a></svg>`, gone: ["script", "alert"] },
+    {
+      name: "javascript: hidden by references and whitespace",
+      svg: `<svg ${SVG_NS}><a href=" &#x6A;ava&#x0A;script:alert(1)">${RECT}</a></svg>`,
+      gone: ["script", "alert"],
+    },
     {
       name: "foreignObject with HTML",
       svg: `<svg ${SVG_NS}><foreignObject width="9" height="9"><body xmlns="${XHTML}"><img src="x" onerror="alert(1)"/><iframe src="javascript:alert(2)"/></body></foreignObject>${RECT}</svg>`,
       gone: ["foreignObject", "body", "img", "onerror", "iframe", "alert"],
     },
     { name: "<use href> to another site", svg: `<svg ${SVG_NS}><use href="http://127.0.0.1:9/sprite.svg#icon"/>${RECT}</svg>`, gone: ["<use", "127.0.0.1"] },
-    { name: "<use xlink:href> to another site", svg: `<svg ${SVG_NS} ${XLINK}><use xlink:href="//127.0.0.1:9/sprite.svg#icon"/>${RECT}</svg>`, gone: ["<use", "127.0.0.1"] },
+    {
+      name: "<use xlink:href> to another site",
+      svg: `<svg ${SVG_NS} ${XLINK}><use xlink:href="//127.0.0.1:9/sprite.svg#icon"/>${RECT}</svg>`,
+      gone: ["<use", "127.0.0.1"],
+    },
     {
       name: "<use> of a data: SVG document with a script",
       svg: `<svg ${SVG_NS}><use href="data:image/svg+xml;base64,${b64(`<svg id="x" ${SVG_NS}><script>alert(1)</script></svg>`)}#x"/>${RECT}</svg>`,
@@ -113,14 +155,46 @@ describe("sanitizeSvg", () => {
       gone: ["data:", "href"],
     },
     { name: "CSS url() in <style>", svg: `<svg ${SVG_NS}><style>rect { fill: url(http://127.0.0.1:9/x) }</style>${RECT}</svg>`, gone: ["<style", "127.0.0.1"] },
-    { name: "CSS url() in style=", svg: `<svg ${SVG_NS}><rect width="1" height="1" style="fill: url('http://127.0.0.1:9/x')"/></svg>`, gone: ["style", "127.0.0.1"] },
-    { name: "CSS url() in a presentation attribute", svg: `<svg ${SVG_NS}><rect width="1" height="1" fill="url(//127.0.0.1:9/x)"/></svg>`, gone: ["fill", "127.0.0.1"] },
-    { name: "CSS @import spelt with an escape", svg: `<svg ${SVG_NS}><style>@\\69mport "http://127.0.0.1:9/x.css";</style>${RECT}</svg>`, gone: ["<style", "127.0.0.1"] },
-    { name: "SMIL <set> rewriting href", svg: `<svg ${SVG_NS}><a href="#x"><set attributeName="href" to="javascript:alert(1)"/>${RECT}</a></svg>`, gone: ["<set", "javascript"] },
-    { name: "HTML markup inside <style>", svg: `<svg ${SVG_NS}><style><img xmlns="${XHTML}" src="x" onerror="alert(1)"/></style>${RECT}</svg>`, gone: ["img", "onerror", "alert"] },
-    { name: "an HTML script under another prefix", svg: `<svg ${SVG_NS}><h:script xmlns:h="${XHTML}">alert(1)</h:script>${RECT}</svg>`, gone: ["script", "alert"] },
-    { name: "the svg prefix bound to HTML", svg: `<svg ${SVG_NS}><svg:iframe xmlns:svg="${XHTML}" src="javascript:alert(1)"/>${RECT}</svg>`, gone: ["iframe", "javascript"] },
-    { name: "a DOCTYPE defaulting onload", svg: `<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]><svg ${SVG_NS}>${RECT}</svg>`, gone: ["ATTLIST", "onload", "alert"] },
+    {
+      name: "CSS url() in style=",
+      svg: `<svg ${SVG_NS}><rect width="1" height="1" style="fill: url('http://127.0.0.1:9/x')"/></svg>`,
+      gone: ["style", "127.0.0.1"],
+    },
+    {
+      name: "CSS url() in a presentation attribute",
+      svg: `<svg ${SVG_NS}><rect width="1" height="1" fill="url(//127.0.0.1:9/x)"/></svg>`,
+      gone: ["fill", "127.0.0.1"],
+    },
+    {
+      name: "CSS @import spelt with an escape",
+      svg: `<svg ${SVG_NS}><style>@\\69mport "http://127.0.0.1:9/x.css";</style>${RECT}</svg>`,
+      gone: ["<style", "127.0.0.1"],
+    },
+    {
+      name: "SMIL <set> rewriting href",
+      svg: `<svg ${SVG_NS}><a href="#x"><set attributeName="href" to="javascript:alert(1)"/>${RECT}</a></svg>`,
+      gone: ["<set", "javascript"],
+    },
+    {
+      name: "HTML markup inside <style>",
+      svg: `<svg ${SVG_NS}><style><img xmlns="${XHTML}" src="x" onerror="alert(1)"/></style>${RECT}</svg>`,
+      gone: ["img", "onerror", "alert"],
+    },
+    {
+      name: "an HTML script under another prefix",
+      svg: `<svg ${SVG_NS}><h:script xmlns:h="${XHTML}">alert(1)</h:script>${RECT}</svg>`,
+      gone: ["script", "alert"],
+    },
+    {
+      name: "the svg prefix bound to HTML",
+      svg: `<svg ${SVG_NS}><svg:iframe xmlns:svg="${XHTML}" src="javascript:alert(1)"/>${RECT}</svg>`,
+      gone: ["iframe", "javascript"],
+    },
+    {
+      name: "a DOCTYPE defaulting onload",
+      svg: `<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]><svg ${SVG_NS}>${RECT}</svg>`,
+      gone: ["ATTLIST", "onload", "alert"],
+    },
   ];
 
   it.each(vectors)("removes $name", ({ svg, gone }) => {
@@ -158,7 +232,10 @@ describe("readLogo", () => {
   const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 
   it("recognises PNG and JPEG by their magic bytes, whatever the name or declared type", () => {
-    expect(readLogo(png)).toEqual({ ok: true, value: { contentType: "image/png", dataUrl: `data:image/png;base64,${Buffer.from(png).toString("base64")}`, bytes: png.length } });
+    expect(readLogo(png)).toEqual({
+      ok: true,
+      value: { contentType: "image/png", dataUrl: `data:image/png;base64,${Buffer.from(png).toString("base64")}`, bytes: png.length },
+    });
     expect(readLogo(jpeg)).toMatchObject({ ok: true, value: { contentType: "image/jpeg", dataUrl: expect.stringMatching(/^data:image\/jpeg;base64,\/9j\//) } });
   });
 
@@ -191,7 +268,11 @@ describe("readLogo", () => {
 });
 
 const stack = useSsoStack();
-const audits = (connectionId: string, action: string) => stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, connectionId), eq(auditEvents.action, action)));
+const audits = (connectionId: string, action: string) =>
+  stack.ctx.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.targetId, connectionId), eq(auditEvents.action, action)));
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
@@ -204,7 +285,12 @@ describe("connection logo", () => {
     expect((await getConnection(stack.ctx.db, setup.account.id, setup.connection.id))?.logoDataUrl).toBe(set.ok ? set.value.logoDataUrl : "");
     expect(await audits(setup.connection.id, "sso.connection.logo_set")).toHaveLength(1);
 
-    const svg = await setConnectionLogo(stack.ctx, { ...base, fileName: "logo.svg", contentType: "image/svg+xml", bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="4" height="4"/></svg>') });
+    const svg = await setConnectionLogo(stack.ctx, {
+      ...base,
+      fileName: "logo.svg",
+      contentType: "image/svg+xml",
+      bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="4" height="4"/></svg>'),
+    });
     expect(svg.ok).toBe(true);
     const stored = (await getConnection(stack.ctx.db, setup.account.id, setup.connection.id))!.logoDataUrl!;
     expect(stored.startsWith("data:image/svg+xml;base64,")).toBe(true);
@@ -222,12 +308,21 @@ describe("connection logo", () => {
     const before = await getConnection(stack.ctx.db, setup.account.id, setup.connection.id);
 
     const gif = new TextEncoder().encode("GIF89a....");
-    expect(await setConnectionLogo(stack.ctx, { ...base, fileName: "logo.png", contentType: "image/png", bytes: gif })).toEqual({ ok: false, error: "This file is not a PNG, JPG or SVG image." });
+    expect(await setConnectionLogo(stack.ctx, { ...base, fileName: "logo.png", contentType: "image/png", bytes: gif })).toEqual({
+      ok: false,
+      error: "This file is not a PNG, JPG or SVG image.",
+    });
     const big = new Uint8Array(150 * 1024);
     big.set(PNG);
-    expect(await setConnectionLogo(stack.ctx, { ...base, fileName: "big.png", contentType: "image/png", bytes: big })).toEqual({ ok: false, error: "The logo is 150 KB; the limit is 100 KB." });
+    expect(await setConnectionLogo(stack.ctx, { ...base, fileName: "big.png", contentType: "image/png", bytes: big })).toEqual({
+      ok: false,
+      error: "The logo is 150 KB; the limit is 100 KB.",
+    });
     const memberActor = { userId: setup.member.id, label: setup.member.email, ip: null };
-    expect(await setConnectionLogo(stack.ctx, { ...base, actor: memberActor, fileName: "logo.png", contentType: "image/png", bytes: PNG })).toEqual({ ok: false, error: "Only account admins can configure SSO." });
+    expect(await setConnectionLogo(stack.ctx, { ...base, actor: memberActor, fileName: "logo.png", contentType: "image/png", bytes: PNG })).toEqual({
+      ok: false,
+      error: "Only account admins can configure SSO.",
+    });
     expect(await removeConnectionLogo(stack.ctx, { ...base, actor: memberActor })).toEqual({ ok: false, error: "Only account admins can configure SSO." });
 
     const after = await getConnection(stack.ctx.db, setup.account.id, setup.connection.id);

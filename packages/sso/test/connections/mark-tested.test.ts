@@ -26,7 +26,11 @@ async function untestedConnection(tag: string) {
   return setup;
 }
 
-const audits = (connectionId: string, action: string) => stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, connectionId), eq(auditEvents.action, action)));
+const audits = (connectionId: string, action: string) =>
+  stack.ctx.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.targetId, connectionId), eq(auditEvents.action, action)));
 
 describe("mark a connection as tested", () => {
   it("refuses while no Authenticate or test sign-in has succeeded", async () => {
@@ -60,15 +64,23 @@ describe("mark a connection as tested", () => {
 
   it("marks a connection whose settings were verified by Authenticate", async () => {
     const setup = await makeSamlConnection(stack, "mt-verified");
-    expect(await markConnectionTested(stack.ctx, { accountId: setup.account.id, connectionId: setup.connection.id, actor: setup.actor })).toMatchObject({ ok: true });
+    expect(await markConnectionTested(stack.ctx, { accountId: setup.account.id, connectionId: setup.connection.id, actor: setup.actor })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("refuses non-admins and other accounts' connections", async () => {
     const setup = await makeSamlConnection(stack, "mt-who");
     const other = await makeSamlConnection(stack, "mt-other");
     const memberActor = { userId: setup.member.id, label: setup.member.email, ip: null };
-    expect(await markConnectionTested(stack.ctx, { accountId: setup.account.id, connectionId: setup.connection.id, actor: memberActor })).toEqual({ ok: false, error: "Only account admins can configure SSO." });
-    expect(await markConnectionTested(stack.ctx, { accountId: setup.account.id, connectionId: other.connection.id, actor: setup.actor })).toEqual({ ok: false, error: "That connection no longer exists." });
+    expect(await markConnectionTested(stack.ctx, { accountId: setup.account.id, connectionId: setup.connection.id, actor: memberActor })).toEqual({
+      ok: false,
+      error: "Only account admins can configure SSO.",
+    });
+    expect(await markConnectionTested(stack.ctx, { accountId: setup.account.id, connectionId: other.connection.id, actor: setup.actor })).toEqual({
+      ok: false,
+      error: "That connection no longer exists.",
+    });
     expect((await getConnection(stack.ctx.db, other.account.id, other.connection.id))?.markedTestedAt).toBeNull();
   });
 

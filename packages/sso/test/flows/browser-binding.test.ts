@@ -23,11 +23,23 @@ async function traces(connection: SsoConnection, userId: string) {
 
 async function makeOidcConnection(tag: string) {
   const team = await makeTeam(stack.ctx, tag);
-  const client = await stack.sandbox.createOidcClient("okta", { redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri], tokenEndpointAuthMethod: "client_secret_post" });
+  const client = await stack.sandbox.createOidcClient("okta", {
+    redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri],
+    tokenEndpointAuthMethod: "client_secret_post",
+  });
   const saved = await saveConnection(stack.ctx, {
     accountId: team.account.id,
     actor: team.actor,
-    data: { ...baseSettings("okta"), provider: "okta", discoveryInput: stack.sandbox.oidcIssuer("okta"), clientId: client.client_id, clientSecret: client.client_secret ?? "", tokenEndpointAuthMethod: "client_secret_post", scopes: "openid profile email", googleHostedDomain: "" },
+    data: {
+      ...baseSettings("okta"),
+      provider: "okta",
+      discoveryInput: stack.sandbox.oidcIssuer("okta"),
+      clientId: client.client_id,
+      clientSecret: client.client_secret ?? "",
+      tokenEndpointAuthMethod: "client_secret_post",
+      scopes: "openid profile email",
+      googleHostedDomain: "",
+    },
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   await stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
@@ -49,7 +61,10 @@ async function samlCallbackFromBrowserA(setup: Awaited<ReturnType<typeof makeSam
   const started = await startSsoFlow(stack.ctx, { connection: setup.connection, purpose: "sign_in" });
   if (!started.ok || !("redirectUrl" in started.value)) throw new Error(JSON.stringify(started));
   const { id, relayState } = readAuthnRequest(started.value.redirectUrl);
-  const acs = await handleSamlAcs(stack.ctx, { samlResponse: stack.sandbox.buildSamlResponse(setup.app.id, { email: setup.member.email, inResponseTo: id }), relayState });
+  const acs = await handleSamlAcs(stack.ctx, {
+    samlResponse: stack.sandbox.buildSamlResponse(setup.app.id, { email: setup.member.email, inResponseTo: id }),
+    relayState,
+  });
   if (acs.kind !== "redirect") throw new Error(JSON.stringify(acs));
   return { callbackUrl: new URL(acs.url), browserSecret: started.value.browserSecret };
 }
@@ -63,7 +78,9 @@ describe("an SSO flow completes only in the browser that started it", () => {
 
     expect(await completeOidcCallback(stack.ctx, { url: callbackUrl, request, browserSecret: null })).toMatchObject(OTHER_BROWSER);
     const otherBrowser = await oidcCallbackFromBrowserA(setup.connection, "alice@acme.test");
-    expect(await completeOidcCallback(stack.ctx, { url: callbackUrl, request, browserSecret: `${otherBrowser.browserSecret.slice(0, -1)}x` })).toMatchObject(OTHER_BROWSER);
+    expect(await completeOidcCallback(stack.ctx, { url: callbackUrl, request, browserSecret: `${otherBrowser.browserSecret.slice(0, -1)}x` })).toMatchObject(
+      OTHER_BROWSER,
+    );
     expect(await traces(setup.connection, alice.id)).toEqual(before);
 
     expect(await completeOidcCallback(stack.ctx, { url: callbackUrl, request, browserSecret })).toMatchObject({ kind: "signed_in" });
@@ -90,7 +107,10 @@ describe("an SSO flow completes only in the browser that started it", () => {
     if (!started.ok || !("redirectUrl" in started.value)) throw new Error(JSON.stringify(started));
     expect(started.value.browserSecret).toBe(first.browserSecret);
     const { id, relayState } = readAuthnRequest(started.value.redirectUrl);
-    const acs = await handleSamlAcs(stack.ctx, { samlResponse: stack.sandbox.buildSamlResponse(setup.app.id, { email: setup.member.email, inResponseTo: id }), relayState });
+    const acs = await handleSamlAcs(stack.ctx, {
+      samlResponse: stack.sandbox.buildSamlResponse(setup.app.id, { email: setup.member.email, inResponseTo: id }),
+      relayState,
+    });
     if (acs.kind !== "redirect") throw new Error(JSON.stringify(acs));
     expect(await completeSamlCallback(stack.ctx, { url: new URL(acs.url), request, browserSecret: first.browserSecret })).toMatchObject({ kind: "signed_in" });
     expect(await completeSamlCallback(stack.ctx, { url: first.callbackUrl, request, browserSecret: first.browserSecret })).toMatchObject({ kind: "signed_in" });

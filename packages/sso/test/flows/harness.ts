@@ -65,14 +65,26 @@ export const baseSettings = (provider: keyof typeof PROVIDERS) => ({
 });
 
 /** A SAML connection from a fresh sandbox app's metadata URL, enabled as if Authenticate passed. */
-export async function makeSamlConnection(state: ReturnType<typeof useSsoStack>, tag: string, options: { idpInitiatedEnabled?: boolean; clockSkewSeconds?: number; provisioningMode?: "match" | "jit"; app?: Partial<CreateSamlAppInput> } = {}) {
+export async function makeSamlConnection(
+  state: ReturnType<typeof useSsoStack>,
+  tag: string,
+  options: { idpInitiatedEnabled?: boolean; clockSkewSeconds?: number; provisioningMode?: "match" | "jit"; app?: Partial<CreateSamlAppInput> } = {},
+) {
   const team = await makeTeam(state.ctx, tag);
   const urls = ssoUrls(state.ctx.appUrl);
   const app = state.sandbox.createSamlApp({ acsUrl: urls.samlAcsUrl, spEntityId: urls.spEntityId, name: tag, ...options.app });
   const saved = await saveConnection(state.ctx, {
     accountId: team.account.id,
     actor: team.actor,
-    data: { ...baseSettings("saml"), provider: "saml", samlSource: "metadata_url", metadataUrl: app.metadataUrl, provisioningMode: options.provisioningMode ?? "match", clockSkewSeconds: options.clockSkewSeconds ?? 120, idpInitiatedEnabled: options.idpInitiatedEnabled ?? false },
+    data: {
+      ...baseSettings("saml"),
+      provider: "saml",
+      samlSource: "metadata_url",
+      metadataUrl: app.metadataUrl,
+      provisioningMode: options.provisioningMode ?? "match",
+      clockSkewSeconds: options.clockSkewSeconds ?? 120,
+      idpInitiatedEnabled: options.idpInitiatedEnabled ?? false,
+    },
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   await state.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));

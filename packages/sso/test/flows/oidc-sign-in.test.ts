@@ -7,14 +7,32 @@ import { baseSettings, makeTeam, useSsoStack } from "./harness";
 const stack = useSsoStack();
 const request = { ip: "127.0.0.1", userAgent: "vitest" };
 
-async function makeOidcConnection(tag: string, provider: "okta" | "entra" | "google" | "oidc", extra: Record<string, unknown> = {}, authMethod: "client_secret_post" | "client_secret_basic" | "none" = "client_secret_post") {
+async function makeOidcConnection(
+  tag: string,
+  provider: "okta" | "entra" | "google" | "oidc",
+  extra: Record<string, unknown> = {},
+  authMethod: "client_secret_post" | "client_secret_basic" | "none" = "client_secret_post",
+) {
   const team = await makeTeam(stack.ctx, tag);
   const profile = provider === "oidc" ? "generic" : provider;
-  const client = await stack.sandbox.createOidcClient(profile, { redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri], tokenEndpointAuthMethod: authMethod });
+  const client = await stack.sandbox.createOidcClient(profile, {
+    redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri],
+    tokenEndpointAuthMethod: authMethod,
+  });
   const saved = await saveConnection(stack.ctx, {
     accountId: team.account.id,
     actor: team.actor,
-    data: { ...baseSettings(provider), provider, discoveryInput: stack.sandbox.oidcIssuer(profile), clientId: client.client_id, clientSecret: client.client_secret ?? "", tokenEndpointAuthMethod: authMethod, scopes: "openid profile email", googleHostedDomain: "", ...extra },
+    data: {
+      ...baseSettings(provider),
+      provider,
+      discoveryInput: stack.sandbox.oidcIssuer(profile),
+      clientId: client.client_id,
+      clientSecret: client.client_secret ?? "",
+      tokenEndpointAuthMethod: authMethod,
+      scopes: "openid profile email",
+      googleHostedDomain: "",
+      ...extra,
+    },
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   await stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
@@ -46,7 +64,12 @@ describe("OIDC sign-in against the sandbox", () => {
     const outcome = await signInAt(setup.connection, "alice@acme.test");
     expect(outcome.kind).toBe("signed_in");
     const session = await resolveSession(stack.ctx, (outcome as { sessionId: string }).sessionId);
-    expect(session).toMatchObject({ method: "sso", connectionId: setup.connection.id, user: { email: "alice@acme.test" }, activeAccount: { id: setup.account.id } });
+    expect(session).toMatchObject({
+      method: "sso",
+      connectionId: setup.connection.id,
+      user: { email: "alice@acme.test" },
+      activeAccount: { id: setup.account.id },
+    });
   });
 
   it("a known sandbox user who is a member signs in; a stranger is refused", async () => {
@@ -55,20 +78,29 @@ describe("OIDC sign-in against the sandbox", () => {
     const { ensureMember } = await import("@gatehouse/core");
     await ensureMember(stack.ctx.db, { accountId: setup.account.id, email: "Admin@Acme.test", name: "Ada", role: "member" });
     expect((await signInAt(setup.connection, "admin@acme.test")).kind).toBe("signed_in");
-    expect(await signInAt(setup.connection, "newhire@acme.test")).toMatchObject({ kind: "refused", message: "newhire@acme.test is not a member of this account." });
+    expect(await signInAt(setup.connection, "newhire@acme.test")).toMatchObject({
+      kind: "refused",
+      message: "newhire@acme.test is not a member of this account.",
+    });
   });
 
   it("Google Workspace refuses an account outside its hosted domain", async () => {
     const setup = await makeOidcConnection("google-hd", "google", { googleHostedDomain: "acme.test" });
     const { ensureMember } = await import("@gatehouse/core");
     await ensureMember(stack.ctx.db, { accountId: setup.account.id, email: "outsider@gmail.test", name: "Out", role: "member" });
-    expect(await signInAt(setup.connection, "outsider@gmail.test")).toMatchObject({ kind: "refused", message: expect.stringContaining("not an account of the Google Workspace domain acme.test") });
+    expect(await signInAt(setup.connection, "outsider@gmail.test")).toMatchObject({
+      kind: "refused",
+      message: expect.stringContaining("not an account of the Google Workspace domain acme.test"),
+    });
   });
 
   it("explains a wrong client secret", async () => {
     const setup = await makeOidcConnection("bad-secret", "okta");
     const { encryptSecret } = await import("@gatehouse/core");
-    await stack.ctx.db.update(ssoConnections).set({ clientSecretEncrypted: encryptSecret("the-secret-id-not-value", stack.ctx.encryptionKey), updatedAt: new Date() }).where(eq(ssoConnections.id, setup.connection.id));
+    await stack.ctx.db
+      .update(ssoConnections)
+      .set({ clientSecretEncrypted: encryptSecret("the-secret-id-not-value", stack.ctx.encryptionKey), updatedAt: new Date() })
+      .where(eq(ssoConnections.id, setup.connection.id));
     const connection = (await getConnection(stack.ctx.db, setup.account.id, setup.connection.id))!;
     const outcome = await signInAt(connection, "admin@acme.test");
     expect(outcome).toMatchObject({ kind: "refused", advice: expect.stringContaining("Value, not its Secret ID") });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { and, auditEvents, eq, securityEvents, ssoConnections, type SsoConnection } from "@gatehouse/db";
 import { recordSecurityEvent, SECURITY_EVENTS_PER_IP_PER_MINUTE } from "@gatehouse/core";
-import { completeSamlCallback, getConnection, handleSamlAcs, refreshSamlMetadata, saveConnection, spCertificatePem, ssoUrls, startSsoFlow, type FlowOutcome } from "../../src";
+import {
+  completeSamlCallback,
+  getConnection,
+  handleSamlAcs,
+  refreshSamlMetadata,
+  saveConnection,
+  spCertificatePem,
+  ssoUrls,
+  startSsoFlow,
+  type FlowOutcome,
+} from "../../src";
 import { baseSettings, makeSamlConnection, makeTeam, readAuthnRequest, useSsoStack } from "./harness";
 import { createSamlifyIdp } from "./samlify-idp";
 import { decodeResponse, retargeted, withDecoyAround, withDecoyBefore } from "./saml-forgery";
@@ -23,9 +33,17 @@ type Setup = Awaited<ReturnType<typeof makeSamlConnection>>;
 
 const tag = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}`;
 
-async function connect(name: string, signing: Signing, options: { encrypt?: boolean; clockSkewSeconds?: number; idpInitiatedEnabled?: boolean } = {}): Promise<Setup> {
+async function connect(
+  name: string,
+  signing: Signing,
+  options: { encrypt?: boolean; clockSkewSeconds?: number; idpInitiatedEnabled?: boolean } = {},
+): Promise<Setup> {
   const encryption = options.encrypt ? { encryptAssertion: true, spCertificatePem: await spCertificatePem(stack.ctx) } : {};
-  return makeSamlConnection(stack, tag(name), { app: { ...SIGNING[signing], ...encryption }, clockSkewSeconds: options.clockSkewSeconds, idpInitiatedEnabled: options.idpInitiatedEnabled });
+  return makeSamlConnection(stack, tag(name), {
+    app: { ...SIGNING[signing], ...encryption },
+    clockSkewSeconds: options.clockSkewSeconds,
+    idpInitiatedEnabled: options.idpInitiatedEnabled,
+  });
 }
 
 // The browser that started each sign-in holds its binding secret; the callback presents it.
@@ -115,7 +133,11 @@ describe("encrypted assertions", () => {
   it("get the connection's clock skew: expired by more than it, though within Jackson's fixed 10 minutes", async () => {
     const setup = await connect("enc-expired", "assertion", { encrypt: true, clockSkewSeconds: 60 });
     const issued = Date.now() - 8 * 60_000;
-    const { outcome } = await honestSignIn(setup, { issueInstant: new Date(issued), notBefore: new Date(issued), notOnOrAfter: new Date(Date.now() - 4 * 60_000) });
+    const { outcome } = await honestSignIn(setup, {
+      issueInstant: new Date(issued),
+      notBefore: new Date(issued),
+      notOnOrAfter: new Date(Date.now() - 4 * 60_000),
+    });
     expect(refusal(outcome)).toMatch(/validity window|expired/i);
   });
 
@@ -139,7 +161,10 @@ describe("encrypted assertions", () => {
 
 describe("who hears about a refused response", () => {
   const accountRefusals = (accountId: string) =>
-    stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.action, "sign_in.sso.refused")));
+    stack.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.action, "sign_in.sso.refused")));
   const securityLog = (connectionId: string) =>
     stack.ctx.db
       .select()
@@ -152,7 +177,9 @@ describe("who hears about a refused response", () => {
     const unsigned = stack.sandbox.buildSamlResponse(setup.app.id, { email: setup.member.email, inResponseTo: id, signResponse: false, signAssertion: false });
     expect(refusal(await post(unsigned, relayState))).toMatch(/signature/i);
     expect(await accountRefusals(setup.account.id)).toEqual([]);
-    expect(await securityLog(setup.connection.id)).toMatchObject([{ kind: "saml.response_refused", ip: request.ip, detail: { reason: "signature_not_verified" } }]);
+    expect(await securityLog(setup.connection.id)).toMatchObject([
+      { kind: "saml.response_refused", ip: request.ip, detail: { reason: "signature_not_verified" } },
+    ]);
   });
 
   it("an unsigned IdP-initiated response naming the account's IdP goes to the security log only", async () => {
@@ -185,11 +212,23 @@ describe("an outside IdP implementation (samlify)", () => {
   async function samlifyConnection(name: string) {
     const team = await makeTeam(stack.ctx, tag(name));
     const urls = ssoUrls(stack.ctx.appUrl);
-    const idp = createSamlifyIdp({ entityId: `https://samlify-${team.account.slug}.test/idp`, spEntityId: urls.spEntityId, acsUrl: urls.samlAcsUrl, spCertificatePem: await spCertificatePem(stack.ctx) });
+    const idp = createSamlifyIdp({
+      entityId: `https://samlify-${team.account.slug}.test/idp`,
+      spEntityId: urls.spEntityId,
+      acsUrl: urls.samlAcsUrl,
+      spCertificatePem: await spCertificatePem(stack.ctx),
+    });
     const saved = await saveConnection(stack.ctx, {
       accountId: team.account.id,
       actor: team.actor,
-      data: { ...baseSettings("saml"), provider: "saml", samlSource: "metadata_xml", metadataXml: idp.metadataXml, clockSkewSeconds: 120, idpInitiatedEnabled: false },
+      data: {
+        ...baseSettings("saml"),
+        provider: "saml",
+        samlSource: "metadata_xml",
+        metadataXml: idp.metadataXml,
+        clockSkewSeconds: 120,
+        idpInitiatedEnabled: false,
+      },
     });
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     await stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
@@ -251,7 +290,9 @@ describe("certificate bookkeeping", () => {
     const signed = stack.sandbox.buildSamlResponse(setup.app.id, { email: setup.member.email, inResponseTo: id });
     // Signed by the active key; KeyInfo (outside SignedInfo) swapped for the next key's certificate.
     const nextBody = next.certificatePem.replace(/-----[^-]+-----|\s+/g, "");
-    const misleading = Buffer.from(decodeResponse(signed).replace(/<ds:X509Certificate>[^<]+<\/ds:X509Certificate>/, `<ds:X509Certificate>${nextBody}</ds:X509Certificate>`)).toString("base64");
+    const misleading = Buffer.from(
+      decodeResponse(signed).replace(/<ds:X509Certificate>[^<]+<\/ds:X509Certificate>/, `<ds:X509Certificate>${nextBody}</ds:X509Certificate>`),
+    ).toString("base64");
     expect((await post(misleading, relayState)).kind).toBe("signed_in");
     const [connection] = await stack.ctx.db.select().from(ssoConnections).where(eq(ssoConnections.id, setup.connection.id));
     const byFingerprint = Object.fromEntries(connection!.certificates.map((c) => [c.sha256Fingerprint, c.lastVerifiedAt]));

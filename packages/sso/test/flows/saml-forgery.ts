@@ -17,7 +17,9 @@ function edit(samlResponse: string, change: (doc: Document, root: Element) => vo
 const freshId = () => `_${randomBytes(16).toString("hex")}`;
 
 function theAssertion(root: Element): Element {
-  const found = Array.from(root.childNodes).find((n) => n.nodeType === n.ELEMENT_NODE && ["Assertion", "EncryptedAssertion"].includes((n as Element).localName!));
+  const found = Array.from(root.childNodes).find(
+    (n) => n.nodeType === n.ELEMENT_NODE && ["Assertion", "EncryptedAssertion"].includes((n as Element).localName!),
+  );
   if (!found) throw new Error("no assertion in the response");
   return found as Element;
 }

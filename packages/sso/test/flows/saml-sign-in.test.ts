@@ -24,7 +24,8 @@ async function post(samlResponse: string, relayState: string | null, browserSecr
   return completeSamlCallback(stack.ctx, { url: new URL(acs.url), request, browserSecret });
 }
 
-const refusal = (outcome: Awaited<ReturnType<typeof post>>) => (outcome.kind === "refused" || outcome.kind === "acs_error" ? outcome.message : `not refused: ${outcome.kind}`);
+const refusal = (outcome: Awaited<ReturnType<typeof post>>) =>
+  outcome.kind === "refused" || outcome.kind === "acs_error" ? outcome.message : `not refused: ${outcome.kind}`;
 
 describe("SAML sign-in through Jackson", () => {
   it("signs a member in with a valid signed response and records the connection on the session", async () => {
@@ -39,7 +40,11 @@ describe("SAML sign-in through Jackson", () => {
     ["a bad signature", { signWithForeignKey: true }, /signature/i],
     ["an unsigned response and assertion", { signResponse: false, signAssertion: false }, /signature/i],
     ["a wrong audience", { audience: "https://someone-else.test/sp" }, /audience/i],
-    ["an expired assertion", { notBefore: new Date(Date.now() - 60 * 60_000), notOnOrAfter: new Date(Date.now() - 30 * 60_000), issueInstant: new Date(Date.now() - 60 * 60_000) }, /validity|expired/i],
+    [
+      "an expired assertion",
+      { notBefore: new Date(Date.now() - 60 * 60_000), notOnOrAfter: new Date(Date.now() - 30 * 60_000), issueInstant: new Date(Date.now() - 60 * 60_000) },
+      /validity|expired/i,
+    ],
   ])("refuses %s", async (_name, overrides, message) => {
     const setup = await makeSamlConnection(stack, `saml-${Math.random().toString(36).slice(2, 8)}`);
     const { outcome } = await signIn(setup, overrides);
@@ -71,9 +76,22 @@ describe("SAML sign-in through Jackson", () => {
     // Two batches at most of 10: 20 go, 5 wait for the next tick; then the rest.
     expect(await pruneSamlSeenIds(db, new Date(), { batchSize: 10, maxBatches: 2 })).toBe(20);
     expect(await pruneSamlSeenIds(db, new Date(), { batchSize: 10 })).toBeGreaterThanOrEqual(5);
-    expect(await db.select().from(samlSeenIds).where(sql`${samlSeenIds.id} like 'expired-%'`)).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(samlSeenIds)
+        .where(sql`${samlSeenIds.id} like 'expired-%'`),
+    ).toEqual([]);
     // The ids of the response just used are not expired: they stay, and the replay is refused.
-    const after = await db.select().from(samlSeenIds).where(inArray(samlSeenIds.id, kept.map((r) => r.id)));
+    const after = await db
+      .select()
+      .from(samlSeenIds)
+      .where(
+        inArray(
+          samlSeenIds.id,
+          kept.map((r) => r.id),
+        ),
+      );
     expect(after.map((r) => r.id).sort()).toEqual(kept.map((r) => r.id).sort());
     expect(refusal(await post(first.samlResponse, first.relayState, first.browserSecret))).toMatch(/already used|does not belong/i);
   });
@@ -87,7 +105,11 @@ describe("SAML sign-in through Jackson", () => {
   it("refuses an email that is not a member, with advice", async () => {
     const setup = await makeSamlConnection(stack, "saml-stranger");
     const { outcome } = await signIn(setup, {}, "stranger@saml-stranger.test");
-    expect(outcome).toMatchObject({ kind: "refused", message: "stranger@saml-stranger.test is not a member of this account.", advice: expect.stringContaining("Ask your admin") });
+    expect(outcome).toMatchObject({
+      kind: "refused",
+      message: "stranger@saml-stranger.test is not a member of this account.",
+      advice: expect.stringContaining("Ask your admin"),
+    });
   });
 
   it("provisions a stranger just in time when the connection says so", async () => {
@@ -103,7 +125,10 @@ describe("SAML sign-in through Jackson", () => {
     expect(refused).toMatchObject({ kind: "error", message: expect.stringContaining("switched off") });
 
     const on = await makeSamlConnection(stack, "saml-idp-on", { idpInitiatedEnabled: true });
-    const restarted = await handleSamlAcs(stack.ctx, { samlResponse: stack.sandbox.buildSamlResponse(on.app.id, { email: on.member.email }), relayState: null });
+    const restarted = await handleSamlAcs(stack.ctx, {
+      samlResponse: stack.sandbox.buildSamlResponse(on.app.id, { email: on.member.email }),
+      relayState: null,
+    });
     expect(restarted).toMatchObject({ kind: "restart", connection: { id: on.connection.id } });
   });
 });

@@ -15,11 +15,25 @@ const signInFlow = { purpose: "sign_in" as const, actorUserId: null, testId: nul
 
 async function oidcConnection(tag: string, provisioningMode: "match" | "jit") {
   const team = await makeTeam(stack.ctx, tag);
-  const client = await stack.sandbox.createOidcClient("okta", { redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri], tokenEndpointAuthMethod: "client_secret_post" });
+  const client = await stack.sandbox.createOidcClient("okta", {
+    redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri],
+    tokenEndpointAuthMethod: "client_secret_post",
+  });
   const saved = await saveConnection(stack.ctx, {
     accountId: team.account.id,
     actor: team.actor,
-    data: { ...baseSettings("okta"), provider: "okta", provisioningMode, jitRole: "admin", discoveryInput: stack.sandbox.oidcIssuer("okta"), clientId: client.client_id, clientSecret: client.client_secret ?? "", tokenEndpointAuthMethod: "client_secret_post", scopes: "openid profile email", googleHostedDomain: "" },
+    data: {
+      ...baseSettings("okta"),
+      provider: "okta",
+      provisioningMode,
+      jitRole: "admin",
+      discoveryInput: stack.sandbox.oidcIssuer("okta"),
+      clientId: client.client_id,
+      clientSecret: client.client_secret ?? "",
+      tokenEndpointAuthMethod: "client_secret_post",
+      scopes: "openid profile email",
+      googleHostedDomain: "",
+    },
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   await stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
@@ -51,7 +65,13 @@ describe("tenant isolation of SSO identities", () => {
   it("another account's IdP with JIT cannot sign in an existing user of a different account (the reported attack)", async () => {
     // Acme's admin is admin@acme.test, which the sandbox IdP will happily assert for anyone's client.
     const acme = await ensureAccount(stack.ctx.db, { name: "Acme ti", slug: "acme-ti" });
-    const acmeAdmin = await ensureMember(stack.ctx.db, { accountId: acme.id, email: "admin@acme.test", name: "Ada", role: "admin", password: "acme-admin-password" });
+    const acmeAdmin = await ensureMember(stack.ctx.db, {
+      accountId: acme.id,
+      email: "admin@acme.test",
+      name: "Ada",
+      role: "admin",
+      password: "acme-admin-password",
+    });
     const globex = await oidcConnection("globex-ti", "jit");
 
     const outcome = await signInAtSandbox(stack.ctx, globex.connection, "admin@acme.test");
@@ -59,7 +79,10 @@ describe("tenant isolation of SSO identities", () => {
     expect(outcome).toMatchObject({ kind: "refused", message: "This person already has a login here; invite them to the account instead." });
     expect(await membershipOf(globex.account.id, "admin@acme.test")).toBeNull();
     expect(await stack.ctx.db.select().from(ssoIdentities).where(eq(ssoIdentities.userId, acmeAdmin.id))).toEqual([]);
-    const [audit] = await stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.accountId, globex.account.id), eq(auditEvents.action, "sign_in.sso.refused")));
+    const [audit] = await stack.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, globex.account.id), eq(auditEvents.action, "sign_in.sso.refused")));
     expect(audit?.metadata).toMatchObject({ code: "existing_user_outside_account" });
   });
 
@@ -90,23 +113,38 @@ describe("tenant isolation of SSO identities", () => {
 
   it("a different subject asserting an already-linked email is refused and audited", async () => {
     const team = await oidcConnection("second-subject", "jit");
-    expect((await finishSignIn(stack.ctx, { flow: signInFlow, connection: team.connection, claims: claimsFor("original", team.admin.email), request })).kind).toBe("signed_in");
+    expect(
+      (await finishSignIn(stack.ctx, { flow: signInFlow, connection: team.connection, claims: claimsFor("original", team.admin.email), request })).kind,
+    ).toBe("signed_in");
 
     const impostor = await finishSignIn(stack.ctx, { flow: signInFlow, connection: team.connection, claims: claimsFor("impostor", team.admin.email), request });
     expect(impostor).toMatchObject({ kind: "refused", message: `${team.admin.email} already signs in here with another account at this identity provider.` });
-    const audits = await stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.accountId, team.account.id), eq(auditEvents.action, "sign_in.sso.refused")));
+    const audits = await stack.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, team.account.id), eq(auditEvents.action, "sign_in.sso.refused")));
     expect(audits.map((a) => a.metadata)).toContainEqual(expect.objectContaining({ code: "email_linked_to_other_identity", subject: "impostor" }));
   });
 
   it("a sign-in without a subject is refused, whatever email it carries", async () => {
     const team = await oidcConnection("no-subject", "match");
-    const outcome = await finishSignIn(stack.ctx, { flow: signInFlow, connection: team.connection, claims: { email: team.member.email, email_verified: true }, request });
+    const outcome = await finishSignIn(stack.ctx, {
+      flow: signInFlow,
+      connection: team.connection,
+      claims: { email: team.member.email, email_verified: true },
+      request,
+    });
     expect(outcome).toMatchObject({ kind: "refused", message: expect.stringContaining("sent no subject") });
   });
 
   it("JIT still creates new users, keyed by their subject", async () => {
     const team = await oidcConnection("jit-new", "jit");
-    const outcome = await finishSignIn(stack.ctx, { flow: signInFlow, connection: team.connection, claims: claimsFor("newcomer-sub", "newcomer@jit-new.test"), request });
+    const outcome = await finishSignIn(stack.ctx, {
+      flow: signInFlow,
+      connection: team.connection,
+      claims: claimsFor("newcomer-sub", "newcomer@jit-new.test"),
+      request,
+    });
     expect(outcome.kind).toBe("signed_in");
     expect(await membershipOf(team.account.id, "newcomer@jit-new.test")).toEqual({ role: "admin" });
     const [identity] = await stack.ctx.db.select().from(ssoIdentities).where(eq(ssoIdentities.subject, "newcomer-sub"));
@@ -115,18 +153,34 @@ describe("tenant isolation of SSO identities", () => {
 
   it("an internal error reaches neither the person nor the audit log as text", async () => {
     const team = await oidcConnection("internal-error", "match");
-    const outcome = await finishSignIn(stack.ctx, { flow: signInFlow, connection: team.connection, claims: null, failure: "Cannot read properties of undefined (reading 'toString')", request });
+    const outcome = await finishSignIn(stack.ctx, {
+      flow: signInFlow,
+      connection: team.connection,
+      claims: null,
+      failure: "Cannot read properties of undefined (reading 'toString')",
+      request,
+    });
     expect(outcome).toMatchObject({ kind: "refused", message: "The sign-in failed because of an unexpected error." });
-    const audits = await stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.accountId, team.account.id), eq(auditEvents.action, "sign_in.sso.refused")));
+    const audits = await stack.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, team.account.id), eq(auditEvents.action, "sign_in.sso.refused")));
     expect(JSON.stringify(audits.map((a) => a.metadata))).not.toContain("Cannot read properties");
   });
 
   it("the account's SCIM directory links its user by externalId = IdP subject, before any email matching", async () => {
     const team = await oidcConnection("scim-link", "match");
     const [directory] = await stack.ctx.db.insert(scimDirectories).values({ accountId: team.account.id, connectionId: team.connection.id }).returning();
-    await stack.ctx.db.insert(scimUsers).values({ directoryId: directory!.id, userId: team.member.id, userName: team.member.email, externalId: "00u-scim-subject", resource: {} });
+    await stack.ctx.db
+      .insert(scimUsers)
+      .values({ directoryId: directory!.id, userId: team.member.id, userName: team.member.email, externalId: "00u-scim-subject", resource: {} });
     // The IdP asserts the admin's email for this subject: the directory's word (subject → member) wins.
-    const outcome = await finishSignIn(stack.ctx, { flow: signInFlow, connection: team.connection, claims: claimsFor("00u-scim-subject", team.admin.email), request });
+    const outcome = await finishSignIn(stack.ctx, {
+      flow: signInFlow,
+      connection: team.connection,
+      claims: claimsFor("00u-scim-subject", team.admin.email),
+      request,
+    });
     const session = await resolveSession(stack.ctx, (outcome as { sessionId: string }).sessionId);
     expect(session?.user.email).toBe(team.member.email);
   });

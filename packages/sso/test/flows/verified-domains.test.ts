@@ -15,7 +15,9 @@ const request = { ip: "127.0.0.1", userAgent: "vitest" };
 async function verifiedSamlAccount(tag: string, provisioningMode: "match" | "jit" = "match") {
   const setup = await makeSamlConnection(stack, tag, { provisioningMode });
   await stack.ctx.db.update(ssoConnections).set({ emailTrust: "verified_domains" }).where(eq(ssoConnections.id, setup.connection.id));
-  await stack.ctx.db.insert(accountDomains).values({ accountId: setup.account.id, domain: `${tag}.test`, status: "verified", verificationToken: "t", verifiedAt: new Date() });
+  await stack.ctx.db
+    .insert(accountDomains)
+    .values({ accountId: setup.account.id, domain: `${tag}.test`, status: "verified", verificationToken: "t", verifiedAt: new Date() });
   return { ...setup, connection: (await getConnection(stack.ctx.db, setup.account.id, setup.connection.id))! };
 }
 
@@ -29,8 +31,20 @@ async function samlSignIn(setup: Awaited<ReturnType<typeof verifiedSamlAccount>>
 }
 
 const sentTo = (email: string) => stack.smtp.messages().filter((m) => m.to.includes(email));
-const identityOf = async (connectionId: string, userId: string) => (await stack.ctx.db.select().from(ssoIdentities).where(and(eq(ssoIdentities.connectionId, connectionId), eq(ssoIdentities.userId, userId))))[0] ?? null;
-const isMember = async (accountId: string, userId: string) => (await stack.ctx.db.select().from(memberships).where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId)))).length === 1;
+const identityOf = async (connectionId: string, userId: string) =>
+  (
+    await stack.ctx.db
+      .select()
+      .from(ssoIdentities)
+      .where(and(eq(ssoIdentities.connectionId, connectionId), eq(ssoIdentities.userId, userId)))
+  )[0] ?? null;
+const isMember = async (accountId: string, userId: string) =>
+  (
+    await stack.ctx.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId)))
+  ).length === 1;
 
 describe("email trust: the account's verified domains", () => {
   it("a member on the verified domain signs in without a verification email", async () => {
@@ -64,7 +78,13 @@ describe("first-time linking through a verified domain", () => {
   it("links an existing user outside the account whose email is on the verified domain", async () => {
     const setup = await verifiedSamlAccount("vd-link", "jit");
     const elsewhere = await ensureAccount(stack.ctx.db, { name: "Elsewhere", slug: "elsewhere-vd-link" });
-    const outsider = await ensureMember(stack.ctx.db, { accountId: elsewhere.id, email: "ola@vd-link.test", name: "Ola", role: "member", password: "ola-password" });
+    const outsider = await ensureMember(stack.ctx.db, {
+      accountId: elsewhere.id,
+      email: "ola@vd-link.test",
+      name: "Ola",
+      role: "member",
+      password: "ola-password",
+    });
     const outcome = await samlSignIn(setup, outsider.email);
     expect(outcome.kind).toBe("signed_in");
     expect(await identityOf(setup.connection.id, outsider.id)).toMatchObject({ email: "ola@vd-link.test" });
@@ -76,7 +96,13 @@ describe("first-time linking through a verified domain", () => {
   it("with a match-only connection, links and signs in without adding the person to the account", async () => {
     const setup = await verifiedSamlAccount("vd-match");
     const elsewhere = await ensureAccount(stack.ctx.db, { name: "Elsewhere m", slug: "elsewhere-vd-match" });
-    const outsider = await ensureMember(stack.ctx.db, { accountId: elsewhere.id, email: "ola@vd-match.test", name: "Ola", role: "member", password: "ola-password" });
+    const outsider = await ensureMember(stack.ctx.db, {
+      accountId: elsewhere.id,
+      email: "ola@vd-match.test",
+      name: "Ola",
+      role: "member",
+      password: "ola-password",
+    });
     expect((await samlSignIn(setup, outsider.email)).kind).toBe("signed_in");
     expect(await identityOf(setup.connection.id, outsider.id)).toMatchObject({ email: "ola@vd-match.test" });
     expect(await isMember(setup.account.id, outsider.id)).toBe(false);
@@ -85,7 +111,13 @@ describe("first-time linking through a verified domain", () => {
   it("refuses an existing user outside the account on a domain the account has not verified", async () => {
     const setup = await verifiedSamlAccount("vd-refuse", "jit");
     const elsewhere = await ensureAccount(stack.ctx.db, { name: "Elsewhere 2", slug: "elsewhere-vd-refuse" });
-    const stranger = await ensureMember(stack.ctx.db, { accountId: elsewhere.id, email: "sam@not-verified-vd.test", name: "Sam", role: "admin", password: "sam-password" });
+    const stranger = await ensureMember(stack.ctx.db, {
+      accountId: elsewhere.id,
+      email: "sam@not-verified-vd.test",
+      name: "Sam",
+      role: "admin",
+      password: "sam-password",
+    });
     const outcome = await samlSignIn(setup, stranger.email);
     expect(outcome).toMatchObject({ kind: "refused", code: "existing_user_outside_account" });
     expect(await identityOf(setup.connection.id, stranger.id)).toBeNull();
@@ -98,11 +130,24 @@ describe("Google plus-addressing", () => {
 
   async function googleConnection(tag: string) {
     const team = await makeTeam(stack.ctx, tag);
-    const client = await stack.sandbox.createOidcClient("google", { redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri], tokenEndpointAuthMethod: "client_secret_post" });
+    const client = await stack.sandbox.createOidcClient("google", {
+      redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri],
+      tokenEndpointAuthMethod: "client_secret_post",
+    });
     const saved = await saveConnection(stack.ctx, {
       accountId: team.account.id,
       actor: team.actor,
-      data: { ...baseSettings("google"), provider: "google", provisioningMode: "match", discoveryInput: stack.sandbox.oidcIssuer("google"), clientId: client.client_id, clientSecret: client.client_secret ?? "", tokenEndpointAuthMethod: "client_secret_post", scopes: "openid profile email", googleHostedDomain: `${tag}.test` },
+      data: {
+        ...baseSettings("google"),
+        provider: "google",
+        provisioningMode: "match",
+        discoveryInput: stack.sandbox.oidcIssuer("google"),
+        clientId: client.client_id,
+        clientSecret: client.client_secret ?? "",
+        tokenEndpointAuthMethod: "client_secret_post",
+        scopes: "openid profile email",
+        googleHostedDomain: `${tag}.test`,
+      },
     });
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     await stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
@@ -121,8 +166,19 @@ describe("Google plus-addressing", () => {
   it("never reaches a plus-addressed user outside the account", async () => {
     const team = await googleConnection("gplus-out");
     const elsewhere = await ensureAccount(stack.ctx.db, { name: "Elsewhere 3", slug: "elsewhere-gplus" });
-    const outsider = await ensureMember(stack.ctx.db, { accountId: elsewhere.id, email: "bo+x@gplus-out.test", name: "Bo", role: "admin", password: "bo-password" });
-    const outcome = await finishSignIn(stack.ctx, { flow: signInFlow, connection: team.connection, claims: googleClaims("g-bo", "bo@gplus-out.test"), request });
+    const outsider = await ensureMember(stack.ctx.db, {
+      accountId: elsewhere.id,
+      email: "bo+x@gplus-out.test",
+      name: "Bo",
+      role: "admin",
+      password: "bo-password",
+    });
+    const outcome = await finishSignIn(stack.ctx, {
+      flow: signInFlow,
+      connection: team.connection,
+      claims: googleClaims("g-bo", "bo@gplus-out.test"),
+      request,
+    });
     expect(outcome).toMatchObject({ kind: "refused", code: "not_a_member" });
     expect(await identityOf(team.connection.id, outsider.id)).toBeNull();
   });

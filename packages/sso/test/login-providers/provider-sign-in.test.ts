@@ -3,7 +3,15 @@ import { and, auditEvents, count, eq, loginProviderIdentities, sessions, users }
 import { ensureAccount, ensureMember, setStaff } from "@gatehouse/core";
 import { addTestUser } from "@gatehouse/idp-sandbox";
 import { Browser, loginForm } from "@gatehouse/testing/browser";
-import { completeProviderCallback, providerCallbackUrl, saveLoginProvider, setFederatedLogin, setLoginProviderEnabled, startProviderFlow, type LoginProviderInput } from "../../src";
+import {
+  completeProviderCallback,
+  providerCallbackUrl,
+  saveLoginProvider,
+  setFederatedLogin,
+  setLoginProviderEnabled,
+  startProviderFlow,
+  type LoginProviderInput,
+} from "../../src";
 import { useSsoStack } from "../flows/harness";
 
 const stack = useSsoStack();
@@ -14,7 +22,10 @@ async function makeProvider(identifier: string, overrides: Partial<LoginProvider
   const staff = await ensureMember(stack.ctx.db, { accountId: ops.id, email: "ops@gatehouse.test", name: "Ops", role: "admin" });
   await setStaff(stack.ctx.db, staff.email, true);
   const actor = { userId: staff.id, label: staff.email, ip: null };
-  const client = await stack.sandbox.createOidcClient("google", { redirectUris: [providerCallbackUrl(stack.ctx.appUrl, identifier)], tokenEndpointAuthMethod: "client_secret_basic" });
+  const client = await stack.sandbox.createOidcClient("google", {
+    redirectUris: [providerCallbackUrl(stack.ctx.appUrl, identifier)],
+    tokenEndpointAuthMethod: "client_secret_basic",
+  });
   const saved = await saveLoginProvider(stack.ctx, {
     actor,
     providerId: null,
@@ -30,7 +41,15 @@ async function makeProvider(identifier: string, overrides: Partial<LoginProvider
       provisioningMode: "auto_provision",
       allowedDomains: [],
       emailTrust: "verify_with_claim",
-      attributeMapping: { username: "preferred_username", email: "email", name: "name", picture: "picture", website: "website", company: "company", locale: "locale" },
+      attributeMapping: {
+        username: "preferred_username",
+        email: "email",
+        name: "name",
+        picture: "picture",
+        website: "website",
+        company: "company",
+        locale: "locale",
+      },
       buttonText: "",
       displayOrder: 0,
       ...overrides,
@@ -66,27 +85,57 @@ describe("login-provider sign-in", () => {
     addTestUser({ email: "victim-flow@example.test" });
     const a = await callbackFromBrowserA(provider.identifier, "victim-flow@example.test");
 
-    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: null, request, signedInUserId: null })).toEqual({ kind: "refused", code: "other_browser" });
-    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: "x".repeat(43), request, signedInUserId: null })).toEqual({ kind: "refused", code: "other_browser" });
+    expect(
+      await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: null, request, signedInUserId: null }),
+    ).toEqual({ kind: "refused", code: "other_browser" });
+    expect(
+      await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: "x".repeat(43), request, signedInUserId: null }),
+    ).toEqual({ kind: "refused", code: "other_browser" });
     // The state of one provider's flow means nothing at another provider's callback.
-    expect(await completeProviderCallback(stack.ctx, { identifier: other.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null })).toEqual({ kind: "refused", code: "flow_stale" });
+    expect(
+      await completeProviderCallback(stack.ctx, { identifier: other.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null }),
+    ).toEqual({ kind: "refused", code: "flow_stale" });
     expect(await sessionsOf("victim-flow@example.test")).toBe(0);
 
-    const finished = await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null });
+    const finished = await completeProviderCallback(stack.ctx, {
+      identifier: provider.identifier,
+      url: a.url,
+      browserSecret: a.browserSecret,
+      request,
+      signedInUserId: null,
+    });
     expect(finished.kind).toBe("signed_in");
-    const [session] = await stack.ctx.db.select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(users.email, "victim-flow@example.test"));
+    const [session] = await stack.ctx.db
+      .select()
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(users.email, "victim-flow@example.test"));
     expect(session!.sessions.method).toBe("social");
     // Used once: a replay by the same browser is stale.
-    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null })).toEqual({ kind: "refused", code: "flow_stale" });
+    expect(
+      await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null }),
+    ).toEqual({ kind: "refused", code: "flow_stale" });
   });
 
   it("never links an existing login on an email match alone: it asks for confirmation and links nothing yet", async () => {
     const provider = await makeProvider("nosilent");
     const account = await ensureAccount(stack.ctx.db, { name: "Acme", slug: "acme-nosilent" });
-    const existing = await ensureMember(stack.ctx.db, { accountId: account.id, email: "existing@example.test", name: "Existing", role: "member", password: "existing-password" });
+    const existing = await ensureMember(stack.ctx.db, {
+      accountId: account.id,
+      email: "existing@example.test",
+      name: "Existing",
+      role: "member",
+      password: "existing-password",
+    });
     addTestUser({ email: "existing@example.test" });
     const a = await callbackFromBrowserA(provider.identifier, "existing@example.test");
-    const outcome = await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null });
+    const outcome = await completeProviderCallback(stack.ctx, {
+      identifier: provider.identifier,
+      url: a.url,
+      browserSecret: a.browserSecret,
+      request,
+      signedInUserId: null,
+    });
     expect(outcome.kind).toBe("confirm_link");
     expect(await stack.ctx.db.select().from(loginProviderIdentities).where(eq(loginProviderIdentities.userId, existing.id))).toHaveLength(0);
     expect(await sessionsOf("existing@example.test")).toBe(0);
@@ -98,8 +147,12 @@ describe("login-provider sign-in", () => {
     const a = await callbackFromBrowserA(provider.identifier, "midflight@example.test");
     const [staff] = await stack.ctx.db.select().from(users).where(eq(users.email, "ops@gatehouse.test"));
     await setLoginProviderEnabled(stack.ctx, { actor: { userId: staff!.id, label: staff!.email, ip: null }, providerId: provider.id, enabled: false });
-    expect(await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null })).toEqual({ kind: "refused", code: "provider_unavailable" });
-    expect(await startProviderFlow(stack.ctx, { identifier: provider.identifier, purpose: "sign_in", actorUserId: null, callbackUrl: "/", browserSecret: null })).toEqual({ ok: false, error: "provider_unavailable" });
+    expect(
+      await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null }),
+    ).toEqual({ kind: "refused", code: "provider_unavailable" });
+    expect(
+      await startProviderFlow(stack.ctx, { identifier: provider.identifier, purpose: "sign_in", actorUserId: null, callbackUrl: "/", browserSecret: null }),
+    ).toEqual({ ok: false, error: "provider_unavailable" });
   });
 
   it("a member's social sign-ins appear in each of their accounts' audit logs", async () => {
@@ -107,11 +160,22 @@ describe("login-provider sign-in", () => {
     addTestUser({ email: "social-member@example.test" });
     const signInOnce = async () => {
       const a = await callbackFromBrowserA(provider.identifier, "social-member@example.test");
-      const outcome = await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null });
+      const outcome = await completeProviderCallback(stack.ctx, {
+        identifier: provider.identifier,
+        url: a.url,
+        browserSecret: a.browserSecret,
+        request,
+        signedInUserId: null,
+      });
       expect(outcome.kind).toBe("signed_in");
     };
     const eventsOf = async (userId: string) =>
-      (await stack.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "sign_in.social.succeeded"), eq(auditEvents.actorUserId, userId)))).map((e) => e.accountId);
+      (
+        await stack.ctx.db
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.action, "sign_in.social.succeeded"), eq(auditEvents.actorUserId, userId)))
+      ).map((e) => e.accountId);
 
     // Provisioned with no account yet: one deployment-level event.
     await signInOnce();
@@ -129,7 +193,11 @@ describe("login-provider sign-in", () => {
   it("only staff can add a provider", async () => {
     const account = await ensureAccount(stack.ctx.db, { name: "Plain", slug: "plain" });
     const admin = await ensureMember(stack.ctx.db, { accountId: account.id, email: "plain-admin@example.test", name: "Admin", role: "admin" });
-    const result = await saveLoginProvider(stack.ctx, { actor: { userId: admin.id, label: admin.email, ip: null }, providerId: null, values: {} as LoginProviderInput });
+    const result = await saveLoginProvider(stack.ctx, {
+      actor: { userId: admin.id, label: admin.email, ip: null },
+      providerId: null,
+      values: {} as LoginProviderInput,
+    });
     expect(result).toEqual({ ok: false, error: "Only Gatehouse staff can manage login providers." });
   });
 });

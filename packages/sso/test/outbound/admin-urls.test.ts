@@ -81,7 +81,8 @@ describe("with the production default (public addresses only)", () => {
         id: "reachable",
         label: "Discovery URL reachable",
         status: "error",
-        detail: "The address of localhost is an address on the Gatehouse server itself, which Gatehouse does not contact. Use your identity provider's public address.",
+        detail:
+          "The address of localhost is an address on the Gatehouse server itself, which Gatehouse does not contact. Use your identity provider's public address.",
       },
     ]);
     expect(idp.connections()).toBe(before);
@@ -98,7 +99,12 @@ describe("with loopback allowed (development, tests)", () => {
 
   it("refuses a jwks_uri inside the network that the discovery document names", async () => {
     const before = internal.connections();
-    const result = await checkOidcDiscovery({ discoveryUrl: `${idp.origin}/idp${WK}`, scopes: ["openid"], tokenEndpointAuthMethod: "none", fetchImpl: loopbackAllowed });
+    const result = await checkOidcDiscovery({
+      discoveryUrl: `${idp.origin}/idp${WK}`,
+      scopes: ["openid"],
+      tokenEndpointAuthMethod: "none",
+      fetchImpl: loopbackAllowed,
+    });
     const jwks = result.items.find((i) => i.id === "jwks");
     expect(jwks?.status).toBe("error");
     expect(jwks?.detail).toMatch(/^Fetching the signing keys failed\. The address of 0\.0\.0\.0 is a reserved or link-local network address/);
@@ -107,8 +113,16 @@ describe("with loopback allowed (development, tests)", () => {
 
   it("says only which status a URL answered, never the server's words", async () => {
     const metadata = await fetchSamlMetadata(`${idp.origin}/gone`, { fetchImpl: loopbackAllowed });
-    expect(metadata).toEqual({ ok: false, error: "The metadata URL answered 404: there is no metadata at this address. Copy the metadata URL again from your identity provider." });
-    const discovery = await checkOidcDiscovery({ discoveryUrl: `${idp.origin}/gone`, scopes: ["openid"], tokenEndpointAuthMethod: "none", fetchImpl: loopbackAllowed });
+    expect(metadata).toEqual({
+      ok: false,
+      error: "The metadata URL answered 404: there is no metadata at this address. Copy the metadata URL again from your identity provider.",
+    });
+    const discovery = await checkOidcDiscovery({
+      discoveryUrl: `${idp.origin}/gone`,
+      scopes: ["openid"],
+      tokenEndpointAuthMethod: "none",
+      fetchImpl: loopbackAllowed,
+    });
     const status = discovery.items.find((i) => i.id === "http_status");
     expect(status?.detail).toMatch(/^The discovery URL answered 404: /);
     expect(JSON.stringify(discovery.items)).not.toMatch(/vault|Apache|Internal-Banner/);

@@ -141,7 +141,10 @@ describe("guardedFetch with loopback allowed (development and tests)", () => {
 
   it("gives up on a server that never answers", async () => {
     const started = Date.now();
-    const error = await guardedFetch(LOOPBACK_ALLOWED, { timeoutMs: 300 })(`${idp.origin}/hang`).then(() => null, (e: unknown) => e);
+    const error = await guardedFetch(LOOPBACK_ALLOWED, { timeoutMs: 300 })(`${idp.origin}/hang`).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toMatch(/TimeoutError|AbortError/);
     expect(Date.now() - started).toBeLessThan(3000);

@@ -45,7 +45,14 @@ beforeAll(async () => {
   for (const [name, endpoints] of Object.entries(documents)) {
     routes[`/${name}/.well-known/openid-configuration`] = (_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ issuer: `${issuer}/${name}`, authorization_endpoint: `${issuer}/${name}/authorize`, response_types_supported: ["code"], ...endpoints() }));
+      res.end(
+        JSON.stringify({
+          issuer: `${issuer}/${name}`,
+          authorization_endpoint: `${issuer}/${name}/authorize`,
+          response_types_supported: ["code"],
+          ...endpoints(),
+        }),
+      );
     };
     routes[`/${name}/token`] = (_req, res) => {
       const now = Math.floor(Date.now() / 1000);
@@ -99,7 +106,9 @@ describe("openid-client requests go through the guarded fetch", () => {
   it("refuses a token_endpoint inside the network before connecting", async () => {
     const before = internal.connections();
     const outcome = await redeem("token-inside");
-    expect("error" in outcome && messages(outcome.error)).toMatch(/The address of 0\.0\.0\.0 is a reserved or link-local network address, which Gatehouse does not contact/);
+    expect("error" in outcome && messages(outcome.error)).toMatch(
+      /The address of 0\.0\.0\.0 is a reserved or link-local network address, which Gatehouse does not contact/,
+    );
     expect(internal.connections()).toBe(before);
   });
 

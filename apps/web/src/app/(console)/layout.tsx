@@ -17,25 +17,21 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const links = (
     <>
       <NavLink href="/settings/team">Team</NavLink>
-      {session.activeAccount?.role === "admin" ? (
-        <NavLink href="/settings/security">Security</NavLink>
-      ) : null}
-      {session.activeAccount?.role === "admin" ? (
-        <NavLink href="/settings/domains">Domains</NavLink>
-      ) : null}
-      {session.activeAccount?.role === "admin" ? (
-        <NavLink href="/settings/audit">Audit log</NavLink>
-      ) : null}
+      {session.activeAccount?.role === "admin" ? <NavLink href="/settings/security">Security</NavLink> : null}
+      {session.activeAccount?.role === "admin" ? <NavLink href="/settings/domains">Domains</NavLink> : null}
+      {session.activeAccount?.role === "admin" ? <NavLink href="/settings/audit">Audit log</NavLink> : null}
       <NavLink href="/settings/account">Account</NavLink>
-      {isStaff ? (
-        <NavLink href="/admin/identity-providers">Identity providers</NavLink>
-      ) : null}
+      {isStaff ? <NavLink href="/admin/identity-providers">Identity providers</NavLink> : null}
       <NavLink href="/settings/api-keys">API keys</NavLink>
       {isDevMailboxEnabled() ? (
-        <Link href="/dev/mailbox" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">Dev mailbox</Link>
+        <Link href="/dev/mailbox" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">
+          Dev mailbox
+        </Link>
       ) : null}
       {sandboxUrl ? (
-        <a href={sandboxUrl} target="_blank" rel="noreferrer" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">IdP sandbox</a>
+        <a href={sandboxUrl} target="_blank" rel="noreferrer" className="rounded px-2 py-1 text-slate-500 hover:bg-slate-100">
+          IdP sandbox
+        </a>
       ) : null}
     </>
   );
@@ -44,7 +40,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <Link href="/settings/team" className="flex items-center gap-2 font-semibold">
-            <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-white">G</span>
+            <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-white">
+              G
+            </span>
             Gatehouse
           </Link>
           <AccountSwitcher accounts={session.accounts} activeId={session.activeAccount?.id ?? null} />
@@ -57,7 +55,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             </nav>
           </MobileMenu>
           <div className="flex w-full flex-wrap items-center gap-3 text-sm md:ml-auto md:w-auto">
-            <Link href="/settings/account/mfa" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">Two-step verification</Link>
+            <Link href="/settings/account/mfa" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
+              Two-step verification
+            </Link>
             <SignedInAs email={session.user.email} />
           </div>
         </div>

@@ -14,12 +14,16 @@ export default async function SupportLayout({ children }: { children: ReactNode 
       <header className="border-b border-amber-300 bg-amber-50">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <Link href="/support" className="flex items-center gap-2 font-semibold">
-            <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-amber-600 text-white">G</span>
+            <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-amber-600 text-white">
+              G
+            </span>
             Gatehouse support
           </Link>
           <p className="text-sm text-amber-900">Every action here is shown to the customer in their audit log, with your reason.</p>
           <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
-            <Link href="/settings/team" className="rounded px-2 py-1 text-slate-700 hover:bg-amber-100">Your console</Link>
+            <Link href="/settings/team" className="rounded px-2 py-1 text-slate-700 hover:bg-amber-100">
+              Your console
+            </Link>
             <SignedInAs email={session.user.email} hoverClassName="hover:bg-amber-100" />
           </div>
         </div>

@@ -32,5 +32,10 @@ export async function requestToJoinAction(formData: FormData): Promise<never> {
   if (!parsed.success) redirect(await flashTo("/settings/team", { tone: "error", text: "That request was incomplete. Reload the page and try again." }));
   const { accountId, from } = parsed.data;
   const requested = await requestToJoinThroughDomain(coreContext(), { userId: session.user.id, accountId, actor: await actorOf(session) });
-  redirect(await flashTo(from, requested.ok ? { tone: "success", text: "Request sent. You will get an email when an admin answers it." } : { tone: "error", text: requested.error }));
+  redirect(
+    await flashTo(
+      from,
+      requested.ok ? { tone: "success", text: "Request sent. You will get an email when an admin answers it." } : { tone: "error", text: requested.error },
+    ),
+  );
 }

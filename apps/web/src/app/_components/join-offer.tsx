@@ -27,7 +27,9 @@ export async function JoinOffer({ session, from }: { session: ResolvedSession; f
       <form action={join ? joinThroughDomainAction : requestToJoinAction} className="mt-2">
         <input type="hidden" name="accountId" value={account.id} />
         <input type="hidden" name="from" value={from} />
-        <Button type="submit" size="sm">{join ? `Join ${account.name}` : `Request to join ${account.name}`}</Button>
+        <Button type="submit" size="sm">
+          {join ? `Join ${account.name}` : `Request to join ${account.name}`}
+        </Button>
       </form>
     </Alert>
   );

@@ -43,10 +43,14 @@ export default async function SetupLinkHome({ searchParams }: { searchParams: Pr
               {connections.map((c) => (
                 <tr key={c.id} data-testid="connection-row">
                   <td className="px-5 py-3 font-medium">
-                    <Link href={`${access.base}/${c.id}`} className="text-indigo-700 hover:underline">{c.name}</Link>
+                    <Link href={`${access.base}/${c.id}`} className="text-indigo-700 hover:underline">
+                      {c.name}
+                    </Link>
                   </td>
                   <td className="px-5 py-3 text-slate-700">{c.providerLabel}</td>
-                  <td className="px-5 py-3"><StatusBadge connection={c} /></td>
+                  <td className="px-5 py-3">
+                    <StatusBadge connection={c} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -57,7 +61,11 @@ export default async function SetupLinkHome({ searchParams }: { searchParams: Pr
         <CardHeader title="New connection" description="Choose your identity provider. Any other provider works with OpenID Connect or SAML 2.0." />
         <div className="flex flex-wrap gap-2 px-5 py-4">
           {SSO_PROVIDERS.map((id) => (
-            <Link key={id} href={`${access.base}/new?provider=${id}`} className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+            <Link
+              key={id}
+              href={`${access.base}/new?provider=${id}`}
+              className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            >
               {PROVIDERS[id].label}
             </Link>
           ))}
@@ -66,7 +74,12 @@ export default async function SetupLinkHome({ searchParams }: { searchParams: Pr
       <Card>
         <CardHeader title="Values for your identity provider" />
         <div className="space-y-3 px-5 py-4">
-          <PasteValues values={[...oidcPasteValues(urls).map((v) => ({ ...v, label: `OIDC ${v.label}` })), ...samlPasteValues(urls).map((v) => ({ ...v, label: `SAML ${v.label}` }))]} />
+          <PasteValues
+            values={[
+              ...oidcPasteValues(urls).map((v) => ({ ...v, label: `OIDC ${v.label}` })),
+              ...samlPasteValues(urls).map((v) => ({ ...v, label: `SAML ${v.label}` })),
+            ]}
+          />
           <SpCertificateLink href={urls.spCertificateUrl} />
         </div>
       </Card>

@@ -4,12 +4,7 @@ import { EMAIL_MAX_LENGTH, EMAIL_MESSAGES, PASSWORD_MESSAGES } from "./auth-mess
 
 // Shared by the forms (react-hook-form + zodResolver) and the server actions. /login's forms check
 // with ./auth-messages instead (no zod in that page's bundle); the messages live there for both.
-export const emailSchema = z
-  .string()
-  .trim()
-  .min(1, EMAIL_MESSAGES.required)
-  .max(EMAIL_MAX_LENGTH, EMAIL_MESSAGES.tooLong)
-  .email(EMAIL_MESSAGES.invalid);
+export const emailSchema = z.string().trim().min(1, EMAIL_MESSAGES.required).max(EMAIL_MAX_LENGTH, EMAIL_MESSAGES.tooLong).email(EMAIL_MESSAGES.invalid);
 
 export const emailStepSchema = z.object({ email: emailSchema });
 

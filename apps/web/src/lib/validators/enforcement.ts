@@ -15,7 +15,10 @@ export const domainEnforcementFormSchema = z
     enforceSso: z.enum(["on", "off"]),
     understood: z.enum(["on"]).optional(),
   })
-  .refine((v) => v.enforceSso === "off" || v.understood === "on", { message: "Tick the box to confirm that people on this domain can then sign in only with SSO.", path: ["understood"] });
+  .refine((v) => v.enforceSso === "off" || v.understood === "on", {
+    message: "Tick the box to confirm that people on this domain can then sign in only with SSO.",
+    path: ["understood"],
+  });
 
 /** The confirmation step: what is switched on, and the typed account slug or name. */
 export const confirmEnforcementSchema = z.object({

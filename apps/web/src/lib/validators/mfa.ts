@@ -6,7 +6,10 @@ export const MFA_MESSAGES = {
 } as const;
 
 /** Six digits, optionally with a space in the middle, as apps show them. */
-export const totpCodeSchema = z.string().trim().regex(/^\d{3} ?\d{3}$/, MFA_MESSAGES.code);
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{3} ?\d{3}$/, MFA_MESSAGES.code);
 
 export const mfaChallengeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("totp"), code: totpCodeSchema }),

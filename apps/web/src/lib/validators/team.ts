@@ -9,7 +9,8 @@ export const changeRoleSchema = memberTargetSchema.extend({ role: roleSchema, co
 export const removeMemberSchema = memberTargetSchema.extend({
   confirm: z.literal("on", { message: "Tick “I understand they lose access now” next to Remove to remove a member." }),
 });
-export const SELF_DEMOTION_UNCONFIRMED = "You would lose the admin console: tick “I understand I will lose the console” next to Save to make yourself a Member.";
+export const SELF_DEMOTION_UNCONFIRMED =
+  "You would lose the admin console: tick “I understand I will lose the console” next to Save to make yourself a Member.";
 export const revokeInviteSchema = z.object({ inviteId: z.string().uuid() });
 
 /** "SSO off for this member", optionally through a date (YYYY-MM-DD, UTC, the whole day included). */

@@ -39,11 +39,17 @@ export function apiRoute<S extends RouteSpec>(spec: S, run: (input: ApiInput<S>)
   };
 }
 
-async function handle<S extends RouteSpec>(spec: S, run: (input: ApiInput<S>) => Promise<ApiReply>, request: NextRequest, rawParams: Record<string, string>): Promise<ApiReply> {
+async function handle<S extends RouteSpec>(
+  spec: S,
+  run: (input: ApiInput<S>) => Promise<ApiReply>,
+  request: NextRequest,
+  rawParams: Record<string, string>,
+): Promise<ApiReply> {
   const identified = await identifyCaller(request);
   if (!identified.ok) return identified.reply;
   const { caller } = identified;
-  if (!scopeAllows(caller.scope, request.method)) return refuse(403, "INSUFFICIENT_SCOPE", "This API key is read-only. Create a key with the write scope to make changes.");
+  if (!scopeAllows(caller.scope, request.method))
+    return refuse(403, "INSUFFICIENT_SCOPE", "This API key is read-only. Create a key with the write scope to make changes.");
 
   let account: ApiAccount | undefined;
   if ("id" in rawParams) {
@@ -80,8 +86,10 @@ async function handle<S extends RouteSpec>(spec: S, run: (input: ApiInput<S>) =>
   const requestHash = createHash("sha256").update(`${request.method} ${request.nextUrl.pathname}\n${rawBody}`).digest("hex");
   const claim = await claimIdempotencyKey(db(), { principal: caller.principal, key: idempotencyKey, requestHash });
   if (claim.outcome === "replay") return { ...(claim.response as ApiReply), headers: { "idempotent-replayed": "true" } };
-  if (claim.outcome === "body_mismatch") return refuse(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with another request body. Use a new key for a new request.");
-  if (claim.outcome !== "proceed") return refuse(409, "IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running. Retry in a moment.", null, { "retry-after": "1" });
+  if (claim.outcome === "body_mismatch")
+    return refuse(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with another request body. Use a new key for a new request.");
+  if (claim.outcome !== "proceed")
+    return refuse(409, "IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running. Retry in a moment.", null, { "retry-after": "1" });
   let reply: ApiReply;
   try {
     reply = await run(input);

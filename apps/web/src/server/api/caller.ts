@@ -47,15 +47,34 @@ export async function identifyCaller(request: NextRequest): Promise<{ ok: true; 
     if (!rate.allowed) {
       return {
         ok: false,
-        reply: refuse(429, "RATE_LIMITED", `Too many requests with this key. Try again in ${rate.retryAfterSeconds} seconds.`, { retryAfterSeconds: rate.retryAfterSeconds }, { "retry-after": String(rate.retryAfterSeconds) }),
+        reply: refuse(
+          429,
+          "RATE_LIMITED",
+          `Too many requests with this key. Try again in ${rate.retryAfterSeconds} seconds.`,
+          { retryAfterSeconds: rate.retryAfterSeconds },
+          { "retry-after": String(rate.retryAfterSeconds) },
+        ),
       };
     }
-    return { ok: true, caller: { via: key.kind === "account" ? "account_key" : "personal_token", principal: `key:${key.keyId}`, scope: key.scope, accounts: [key.account], actor: key.actor } };
+    return {
+      ok: true,
+      caller: {
+        via: key.kind === "account" ? "account_key" : "personal_token",
+        principal: `key:${key.keyId}`,
+        scope: key.scope,
+        accounts: [key.account],
+        actor: key.actor,
+      },
+    };
   }
   const session = await getCurrentSession();
-  if (!session) return { ok: false, reply: refuse(401, "UNAUTHENTICATED", "Send an API key in the X-Api-Key header (create one under Settings → API keys), or sign in.") };
+  if (!session)
+    return { ok: false, reply: refuse(401, "UNAUTHENTICATED", "Send an API key in the X-Api-Key header (create one under Settings → API keys), or sign in.") };
   if (!["GET", "HEAD"].includes(request.method) && !isSameOrigin(request)) {
-    return { ok: false, reply: refuse(403, "CROSS_SITE_REQUEST", "Writes with a browser session must come from this site's own pages. Scripts should use an API key.") };
+    return {
+      ok: false,
+      reply: refuse(403, "CROSS_SITE_REQUEST", "Writes with a browser session must come from this site's own pages. Scripts should use an API key."),
+    };
   }
   return {
     ok: true,

@@ -5,7 +5,13 @@ export type ApiReply = { status: number; code: string; message: string; data: un
 
 export const succeed = (data: unknown, message = "OK", status = 200): ApiReply => ({ status, code: status === 201 ? "CREATED" : "OK", message, data });
 
-export const refuse = (status: number, code: string, message: string, data: unknown = null, headers?: Record<string, string>): ApiReply => ({ status, code, message, data, headers });
+export const refuse = (status: number, code: string, message: string, data: unknown = null, headers?: Record<string, string>): ApiReply => ({
+  status,
+  code,
+  message,
+  data,
+  headers,
+});
 
 export const notFound = (what: string) => refuse(404, "NOT_FOUND", `No such ${what} here. Check the id (list them first).`);
 

@@ -24,7 +24,9 @@ function operation(spec: RouteSpec): ZodOpenApiOperationObject {
     requestBody: spec.body ? { required: true, content: { "application/json": { schema: spec.body } } } : undefined,
     responses: {
       [String(spec.successStatus ?? 200)]: { description: "Success", content: { "application/json": { schema: envelopeOf(spec.data) } } },
-      ...Object.fromEntries(errors.map((status) => [String(status), { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: errorEnvelope } } }])),
+      ...Object.fromEntries(
+        errors.map((status) => [String(status), { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: errorEnvelope } } }]),
+      ),
     },
   };
 }

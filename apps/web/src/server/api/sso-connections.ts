@@ -76,7 +76,13 @@ function wizardInput(body: ConnectionBody, existing: ConnectionView | null): Rec
 }
 
 // The wizard's field names, as the API body names them.
-const API_FIELD: Record<string, string> = { discoveryInput: "issuerUrl", idpEntityId: "entityId", idpSsoUrl: "ssoUrl", certificatePem: "certificate", googleHostedDomain: "hostedDomain" };
+const API_FIELD: Record<string, string> = {
+  discoveryInput: "issuerUrl",
+  idpEntityId: "entityId",
+  idpSsoUrl: "ssoUrl",
+  certificatePem: "certificate",
+  googleHostedDomain: "hostedDomain",
+};
 
 export async function loadConnection(accountId: string, connectionId: string) {
   return getConnectionView(ssoContext().db, accountId, connectionId, env().ENCRYPTION_KEY);
@@ -94,9 +100,18 @@ export async function listApiConnections(accountId: string) {
 /** Creates (existing null) or changes a connection through the wizard's one save operation. */
 export async function saveApiConnection(caller: ApiCaller, account: ApiAccount, existing: ConnectionView | null, body: ConnectionBody): Promise<ApiReply> {
   if (existing && existing.provider !== toStored(body.provider)) {
-    return refuse(409, "PROVIDER_CHANGE", `This connection is ${toApi(existing.provider)}; a connection's provider cannot change. Delete it, or add another connection.`);
+    return refuse(
+      409,
+      "PROVIDER_CHANGE",
+      `This connection is ${toApi(existing.provider)}; a connection's provider cannot change. Delete it, or add another connection.`,
+    );
   }
-  const saved = await saveConnection(ssoContext(), { accountId: account.id, actor: caller.actor, connectionId: existing?.id, data: wizardInput(body, existing) });
+  const saved = await saveConnection(ssoContext(), {
+    accountId: account.id,
+    actor: caller.actor,
+    connectionId: existing?.id,
+    data: wizardInput(body, existing),
+  });
   if (!saved.ok) {
     const fields = Object.fromEntries(Object.entries(saved.error.fieldErrors ?? {}).map(([field, message]) => [API_FIELD[field] ?? field, message]));
     return Object.keys(fields).length > 0 ? validationFailed(fields) : refuse(422, "SSO_CONFIGURATION_REJECTED", saved.error.message);
@@ -119,5 +134,10 @@ export async function testApiConnection(caller: ApiCaller, account: ApiAccount, 
   if (!tested.ok) return refuse(404, "NOT_FOUND", tested.error);
   return tested.value.ok
     ? succeed(tested.value, "SSO configuration is valid")
-    : refuse(422, "SSO_CONFIGURATION_INVALID", `SSO configuration has problems: ${tested.value.items.find((i) => i.status === "error")?.detail ?? "see the report"}`, tested.value);
+    : refuse(
+        422,
+        "SSO_CONFIGURATION_INVALID",
+        `SSO configuration has problems: ${tested.value.items.find((i) => i.status === "error")?.detail ?? "see the report"}`,
+        tested.value,
+      );
 }

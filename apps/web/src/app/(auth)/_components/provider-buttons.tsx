@@ -14,7 +14,10 @@ export function ProviderButtons({ providers, callbackUrl }: { providers: LoginBu
         <form key={p.id} method="post" action={`/api/providers/${p.identifier}/start`}>
           <input type="hidden" name="purpose" value="sign_in" />
           {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-          <button type="submit" className="flex w-full items-center justify-center gap-2 rounded-md bg-white px-3.5 py-2.5 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          <button
+            type="submit"
+            className="flex w-full items-center justify-center gap-2 rounded-md bg-white px-3.5 py-2.5 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+          >
             {p.logoDataUrl ? <img src={p.logoDataUrl} alt="" width={20} height={20} className="h-5 w-5" /> : null}
             {p.buttonText}
           </button>

@@ -11,7 +11,10 @@ export function SsoButtons({ connections, callbackUrl, loginHint }: { connection
           <input type="hidden" name="purpose" value="sign_in" />
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           {loginHint ? <input type="hidden" name="loginHint" value={loginHint} /> : null}
-          <button type="submit" className="flex w-full items-center justify-center gap-2 rounded-md bg-white px-3.5 py-2.5 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          <button
+            type="submit"
+            className="flex w-full items-center justify-center gap-2 rounded-md bg-white px-3.5 py-2.5 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+          >
             {c.logoDataUrl ? <img src={c.logoDataUrl} alt="" className="h-5 w-5" /> : null}
             {c.buttonText}
           </button>

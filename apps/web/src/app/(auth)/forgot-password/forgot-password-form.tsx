@@ -10,7 +10,15 @@ export function ForgotPasswordForm({ defaultEmail }: { defaultEmail: string }) {
   if (state.success) return <Alert tone="success">{state.success}</Alert>;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
-      <Field label="Email" type="email" autoComplete="username" autoFocus defaultValue={state.values?.email ?? defaultEmail} error={errorOf("email")} {...form.register("email")} />
+      <Field
+        label="Email"
+        type="email"
+        autoComplete="username"
+        autoFocus
+        defaultValue={state.values?.email ?? defaultEmail}
+        error={errorOf("email")}
+        {...form.register("email")}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Sending…" : "Send reset link"}
       </Button>

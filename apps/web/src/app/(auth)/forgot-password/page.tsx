@@ -14,7 +14,9 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
       </div>
       <ForgotPasswordForm defaultEmail={typeof email === "string" ? email : ""} />
       <p className="text-center text-sm">
-        <Link href="/login" className="font-medium text-indigo-700 hover:underline">Back to sign in</Link>
+        <Link href="/login" className="font-medium text-indigo-700 hover:underline">
+          Back to sign in
+        </Link>
       </p>
     </div>
   );

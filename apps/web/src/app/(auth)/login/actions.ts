@@ -39,7 +39,10 @@ export async function signInWithPassword(_state: PasswordStepState, formData: Fo
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: keep };
   try {
     // Through /login/mfa: it asks for the second step when one is due, else passes straight on.
-    await signIn("credentials", { ...parsed.data, redirectTo: `/login/mfa?${new URLSearchParams({ callbackUrl: safeCallbackUrl(values.callbackUrl) }).toString()}` });
+    await signIn("credentials", {
+      ...parsed.data,
+      redirectTo: `/login/mfa?${new URLSearchParams({ callbackUrl: safeCallbackUrl(values.callbackUrl) }).toString()}`,
+    });
   } catch (error) {
     if (error instanceof AuthError) {
       const refusal = ssoRequiredFromCode((error as AuthError & { code?: string }).code ?? "");

@@ -34,7 +34,12 @@ async function chooseStep(params: Record<string, string | string[] | undefined>,
       // Recomputed from the domain: the URL only says which screen, never which connections.
       const { route, match } = await loadEmailRoute(db(), email.data);
       if (route.kind === "choose" && match) {
-        return { kind: "choose" as const, email: email.data, connections: route.connections, passwordHref: offersPasswordInstead(match) ? loginStepPath(email.data, callbackUrl) : null };
+        return {
+          kind: "choose" as const,
+          email: email.data,
+          connections: route.connections,
+          passwordHref: offersPasswordInstead(match) ? loginStepPath(email.data, callbackUrl) : null,
+        };
       }
     }
     return { kind: "password" as const, email: email.data };
@@ -68,16 +73,28 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         <p className="mt-1 text-sm text-slate-600">{SUBTITLES[step.kind]}</p>
       </div>
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
-      {providerError ? <Alert tone="error" title={providerError.message}>{providerError.advice}</Alert> : null}
+      {providerError ? (
+        <Alert tone="error" title={providerError.message}>
+          {providerError.advice}
+        </Alert>
+      ) : null}
       {step.kind === "password" ? <PasswordStepForm email={step.email} callbackUrl={callbackUrl} /> : null}
-      {step.kind === "choose" ? <SsoChoice email={step.email} connections={step.connections} callbackUrl={callbackUrl} passwordHref={step.passwordHref} /> : null}
-      {step.kind === "remembered" ? <RememberedChoice email={step.email} connection={step.connection} callbackUrl={callbackUrl} passwordHref={loginStepPath(step.email, callbackUrl)} /> : null}
+      {step.kind === "choose" ? (
+        <SsoChoice email={step.email} connections={step.connections} callbackUrl={callbackUrl} passwordHref={step.passwordHref} />
+      ) : null}
+      {step.kind === "remembered" ? (
+        <RememberedChoice email={step.email} connection={step.connection} callbackUrl={callbackUrl} passwordHref={loginStepPath(step.email, callbackUrl)} />
+      ) : null}
       {step.kind === "email" ? <EmailStepForm callbackUrl={callbackUrl} defaultEmail={step.defaultEmail} /> : null}
       <ProviderButtons providers={providers} callbackUrl={callbackUrl} />
       <p className="border-t border-slate-100 pt-4 text-center text-sm">
-        <Link href={`/sso${callbackUrl ? `?${new URLSearchParams({ callbackUrl }).toString()}` : ""}`} className="font-medium text-indigo-700 hover:underline">Sign in with SSO</Link>
+        <Link href={`/sso${callbackUrl ? `?${new URLSearchParams({ callbackUrl }).toString()}` : ""}`} className="font-medium text-indigo-700 hover:underline">
+          Sign in with SSO
+        </Link>
         <span className="text-slate-400"> · </span>
-        <Link href="/signup" className="font-medium text-indigo-700 hover:underline">Sign up</Link>
+        <Link href="/signup" className="font-medium text-indigo-700 hover:underline">
+          Sign up
+        </Link>
       </p>
     </div>
   );

@@ -21,7 +21,9 @@ export default async function NoAccountPage({ searchParams }: { searchParams: Pr
             <li key={a.id}>
               <form action={switchAccountAction}>
                 <input type="hidden" name="accountId" value={a.id} />
-                <Button type="submit" variant="secondary" className="w-full">Open {a.name}</Button>
+                <Button type="submit" variant="secondary" className="w-full">
+                  Open {a.name}
+                </Button>
               </form>
             </li>
           ))}
@@ -29,10 +31,15 @@ export default async function NoAccountPage({ searchParams }: { searchParams: Pr
       ) : (
         <p className="text-sm text-slate-600">
           You are signed in, but no account has you as a member. Ask an admin of your company to invite you, or{" "}
-          <Link href="/signup/workspace" className="font-medium text-indigo-700 hover:underline">create a workspace</Link>.
+          <Link href="/signup/workspace" className="font-medium text-indigo-700 hover:underline">
+            create a workspace
+          </Link>
+          .
         </p>
       )}
-      <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">Back to sign in</Link>
+      <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">
+        Back to sign in
+      </Link>
     </div>
   );
 }

@@ -25,7 +25,9 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
           <Alert tone="error" title="This link has expired or was already used">
             Reset links work once, for one hour. Ask for a new one.
           </Alert>
-          <Link href="/forgot-password" className="text-sm font-medium text-indigo-700 hover:underline">Send a new reset link</Link>
+          <Link href="/forgot-password" className="text-sm font-medium text-indigo-700 hover:underline">
+            Send a new reset link
+          </Link>
         </>
       )}
     </div>

@@ -12,7 +12,15 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" value={token} {...form.register("token", { value: token })} />
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field label="New password" type="password" autoComplete="new-password" autoFocus hint="At least 10 characters." error={errorOf("password")} {...form.register("password")} />
+      <Field
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        autoFocus
+        hint="At least 10 characters."
+        error={errorOf("password")}
+        {...form.register("password")}
+      />
       <Field label="Confirm new password" type="password" autoComplete="new-password" error={errorOf("confirm")} {...form.register("confirm")} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Set new password"}

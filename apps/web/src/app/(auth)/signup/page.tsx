@@ -21,7 +21,10 @@ export default async function SignUpPage() {
       <SignUpForm />
       <ProviderButtons providers={providers} callbackUrl="/signup/workspace" />
       <p className="border-t border-slate-100 pt-4 text-center text-sm text-slate-600">
-        Already have a login? <Link href="/login" className="font-medium text-indigo-700 hover:underline">Sign in</Link>
+        Already have a login?{" "}
+        <Link href="/login" className="font-medium text-indigo-700 hover:underline">
+          Sign in
+        </Link>
       </p>
     </div>
   );

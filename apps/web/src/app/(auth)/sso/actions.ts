@@ -9,7 +9,10 @@ import { db } from "@/server/context";
 import { startSignInFromAction } from "@/server/sso-sign-in-start";
 
 const entrySchema = z.object({ entry: z.string().trim().max(320), callbackUrl: z.string().optional() });
-const slugSchema = z.string().toLowerCase().regex(/^[a-z0-9-]{1,64}$/);
+const slugSchema = z
+  .string()
+  .toLowerCase()
+  .regex(/^[a-z0-9-]{1,64}$/);
 
 /** Back to /sso with what was typed and the reason it did not lead anywhere. */
 function again(entry: string, error: "empty" | "email" | "slug" | "unknown_slug" | "no_sso", callbackUrl: string): never {
@@ -33,7 +36,8 @@ export async function goToSso(formData: FormData): Promise<void> {
     if (!email.success) again(entry, "email", callbackUrl);
     const { route } = await loadEmailRoute(db(), email.data);
     if (route.kind === "password") again(entry, "no_sso", callbackUrl);
-    if (route.kind === "idp") redirect(await startSignInFromAction({ connectionId: route.connectionId, callbackUrl: callbackUrl || "/", loginHint: email.data }));
+    if (route.kind === "idp")
+      redirect(await startSignInFromAction({ connectionId: route.connectionId, callbackUrl: callbackUrl || "/", loginHint: email.data }));
     const params = new URLSearchParams({ loginHint: email.data });
     if (callbackUrl) params.set("callbackUrl", callbackUrl);
     redirect(`/sso/${route.accountSlug}?${params.toString()}`);

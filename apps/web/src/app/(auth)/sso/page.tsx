@@ -23,7 +23,9 @@ export default async function SsoStartPage({ searchParams }: { searchParams: Pro
     <div className="space-y-5">
       <div>
         <h1 className="text-xl font-semibold text-slate-900">Sign in with SSO</h1>
-        <p className="mt-1 text-sm text-slate-600">Enter your work email, or your company&apos;s sign-in name as your admin gave it (for example <code>acme</code>).</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Enter your work email, or your company&apos;s sign-in name as your admin gave it (for example <code>acme</code>).
+        </p>
       </div>
       {message ? <Alert tone="error">{message}</Alert> : null}
       <form action={goToSso} className="space-y-4">
@@ -37,12 +39,20 @@ export default async function SsoStartPage({ searchParams }: { searchParams: Pro
           defaultValue={typeof entry === "string" ? entry.slice(0, 320) : ""}
           required
         />
-        <Button type="submit" className="w-full">Continue</Button>
+        <Button type="submit" className="w-full">
+          Continue
+        </Button>
       </form>
       <p className="text-center text-sm">
-        <Link href="/login" className="font-medium text-indigo-700 hover:underline">Sign in with email and password</Link>
-        <span aria-hidden className="px-2 text-slate-400">·</span>
-        <Link href="/help/sign-in" className="font-medium text-indigo-700 hover:underline">Help with signing in</Link>
+        <Link href="/login" className="font-medium text-indigo-700 hover:underline">
+          Sign in with email and password
+        </Link>
+        <span aria-hidden className="px-2 text-slate-400">
+          ·
+        </span>
+        <Link href="/help/sign-in" className="font-medium text-indigo-700 hover:underline">
+          Help with signing in
+        </Link>
       </p>
     </div>
   );

@@ -10,13 +10,24 @@ export function AccountSwitcher({ accounts, activeId }: { accounts: AccountChoic
   if (accounts.length === 1) return <span className="rounded bg-slate-100 px-2 py-1 text-sm font-medium">{accounts[0]!.name}</span>;
   return (
     <form action={switchAccountAction} className="flex items-center gap-1">
-      <label htmlFor="account-switcher" className="sr-only">Account</label>
-      <select id="account-switcher" name="accountId" defaultValue={activeId ?? undefined} className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-slate-300">
+      <label htmlFor="account-switcher" className="sr-only">
+        Account
+      </label>
+      <select
+        id="account-switcher"
+        name="accountId"
+        defaultValue={activeId ?? undefined}
+        className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-slate-300"
+      >
         {accounts.map((a) => (
-          <option key={a.id} value={a.id}>{a.granted ? a.name : `${a.name} (sign-in needed)`}</option>
+          <option key={a.id} value={a.id}>
+            {a.granted ? a.name : `${a.name} (sign-in needed)`}
+          </option>
         ))}
       </select>
-      <button type="submit" className="rounded px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50">Switch</button>
+      <button type="submit" className="rounded px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50">
+        Switch
+      </button>
     </form>
   );
 }

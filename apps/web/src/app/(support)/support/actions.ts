@@ -5,7 +5,14 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { disableSso, findAccountById, resendInvite, resetMemberMfa, sendPasswordResets, suspendEnforcement, type Result } from "@gatehouse/core";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
-import { confirmsAccountName, supportDisableSsoSchema, supportPasswordResetsSchema, supportResendInviteSchema, supportResetMfaSchema, suspendEnforcementSchema } from "@/lib/validators/support";
+import {
+  confirmsAccountName,
+  supportDisableSsoSchema,
+  supportPasswordResetsSchema,
+  supportResendInviteSchema,
+  supportResetMfaSchema,
+  suspendEnforcementSchema,
+} from "@/lib/validators/support";
 import { coreContext } from "@/server/context";
 import { flashTo } from "@/server/flash";
 import { requireStaff, supportActorOf } from "@/server/require-staff";
@@ -45,7 +52,8 @@ export async function supportDisableSsoAction(_state: ActionState, formData: For
       if (!confirmsAccountName(confirmation, account.name)) return { fieldErrors: { confirmation: `Type ${account.name} to confirm.` } };
       return disableSso(coreContext(), { accountId, actor, reason, bySupport: true });
     },
-    (c) => `SSO is off: ${c.connectionsDisabled} connection(s) switched off, ${c.domainsUnenforced} domain(s) no longer enforce SSO, ${c.sessionsEnded} SSO session(s) ended.`,
+    (c) =>
+      `SSO is off: ${c.connectionsDisabled} connection(s) switched off, ${c.domainsUnenforced} domain(s) no longer enforce SSO, ${c.sessionsEnded} SSO session(s) ended.`,
   );
 }
 
@@ -62,7 +70,8 @@ export async function supportSendPasswordResetsAction(_state: ActionState, formD
   return runSupportAction(
     supportPasswordResetsSchema,
     { ...formValues(formData), userIds: formData.getAll("userIds") },
-    ({ accountId, reason, scope, userIds }, actor) => sendPasswordResets(coreContext(), { accountId, reason, actor, bySupport: true, userIds: scope === "all" ? "all" : userIds }),
+    ({ accountId, reason, scope, userIds }, actor) =>
+      sendPasswordResets(coreContext(), { accountId, reason, actor, bySupport: true, userIds: scope === "all" ? "all" : userIds }),
     describeResetsSent,
   );
 }

@@ -21,15 +21,26 @@ export default async function SupportSearchPage({ searchParams }: { searchParams
       <h1 className="text-2xl font-semibold text-slate-900">Find an account</h1>
       <form role="search" action="/support" method="get" className="flex flex-wrap items-end gap-3">
         <div className="min-w-80 flex-1 space-y-1">
-          <label htmlFor="support-q" className="block text-sm font-medium text-slate-800">Account name, slug, domain or member email</label>
-          <input id="support-q" name="q" type="search" defaultValue={query} placeholder="acme.com or ada@acme.com" className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600" />
+          <label htmlFor="support-q" className="block text-sm font-medium text-slate-800">
+            Account name, slug, domain or member email
+          </label>
+          <input
+            id="support-q"
+            name="q"
+            type="search"
+            defaultValue={query}
+            placeholder="acme.com or ada@acme.com"
+            className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+          />
         </div>
         <Button type="submit">Search</Button>
       </form>
       <Card>
         <CardHeader title={query ? `Accounts matching “${query}” (${hits.length})` : `Newest accounts (${hits.length})`} />
         {hits.length === 0 ? (
-          <p className="px-5 py-6 text-center text-sm text-slate-500">No account matches. Try part of the name, the email domain, or a member&apos;s full email.</p>
+          <p className="px-5 py-6 text-center text-sm text-slate-500">
+            No account matches. Try part of the name, the email domain, or a member&apos;s full email.
+          </p>
         ) : (
           <TableScroll>
             <table className="w-full text-left text-sm">
@@ -38,14 +49,18 @@ export default async function SupportSearchPage({ searchParams }: { searchParams
                 {hits.map((hit) => (
                   <tr key={hit.id} data-testid="support-account-row">
                     <td className="px-5 py-3 font-medium">
-                      <Link href={`/support/accounts/${hit.id}`} className="text-indigo-700 hover:underline">{hit.name}</Link>
+                      <Link href={`/support/accounts/${hit.id}`} className="text-indigo-700 hover:underline">
+                        {hit.name}
+                      </Link>
                     </td>
                     <td className="px-5 py-3 font-mono text-xs">{hit.slug}</td>
                     <td className="px-5 py-3 text-slate-700">{hit.domains.join(", ") || "—"}</td>
                     <td className="px-5 py-3 text-slate-700">{hit.memberCount}</td>
                     <td className="px-5 py-3">
                       {AUTH_REQUIRED_LABELS[hit.authRequired]}{" "}
-                      {hit.enforcementSuspendedUntil && hit.enforcementSuspendedUntil > new Date() ? <Badge tone="amber">suspended until {formatUtcShort(hit.enforcementSuspendedUntil)}</Badge> : null}
+                      {hit.enforcementSuspendedUntil && hit.enforcementSuspendedUntil > new Date() ? (
+                        <Badge tone="amber">suspended until {formatUtcShort(hit.enforcementSuspendedUntil)}</Badge>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

@@ -10,7 +10,11 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
           <li key={code}>{code}</li>
         ))}
       </ul>
-      <a href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`} download="gatehouse-recovery-codes.txt" className="inline-block font-medium text-indigo-700 hover:underline">
+      <a
+        href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
+        download="gatehouse-recovery-codes.txt"
+        className="inline-block font-medium text-indigo-700 hover:underline"
+      >
         Download as a text file
       </a>
     </div>

@@ -25,8 +25,15 @@ export default function ApiReferencePage() {
         <h1 className="text-2xl font-semibold">{document.info.title}</h1>
         <p className="text-sm text-gray-700">{document.info.description}</p>
         <p className="text-sm text-gray-700">
-          Create a key under <a className="underline" href="/settings/api-keys">Settings → API keys</a> and send it as the <code>X-Api-Key</code> header. The
-          machine-readable document is at <a className="underline" href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {document.openapi}).
+          Create a key under{" "}
+          <a className="underline" href="/settings/api-keys">
+            Settings → API keys
+          </a>{" "}
+          and send it as the <code>X-Api-Key</code> header. The machine-readable document is at{" "}
+          <a className="underline" href="/api/openapi.json">
+            /api/openapi.json
+          </a>{" "}
+          (OpenAPI {document.openapi}).
         </p>
       </header>
       {operations.map(({ path, method, operation }) => (
@@ -46,7 +53,9 @@ export default function ApiReferencePage() {
               ))}
             </ul>
           ) : null}
-          {operation.requestBody ? <SchemaBlock title="Request body" schema={operation.requestBody.content["application/json"]?.schema} schemas={schemas} /> : null}
+          {operation.requestBody ? (
+            <SchemaBlock title="Request body" schema={operation.requestBody.content["application/json"]?.schema} schemas={schemas} />
+          ) : null}
           <ul className="text-sm">
             {Object.entries(operation.responses).map(([status, response]) => (
               <li key={status}>

@@ -7,7 +7,9 @@ export async function SetupLinkHeader() {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
         <span className="flex items-center gap-2 font-semibold">
-          <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-white">G</span>
+          <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-white">
+            G
+          </span>
           Gatehouse
         </span>
         {link && "accountName" in access ? (

@@ -19,7 +19,16 @@ export const domainSchema = z
 const domainParams = accountParams.extend({ domainId: z.uuid() });
 const DOMAINS = `${BASE}/{id}/domains`;
 
-export const listDomainsSpec = defineSpec({ method: "GET", path: DOMAINS, operationId: "listDomains", summary: "The account's domains", tag: "Domains", params: accountParams, data: z.array(domainSchema), adminOnly: true });
+export const listDomainsSpec = defineSpec({
+  method: "GET",
+  path: DOMAINS,
+  operationId: "listDomains",
+  summary: "The account's domains",
+  tag: "Domains",
+  params: accountParams,
+  data: z.array(domainSchema),
+  adminOnly: true,
+});
 export const addDomainSpec = defineSpec({
   method: "POST",
   path: DOMAINS,
@@ -55,9 +64,22 @@ export const updateDomainSpec = defineSpec({
   params: domainParams,
   body: z
     .object({ autoJoin: z.enum(["off", "join", "request"], { message: "Choose off, join or request." }).optional(), includeSubdomains: z.boolean().optional() })
-    .refine((b) => b.autoJoin !== undefined || b.includeSubdomains !== undefined, { message: "Send autoJoin, includeSubdomains, or both.", path: ["autoJoin"] }),
+    .refine((b) => b.autoJoin !== undefined || b.includeSubdomains !== undefined, {
+      message: "Send autoJoin, includeSubdomains, or both.",
+      path: ["autoJoin"],
+    }),
   data: domainSchema,
   adminOnly: true,
   errors: [400, 404, 409, 422],
 });
-export const removeDomainSpec = defineSpec({ method: "DELETE", path: `${DOMAINS}/{domainId}`, operationId: "removeDomain", summary: "Remove a domain", tag: "Domains", params: domainParams, data: z.object({ id: z.uuid(), domain: z.string(), deleted: z.literal(true) }), adminOnly: true, errors: [404] });
+export const removeDomainSpec = defineSpec({
+  method: "DELETE",
+  path: `${DOMAINS}/{domainId}`,
+  operationId: "removeDomain",
+  summary: "Remove a domain",
+  tag: "Domains",
+  params: domainParams,
+  data: z.object({ id: z.uuid(), domain: z.string(), deleted: z.literal(true) }),
+  adminOnly: true,
+  errors: [404],
+});

@@ -3,7 +3,9 @@ import { defineSpec } from "../route-spec";
 import { accountParams, BASE } from "./common";
 
 const role = z.enum(["admin", "member"], { message: "Choose a role: admin or member." });
-export const memberSchema = z.object({ userId: z.uuid(), email: z.string(), name: z.string(), role, joinedAt: z.iso.datetime(), source: z.string() }).meta({ id: "Member" });
+export const memberSchema = z
+  .object({ userId: z.uuid(), email: z.string(), name: z.string(), role, joinedAt: z.iso.datetime(), source: z.string() })
+  .meta({ id: "Member" });
 
 const memberParams = accountParams.extend({ userId: z.uuid() });
 const MEMBERS = `${BASE}/{id}/members`;

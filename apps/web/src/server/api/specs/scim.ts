@@ -4,7 +4,15 @@ import { BASE, connectionParams } from "./common";
 
 const TOKENS = `${BASE}/{id}/connections/{connectionId}/scim/tokens`;
 const tokenSchema = z
-  .object({ id: z.uuid(), prefix: z.string(), state: z.string(), createdAt: z.iso.datetime(), lastUsedAt: z.iso.datetime().nullable(), expiresAt: z.iso.datetime().nullable(), revokedAt: z.iso.datetime().nullable() })
+  .object({
+    id: z.uuid(),
+    prefix: z.string(),
+    state: z.string(),
+    createdAt: z.iso.datetime(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    expiresAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+  })
   .meta({ id: "ScimToken" });
 
 export const listScimTokensSpec = defineSpec({

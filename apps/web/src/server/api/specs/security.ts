@@ -6,7 +6,9 @@ const AUTH_REQUIRED = ["any", "mfa", "sso"] as const;
 
 export const securitySettingsSchema = z
   .object({
-    authRequired: z.enum(AUTH_REQUIRED).meta({ description: "any: password, social or SSO; mfa: password sign-ins must complete MFA; sso: SSO only for members" }),
+    authRequired: z
+      .enum(AUTH_REQUIRED)
+      .meta({ description: "any: password, social or SSO; mfa: password sign-ins must complete MFA; sso: SSO only for members" }),
     requireMfa: z.boolean().meta({ description: "Members without MFA enrol at their next password sign-in" }),
   })
   .meta({ id: "SecuritySettings" });

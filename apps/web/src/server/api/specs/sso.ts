@@ -31,7 +31,8 @@ const samlBody = z
   .superRefine((body, ctx) => {
     const manual = body.entityId !== undefined || body.ssoUrl !== undefined || body.certificate !== undefined;
     const sources = [body.metadataUrl !== undefined, body.metadataXml !== undefined, manual].filter(Boolean).length;
-    if (sources !== 1) ctx.addIssue({ code: "custom", path: ["metadataUrl"], message: "Send exactly one of metadataUrl, metadataXml, or entityId + ssoUrl + certificate." });
+    if (sources !== 1)
+      ctx.addIssue({ code: "custom", path: ["metadataUrl"], message: "Send exactly one of metadataUrl, metadataXml, or entityId + ssoUrl + certificate." });
     if (manual) {
       for (const field of ["entityId", "ssoUrl", "certificate"] as const) {
         if (body[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `Send ${field} with the other hand-entered SAML values.` });
@@ -40,10 +41,13 @@ const samlBody = z
   });
 
 export const connectionBodySchema = z
-  .discriminatedUnion("provider", [oidcBody("okta"), oidcBody("azure"), oidcBody("google"), oidcBody("oidc"), samlBody], { error: "Choose a provider: okta, azure, google, oidc or saml." })
+  .discriminatedUnion("provider", [oidcBody("okta"), oidcBody("azure"), oidcBody("google"), oidcBody("oidc"), samlBody], {
+    error: "Choose a provider: okta, azure, google, oidc or saml.",
+  })
   .meta({
     id: "ConnectionInput",
-    description: "OIDC: {provider, issuerUrl, clientId, clientSecret} for okta | azure | google | oidc. SAML: {provider: \"saml\", metadataUrl} or {provider: \"saml\", metadataXml} or {provider: \"saml\", entityId, ssoUrl, certificate}.",
+    description:
+      'OIDC: {provider, issuerUrl, clientId, clientSecret} for okta | azure | google | oidc. SAML: {provider: "saml", metadataUrl} or {provider: "saml", metadataXml} or {provider: "saml", entityId, ssoUrl, certificate}.',
   });
 export type ConnectionBody = z.output<typeof connectionBodySchema>;
 
@@ -81,7 +85,17 @@ const deleted = z.object({ id: z.uuid(), deleted: z.literal(true) });
 const SSO = `${BASE}/{id}/settings/sso`;
 const CONNECTIONS = `${BASE}/{id}/connections`;
 
-export const getDefaultSso = defineSpec({ method: "GET", path: SSO, operationId: "getSso", summary: "The account's default SSO connection (its first)", tag: "SSO", params: accountParams, data: connectionSchema, adminOnly: true, errors: [404] });
+export const getDefaultSso = defineSpec({
+  method: "GET",
+  path: SSO,
+  operationId: "getSso",
+  summary: "The account's default SSO connection (its first)",
+  tag: "SSO",
+  params: accountParams,
+  data: connectionSchema,
+  adminOnly: true,
+  errors: [404],
+});
 export const putDefaultSso = defineSpec({
   method: "PUT",
   path: SSO,
@@ -95,7 +109,17 @@ export const putDefaultSso = defineSpec({
   adminOnly: true,
   errors: [400, 404, 409, 422],
 });
-export const deleteDefaultSso = defineSpec({ method: "DELETE", path: SSO, operationId: "deleteSso", summary: "Delete the default SSO connection", tag: "SSO", params: accountParams, data: deleted, adminOnly: true, errors: [404, 409] });
+export const deleteDefaultSso = defineSpec({
+  method: "DELETE",
+  path: SSO,
+  operationId: "deleteSso",
+  summary: "Delete the default SSO connection",
+  tag: "SSO",
+  params: accountParams,
+  data: deleted,
+  adminOnly: true,
+  errors: [404, 409],
+});
 export const testDefaultSso = defineSpec({
   method: "POST",
   path: `${SSO}/test`,
@@ -109,9 +133,71 @@ export const testDefaultSso = defineSpec({
   errors: [404, 422],
 });
 
-export const listConnectionsSpec = defineSpec({ method: "GET", path: CONNECTIONS, operationId: "listConnections", summary: "All SSO connections", tag: "SSO", params: accountParams, data: z.array(connectionSchema), adminOnly: true });
-export const createConnectionSpec = defineSpec({ method: "POST", path: CONNECTIONS, operationId: "createConnection", summary: "Add an SSO connection", tag: "SSO", params: accountParams, body: connectionBodySchema, data: connectionSchema, successStatus: 201, adminOnly: true, errors: [400, 422] });
-export const getConnectionSpec = defineSpec({ method: "GET", path: `${CONNECTIONS}/{connectionId}`, operationId: "getConnection", summary: "One SSO connection", tag: "SSO", params: connectionParams, data: connectionSchema, adminOnly: true, errors: [404] });
-export const putConnectionSpec = defineSpec({ method: "PUT", path: `${CONNECTIONS}/{connectionId}`, operationId: "putConnection", summary: "Change a connection's IdP settings", tag: "SSO", params: connectionParams, body: connectionBodySchema, data: connectionSchema, adminOnly: true, errors: [400, 404, 409, 422] });
-export const deleteConnectionSpec = defineSpec({ method: "DELETE", path: `${CONNECTIONS}/{connectionId}`, operationId: "deleteConnection", summary: "Delete a connection", tag: "SSO", params: connectionParams, data: deleted, adminOnly: true, errors: [404, 409] });
-export const testConnectionSpec = defineSpec({ method: "POST", path: `${CONNECTIONS}/{connectionId}/test`, operationId: "testConnection", summary: "Test Connection", tag: "SSO", params: connectionParams, data: testReportSchema, adminOnly: true, errors: [404, 422] });
+export const listConnectionsSpec = defineSpec({
+  method: "GET",
+  path: CONNECTIONS,
+  operationId: "listConnections",
+  summary: "All SSO connections",
+  tag: "SSO",
+  params: accountParams,
+  data: z.array(connectionSchema),
+  adminOnly: true,
+});
+export const createConnectionSpec = defineSpec({
+  method: "POST",
+  path: CONNECTIONS,
+  operationId: "createConnection",
+  summary: "Add an SSO connection",
+  tag: "SSO",
+  params: accountParams,
+  body: connectionBodySchema,
+  data: connectionSchema,
+  successStatus: 201,
+  adminOnly: true,
+  errors: [400, 422],
+});
+export const getConnectionSpec = defineSpec({
+  method: "GET",
+  path: `${CONNECTIONS}/{connectionId}`,
+  operationId: "getConnection",
+  summary: "One SSO connection",
+  tag: "SSO",
+  params: connectionParams,
+  data: connectionSchema,
+  adminOnly: true,
+  errors: [404],
+});
+export const putConnectionSpec = defineSpec({
+  method: "PUT",
+  path: `${CONNECTIONS}/{connectionId}`,
+  operationId: "putConnection",
+  summary: "Change a connection's IdP settings",
+  tag: "SSO",
+  params: connectionParams,
+  body: connectionBodySchema,
+  data: connectionSchema,
+  adminOnly: true,
+  errors: [400, 404, 409, 422],
+});
+export const deleteConnectionSpec = defineSpec({
+  method: "DELETE",
+  path: `${CONNECTIONS}/{connectionId}`,
+  operationId: "deleteConnection",
+  summary: "Delete a connection",
+  tag: "SSO",
+  params: connectionParams,
+  data: deleted,
+  adminOnly: true,
+  errors: [404, 409],
+});
+export const testConnectionSpec = defineSpec({
+  method: "POST",
+  path: `${CONNECTIONS}/{connectionId}/test`,
+  operationId: "testConnection",
+  summary: "Test Connection",
+  tag: "SSO",
+  params: connectionParams,
+  data: testReportSchema,
+  adminOnly: true,
+  errors: [404, 422],
+});

@@ -11,15 +11,15 @@ export default function SignInHelpPage() {
       <section className="space-y-2">
         <h2 className="font-semibold text-slate-900">Your company&apos;s sign-in</h2>
         <p>
-          Type your work email. When your company has verified its email domain and set up single sign-on, you go straight to its identity provider (Okta, Google
-          Workspace, Microsoft Entra ID, or another). Otherwise you sign in with your password.
+          Type your work email. When your company has verified its email domain and set up single sign-on, you go straight to its identity provider (Okta,
+          Google Workspace, Microsoft Entra ID, or another). Otherwise you sign in with your password.
         </p>
       </section>
       <section className="space-y-2">
         <h2 className="font-semibold text-slate-900">Addresses with a plus sign</h2>
         <p>
-          With Google Workspace, mail to <code>ami+cio@acme.test</code> reaches <code>ami@acme.test</code>. So when you sign in with Google as <code>ami@acme.test</code>,
-          you also reach the accounts you were added to as <code>ami+cio@acme.test</code>.
+          With Google Workspace, mail to <code>ami+cio@acme.test</code> reaches <code>ami@acme.test</code>. So when you sign in with Google as{" "}
+          <code>ami@acme.test</code>, you also reach the accounts you were added to as <code>ami+cio@acme.test</code>.
         </p>
         <p>With every other identity provider the email must match exactly: sign in with the address you were invited with.</p>
       </section>
@@ -30,7 +30,9 @@ export default function SignInHelpPage() {
           verified email address. Otherwise ask an admin to invite you.
         </p>
       </section>
-      <Link href="/login" className="font-medium text-indigo-700 hover:underline">Back to sign in</Link>
+      <Link href="/login" className="font-medium text-indigo-700 hover:underline">
+        Back to sign in
+      </Link>
     </div>
   );
 }

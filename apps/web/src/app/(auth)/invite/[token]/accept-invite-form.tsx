@@ -11,7 +11,10 @@ export function AcceptInviteForm({ token, email, needsExistingPassword }: { toke
   if (state.success) {
     return (
       <Alert tone="success">
-        {state.success} <Link href="/login" className="font-medium underline">Sign in</Link>
+        {state.success}{" "}
+        <Link href="/login" className="font-medium underline">
+          Sign in
+        </Link>
       </Alert>
     );
   }
@@ -21,11 +24,26 @@ export function AcceptInviteForm({ token, email, needsExistingPassword }: { toke
       <input type="hidden" value={token} {...form.register("token", { value: token })} />
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       {needsExistingPassword ? (
-        <Field label="Your password" type="password" autoComplete="current-password" autoFocus hint="You already have a Gatehouse account: confirm it is you." error={errorOf("password")} {...form.register("password")} />
+        <Field
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          hint="You already have a Gatehouse account: confirm it is you."
+          error={errorOf("password")}
+          {...form.register("password")}
+        />
       ) : (
         <>
           <Field label="Your name" autoComplete="name" autoFocus defaultValue={state.values?.name} error={errorOf("name")} {...form.register("name")} />
-          <Field label="Choose a password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errorOf("password")} {...form.register("password")} />
+          <Field
+            label="Choose a password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters."
+            error={errorOf("password")}
+            {...form.register("password")}
+          />
         </>
       )}
       <Button type="submit" className="w-full" disabled={pending}>

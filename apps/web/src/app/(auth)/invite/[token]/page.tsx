@@ -15,7 +15,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <div className="space-y-4">
         <h1 className="text-xl font-semibold text-slate-900">Invite not valid</h1>
         <Alert tone="error">This invite has expired, was revoked or was already used. Ask your admin for a new one.</Alert>
-        <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">Go to sign in</Link>
+        <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">
+          Go to sign in
+        </Link>
       </div>
     );
   }

@@ -5,7 +5,9 @@ export function ChosenEmail({ email, callbackUrl }: { email: string; callbackUrl
   const changeHref = `/login?${new URLSearchParams(callbackUrl ? { callbackUrl } : {}).toString()}`;
   return (
     <div className="flex items-center justify-between rounded-md bg-slate-50 px-3 py-2 text-sm">
-      <span className="truncate text-slate-800" data-testid="login-email">{email}</span>
+      <span className="truncate text-slate-800" data-testid="login-email">
+        {email}
+      </span>
       <Link href={changeHref} className="font-medium text-indigo-700 hover:underline">
         Change
       </Link>

@@ -57,7 +57,9 @@ function withResetLink(message: string, href: string) {
   return (
     <>
       {message.slice(0, at)}
-      <Link href={href} className="font-medium underline">reset your password</Link>
+      <Link href={href} className="font-medium underline">
+        reset your password
+      </Link>
       {message.slice(at + "reset your password".length)}
     </>
   );

@@ -2,7 +2,17 @@ import Link from "next/link";
 import { useAnotherAccount } from "../actions";
 
 /** "Continue as ada@acme.test with Okta": one click starts that connection again. */
-export function RememberedChoice({ email, connection, callbackUrl, passwordHref }: { email: string; connection: { id: string; name: string }; callbackUrl: string; passwordHref: string }) {
+export function RememberedChoice({
+  email,
+  connection,
+  callbackUrl,
+  passwordHref,
+}: {
+  email: string;
+  connection: { id: string; name: string };
+  callbackUrl: string;
+  passwordHref: string;
+}) {
   return (
     <div className="space-y-3">
       <form method="post" action="/api/sso/start">
@@ -16,12 +26,17 @@ export function RememberedChoice({ email, connection, callbackUrl, passwordHref 
       </form>
       <form action={useAnotherAccount}>
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <button type="submit" className="w-full rounded-md bg-white px-3.5 py-2.5 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+        <button
+          type="submit"
+          className="w-full rounded-md bg-white px-3.5 py-2.5 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+        >
           Use another account
         </button>
       </form>
       <p className="text-center text-sm">
-        <Link href={passwordHref} className="font-medium text-indigo-700 hover:underline">Use my password instead</Link>
+        <Link href={passwordHref} className="font-medium text-indigo-700 hover:underline">
+          Use my password instead
+        </Link>
       </p>
     </div>
   );

@@ -18,7 +18,9 @@ export default async function LinkProviderPage({ searchParams }: { searchParams:
       <div className="space-y-3">
         <h1 className="text-xl font-semibold text-slate-900">This link has expired</h1>
         <Alert tone="error">Start again from the login page; the confirmation works for 10 minutes.</Alert>
-        <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">Back to sign in</Link>
+        <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">
+          Back to sign in
+        </Link>
       </div>
     );
   }
@@ -30,8 +32,12 @@ export default async function LinkProviderPage({ searchParams }: { searchParams:
       </p>
       <form method="post" action="/api/providers/confirm" className="flex gap-3">
         <input type="hidden" name="token" value={token} />
-        <button type="submit" className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500">Link and sign in</button>
-        <Link href="/login" className="rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Cancel</Link>
+        <button type="submit" className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500">
+          Link and sign in
+        </button>
+        <Link href="/login" className="rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          Cancel
+        </Link>
       </form>
     </div>
   );

@@ -50,7 +50,8 @@ export async function finishEnrolmentAction(_state: MfaStepState, formData: Form
 export async function continueAfterEnrolmentAction(formData: FormData): Promise<void> {
   const challenge = await currentMfaChallenge();
   const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
-  if (!challenge || !(await continueAfterEnrolment(coreContext(), challenge.rawSessionId))) redirect(`/login/mfa?${new URLSearchParams({ callbackUrl }).toString()}`);
+  if (!challenge || !(await continueAfterEnrolment(coreContext(), challenge.rawSessionId)))
+    redirect(`/login/mfa?${new URLSearchParams({ callbackUrl }).toString()}`);
   redirect(callbackUrl);
 }
 

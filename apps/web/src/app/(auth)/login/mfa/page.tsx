@@ -24,7 +24,8 @@ export default async function MfaStepPage({ searchParams }: { searchParams: Sear
   if (!challenge) redirect((await getCurrentSession()) ? callbackUrl : "/login");
   const kind = params.method === "recovery" ? "recovery" : "totp";
   const switchHref = `/login/mfa?${new URLSearchParams({ callbackUrl, ...(kind === "totp" ? { method: "recovery" } : {}) }).toString()}`;
-  const enrolment = challenge.step === "enrol" && !challenge.hasEnrolled ? await startMfaEnrolment(mfaContext(), { userId: challenge.userId, email: challenge.email }) : null;
+  const enrolment =
+    challenge.step === "enrol" && !challenge.hasEnrolled ? await startMfaEnrolment(mfaContext(), { userId: challenge.userId, email: challenge.email }) : null;
   return (
     <div className="space-y-5">
       <div>
@@ -39,10 +40,16 @@ export default async function MfaStepPage({ searchParams }: { searchParams: Sear
       </div>
       {challenge.step === "verify" ? <CodeForm key={kind} kind={kind} callbackUrl={callbackUrl} switchHref={switchHref} /> : null}
       {challenge.step === "enrol" ? (
-        <EnrolForm setup={enrolment?.ok ? <AuthenticatorSetup enrolment={enrolment.value} /> : null} hasEnrolled={challenge.hasEnrolled} callbackUrl={callbackUrl} />
+        <EnrolForm
+          setup={enrolment?.ok ? <AuthenticatorSetup enrolment={enrolment.value} /> : null}
+          hasEnrolled={challenge.hasEnrolled}
+          callbackUrl={callbackUrl}
+        />
       ) : null}
       <form action={cancelMfaAction} className="border-t border-slate-100 pt-4 text-center">
-        <button type="submit" className="text-sm font-medium text-slate-600 hover:underline">Cancel and sign out</button>
+        <button type="submit" className="text-sm font-medium text-slate-600 hover:underline">
+          Cancel and sign out
+        </button>
       </form>
     </div>
   );

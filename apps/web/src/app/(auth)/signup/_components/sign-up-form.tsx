@@ -15,7 +15,9 @@ export function SignUpForm() {
       <Field label="Your name" name="name" autoComplete="name" defaultValue={state.values?.name ?? ""} error={e.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email ?? ""} error={e.email} />
       <Field label="Password" name="password" type="password" autoComplete="new-password" error={e.password} />
-      <Button type="submit" disabled={pending} className="w-full">Sign up</Button>
+      <Button type="submit" disabled={pending} className="w-full">
+        Sign up
+      </Button>
     </form>
   );
 }

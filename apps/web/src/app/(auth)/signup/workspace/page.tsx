@@ -14,8 +14,12 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
     return (
       <div className="space-y-3">
         <h1 className="text-xl font-semibold text-slate-900">Finish signing up</h1>
-        {(await searchParams).error === "link" ? <Alert tone="error">This sign-up link has expired or was already used. Sign up again, or sign in if you already did.</Alert> : null}
-        <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">Sign in</Link>
+        {(await searchParams).error === "link" ? (
+          <Alert tone="error">This sign-up link has expired or was already used. Sign up again, or sign in if you already did.</Alert>
+        ) : null}
+        <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">
+          Sign in
+        </Link>
       </div>
     );
   }

@@ -12,8 +12,16 @@ export function WorkspaceForm() {
     <form action={formAction} className="space-y-3" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <Field label="Workspace name" name="name" defaultValue={state.values?.name ?? ""} error={e.name} hint="Your company or team, e.g. Acme." />
-      <Field label="Workspace address" name="slug" defaultValue={state.values?.slug ?? ""} error={e.slug} hint="Lowercase letters, digits and hyphens; used in your SSO link." />
-      <Button type="submit" disabled={pending} className="w-full">Create workspace</Button>
+      <Field
+        label="Workspace address"
+        name="slug"
+        defaultValue={state.values?.slug ?? ""}
+        error={e.slug}
+        hint="Lowercase letters, digits and hyphens; used in your SSO link."
+      />
+      <Button type="submit" disabled={pending} className="w-full">
+        Create workspace
+      </Button>
     </form>
   );
 }

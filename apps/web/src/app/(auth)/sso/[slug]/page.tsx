@@ -11,7 +11,13 @@ import { SsoButtons } from "../../_components/sso-buttons";
 export const metadata: Metadata = { title: "Sign in with SSO" };
 
 /** An account's SSO sign-in page: one button per active connection. */
-export default async function AccountSsoPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ callbackUrl?: string; loginHint?: string }> }) {
+export default async function AccountSsoPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ callbackUrl?: string; loginHint?: string }>;
+}) {
   const { slug } = await params;
   const { callbackUrl, loginHint } = await searchParams;
   const account = /^[a-z0-9-]{1,64}$/.test(slug) ? await findAccountBySlug(db(), slug) : null;
@@ -36,7 +42,9 @@ export default async function AccountSsoPage({ params, searchParams }: { params:
         <SsoButtons connections={connections} callbackUrl={target} loginHint={hint} />
       )}
       <p className="text-center text-sm">
-        <Link href="/login" className="font-medium text-indigo-700 hover:underline">Sign in with email and password</Link>
+        <Link href="/login" className="font-medium text-indigo-700 hover:underline">
+          Sign in with email and password
+        </Link>
       </p>
     </div>
   );

@@ -18,8 +18,12 @@ export default async function ConfirmEmailSwitchPage({ searchParams }: { searchP
     return (
       <div className="space-y-4">
         <h1 className="text-xl font-semibold text-slate-900">This link no longer works</h1>
-        <Alert tone="error" title="This verification link has expired or was already used.">Sign in again to get a new link.</Alert>
-        <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">Back to sign in</Link>
+        <Alert tone="error" title="This verification link has expired or was already used.">
+          Sign in again to get a new link.
+        </Alert>
+        <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">
+          Back to sign in
+        </Link>
       </div>
     );
   }
@@ -30,17 +34,21 @@ export default async function ConfirmEmailSwitchPage({ searchParams }: { searchP
       <p className="text-sm text-slate-600">
         {session ? (
           <>
-            You are signed in as <strong>{session.user.email}</strong> in this browser. Continuing confirms <strong>{held.email}</strong> and signs
-            you in as that person instead.
+            You are signed in as <strong>{session.user.email}</strong> in this browser. Continuing confirms <strong>{held.email}</strong> and signs you in as
+            that person instead.
           </>
         ) : (
-          <>Continuing confirms <strong>{held.email}</strong> and signs you in.</>
+          <>
+            Continuing confirms <strong>{held.email}</strong> and signs you in.
+          </>
         )}
       </p>
       <form method="post" action="/api/sso/verify-email" className="space-y-3">
         <input type="hidden" name="token" value={token as string} />
         <input type="hidden" name="confirm" value="1" />
-        <Button type="submit" className="w-full">Continue as {held.email}</Button>
+        <Button type="submit" className="w-full">
+          Continue as {held.email}
+        </Button>
       </form>
       {session ? (
         <Link href="/" className="block text-center text-sm font-medium text-indigo-700 hover:underline">

@@ -15,7 +15,9 @@ export default async function SsoErrorPage({ searchParams }: { searchParams: Pro
       <Alert tone="error" title={refusal.message}>
         {refusal.advice}
       </Alert>
-      <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">Back to sign in</Link>
+      <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline">
+        Back to sign in
+      </Link>
     </div>
   );
 }

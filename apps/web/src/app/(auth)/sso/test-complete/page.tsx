@@ -13,7 +13,9 @@ export default async function SsoTestCompletePage({ searchParams }: { searchPara
         {ok === "1" ? "The test sign-in worked. Your admin can see the result." : "The test sign-in did not work. Your admin can see why and will fix it."}
       </Alert>
       <p className="text-sm">
-        <Link href="/" className="font-medium text-indigo-700 hover:underline">Back to Gatehouse</Link>
+        <Link href="/" className="font-medium text-indigo-700 hover:underline">
+          Back to Gatehouse
+        </Link>
       </p>
     </div>
   );

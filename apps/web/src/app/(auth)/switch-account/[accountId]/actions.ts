@@ -21,9 +21,16 @@ export async function proveAccountWithPasswordAction(_state: ActionState, formDa
   const session = await requireSession();
   const sessionId = await readSessionId();
   if (!sessionId || !session.accounts.some((a) => a.id === parsed.data.accountId)) return { error: "You are not a member of that account." };
-  const result = await proveAccountWithPassword(coreContext(), { sessionId, user: session.user, accountId: parsed.data.accountId, password: parsed.data.password, ip: await clientIp() });
+  const result = await proveAccountWithPassword(coreContext(), {
+    sessionId,
+    user: session.user,
+    accountId: parsed.data.accountId,
+    password: parsed.data.password,
+    ip: await clientIp(),
+  });
   if (!result.ok) {
-    if (result.error.code === "rate_limited") return { error: `Too many attempts. Try again in ${result.error.retryAfterMinutes} minutes, or reset your password.` };
+    if (result.error.code === "rate_limited")
+      return { error: `Too many attempts. Try again in ${result.error.retryAfterMinutes} minutes, or reset your password.` };
     if (result.error.code === "not_a_member") return { error: "You are not a member of that account." };
     if (result.error.code === "sso_required") return { error: "This account requires signing in with SSO. Use its sign-in button above." };
     return { error: "That password is not right. Try again, or reset your password." };

@@ -41,7 +41,9 @@ export default async function SwitchAccountPage({ params }: { params: Promise<{ 
       {target.granted ? (
         <form action={switchAccountAction}>
           <input type="hidden" name="accountId" value={target.id} />
-          <button type="submit" className="w-full rounded-md bg-indigo-600 px-3.5 py-2.5 text-sm font-semibold text-white hover:bg-indigo-500">Open {target.name}</button>
+          <button type="submit" className="w-full rounded-md bg-indigo-600 px-3.5 py-2.5 text-sm font-semibold text-white hover:bg-indigo-500">
+            Open {target.name}
+          </button>
         </form>
       ) : (
         <>
@@ -50,13 +52,16 @@ export default async function SwitchAccountPage({ params }: { params: Promise<{ 
           {requiresSso ? <p className="text-sm text-slate-600">{target.name} requires signing in with SSO.</p> : null}
           {connections.length === 0 && !hasPassword && !requiresSso ? (
             <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">
-              {target.name} has no single sign-on switched on and you have no password here. Set one with “Forgot your password?” on the sign-in page, then sign in to {target.name} with it.
+              {target.name} has no single sign-on switched on and you have no password here. Set one with “Forgot your password?” on the sign-in page, then sign
+              in to {target.name} with it.
             </p>
           ) : null}
         </>
       )}
       <p className="text-center text-sm">
-        <Link href="/settings/team" className="font-medium text-indigo-700 hover:underline">Stay in {session.activeAccount?.name ?? "your current account"}</Link>
+        <Link href="/settings/team" className="font-medium text-indigo-700 hover:underline">
+          Stay in {session.activeAccount?.name ?? "your current account"}
+        </Link>
       </p>
     </div>
   );

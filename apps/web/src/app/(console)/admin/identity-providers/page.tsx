@@ -17,17 +17,28 @@ export default async function IdentityProvidersPage({ searchParams }: { searchPa
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold text-slate-900">Identity providers</h1>
-        <Link href="/admin/identity-providers/new" className="ml-auto rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500">Add provider</Link>
+        <Link
+          href="/admin/identity-providers/new"
+          className="ml-auto rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500"
+        >
+          Add provider
+        </Link>
       </div>
       <FlashBanner id={(await searchParams).flash} />
       <Card>
         <CardHeader
           title="Federated Login"
-          description={federated ? "On: enabled providers show under “Or continue with” on the login page, in display order." : "Off: the login page shows no providers, whatever is enabled."}
+          description={
+            federated
+              ? "On: enabled providers show under “Or continue with” on the login page, in display order."
+              : "Off: the login page shows no providers, whatever is enabled."
+          }
           actions={
             <form action={setFederatedLoginAction}>
               <input type="hidden" name="enabled" value={federated ? "false" : "true"} />
-              <Button type="submit" variant={federated ? "secondary" : "primary"}>{federated ? "Turn Federated Login off" : "Turn Federated Login on"}</Button>
+              <Button type="submit" variant={federated ? "secondary" : "primary"}>
+                {federated ? "Turn Federated Login off" : "Turn Federated Login on"}
+              </Button>
             </form>
           }
         />
@@ -40,16 +51,32 @@ export default async function IdentityProvidersPage({ searchParams }: { searchPa
           <TableScroll>
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase text-slate-500">
-                <tr><th className="px-5 py-2">Order</th><th className="px-5 py-2">Provider</th><th className="px-5 py-2">Identifier</th><th className="px-5 py-2">Status</th><th className="px-5 py-2">Last test</th></tr>
+                <tr>
+                  <th className="px-5 py-2">Order</th>
+                  <th className="px-5 py-2">Provider</th>
+                  <th className="px-5 py-2">Identifier</th>
+                  <th className="px-5 py-2">Status</th>
+                  <th className="px-5 py-2">Last test</th>
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {providers.map((p) => (
                   <tr key={p.id}>
                     <td className="px-5 py-2">{p.displayOrder}</td>
-                    <td className="px-5 py-2"><Link href={`/admin/identity-providers/${p.id}`} className="font-medium text-indigo-700 hover:underline">{p.name}</Link></td>
-                    <td className="px-5 py-2"><code>{p.identifier}</code></td>
-                    <td className="px-5 py-2"><Badge tone={p.enabled ? "emerald" : "slate"}>{p.enabled ? "Enabled" : "Disabled"}</Badge></td>
-                    <td className="px-5 py-2">{p.lastTest ? <Badge tone={p.lastTest.ok ? "emerald" : "red"}>{p.lastTest.ok ? "Passed" : "Failed"}</Badge> : "—"}</td>
+                    <td className="px-5 py-2">
+                      <Link href={`/admin/identity-providers/${p.id}`} className="font-medium text-indigo-700 hover:underline">
+                        {p.name}
+                      </Link>
+                    </td>
+                    <td className="px-5 py-2">
+                      <code>{p.identifier}</code>
+                    </td>
+                    <td className="px-5 py-2">
+                      <Badge tone={p.enabled ? "emerald" : "slate"}>{p.enabled ? "Enabled" : "Disabled"}</Badge>
+                    </td>
+                    <td className="px-5 py-2">
+                      {p.lastTest ? <Badge tone={p.lastTest.ok ? "emerald" : "red"}>{p.lastTest.ok ? "Passed" : "Failed"}</Badge> : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -17,7 +17,9 @@ export async function unlinkProviderAction(formData: FormData) {
   const providerId = String(formData.get("providerId") ?? "");
   const result = await unlinkProvider({ db: db() }, { userId: session.user.id, providerId, actor: await actorOf(session) });
   revalidatePath(PAGE);
-  redirect(await flashTo(PAGE, result.ok ? { tone: "success", text: `${result.value.providerName} is no longer linked.` } : { tone: "error", text: result.error }));
+  redirect(
+    await flashTo(PAGE, result.ok ? { tone: "success", text: `${result.value.providerName} is no longer linked.` } : { tone: "error", text: result.error }),
+  );
 }
 
 const passwordSchema = z
@@ -28,7 +30,10 @@ export async function setPasswordAction(_state: ActionState, formData: FormData)
   const session = await requireSession();
   const parsed = passwordSchema.safeParse(Object.fromEntries(formData.entries()));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
-  const result = await setOwnPassword({ db: db() }, { userId: session.user.id, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, actor: await actorOf(session) });
+  const result = await setOwnPassword(
+    { db: db() },
+    { userId: session.user.id, currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, actor: await actorOf(session) },
+  );
   if (!result.ok) return { error: result.error };
   revalidatePath(PAGE);
   return { success: result.value.changed ? "Password changed." : "Password set: you can now sign in with your email and password." };
@@ -37,7 +42,17 @@ export async function setPasswordAction(_state: ActionState, formData: FormData)
 export async function endSessionsAction(formData: FormData) {
   const session = await requireSession();
   const idHash = formData.get("idHash");
-  const result = await endOwnSessions({ db: db() }, { userId: session.user.id, currentIdHash: session.idHash, idHash: typeof idHash === "string" && idHash ? idHash : null, actor: await actorOf(session) });
+  const result = await endOwnSessions(
+    { db: db() },
+    { userId: session.user.id, currentIdHash: session.idHash, idHash: typeof idHash === "string" && idHash ? idHash : null, actor: await actorOf(session) },
+  );
   revalidatePath(PAGE);
-  redirect(await flashTo(PAGE, result.ok ? { tone: "success", text: result.value.ended === 1 ? "1 session ended." : `${result.value.ended} sessions ended.` } : { tone: "error", text: result.error }));
+  redirect(
+    await flashTo(
+      PAGE,
+      result.ok
+        ? { tone: "success", text: result.value.ended === 1 ? "1 session ended." : `${result.value.ended} sessions ended.` }
+        : { tone: "error", text: result.error },
+    ),
+  );
 }

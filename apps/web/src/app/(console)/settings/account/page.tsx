@@ -39,7 +39,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               <span className="text-slate-500">linked {when(c.linkedAt)}</span>
               <form action={unlinkProviderAction} className="ml-auto">
                 <input type="hidden" name="providerId" value={c.providerId} />
-                <Button type="submit" variant="danger" size="sm" aria-label={`Unlink ${c.name}`}>Unlink</Button>
+                <Button type="submit" variant="danger" size="sm" aria-label={`Unlink ${c.name}`}>
+                  Unlink
+                </Button>
               </form>
             </li>
           ))}
@@ -50,27 +52,49 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               <span className="text-slate-500">not linked</span>
               <form method="post" action={`/api/providers/${p.identifier}/start`} className="ml-auto">
                 <input type="hidden" name="purpose" value="link" />
-                <Button type="submit" variant="secondary" size="sm" aria-label={`Link ${p.name}`}>Link</Button>
+                <Button type="submit" variant="secondary" size="sm" aria-label={`Link ${p.name}`}>
+                  Link
+                </Button>
               </form>
             </li>
           ))}
-          {connected.length === 0 && linkable.length === 0 ? <li className="px-5 py-3 text-sm text-slate-600">No sign-in providers are offered on this deployment.</li> : null}
+          {connected.length === 0 && linkable.length === 0 ? (
+            <li className="px-5 py-3 text-sm text-slate-600">No sign-in providers are offered on this deployment.</li>
+          ) : null}
         </ul>
       </Card>
       <Card>
-        <CardHeader title="Password" description={hasPassword ? "Change the password you sign in with." : "You sign in only through a provider. Set a password to have another way in."} />
-        <div className="max-w-md p-5"><PasswordForm hasPassword={hasPassword} /></div>
+        <CardHeader
+          title="Password"
+          description={hasPassword ? "Change the password you sign in with." : "You sign in only through a provider. Set a password to have another way in."}
+        />
+        <div className="max-w-md p-5">
+          <PasswordForm hasPassword={hasPassword} />
+        </div>
       </Card>
       <Card>
-        <CardHeader title="Two-step verification" description={<Link href="/settings/account/mfa" className="text-indigo-700 hover:underline">Two-step verification</Link>} />
+        <CardHeader
+          title="Two-step verification"
+          description={
+            <Link href="/settings/account/mfa" className="text-indigo-700 hover:underline">
+              Two-step verification
+            </Link>
+          }
+        />
       </Card>
       <Card>
         <CardHeader
           title="Sessions"
           description="Where you are signed in. Ending a session signs that device out at its next request."
-          actions={others.length > 0 ? (
-            <form action={endSessionsAction}><Button type="submit" variant="danger" size="sm">End all other sessions</Button></form>
-          ) : undefined}
+          actions={
+            others.length > 0 ? (
+              <form action={endSessionsAction}>
+                <Button type="submit" variant="danger" size="sm">
+                  End all other sessions
+                </Button>
+              </form>
+            ) : undefined
+          }
         />
         <ul className="divide-y divide-slate-100" aria-label="Sessions">
           {ownSessions.map((s) => (
@@ -79,10 +103,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               <span className="text-slate-600">{s.ip ?? "unknown IP"}</span>
               <span className="text-slate-500">last seen {when(s.lastSeenAt)}</span>
               <Badge>{s.method}</Badge>
-              {s.isCurrent ? <Badge tone="emerald">This session</Badge> : (
+              {s.isCurrent ? (
+                <Badge tone="emerald">This session</Badge>
+              ) : (
                 <form action={endSessionsAction} className="ml-auto">
                   <input type="hidden" name="idHash" value={s.idHash} />
-                  <Button type="submit" variant="secondary" size="sm">End session</Button>
+                  <Button type="submit" variant="secondary" size="sm">
+                    End session
+                  </Button>
                 </form>
               )}
             </li>

@@ -39,5 +39,10 @@ export async function revokeApiKeyAction(formData: FormData): Promise<void> {
     ? await revokeApiKey(coreContext(), { accountId: session.activeAccount.id, keyId: parsed.data.keyId, actor: await actorOf(session) })
     : ({ ok: false, error: "That request was incomplete. Reload the page and try again." } as const);
   revalidatePath(PAGE);
-  redirect(await flashTo(PAGE, result.ok ? { tone: "success", text: `Key ${result.value.prefix}… revoked. Requests with it now get 401.` } : { tone: "error", text: result.error }));
+  redirect(
+    await flashTo(
+      PAGE,
+      result.ok ? { tone: "success", text: `Key ${result.value.prefix}… revoked. Requests with it now get 401.` } : { tone: "error", text: result.error },
+    ),
+  );
 }

@@ -27,25 +27,38 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Para
       <div>
         <h1 className="text-xl font-semibold text-slate-900">API keys</h1>
         <p className="mt-1 text-sm text-slate-600">
-          For scripts and services using the <a className="underline" href="/docs/api">REST API</a>: send a key as the X-Api-Key header. Read-only keys can only read.
+          For scripts and services using the{" "}
+          <a className="underline" href="/docs/api">
+            REST API
+          </a>
+          : send a key as the X-Api-Key header. Read-only keys can only read.
         </p>
       </div>
       <FlashBanner id={flash} />
       {isAdmin ? (
         <Card>
-          <CardHeader title="Account API keys" description={`Act for ${session.activeAccount.name} with an admin's authority, whoever created them. Use them for automation that is not one person's.`} />
+          <CardHeader
+            title="Account API keys"
+            description={`Act for ${session.activeAccount.name} with an admin's authority, whoever created them. Use them for automation that is not one person's.`}
+          />
           <CreateKeyForm kind="account" submitLabel="Create key" />
           <KeysTable keys={accountKeys} caption="Account API keys" />
         </Card>
       ) : null}
       <Card>
-        <CardHeader title="Your personal access tokens" description={`Act as you, with your role in ${session.activeAccount.name}, and stop working if you leave it. Where the account requires SSO of you, only tokens created after signing in through its SSO work.`} />
+        <CardHeader
+          title="Your personal access tokens"
+          description={`Act as you, with your role in ${session.activeAccount.name}, and stop working if you leave it. Where the account requires SSO of you, only tokens created after signing in through its SSO work.`}
+        />
         <CreateKeyForm kind="personal" submitLabel="Create token" />
         <KeysTable keys={ownTokens} caption="Your personal access tokens" />
       </Card>
       {isAdmin ? (
         <Card>
-          <CardHeader title="Members' personal access tokens" description="Tokens other members created in this account. Revoke one that leaked or is no longer needed." />
+          <CardHeader
+            title="Members' personal access tokens"
+            description="Tokens other members created in this account. Revoke one that leaked or is no longer needed."
+          />
           <KeysTable keys={othersTokens} caption="Members' personal access tokens" showOwner />
         </Card>
       ) : null}

@@ -29,7 +29,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <CardHeader
         title="Audit log"
         description="Sign-ins and every change to this account: who, what, when and from which IP. Newest first; times in UTC."
-        actions={<a href={auditHref("/settings/audit/export", query)} className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50" download>Download CSV</a>}
+        actions={
+          <a
+            href={auditHref("/settings/audit/export", query)}
+            className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50"
+            download
+          >
+            Download CSV
+          </a>
+        }
       />
       <AuditFilterForm query={query} actors={query.actor && !actors.includes(query.actor) ? [query.actor, ...actors] : actors} />
       {errors.length ? (
@@ -45,14 +53,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody className="divide-y divide-slate-100">
             {page.entries.length === 0 ? (
               <tr>
-                <td colSpan={5} className="px-5 py-6 text-center text-slate-500">{filtered ? "No events match these filters." : "No events yet."}</td>
+                <td colSpan={5} className="px-5 py-6 text-center text-slate-500">
+                  {filtered ? "No events match these filters." : "No events yet."}
+                </td>
               </tr>
             ) : null}
             {page.entries.map((e) => (
               <tr key={e.id} data-testid="audit-row">
                 <td className="whitespace-nowrap px-5 py-2 text-slate-600">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
                 <td className="px-5 py-2">{e.actorName ? <span title={e.actorLabel}>{e.actorName}</span> : e.actorLabel}</td>
-                <td className="px-5 py-2" title={e.action}>{e.sentence}</td>
+                <td className="px-5 py-2" title={e.action}>
+                  {e.sentence}
+                </td>
                 <td className="whitespace-nowrap px-5 py-2 text-slate-600">{AUDIT_KINDS[e.kind]}</td>
                 <td className="px-5 py-2 text-slate-600">{e.ip ?? "—"}</td>
               </tr>
@@ -61,8 +73,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </table>
       </TableScroll>
       <nav aria-label="Audit log pages" className="flex justify-between border-t border-slate-200 px-5 py-3 text-sm">
-        {page.newer ? <a href={auditHref("/settings/audit", query, { after: page.newer })} className="font-medium text-indigo-700 hover:underline">← Newer</a> : <span />}
-        {page.older ? <a href={auditHref("/settings/audit", query, { before: page.older })} className="font-medium text-indigo-700 hover:underline">Older →</a> : <span />}
+        {page.newer ? (
+          <a href={auditHref("/settings/audit", query, { after: page.newer })} className="font-medium text-indigo-700 hover:underline">
+            ← Newer
+          </a>
+        ) : (
+          <span />
+        )}
+        {page.older ? (
+          <a href={auditHref("/settings/audit", query, { before: page.older })} className="font-medium text-indigo-700 hover:underline">
+            Older →
+          </a>
+        ) : (
+          <span />
+        )}
       </nav>
     </Card>
   );

@@ -35,25 +35,49 @@ async function runDomainAction<S extends z.ZodType, T>(
 }
 
 export async function addDomainAction(formData: FormData) {
-  await runDomainAction(addDomainSchema, formData, (input, accountId, actor) => addDomain(domainContext(), { domain: input.domain, accountId, actor }), (row) => `${row.domain} added. Publish the TXT record below, then click Verify now.`);
+  await runDomainAction(
+    addDomainSchema,
+    formData,
+    (input, accountId, actor) => addDomain(domainContext(), { domain: input.domain, accountId, actor }),
+    (row) => `${row.domain} added. Publish the TXT record below, then click Verify now.`,
+  );
 }
 
 export async function verifyDomainAction(formData: FormData) {
-  await runDomainAction(domainTargetSchema, formData, (input, accountId, actor) => verifyDomainNow(domainContext(), { ...input, accountId, actor }), (row) =>
-    row.status === "verified" ? `${row.domain} is verified.` : { tone: "error", text: `${row.domain} is not verified yet. ${row.lastCheckDetail ?? ""}`.trim() },
+  await runDomainAction(
+    domainTargetSchema,
+    formData,
+    (input, accountId, actor) => verifyDomainNow(domainContext(), { ...input, accountId, actor }),
+    (row) =>
+      row.status === "verified"
+        ? `${row.domain} is verified.`
+        : { tone: "error", text: `${row.domain} is not verified yet. ${row.lastCheckDetail ?? ""}`.trim() },
   );
 }
 
 export async function removeDomainAction(formData: FormData) {
-  await runDomainAction(domainTargetSchema, formData, (input, accountId, actor) => removeDomain(domainContext(), { ...input, accountId, actor }), (v) => `${v.domain} removed.`);
+  await runDomainAction(
+    domainTargetSchema,
+    formData,
+    (input, accountId, actor) => removeDomain(domainContext(), { ...input, accountId, actor }),
+    (v) => `${v.domain} removed.`,
+  );
 }
 
 export async function setIncludeSubdomainsAction(formData: FormData) {
-  await runDomainAction(includeSubdomainsSchema, formData, (input, accountId, actor) => setIncludeSubdomains(domainContext(), { ...input, accountId, actor }), (row) =>
-    row.includeSubdomains ? `${row.domain} now also covers its subdomains.` : `${row.domain} now covers only itself, not its subdomains.`,
+  await runDomainAction(
+    includeSubdomainsSchema,
+    formData,
+    (input, accountId, actor) => setIncludeSubdomains(domainContext(), { ...input, accountId, actor }),
+    (row) => (row.includeSubdomains ? `${row.domain} now also covers its subdomains.` : `${row.domain} now covers only itself, not its subdomains.`),
   );
 }
 
 export async function setAutoJoinAction(formData: FormData) {
-  await runDomainAction(autoJoinSchema, formData, (input, accountId, actor) => setAutoJoin(domainContext(), { ...input, accountId, actor }), (row) => `Joining through ${row.domain} saved.`);
+  await runDomainAction(
+    autoJoinSchema,
+    formData,
+    (input, accountId, actor) => setAutoJoin(domainContext(), { ...input, accountId, actor }),
+    (row) => `Joining through ${row.domain} saved.`,
+  );
 }

@@ -25,14 +25,17 @@ export default async function DomainsPage({ searchParams }: { searchParams: Para
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Domains</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Prove that <strong>{session.activeAccount.name}</strong> owns an email domain with a DNS TXT record. People who type an email on a verified domain
-          go straight to your SSO, and SSO email trust relies on verified domains.
+          Prove that <strong>{session.activeAccount.name}</strong> owns an email domain with a DNS TXT record. People who type an email on a verified domain go
+          straight to your SSO, and SSO email trust relies on verified domains.
         </p>
       </div>
       <FlashBanner id={params.flash} />
 
       <Card>
-        <CardHeader title="Add a domain" description="Your organisation's own domain, like acme.com. Free email providers and public suffixes cannot be verified." />
+        <CardHeader
+          title="Add a domain"
+          description="Your organisation's own domain, like acme.com. Free email providers and public suffixes cannot be verified."
+        />
         <form action={addDomainAction} className="flex flex-wrap items-end gap-3 px-5 py-4">
           <Field label="Domain" name="domain" required maxLength={300} placeholder="acme.com" autoComplete="off" className="w-80" />
           <Button type="submit">Add domain</Button>

@@ -19,7 +19,8 @@ import type { TestConnectionState } from "./_lib/test-state";
 export async function saveConnectionAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const access = await ssoSetupAccess("save_connection");
   const values = formValues(formData);
-  if (!("base" in access)) return { error: "refused" in access ? access.refused : "Only account admins can configure SSO.", values: redisplayableValues(values) };
+  if (!("base" in access))
+    return { error: "refused" in access ? access.refused : "Only account admins can configure SSO.", values: redisplayableValues(values) };
   const connectionId = values.connectionId ? values.connectionId : undefined;
   if (connectionId !== undefined && !connectionTargetSchema.safeParse({ connectionId }).success) return { error: INCOMPLETE };
   const result = await saveConnection(ssoContext(), { accountId: access.accountId, actor: access.actor, connectionId, data: connectionDataFromForm(values) });

@@ -27,7 +27,9 @@ export async function removeCertificateAction(formData: FormData) {
   await runConnectionAction(
     formData,
     async (connectionId, accountId, actor) =>
-      parsed.success ? removeCertificate(ssoContext(), { accountId, connectionId, sha256Fingerprint: parsed.data.sha256Fingerprint, actor }) : { ok: false as const, error: INCOMPLETE },
+      parsed.success
+        ? removeCertificate(ssoContext(), { accountId, connectionId, sha256Fingerprint: parsed.data.sha256Fingerprint, actor })
+        : { ok: false as const, error: INCOMPLETE },
     (change) => `Removed the certificate SHA-256 ${change.certificate.sha256Fingerprint}. Responses signed with it are refused from now on.`,
     undefined,
     "manage_certificates",

@@ -37,8 +37,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Single sign-on</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Let members of <strong>{session.activeAccount.name}</strong> sign in with your company&apos;s identity provider. A connection goes live only after you have
-          signed in through it once yourself (Authenticate) and switched it on.
+          Let members of <strong>{session.activeAccount.name}</strong> sign in with your company&apos;s identity provider. A connection goes live only after you
+          have signed in through it once yourself (Authenticate) and switched it on.
         </p>
       </div>
       <FlashBanner id={params.flash} />
@@ -55,10 +55,15 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
                 {connections.map((c) => (
                   <tr key={c.id} data-testid="connection-row">
                     <td className="px-5 py-3 font-medium">
-                      <Link href={`/settings/security/${c.id}`} className="text-indigo-700 hover:underline">{c.name}</Link>
+                      <Link href={`/settings/security/${c.id}`} className="text-indigo-700 hover:underline">
+                        {c.name}
+                      </Link>
                     </td>
                     <td className="px-5 py-3 text-slate-700">{c.providerLabel}</td>
-                    <td className="space-x-1 px-5 py-3"><StatusBadge connection={c} /><ConnectionHealthBadge connection={c} now={now} /></td>
+                    <td className="space-x-1 px-5 py-3">
+                      <StatusBadge connection={c} />
+                      <ConnectionHealthBadge connection={c} now={now} />
+                    </td>
                     <td className="px-5 py-3 text-slate-700">{c.buttonText}</td>
                     <td className="px-5 py-3 text-slate-600">
                       {c.lastResult ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtc(c.lastResult.at)}` : "Never"}
@@ -91,7 +96,10 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
       <SetupLinksCard links={setupLinks} />
 
       <Card>
-        <CardHeader title="Values for your identity provider" description="The same for every connection of this Gatehouse. Each connection's page shows the ones its protocol needs." />
+        <CardHeader
+          title="Values for your identity provider"
+          description="The same for every connection of this Gatehouse. Each connection's page shows the ones its protocol needs."
+        />
         <div className="space-y-3 px-5 py-4">
           <PasteValues
             values={[

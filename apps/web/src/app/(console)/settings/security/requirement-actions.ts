@@ -56,7 +56,12 @@ export async function setDomainEnforcementAction(formData: FormData): Promise<ne
   const parsed = domainEnforcementFormSchema.safeParse(formValues(formData));
   if (!parsed.success) redirect(await withMessage(SECURITY, { error: parsed.error.issues[0]?.message ?? INCOMPLETE }));
   if (parsed.data.enforceSso === "on") redirect(`${REQUIREMENT}?${new URLSearchParams({ target: "domain", domainId: parsed.data.domainId }).toString()}`);
-  const result = await setDomainSsoEnforcement(coreContext(), { accountId: access.accountId, actor: access.actor, domainId: parsed.data.domainId, enforceSso: false });
+  const result = await setDomainSsoEnforcement(coreContext(), {
+    accountId: access.accountId,
+    actor: access.actor,
+    domainId: parsed.data.domainId,
+    enforceSso: false,
+  });
   revalidateSecurity();
   if (!result.ok) redirect(await withMessage(SECURITY, { error: errorText(result.error, session.activeAccount) }));
   redirect(await withMessage(SECURITY, { notice: "People on that domain may use a password again." }));

@@ -68,7 +68,8 @@ export async function disableScimAction(formData: FormData) {
       if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? INCOMPLETE };
       return disableScim(coreContext(), { accountId, connectionId, actor });
     },
-    (value) => `SCIM switched off; ${value.tokensRevoked === 1 ? "1 token" : `${value.tokensRevoked} tokens`} revoked. Members it added stay until you remove them.`,
+    (value) =>
+      `SCIM switched off; ${value.tokensRevoked === 1 ? "1 token" : `${value.tokensRevoked} tokens`} revoked. Members it added stay until you remove them.`,
   );
 }
 

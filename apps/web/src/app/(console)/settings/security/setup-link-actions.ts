@@ -20,7 +20,11 @@ export async function createSetupLinkAction(_state: ActionState, formData: FormD
 
 const linkTarget = z.object({ linkId: z.string().uuid() });
 
-async function runLinkAction(formData: FormData, run: (input: { accountId: string; linkId: string; actor: Awaited<ReturnType<typeof actorOf>> }) => Promise<Result<{ email: string }>>, success: (email: string) => string): Promise<never> {
+async function runLinkAction(
+  formData: FormData,
+  run: (input: { accountId: string; linkId: string; actor: Awaited<ReturnType<typeof actorOf>> }) => Promise<Result<{ email: string }>>,
+  success: (email: string) => string,
+): Promise<never> {
   const session = await requireAccount();
   const parsed = linkTarget.safeParse({ linkId: formData.get("linkId") });
   if (!parsed.success) redirect(await withMessage(SECURITY, { error: INCOMPLETE }));
@@ -30,9 +34,17 @@ async function runLinkAction(formData: FormData, run: (input: { accountId: strin
 }
 
 export async function revokeSetupLinkAction(formData: FormData) {
-  await runLinkAction(formData, (input) => revokeSetupLink(coreContext(), input), (email) => `The setup link for ${email} no longer works.`);
+  await runLinkAction(
+    formData,
+    (input) => revokeSetupLink(coreContext(), input),
+    (email) => `The setup link for ${email} no longer works.`,
+  );
 }
 
 export async function resendSetupLinkAction(formData: FormData) {
-  await runLinkAction(formData, (input) => resendSetupLink(coreContext(), input), (email) => `Sent a fresh setup link to ${email}; the earlier one no longer works.`);
+  await runLinkAction(
+    formData,
+    (input) => resendSetupLink(coreContext(), input),
+    (email) => `Sent a fresh setup link to ${email}; the earlier one no longer works.`,
+  );
 }

@@ -3,13 +3,36 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { changeMemberRole, decideJoinRequest, importManagedUsers, inviteMember, isSelfDemotion, removeMember, resetMemberMfa, revokeInvite, sendMemberPasswordReset, setMemberSsoExemption, type Actor, type ExemptionError, type Result } from "@gatehouse/core";
+import {
+  changeMemberRole,
+  decideJoinRequest,
+  importManagedUsers,
+  inviteMember,
+  isSelfDemotion,
+  removeMember,
+  resetMemberMfa,
+  revokeInvite,
+  sendMemberPasswordReset,
+  setMemberSsoExemption,
+  type Actor,
+  type ExemptionError,
+  type Result,
+} from "@gatehouse/core";
 import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { actorOf, requireAccount } from "@/auth/session";
 import { coreContext } from "@/server/context";
 import { flashTo } from "@/server/flash";
 import { INCOMPLETE, runFormAction } from "@/server/form-action";
-import { changeRoleSchema, exemptionEnd, inviteSchema, memberTargetSchema, removeMemberSchema, revokeInviteSchema, SELF_DEMOTION_UNCONFIRMED, ssoExemptionSchema } from "@/lib/validators/team";
+import {
+  changeRoleSchema,
+  exemptionEnd,
+  inviteSchema,
+  memberTargetSchema,
+  removeMemberSchema,
+  revokeInviteSchema,
+  SELF_DEMOTION_UNCONFIRMED,
+  ssoExemptionSchema,
+} from "@/lib/validators/team";
 import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
 import { decideJoinRequestSchema, importManagedUsersSchema } from "@/lib/validators/domain-capture";
 
@@ -59,11 +82,23 @@ export async function changeRoleAction(formData: FormData) {
 }
 
 export async function removeMemberAction(formData: FormData) {
-  await runTeamAction(removeMemberSchema, formData, null, (input, accountId, actor) => removeMember(coreContext(), { ...input, accountId, actor }), "Member removed. Their sessions have ended.");
+  await runTeamAction(
+    removeMemberSchema,
+    formData,
+    null,
+    (input, accountId, actor) => removeMember(coreContext(), { ...input, accountId, actor }),
+    "Member removed. Their sessions have ended.",
+  );
 }
 
 export async function sendPasswordResetAction(formData: FormData) {
-  await runTeamAction(memberTargetSchema, formData, null, (input, accountId, actor) => sendMemberPasswordReset(coreContext(), { ...input, accountId, actor }), "Password reset email sent.");
+  await runTeamAction(
+    memberTargetSchema,
+    formData,
+    null,
+    (input, accountId, actor) => sendMemberPasswordReset(coreContext(), { ...input, accountId, actor }),
+    "Password reset email sent.",
+  );
 }
 
 const EXEMPTION_ERRORS: Record<ExemptionError["code"], string> = {
@@ -84,7 +119,13 @@ export async function setSsoExemptionAction(formData: FormData) {
     formData,
     null,
     async (input, accountId, actor) => {
-      const result = await setMemberSsoExemption(coreContext(), { accountId, actor, userId: input.userId, exempt: input.ssoExempt === "on", until: exemptionEnd(input.until) });
+      const result = await setMemberSsoExemption(coreContext(), {
+        accountId,
+        actor,
+        userId: input.userId,
+        exempt: input.ssoExempt === "on",
+        until: exemptionEnd(input.until),
+      });
       return result.ok ? result : { ok: false, error: EXEMPTION_ERRORS[result.error.code] };
     },
     (value) => {
@@ -100,12 +141,19 @@ export async function resetMemberMfaAction(formData: FormData) {
     formData,
     null,
     (input, accountId, actor) => resetMemberMfa(coreContext(), { ...input, accountId, actor }),
-    (value) => `Two-step verification was reset for ${(value as { email: string }).email}. They set it up again at their next sign-in if your account requires it.`,
+    (value) =>
+      `Two-step verification was reset for ${(value as { email: string }).email}. They set it up again at their next sign-in if your account requires it.`,
   );
 }
 
 export async function revokeInviteAction(formData: FormData) {
-  await runTeamAction(revokeInviteSchema, formData, null, (input, accountId, actor) => revokeInvite(coreContext(), { ...input, accountId, actor }), "Invite revoked.");
+  await runTeamAction(
+    revokeInviteSchema,
+    formData,
+    null,
+    (input, accountId, actor) => revokeInvite(coreContext(), { ...input, accountId, actor }),
+    "Invite revoked.",
+  );
 }
 
 export async function decideJoinRequestAction(formData: FormData) {

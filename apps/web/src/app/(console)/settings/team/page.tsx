@@ -31,14 +31,22 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
     after: cursor(params.after),
     before: cursor(params.before),
   });
-  const withMfa = isAdmin ? await usersWithMfa(ctx.db, members.map((m) => m.userId)) : new Set<string>();
+  const withMfa = isAdmin
+    ? await usersWithMfa(
+        ctx.db,
+        members.map((m) => m.userId),
+      )
+    : new Set<string>();
   const totalLabel = totalIsCapped ? `${total.toLocaleString("en-US")}+` : String(total);
   const invites = isAdmin ? await listPendingInvites(ctx, session.activeAccount.id) : [];
   const joinRequests = isAdmin ? await listPendingJoinRequests(ctx.db, session.activeAccount.id) : [];
   const managedSearch = typeof params.mq === "string" ? params.mq.slice(0, 200) : "";
-  const managed = isAdmin ? await listManagedUsers(ctx.db, { accountId: session.activeAccount.id, search: managedSearch, page: Number(params.mpage) || 1 }) : null;
+  const managed = isAdmin
+    ? await listManagedUsers(ctx.db, { accountId: session.activeAccount.id, search: managedSearch, page: Number(params.mpage) || 1 })
+    : null;
   const now = new Date();
-  const pageHref = (edge: { after: string } | { before: string }) => `/settings/team?${new URLSearchParams({ ...(search ? { q: search } : {}), ...edge }).toString()}`;
+  const pageHref = (edge: { after: string } | { before: string }) =>
+    `/settings/team?${new URLSearchParams({ ...(search ? { q: search } : {}), ...edge }).toString()}`;
 
   return (
     <div className="space-y-6">
@@ -68,9 +76,19 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
           title={`Members (${totalLabel})`}
           actions={
             <form role="search" method="get" action="/settings/team" className="flex w-full gap-2 sm:w-auto">
-              <label htmlFor="member-search" className="sr-only">Search members</label>
-              <input id="member-search" name="q" defaultValue={search} placeholder="Search by name or email" className="min-w-0 flex-1 rounded-md sm:w-64 sm:flex-none border-0 px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600" />
-              <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">Search</button>
+              <label htmlFor="member-search" className="sr-only">
+                Search members
+              </label>
+              <input
+                id="member-search"
+                name="q"
+                defaultValue={search}
+                placeholder="Search by name or email"
+                className="min-w-0 flex-1 rounded-md sm:w-64 sm:flex-none border-0 px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+              />
+              <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">
+                Search
+              </button>
             </form>
           }
         />
@@ -80,7 +98,9 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
             <tbody className="divide-y divide-slate-100">
               {members.length === 0 ? (
                 <tr>
-                  <td colSpan={isAdmin ? 5 : 3} className="px-5 py-6 text-center text-slate-500">{search ? `No members match “${search}”.` : "No members yet."}</td>
+                  <td colSpan={isAdmin ? 5 : 3} className="px-5 py-6 text-center text-slate-500">
+                    {search ? `No members match “${search}”.` : "No members yet."}
+                  </td>
                 </tr>
               ) : null}
               {members.map((m) => (
@@ -88,7 +108,11 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
                   <td className="px-5 py-3 font-medium text-slate-900">
                     {m.name || "—"} {m.userId === session.user.id ? <Badge>You</Badge> : null}{" "}
                     {/* Their IdP adds and removes them; the role is still ours to set. */}
-                    {m.source === "scim" ? <span title="Provisioned by your identity provider (SCIM). Removing them there removes them here; you still set their role."><Badge tone="indigo">SCIM</Badge></span> : null}{" "}
+                    {m.source === "scim" ? (
+                      <span title="Provisioned by your identity provider (SCIM). Removing them there removes them here; you still set their role.">
+                        <Badge tone="indigo">SCIM</Badge>
+                      </span>
+                    ) : null}{" "}
                     {isSsoExemptNow(m, now) ? (
                       <span title="May sign in with a password while this account requires SSO (break-glass or contractor).">
                         <Badge tone="amber">{m.ssoExemptUntil ? `SSO off until ${m.ssoExemptUntil.toISOString().slice(0, 10)}` : "SSO off"}</Badge>
@@ -96,12 +120,11 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
                     ) : null}
                   </td>
                   <td className="px-5 py-3 text-slate-700">{m.email}</td>
-                  <td className="px-5 py-3">{isAdmin ? null : <Badge tone={m.role === "admin" ? "indigo" : "slate"}>{ROLE_LABELS[m.role]}</Badge>}
+                  <td className="px-5 py-3">
+                    {isAdmin ? null : <Badge tone={m.role === "admin" ? "indigo" : "slate"}>{ROLE_LABELS[m.role]}</Badge>}
                     {isAdmin ? <MemberActions.Role member={m} isSelf={m.userId === session.user.id} accountName={session.activeAccount.name} /> : null}
                   </td>
-                  {isAdmin ? (
-                    <td className="px-5 py-3">{withMfa.has(m.userId) ? <Badge tone="emerald">On</Badge> : <Badge>Off</Badge>}</td>
-                  ) : null}
+                  {isAdmin ? <td className="px-5 py-3">{withMfa.has(m.userId) ? <Badge tone="emerald">On</Badge> : <Badge>Off</Badge>}</td> : null}
                   {isAdmin ? (
                     <td className="px-5 py-3 text-right">
                       <MemberActions.Row member={m} isSelf={m.userId === session.user.id} hasMfa={withMfa.has(m.userId)} />
@@ -115,10 +138,20 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
         </TableScroll>
         {nextCursor || prevCursor ? (
           <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-sm">
-            <span className="text-slate-600">Showing {members.length} of {totalLabel}</span>
+            <span className="text-slate-600">
+              Showing {members.length} of {totalLabel}
+            </span>
             <span className="flex gap-2">
-              {prevCursor ? <Link href={pageHref({ before: prevCursor })} className="rounded px-2 py-1 ring-1 ring-slate-300">Previous</Link> : null}
-              {nextCursor ? <Link href={pageHref({ after: nextCursor })} className="rounded px-2 py-1 ring-1 ring-slate-300">Next</Link> : null}
+              {prevCursor ? (
+                <Link href={pageHref({ before: prevCursor })} className="rounded px-2 py-1 ring-1 ring-slate-300">
+                  Previous
+                </Link>
+              ) : null}
+              {nextCursor ? (
+                <Link href={pageHref({ after: nextCursor })} className="rounded px-2 py-1 ring-1 ring-slate-300">
+                  Next
+                </Link>
+              ) : null}
             </span>
           </nav>
         ) : null}
@@ -137,7 +170,9 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
                 </span>
                 <form action={revokeInviteAction}>
                   <input type="hidden" name="inviteId" value={invite.id} />
-                  <button type="submit" className="text-sm font-medium text-red-700 hover:underline">Revoke</button>
+                  <button type="submit" className="text-sm font-medium text-red-700 hover:underline">
+                    Revoke
+                  </button>
                 </form>
               </li>
             ))}

@@ -34,7 +34,8 @@ async function start(params: Record<string, string>, browserSecret: string | nul
   } else {
     connection = await getEnabledConnection(ctx.db, parsed.data.connectionId);
   }
-  if (!connection) return seeOther(refusalLocation("This sign-in option is not available.", "It may have been switched off. Sign in another way, or ask your admin."));
+  if (!connection)
+    return seeOther(refusalLocation("This sign-in option is not available.", "It may have been switched off. Sign in another way, or ask your admin."));
   const started = await startSsoFlow(ctx, {
     connection,
     purpose: parsed.data.purpose,
@@ -43,9 +44,17 @@ async function start(params: Record<string, string>, browserSecret: string | nul
     loginHint: parsed.data.loginHint,
     browserSecret,
   });
-  if (!started.ok) return seeOther(parsed.data.purpose === "authenticate" ? await flashTo(`/settings/security/${connection.id}`, { tone: "error", text: started.error }) : refusalLocation(started.error, "Try again in a moment, or sign in another way."));
+  if (!started.ok)
+    return seeOther(
+      parsed.data.purpose === "authenticate"
+        ? await flashTo(`/settings/security/${connection.id}`, { tone: "error", text: started.error })
+        : refusalLocation(started.error, "Try again in a moment, or sign in another way."),
+    );
   // The flow only completes in a browser holding this secret (login CSRF).
-  const next = "html" in started.value ? new NextResponse(started.value.html, { headers: { "content-type": "text/html; charset=utf-8" } }) : seeOther(started.value.redirectUrl);
+  const next =
+    "html" in started.value
+      ? new NextResponse(started.value.html, { headers: { "content-type": "text/html; charset=utf-8" } })
+      : seeOther(started.value.redirectUrl);
   return attachBrowserSecret(next, started.value.browserSecret);
 }
 

@@ -12,10 +12,19 @@ export async function GET(request: NextRequest) {
   const ctx = ssoContext();
   const begun = await beginTestSignIn(ctx, request.nextUrl.searchParams.get("token") ?? "");
   if (!begun.ok) return noStore(seeOther(refusalLocation(begun.error, "Ask your admin to send a new test email.")));
-  const started = await startSsoFlow(ctx, { connection: begun.value.connection, purpose: "test_email", testId: begun.value.testId, loginHint: begun.value.email, browserSecret: readBrowserSecret(request) });
+  const started = await startSsoFlow(ctx, {
+    connection: begun.value.connection,
+    purpose: "test_email",
+    testId: begun.value.testId,
+    loginHint: begun.value.email,
+    browserSecret: readBrowserSecret(request),
+  });
   if (!started.ok) return noStore(seeOther(refusalLocation(started.error, "Ask your admin to check the connection's settings.")));
   // The member's test sign-in completes only in this browser, like any other flow.
-  const next = "html" in started.value ? new NextResponse(started.value.html, { headers: { "content-type": "text/html; charset=utf-8" } }) : seeOther(started.value.redirectUrl);
+  const next =
+    "html" in started.value
+      ? new NextResponse(started.value.html, { headers: { "content-type": "text/html; charset=utf-8" } })
+      : seeOther(started.value.redirectUrl);
   return noStore(attachBrowserSecret(next, started.value.browserSecret));
 }
 

@@ -14,12 +14,18 @@ export default async function DevMailboxEmailPage({ params }: { params: Promise<
   return (
     <main className="mx-auto max-w-4xl space-y-4 px-4 py-8">
       <nav className="flex gap-4 text-sm font-medium text-indigo-700">
-        <Link href="/dev/mailbox" className="hover:underline">← All emails</Link>
-        <Link href="/" className="hover:underline">Back to Gatehouse</Link>
+        <Link href="/dev/mailbox" className="hover:underline">
+          ← All emails
+        </Link>
+        <Link href="/" className="hover:underline">
+          Back to Gatehouse
+        </Link>
       </nav>
       <div className="rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200">
         <h1 className="text-lg font-semibold">{email.subject}</h1>
-        <p className="text-slate-600">To {email.to} · {email.createdAt.toISOString()} · {email.transport} · {email.status}</p>
+        <p className="text-slate-600">
+          To {email.to} · {email.createdAt.toISOString()} · {email.transport} · {email.status}
+        </p>
       </div>
       {/*
         The email's HTML runs in a sandboxed frame without scripts. Its links open a new tab, which

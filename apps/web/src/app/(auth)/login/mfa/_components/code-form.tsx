@@ -15,9 +15,26 @@ export function CodeForm({ kind, callbackUrl, switchHref }: { kind: "totp" | "re
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {isTotp ? (
-        <Field label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" autoFocus maxLength={7} hint="The 6-digit code your authenticator app shows now." error={state.fieldErrors?.code} />
+        <Field
+          label="Authentication code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          autoFocus
+          maxLength={7}
+          hint="The 6-digit code your authenticator app shows now."
+          error={state.fieldErrors?.code}
+        />
       ) : (
-        <Field label="Recovery code" name="code" autoComplete="off" autoFocus spellCheck={false} hint="Each recovery code works once." error={state.fieldErrors?.code} />
+        <Field
+          label="Recovery code"
+          name="code"
+          autoComplete="off"
+          autoFocus
+          spellCheck={false}
+          hint="Each recovery code works once."
+          error={state.fieldErrors?.code}
+        />
       )}
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="checkbox" name="remember" className="h-4 w-4 rounded border-slate-300" />

@@ -43,7 +43,9 @@ function ContinueForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={continueAfterEnrolmentAction}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Button type="submit" className="w-full">I saved my recovery codes, continue</Button>
+      <Button type="submit" className="w-full">
+        I saved my recovery codes, continue
+      </Button>
     </form>
   );
 }

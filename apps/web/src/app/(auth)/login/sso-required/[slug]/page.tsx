@@ -16,7 +16,10 @@ export default async function SsoRequiredPage({ params, searchParams }: { params
       <h1 className="text-xl font-semibold text-slate-900">Sign in with your organisation</h1>
       <Alert tone="info">{flash?.text ?? "Your organisation requires its single sign-on."}</Alert>
       {account ? (
-        <a href={`/api/auth/sso/${account.slug}/login`} className="block rounded-md bg-indigo-600 px-3.5 py-2.5 text-center text-sm font-semibold text-white hover:bg-indigo-500">
+        <a
+          href={`/api/auth/sso/${account.slug}/login`}
+          className="block rounded-md bg-indigo-600 px-3.5 py-2.5 text-center text-sm font-semibold text-white hover:bg-indigo-500"
+        >
           Continue to {account.name} sign-in
         </a>
       ) : null}

@@ -37,21 +37,27 @@ export default async function ProviderPage({ params, searchParams }: { params: P
   };
   return (
     <div className="space-y-6">
-      <Link href="/admin/identity-providers" className="text-sm text-indigo-700 hover:underline">← Identity providers</Link>
+      <Link href="/admin/identity-providers" className="text-sm text-indigo-700 hover:underline">
+        ← Identity providers
+      </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold text-slate-900">{p.name}</h1>
         <Badge tone={p.enabled ? "emerald" : "slate"}>{p.enabled ? "Enabled" : "Disabled"}</Badge>
         <form action={setProviderEnabledAction} className="ml-auto">
           <input type="hidden" name="providerId" value={p.id} />
           <input type="hidden" name="enabled" value={p.enabled ? "false" : "true"} />
-          <Button type="submit" variant={p.enabled ? "danger" : "primary"}>{p.enabled ? "Disable" : "Enable"}</Button>
+          <Button type="submit" variant={p.enabled ? "danger" : "primary"}>
+            {p.enabled ? "Disable" : "Enable"}
+          </Button>
         </form>
       </div>
       <FlashBanner id={(await searchParams).flash} />
       <Card>
         <CardHeader title="Callback URL" description="Register this exact URL as the redirect URI in the provider's app." />
         <div className="flex items-center gap-2 p-4">
-          <code className="flex-1 break-all rounded bg-slate-50 px-2 py-1 text-sm" data-testid="callback-url">{p.callbackUrl}</code>
+          <code className="flex-1 break-all rounded bg-slate-50 px-2 py-1 text-sm" data-testid="callback-url">
+            {p.callbackUrl}
+          </code>
           <CopyButton value={p.callbackUrl} label="callback URL" />
         </div>
       </Card>
@@ -62,7 +68,9 @@ export default async function ProviderPage({ params, searchParams }: { params: P
           actions={
             <form action={testProviderAction}>
               <input type="hidden" name="providerId" value={p.id} />
-              <Button type="submit" variant="secondary">Test connection</Button>
+              <Button type="submit" variant="secondary">
+                Test connection
+              </Button>
             </form>
           }
         />
@@ -76,10 +84,14 @@ export default async function ProviderPage({ params, searchParams }: { params: P
               </li>
             ))}
           </ul>
-        ) : <p className="px-5 py-4 text-sm text-slate-600">Not tested yet.</p>}
+        ) : (
+          <p className="px-5 py-4 text-sm text-slate-600">Not tested yet.</p>
+        )}
       </Card>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card className="p-5"><ProviderForm initial={initial} secretMask={p.clientSecretMask} /></Card>
+        <Card className="p-5">
+          <ProviderForm initial={initial} secretMask={p.clientSecretMask} />
+        </Card>
         <div className="space-y-6">
           <Card>
             <CardHeader title="Logo" description={`PNG, JPG or SVG up to ${LOGO_MAX_BYTES / 1024} KB; shown at 64×64 here and beside the button text.`} />
@@ -87,22 +99,30 @@ export default async function ProviderPage({ params, searchParams }: { params: P
               {p.logoDataUrl ? <img src={p.logoDataUrl} alt={`${p.name} logo`} width={64} height={64} className="h-16 w-16 object-contain" /> : null}
               <form action={setProviderLogoAction} className="space-y-2">
                 <input type="hidden" name="providerId" value={p.id} />
-                <label htmlFor="provider-logo" className="block text-sm font-medium text-slate-800">Logo file</label>
+                <label htmlFor="provider-logo" className="block text-sm font-medium text-slate-800">
+                  Logo file
+                </label>
                 <input id="provider-logo" type="file" name="logo" accept="image/png,image/jpeg,image/svg+xml" className="block text-sm" />
-                <Button type="submit" variant="secondary" size="sm">Upload logo</Button>
+                <Button type="submit" variant="secondary" size="sm">
+                  Upload logo
+                </Button>
               </form>
               {p.logoDataUrl ? (
                 <form action={setProviderLogoAction}>
                   <input type="hidden" name="providerId" value={p.id} />
                   <input type="hidden" name="remove" value="true" />
-                  <Button type="submit" variant="ghost" size="sm">Remove logo</Button>
+                  <Button type="submit" variant="ghost" size="sm">
+                    Remove logo
+                  </Button>
                 </form>
               ) : null}
             </div>
           </Card>
           <Card>
             <CardHeader title="Guides" />
-            <div className="p-4"><ProviderGuides /></div>
+            <div className="p-4">
+              <ProviderGuides />
+            </div>
           </Card>
         </div>
       </div>

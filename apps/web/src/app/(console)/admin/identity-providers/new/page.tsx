@@ -14,7 +14,9 @@ export default async function NewProviderPage() {
   await requireStaffSession();
   return (
     <div className="space-y-6">
-      <Link href="/admin/identity-providers" className="text-sm text-indigo-700 hover:underline">← Identity providers</Link>
+      <Link href="/admin/identity-providers" className="text-sm text-indigo-700 hover:underline">
+        ← Identity providers
+      </Link>
       <h1 className="text-2xl font-semibold text-slate-900">Add login provider</h1>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card className="p-5">
@@ -22,7 +24,9 @@ export default async function NewProviderPage() {
         </Card>
         <Card>
           <CardHeader title="Guides" description="The callback URL is shown once the provider is added: it ends in /api/providers/{identifier}/callback." />
-          <div className="p-4"><ProviderGuides /></div>
+          <div className="p-4">
+            <ProviderGuides />
+          </div>
         </Card>
       </div>
     </div>

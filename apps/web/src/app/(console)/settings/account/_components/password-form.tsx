@@ -16,7 +16,9 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       {hasPassword ? <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={e.currentPassword} /> : null}
       <Field label="New password" name="newPassword" type="password" autoComplete="new-password" error={e.newPassword} />
       <Field label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" error={e.confirm} />
-      <Button type="submit" disabled={pending}>{hasPassword ? "Change password" : "Set password"}</Button>
+      <Button type="submit" disabled={pending}>
+        {hasPassword ? "Change password" : "Set password"}
+      </Button>
     </form>
   );
 }

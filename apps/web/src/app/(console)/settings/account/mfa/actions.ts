@@ -14,7 +14,10 @@ export type MfaSettingsState = ActionState & { recoveryCodes?: string[] };
 const PAGE = "/settings/account/mfa";
 
 /** Every form here takes one code from the app: parse it and load the signed-in user, then act. */
-async function withCode(formData: FormData, run: (input: { code: string; userId: string; actor: Actor }) => Promise<MfaSettingsState>): Promise<MfaSettingsState> {
+async function withCode(
+  formData: FormData,
+  run: (input: { code: string; userId: string; actor: Actor }) => Promise<MfaSettingsState>,
+): Promise<MfaSettingsState> {
   const session = await requireSession();
   const parsed = mfaCodeFormSchema.safeParse(formValues(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };

@@ -25,7 +25,8 @@ export default async function MfaSettingsPage({ searchParams }: { searchParams: 
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Two-step verification</h1>
         <p className="mt-1 text-sm text-slate-600">
-          After your password, Gatehouse asks for a code from an authenticator app on your phone. Signing in with SSO skips this step: your identity provider asks for its own.
+          After your password, Gatehouse asks for a code from an authenticator app on your phone. Signing in with SSO skips this step: your identity provider
+          asks for its own.
         </p>
       </div>
       <FlashBanner id={params.flash} />
@@ -44,7 +45,10 @@ export default async function MfaSettingsPage({ searchParams }: { searchParams: 
             submitLabel="Turn on two-step verification"
           />
           {!hasMfa && !enrolment ? (
-            <Link href="/settings/account/mfa?setup=1" className="inline-block rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-500">
+            <Link
+              href="/settings/account/mfa?setup=1"
+              className="inline-block rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-500"
+            >
               Set up an authenticator app
             </Link>
           ) : null}
@@ -52,7 +56,10 @@ export default async function MfaSettingsPage({ searchParams }: { searchParams: 
       </Card>
       {hasMfa ? (
         <Card>
-          <CardHeader title="Recovery codes" description="Ten one-time codes for when you don't have your phone. Making new ones stops the old ones from working." />
+          <CardHeader
+            title="Recovery codes"
+            description="Ten one-time codes for when you don't have your phone. Making new ones stops the old ones from working."
+          />
           <div className="px-5 py-4">
             <CodeActionForm action={regenerateCodesAction} codeLabel="Code from your app" submitLabel="Make new recovery codes" variant="secondary" />
           </div>
@@ -62,7 +69,11 @@ export default async function MfaSettingsPage({ searchParams }: { searchParams: 
         <Card>
           <CardHeader
             title="Turn off two-step verification"
-            description={isRequired ? "Your account requires it, so it cannot be turned off. If you lose your phone, an account admin can reset it." : "Removes your authenticator app, recovery codes and remembered devices."}
+            description={
+              isRequired
+                ? "Your account requires it, so it cannot be turned off. If you lose your phone, an account admin can reset it."
+                : "Removes your authenticator app, recovery codes and remembered devices."
+            }
           />
           {isRequired ? null : (
             <div className="px-5 py-4">

@@ -19,7 +19,10 @@ export function CreateKeyForm({ kind, submitLabel }: { kind: "account" | "person
             <p className="text-sm font-semibold text-amber-900">Copy “{state.issued.name}” now: you won’t see it again.</p>
             <p className="text-sm text-amber-900">We store only a hash of it. Send it as the X-Api-Key header. If you lose it, revoke it and create another.</p>
             <div className="flex items-center gap-2">
-              <code className="block min-w-0 flex-1 select-all break-all rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-slate-200" data-testid={`${kind}-key-token`}>
+              <code
+                className="block min-w-0 flex-1 select-all break-all rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-slate-200"
+                data-testid={`${kind}-key-token`}
+              >
                 {state.issued.token}
               </code>
               <CopyButton value={state.issued.token} label="API key" />
@@ -29,16 +32,41 @@ export function CreateKeyForm({ kind, submitLabel }: { kind: "account" | "person
       </div>
       <form action={formAction} className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
         <input type="hidden" name="kind" value={kind} />
-        <Field id={id("name")} label="Name" name="name" required maxLength={100} placeholder="CI deploy" defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+        <Field
+          id={id("name")}
+          label="Name"
+          name="name"
+          required
+          maxLength={100}
+          placeholder="CI deploy"
+          defaultValue={state.values?.name}
+          error={state.fieldErrors?.name}
+        />
         <div className="space-y-1">
-          <label htmlFor={id("scope")} className="block text-sm font-medium text-slate-800">Scope</label>
-          <select id={id("scope")} name="scope" defaultValue={state.values?.scope ?? "read"} className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300">
+          <label htmlFor={id("scope")} className="block text-sm font-medium text-slate-800">
+            Scope
+          </label>
+          <select
+            id={id("scope")}
+            name="scope"
+            defaultValue={state.values?.scope ?? "read"}
+            className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
+          >
             <option value="read">Read only</option>
             <option value="write">Read and write</option>
           </select>
         </div>
-        <Field id={id("expiresOn")} label="Expires (optional)" name="expiresOn" type="date" defaultValue={state.values?.expiresOn} error={state.fieldErrors?.expiresOn} />
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : submitLabel}</Button>
+        <Field
+          id={id("expiresOn")}
+          label="Expires (optional)"
+          name="expiresOn"
+          type="date"
+          defaultValue={state.values?.expiresOn}
+          error={state.fieldErrors?.expiresOn}
+        />
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : submitLabel}
+        </Button>
       </form>
     </div>
   );

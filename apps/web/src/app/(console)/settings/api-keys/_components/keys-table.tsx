@@ -15,7 +15,9 @@ export function KeysTable({ keys, caption, showOwner = false }: { keys: ApiKeyVi
         <thead className="text-xs uppercase text-slate-500">
           <tr>
             {["Name", ...(showOwner ? ["Member"] : []), "Key", "Scope", "Created", "Last used", "Expires", "State", ""].map((h) => (
-              <th key={h} scope="col" className="px-5 py-2 font-medium">{h}</th>
+              <th key={h} scope="col" className="px-5 py-2 font-medium">
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
@@ -29,12 +31,16 @@ export function KeysTable({ keys, caption, showOwner = false }: { keys: ApiKeyVi
               <td className="px-5 py-2">{formatUtc(key.createdAt)}</td>
               <td className="px-5 py-2">{key.lastUsedAt ? formatUtc(key.lastUsedAt) : "Never"}</td>
               <td className="px-5 py-2">{key.expiresAt ? formatUtc(key.expiresAt) : "Never"}</td>
-              <td className="px-5 py-2"><Badge tone={STATE_TONE[key.state]}>{key.state}</Badge></td>
+              <td className="px-5 py-2">
+                <Badge tone={STATE_TONE[key.state]}>{key.state}</Badge>
+              </td>
               <td className="px-5 py-2 text-right">
                 {key.state === "active" ? (
                   <form action={revokeApiKeyAction}>
                     <input type="hidden" name="keyId" value={key.id} />
-                    <Button type="submit" variant="secondary" aria-label={`Revoke ${key.name}`}>Revoke</Button>
+                    <Button type="submit" variant="secondary" aria-label={`Revoke ${key.name}`}>
+                      Revoke
+                    </Button>
                   </form>
                 ) : null}
               </td>

@@ -12,7 +12,9 @@ export function AuditFilterForm({ query, actors }: { query: AuditQuery; actors: 
         <select name="actor" defaultValue={query.actor} className={input}>
           <option value="">Everyone</option>
           {actors.map((a) => (
-            <option key={a} value={a}>{a}</option>
+            <option key={a} value={a}>
+              {a}
+            </option>
           ))}
         </select>
       </label>
@@ -21,7 +23,9 @@ export function AuditFilterForm({ query, actors }: { query: AuditQuery; actors: 
         <select name="kind" defaultValue={query.kind} className={input}>
           <option value="">All kinds</option>
           {Object.entries(AUDIT_KINDS).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </select>
       </label>
@@ -33,8 +37,12 @@ export function AuditFilterForm({ query, actors }: { query: AuditQuery; actors: 
         <span className="block font-medium text-slate-800">To</span>
         <input type="date" name="to" defaultValue={query.to} className={input} />
       </label>
-      <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">Filter</button>
-      <a href="/settings/audit" className="px-1 py-1.5 text-sm text-slate-600 underline">Clear</a>
+      <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+        Filter
+      </button>
+      <a href="/settings/audit" className="px-1 py-1.5 text-sm text-slate-600 underline">
+        Clear
+      </a>
     </form>
   );
 }

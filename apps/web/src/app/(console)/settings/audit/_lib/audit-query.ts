@@ -2,9 +2,15 @@ import { z } from "zod";
 import { AUDIT_KINDS, isAuditKind, type AuditCursor, type AuditKind, type AuditLogFilter } from "@gatehouse/core";
 
 const DAY_MS = 86_400_000;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 // A cursor is the edge row's created_at (to the microsecond) and id: "<iso>~<id>".
-const cursor = z.string().max(100).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z~\d{1,18}$/);
+const cursor = z
+  .string()
+  .max(100)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z~\d{1,18}$/);
 
 /** What the audit log's GET form and links carry; the same for the page and the CSV export. */
 export type AuditQuery = {

@@ -7,7 +7,11 @@ import { removeDomainAction, setAutoJoinAction, setIncludeSubdomainsAction, veri
 import { DnsHostHints } from "./dns-host-hints";
 import { DomainStatusBadge } from "./domain-status";
 
-const AUTO_JOIN_LABELS = { off: "Off: nobody joins through this domain", join: "Join as Member: people with a verified email here join at once", request: "Request to join: an admin approves each request on the Team page" } as const;
+const AUTO_JOIN_LABELS = {
+  off: "Off: nobody joins through this domain",
+  join: "Join as Member: people with a verified email here join at once",
+  request: "Request to join: an admin approves each request on the Team page",
+} as const;
 
 function formatUtc(date: Date | null) {
   return date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never";
@@ -40,16 +44,22 @@ export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: Acco
           <span className="text-sm text-slate-500">Last check: {formatUtc(domain.lastCheckedAt)}</span>
           <form action={verifyDomainAction} className="ml-auto">
             {hidden}
-            <Button type="submit" size="sm">Verify now</Button>
+            <Button type="submit" size="sm">
+              Verify now
+            </Button>
           </form>
         </div>
         {domain.lastCheckDetail ? (
-          <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="domain-check-detail">{domain.lastCheckDetail}</p>
+          <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="domain-check-detail">
+            {domain.lastCheckDetail}
+          </p>
         ) : null}
 
         {domain.status !== "verified" ? (
           <div className="space-y-3 rounded-md border border-slate-200 p-4">
-            <p className="text-sm text-slate-700">Publish this TXT record in your domain&apos;s DNS, then click Verify now. We also re-check every 15 minutes for 72 hours.</p>
+            <p className="text-sm text-slate-700">
+              Publish this TXT record in your domain&apos;s DNS, then click Verify now. We also re-check every 15 minutes for 72 hours.
+            </p>
             <dl className="space-y-3">
               <RecordValue label="Name" value={name} />
               <RecordValue label="Value" value={value} />
@@ -58,7 +68,8 @@ export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: Acco
           </div>
         ) : (
           <p className="text-sm text-slate-600">
-            Keep the TXT record <code className="rounded bg-slate-100 px-1">{name}</code> published: it is re-checked daily, and verification is lost if it is missing for 72 hours.
+            Keep the TXT record <code className="rounded bg-slate-100 px-1">{name}</code> published: it is re-checked daily, and verification is lost if it is
+            missing for 72 hours.
           </p>
         )}
 
@@ -66,31 +77,61 @@ export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: Acco
           <form action={setIncludeSubdomainsAction} className="flex max-w-full flex-wrap items-center gap-2">
             {hidden}
             <input type="hidden" name="includeSubdomains" value={domain.includeSubdomains ? "false" : "true"} />
-            <span className="text-slate-700">Subdomains: <strong>{domain.includeSubdomains ? `covered (e.g. eu.${domain.domain})` : "not covered"}</strong></span>
-            <Button type="submit" size="sm" variant="secondary">{domain.includeSubdomains ? "Stop covering subdomains" : "Also cover subdomains"}</Button>
+            <span className="text-slate-700">
+              Subdomains: <strong>{domain.includeSubdomains ? `covered (e.g. eu.${domain.domain})` : "not covered"}</strong>
+            </span>
+            <Button type="submit" size="sm" variant="secondary">
+              {domain.includeSubdomains ? "Stop covering subdomains" : "Also cover subdomains"}
+            </Button>
           </form>
 
           {domain.status === "verified" ? (
             <form action={setAutoJoinAction} className="flex max-w-full flex-wrap items-center gap-2">
               {hidden}
-              <label htmlFor={`auto-join-${domain.id}`} className="text-slate-700">Joining</label>
-              <select id={`auto-join-${domain.id}`} name="autoJoin" defaultValue={domain.autoJoin} className="min-w-0 max-w-full rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300">
-                {(["off", "join", "request"] as const).map((policy) => <option key={policy} value={policy}>{AUTO_JOIN_LABELS[policy]}</option>)}
+              <label htmlFor={`auto-join-${domain.id}`} className="text-slate-700">
+                Joining
+              </label>
+              <select
+                id={`auto-join-${domain.id}`}
+                name="autoJoin"
+                defaultValue={domain.autoJoin}
+                className="min-w-0 max-w-full rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300"
+              >
+                {(["off", "join", "request"] as const).map((policy) => (
+                  <option key={policy} value={policy}>
+                    {AUTO_JOIN_LABELS[policy]}
+                  </option>
+                ))}
               </select>
-              <Button type="submit" size="sm" variant="secondary">Save</Button>
+              <Button type="submit" size="sm" variant="secondary">
+                Save
+              </Button>
             </form>
           ) : null}
 
           <div className="ml-auto">
             {confirmRemove ? (
-              <form action={removeDomainAction} className="flex max-w-full flex-wrap items-center gap-2" role="group" aria-label={`Confirm removing ${domain.domain}`}>
+              <form
+                action={removeDomainAction}
+                className="flex max-w-full flex-wrap items-center gap-2"
+                role="group"
+                aria-label={`Confirm removing ${domain.domain}`}
+              >
                 {hidden}
-                <span className="text-slate-700">Remove {domain.domain}? {domain.status === "verified" ? "Routing, SSO email trust and joining stop using it at once." : ""}</span>
-                <Button type="submit" size="sm" variant="danger">Remove {domain.domain}</Button>
-                <Link href="/settings/domains" className="text-sm text-slate-600 hover:underline">Cancel</Link>
+                <span className="text-slate-700">
+                  Remove {domain.domain}? {domain.status === "verified" ? "Routing, SSO email trust and joining stop using it at once." : ""}
+                </span>
+                <Button type="submit" size="sm" variant="danger">
+                  Remove {domain.domain}
+                </Button>
+                <Link href="/settings/domains" className="text-sm text-slate-600 hover:underline">
+                  Cancel
+                </Link>
               </form>
             ) : (
-              <Link href={`/settings/domains?remove=${domain.id}#domain-${domain.id}`} className="text-sm font-medium text-red-700 hover:underline">Remove</Link>
+              <Link href={`/settings/domains?remove=${domain.id}#domain-${domain.id}`} className="text-sm font-medium text-red-700 hover:underline">
+                Remove
+              </Link>
             )}
           </div>
         </div>

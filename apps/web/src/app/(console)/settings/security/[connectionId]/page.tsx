@@ -53,7 +53,9 @@ export default async function ConnectionPage({ params, searchParams }: { params:
     <div className="space-y-6">
       <div>
         <p className="text-sm">
-          <Link href={access.base} className="font-medium text-indigo-700 hover:underline">← Single sign-on</Link>
+          <Link href={access.base} className="font-medium text-indigo-700 hover:underline">
+            ← Single sign-on
+          </Link>
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold text-slate-900">{connection.name}</h1>
@@ -70,13 +72,37 @@ export default async function ConnectionPage({ params, searchParams }: { params:
 
       <ConnectionHealthNotice connection={connection} now={new Date()} />
       <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium text-indigo-700">
-        <a href="#setup" className="hover:underline">Set up</a>
-        {byAdmin ? <a href="#results" className="hover:underline">Recent results</a> : null}
-        <a href="#settings" className="hover:underline">Edit settings</a>
-        {byAdmin ? <a href="#display" className="hover:underline">Sign-in button and logo</a> : null}
-        {connection.protocol === "saml" ? <a href="#certificates" className="hover:underline">Certificates</a> : null}
-        {byAdmin ? <a href="#scim" className="hover:underline">SCIM</a> : null}
-        {byAdmin ? <a href="#delete" className="hover:underline">Delete</a> : null}
+        <a href="#setup" className="hover:underline">
+          Set up
+        </a>
+        {byAdmin ? (
+          <a href="#results" className="hover:underline">
+            Recent results
+          </a>
+        ) : null}
+        <a href="#settings" className="hover:underline">
+          Edit settings
+        </a>
+        {byAdmin ? (
+          <a href="#display" className="hover:underline">
+            Sign-in button and logo
+          </a>
+        ) : null}
+        {connection.protocol === "saml" ? (
+          <a href="#certificates" className="hover:underline">
+            Certificates
+          </a>
+        ) : null}
+        {byAdmin ? (
+          <a href="#scim" className="hover:underline">
+            SCIM
+          </a>
+        ) : null}
+        {byAdmin ? (
+          <a href="#delete" className="hover:underline">
+            Delete
+          </a>
+        ) : null}
       </nav>
 
       <section id="setup" aria-label="Set up" className="scroll-mt-4 space-y-6">
@@ -96,8 +122,14 @@ export default async function ConnectionPage({ params, searchParams }: { params:
         </section>
       ) : null}
       <section id="settings" aria-labelledby="settings-heading" className="scroll-mt-4 space-y-4 border-t border-slate-200 pt-6">
-        <h2 id="settings-heading" className="text-xl font-semibold text-slate-900">Edit settings</h2>
-        <ConnectionForm meta={connectionFormMeta(connection.provider, connection)} defaults={connectionFormDefaults(connection.provider, connection)} urls={ssoUrls(env().APP_URL)} />
+        <h2 id="settings-heading" className="text-xl font-semibold text-slate-900">
+          Edit settings
+        </h2>
+        <ConnectionForm
+          meta={connectionFormMeta(connection.provider, connection)}
+          defaults={connectionFormDefaults(connection.provider, connection)}
+          urls={ssoUrls(env().APP_URL)}
+        />
       </section>
       {byAdmin ? (
         <section id="display" aria-label="Sign-in button and logo" className="scroll-mt-4">

@@ -55,9 +55,19 @@ export function AddCertificateForm({ connectionId, fromUrl }: { connectionId: st
         defaultValue={fromFile?.text ?? state.values?.[FIELD] ?? ""}
         error={state.error}
       />
-      {hydrated ? <FileInput id="next-certificate-file" label="Or upload the certificate file (.pem, .cer, .crt)" accept=".pem,.cer,.crt,.der" error={fileError} onChange={loadFile} /> : null}
+      {hydrated ? (
+        <FileInput
+          id="next-certificate-file"
+          label="Or upload the certificate file (.pem, .cer, .crt)"
+          accept=".pem,.cer,.crt,.der"
+          error={fileError}
+          onChange={loadFile}
+        />
+      ) : null}
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Adding…" : "Add next certificate"}</Button>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Adding…" : "Add next certificate"}
+        </Button>
       </div>
       <div aria-live="polite">{state.success ? <Alert tone="success">{state.success}</Alert> : null}</div>
     </form>

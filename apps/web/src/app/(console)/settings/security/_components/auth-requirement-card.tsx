@@ -5,7 +5,11 @@ import { formatUtc } from "../_lib/format";
 
 const OPTIONS = [
   { value: "any", label: "Any method", hint: "Password, Google or SSO." },
-  { value: "mfa", label: "Any method, with MFA", hint: "Password sign-ins must complete multi-factor authentication; SSO sign-ins rely on your identity provider's MFA." },
+  {
+    value: "mfa",
+    label: "Any method, with MFA",
+    hint: "Password sign-ins must complete multi-factor authentication; SSO sign-ins rely on your identity provider's MFA.",
+  },
   { value: "sso", label: "SSO only", hint: "Password and Google sign-in are refused for members, except those with “SSO off” on the Team page." },
 ] as const;
 
@@ -17,7 +21,9 @@ export function AuthRequirementCard({ settings, now }: { settings: SecuritySetti
       <CardHeader title="Authentication requirement" description="How members of this account must sign in." />
       <div className="space-y-5 px-5 py-4">
         {suspended ? (
-          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">Support has suspended SSO enforcement until {formatUtc(settings.enforcementSuspendedUntil!.toISOString())}; members may use a password until then.</p>
+          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">
+            Support has suspended SSO enforcement until {formatUtc(settings.enforcementSuspendedUntil!.toISOString())}; members may use a password until then.
+          </p>
         ) : null}
         <form action={saveRequirementAction} className="space-y-3">
           <fieldset className="space-y-2">
@@ -59,16 +65,25 @@ export function AuthRequirementCard({ settings, now }: { settings: SecuritySetti
                       <>
                         <span className="text-slate-600">SSO required for people on this domain.</span>
                         <input type="hidden" name="enforceSso" value="off" />
-                        <Button type="submit" size="sm" variant="secondary" aria-label={`Stop requiring SSO on ${d.domain}`}>Stop requiring SSO</Button>
+                        <Button type="submit" size="sm" variant="secondary" aria-label={`Stop requiring SSO on ${d.domain}`}>
+                          Stop requiring SSO
+                        </Button>
                       </>
                     ) : (
                       <>
                         <input type="hidden" name="enforceSso" value="on" />
                         <label className="flex items-center gap-1 text-slate-700">
-                          <input type="checkbox" name="understood" value="on" aria-label={`I understand that people on ${d.domain} can then sign in only with SSO`} />
+                          <input
+                            type="checkbox"
+                            name="understood"
+                            value="on"
+                            aria-label={`I understand that people on ${d.domain} can then sign in only with SSO`}
+                          />
                           I understand that people on {d.domain} can then sign in only with SSO
                         </label>
-                        <Button type="submit" size="sm" variant="secondary" aria-label={`Require SSO for people on ${d.domain}`}>Require SSO for people on this domain</Button>
+                        <Button type="submit" size="sm" variant="secondary" aria-label={`Require SSO for people on ${d.domain}`}>
+                          Require SSO for people on this domain
+                        </Button>
                       </>
                     )}
                   </form>

@@ -6,7 +6,13 @@ import { AddCertificateForm } from "./add-certificate-form";
 
 const TONE_CLASS = { ok: "text-slate-600", warn: "text-amber-800", error: "text-red-700" } as const;
 
-type SamlConnection = { id: string; certificates: StoredCertificate[]; samlSource: string | null; metadataUrl: string | null; metadataRefreshedAt: Date | null };
+type SamlConnection = {
+  id: string;
+  certificates: StoredCertificate[];
+  samlSource: string | null;
+  metadataUrl: string | null;
+  metadataRefreshedAt: Date | null;
+};
 
 /**
  * The IdP signing certificates a SAML connection trusts; several while the IdP rotates them.
@@ -23,8 +29,8 @@ export function CertificatesCard({ connection }: { connection: SamlConnection })
       />
       {fromUrl ? (
         <p className="px-5 pt-3 text-xs text-slate-500">
-          Read from {connection.metadataUrl}, again on a schedule{connection.metadataRefreshedAt ? ` (last ${formatUtc(connection.metadataRefreshedAt)})` : ""}: new
-          certificates your IdP publishes are trusted automatically. A removed certificate the IdP still publishes comes back at the next read.
+          Read from {connection.metadataUrl}, again on a schedule{connection.metadataRefreshedAt ? ` (last ${formatUtc(connection.metadataRefreshedAt)})` : ""}:
+          new certificates your IdP publishes are trusted automatically. A removed certificate the IdP still publishes comes back at the next read.
         </p>
       ) : null}
       {connection.certificates.length === 0 ? (
@@ -72,7 +78,9 @@ function RefreshButton({ connectionId }: { connectionId: string }) {
   return (
     <form action={refreshMetadataAction}>
       <input type="hidden" name="connectionId" value={connectionId} />
-      <Button type="submit" variant="secondary" size="sm">Re-read metadata now</Button>
+      <Button type="submit" variant="secondary" size="sm">
+        Re-read metadata now
+      </Button>
     </form>
   );
 }

@@ -12,12 +12,16 @@ export function ConnectionActions({ connection, accountSlug }: { connection: Con
       <CardHeader title="Set up and switch on" description="Each step proves a little more; the stepper above ticks them off." />
       <div className="divide-y divide-slate-100">
         <section id="step-test" aria-labelledby="test-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
-          <h3 id="test-heading" className="text-sm font-semibold text-slate-900">Test Connection</h3>
+          <h3 id="test-heading" className="text-sm font-semibold text-slate-900">
+            Test Connection
+          </h3>
           <TestConnection connectionId={connection.id} />
         </section>
 
         <section id="step-authenticate" aria-labelledby="authenticate-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
-          <h3 id="authenticate-heading" className="text-sm font-semibold text-slate-900">Authenticate</h3>
+          <h3 id="authenticate-heading" className="text-sm font-semibold text-slate-900">
+            Authenticate
+          </h3>
           <p className="text-sm text-slate-600">Sign in through your IdP once, as yourself, to prove the settings work. Required before switching on.</p>
           <form method="post" action="/api/sso/start">
             <input type="hidden" name="connectionId" value={connection.id} />
@@ -28,7 +32,9 @@ export function ConnectionActions({ connection, accountSlug }: { connection: Con
         </section>
 
         <section id="step-switch_on" aria-labelledby="switch-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
-          <h3 id="switch-heading" className="text-sm font-semibold text-slate-900">Switch on</h3>
+          <h3 id="switch-heading" className="text-sm font-semibold text-slate-900">
+            Switch on
+          </h3>
           {connection.enabled ? (
             <div className="flex flex-wrap items-center gap-3">
               <ConfirmForm
@@ -46,7 +52,9 @@ export function ConnectionActions({ connection, accountSlug }: { connection: Con
           ) : (
             <form action={switchOnAction} className="flex flex-wrap items-center gap-3">
               <input type="hidden" name="connectionId" value={connection.id} />
-              <Button type="submit" disabled={!connection.isVerified} aria-describedby="switch-on-help">Switch on</Button>
+              <Button type="submit" disabled={!connection.isVerified} aria-describedby="switch-on-help">
+                Switch on
+              </Button>
               <span id="switch-on-help" className="text-sm text-slate-600">
                 {connection.isVerified
                   ? "Members will see its button on the sign-in page."

@@ -60,10 +60,18 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
       <PasteSection provider={meta.provider} providerLabel={meta.providerLabel} protocol={meta.protocol} urls={urls} />
 
       <Card>
-        <CardHeader title={providerTitle} description={meta.protocol === "saml" ? "How we recognise your IdP's responses." : "The application you created in your IdP."} />
+        <CardHeader
+          title={providerTitle}
+          description={meta.protocol === "saml" ? "How we recognise your IdP's responses." : "The application you created in your IdP."}
+        />
         <div className="px-5 py-4">
           {meta.protocol === "saml" ? (
-            <SamlFields kit={kit} checked={checklist} onCheckedChange={(id, value) => setChecklist((c) => ({ ...c, [id]: value }))} savedCertificateCount={meta.savedCertificateCount} />
+            <SamlFields
+              kit={kit}
+              checked={checklist}
+              onCheckedChange={(id, value) => setChecklist((c) => ({ ...c, [id]: value }))}
+              savedCertificateCount={meta.savedCertificateCount}
+            />
           ) : meta.provider !== "saml" ? (
             <OidcFields kit={kit} provider={meta.provider} clientSecretMask={meta.clientSecretMask} />
           ) : null}
@@ -84,7 +92,9 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
         {state.success ? <Alert tone="success">{state.success}</Alert> : null}
       </div>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save connection"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save connection"}
+        </Button>
         {isEdit ? <span className="text-sm text-slate-600">Changing how we reach the IdP means running Authenticate again.</span> : null}
       </div>
     </form>

@@ -8,7 +8,11 @@ export function ConnectionHealthBadge({ connection, now }: { connection: HealthI
   const { status, credential } = connectionHealth(connection, now);
   if (!credential || status === "ok" || status === "unknown") return null;
   const left = credential.daysLeft === 1 ? "1 day" : `${credential.daysLeft} days`;
-  return <Badge tone={status === "expired" ? "red" : "amber"}>{status === "expired" ? `${THING[credential.what]} expired` : `${THING[credential.what]} expires in ${left}`}</Badge>;
+  return (
+    <Badge tone={status === "expired" ? "red" : "amber"}>
+      {status === "expired" ? `${THING[credential.what]} expired` : `${THING[credential.what]} expires in ${left}`}
+    </Badge>
+  );
 }
 
 /** The connection page's warning with the fix; for an OIDC secret with a known date, that date. */
@@ -16,11 +20,15 @@ export function ConnectionHealthNotice({ connection, now }: { connection: Health
   const { status, credential, message } = connectionHealth(connection, now);
   if (message && credential) {
     return (
-      <Alert tone={status === "expired" ? "error" : "warning"} title={status === "expired" ? `${THING[credential.what]} expired` : `${THING[credential.what]} expires soon`}>
+      <Alert
+        tone={status === "expired" ? "error" : "warning"}
+        title={status === "expired" ? `${THING[credential.what]} expired` : `${THING[credential.what]} expires soon`}
+      >
         {message}
       </Alert>
     );
   }
-  if (credential?.what === "secret") return <p className="text-sm text-slate-600">Client secret valid until {credential.expiresAt.toISOString().slice(0, 10)}.</p>;
+  if (credential?.what === "secret")
+    return <p className="text-sm text-slate-600">Client secret valid until {credential.expiresAt.toISOString().slice(0, 10)}.</p>;
   return null;
 }

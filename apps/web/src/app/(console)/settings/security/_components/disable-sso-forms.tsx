@@ -14,10 +14,20 @@ export function ConfirmDisableSsoForm({ accountName }: { accountName: string }) 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      <Field label={`Type ${accountName} to confirm`} id="disable-sso-confirmation" autoComplete="off" error={errorOf("confirmation")} {...form.register("confirmation")} />
+      <Field
+        label={`Type ${accountName} to confirm`}
+        id="disable-sso-confirmation"
+        autoComplete="off"
+        error={errorOf("confirmation")}
+        {...form.register("confirmation")}
+      />
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="danger" disabled={pending}>{pending ? "Switching SSO off…" : "Disable SSO"}</Button>
-        <Link href="/settings/security" className="text-sm text-slate-600 hover:underline">Cancel</Link>
+        <Button type="submit" variant="danger" disabled={pending}>
+          {pending ? "Switching SSO off…" : "Disable SSO"}
+        </Button>
+        <Link href="/settings/security" className="text-sm text-slate-600 hover:underline">
+          Cancel
+        </Link>
       </div>
     </form>
   );
@@ -31,8 +41,12 @@ export function PasswordResetsForm({ members }: { members: MemberChoice[] }) {
       {state.success ? <Alert tone="success">{state.success}</Alert> : null}
       <ResetTargets members={members} scope={state.values?.scope} error={state.fieldErrors?.userIds ?? state.fieldErrors?.scope} />
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Sending…" : "Send reset emails"}</Button>
-        <Link href="/settings/security" className="text-sm text-slate-600 hover:underline">Back to Security</Link>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Send reset emails"}
+        </Button>
+        <Link href="/settings/security" className="text-sm text-slate-600 hover:underline">
+          Back to Security
+        </Link>
       </div>
     </form>
   );

@@ -59,7 +59,9 @@ export function ResultsTable({ activity }: { activity: ConnectionActivity[] }) {
                   <td className="px-5 py-2">{row.what}</td>
                   <td className="px-5 py-2">{row.who ?? "—"}</td>
                   <td className="px-5 py-2">
-                    <Badge tone={OUTCOME_TONES[row.outcome]}>{row.outcome === "succeeded" ? "Succeeded" : row.outcome === "failed" ? "Failed" : "Email confirmation sent"}</Badge>
+                    <Badge tone={OUTCOME_TONES[row.outcome]}>
+                      {row.outcome === "succeeded" ? "Succeeded" : row.outcome === "failed" ? "Failed" : "Email confirmation sent"}
+                    </Badge>
                     {/* A result's reason is in the banner above; a member's refusal is only here. */}
                     {row.what === "Member sign-in" && row.reason ? <span className="mt-1 block text-xs text-slate-600">{row.reason}</span> : null}
                   </td>

@@ -10,14 +10,19 @@ export function LogoCard({ connection, maxBytes }: { connection: { id: string; l
       <div className="space-y-4 px-5 py-4">
         <div className="flex flex-wrap items-center gap-3">
           <span className="text-sm text-slate-600">Sign-in button:</span>
-          <span className="inline-flex items-center gap-2 rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-900 ring-1 ring-inset ring-slate-300" data-testid="logo-preview">
+          <span
+            className="inline-flex items-center gap-2 rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-900 ring-1 ring-inset ring-slate-300"
+            data-testid="logo-preview"
+          >
             {connection.logoDataUrl ? <img src={connection.logoDataUrl} alt="Current logo" className="h-5 w-5" /> : null}
             {connection.buttonText}
           </span>
           {connection.logoDataUrl ? (
             <form action={removeLogoAction}>
               <input type="hidden" name="connectionId" value={connection.id} />
-              <Button type="submit" variant="danger" size="sm">Remove logo</Button>
+              <Button type="submit" variant="danger" size="sm">
+                Remove logo
+              </Button>
             </form>
           ) : (
             <span className="text-sm text-slate-500">No logo.</span>

@@ -43,7 +43,9 @@ export function LogoForm({ connectionId, maxBytes }: { connectionId: string; max
         error={error}
         onChange={check}
       />
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Uploading…" : "Upload logo"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Uploading…" : "Upload logo"}
+      </Button>
       <div aria-live="polite">{state.success && !tooLarge ? <Alert tone="success">{state.success}</Alert> : null}</div>
     </form>
   );

@@ -5,13 +5,21 @@ import type { SsoProviderId } from "@gatehouse/sso/input";
 import type { FormKit } from "./form-kit";
 
 const DISCOVERY_FIELD: Record<Exclude<SsoProviderId, "saml" | "google">, { label: string; placeholder: string; hint: string }> = {
-  okta: { label: "Okta organisation URL", placeholder: "https://your-org.okta.com", hint: "Your Okta address, or the issuer of a custom authorization server." },
+  okta: {
+    label: "Okta organisation URL",
+    placeholder: "https://your-org.okta.com",
+    hint: "Your Okta address, or the issuer of a custom authorization server.",
+  },
   entra: {
     label: "Issuer URL or OpenID metadata document",
     placeholder: "https://login.microsoftonline.com/<tenant-id>/v2.0",
     hint: "Use the v2.0 issuer with your Directory (tenant) ID from the app's Overview page.",
   },
-  oidc: { label: "OpenID configuration URL", placeholder: "https://idp.example.com/.well-known/openid-configuration", hint: "Or the issuer URL: we add /.well-known/openid-configuration." },
+  oidc: {
+    label: "OpenID configuration URL",
+    placeholder: "https://idp.example.com/.well-known/openid-configuration",
+    hint: "Or the issuer URL: we add /.well-known/openid-configuration.",
+  },
 };
 
 export const TOKEN_AUTH_METHODS = [
@@ -28,12 +36,7 @@ export function OidcFields({ kit, provider, clientSecretMask }: { kit: FormKit; 
     <div className="space-y-4">
       {provider === "google" ? (
         <>
-          <Field
-            label="Google Workspace domain"
-            placeholder="acme.com"
-            hint="Only accounts of this domain may sign in."
-            {...field("googleHostedDomain")}
-          />
+          <Field label="Google Workspace domain" placeholder="acme.com" hint="Only accounts of this domain may sign in." {...field("googleHostedDomain")} />
           <details open={Boolean(discoveryError || initial("discoveryInput"))} className="rounded-md ring-1 ring-slate-200">
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">Advanced: discovery URL (leave empty for Google)</summary>
             <div className="px-3 pb-3">
@@ -66,7 +69,15 @@ export function OidcFields({ kit, provider, clientSecretMask }: { kit: FormKit; 
         label="Client secret"
         type="password"
         autoComplete="new-password"
-        hint={clientSecretMask ? (clientSecretMask.startsWith("(") ? clientSecretMask : `Saved: ${clientSecretMask} — leave empty to keep it`) : provider === "entra" ? "Copy the secret's Value, not its Secret ID." : undefined}
+        hint={
+          clientSecretMask
+            ? clientSecretMask.startsWith("(")
+              ? clientSecretMask
+              : `Saved: ${clientSecretMask} — leave empty to keep it`
+            : provider === "entra"
+              ? "Copy the secret's Value, not its Secret ID."
+              : undefined
+        }
         error={errorOf("clientSecret")}
         {...register("clientSecret")}
       />

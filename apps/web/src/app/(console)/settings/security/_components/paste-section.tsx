@@ -6,12 +6,25 @@ import { oidcPasteValues, PasteValues, samlPasteValues, SpCertificateLink } from
 export type SsoUrls = { oidcRedirectUri: string; samlAcsUrl: string; spEntityId: string; spMetadataUrl: string; spCertificateUrl: string };
 
 /** Section a of the form: our values for the IdP, and how to set the IdP up. */
-export function PasteSection({ provider, providerLabel, protocol, urls }: { provider: SsoProviderId; providerLabel: string; protocol: "oidc" | "saml"; urls: SsoUrls }) {
+export function PasteSection({
+  provider,
+  providerLabel,
+  protocol,
+  urls,
+}: {
+  provider: SsoProviderId;
+  providerLabel: string;
+  protocol: "oidc" | "saml";
+  urls: SsoUrls;
+}) {
   const idpName = provider === "oidc" || provider === "saml" ? "your identity provider" : providerLabel;
   const guides = guidesFor(provider);
   return (
     <Card>
-      <CardHeader title={`What to paste into ${idpName}`} description="Create an application in your identity provider with these values. They are the same for every connection." />
+      <CardHeader
+        title={`What to paste into ${idpName}`}
+        description="Create an application in your identity provider with these values. They are the same for every connection."
+      />
       <div className="space-y-4 px-5 py-4">
         <PasteValues values={protocol === "saml" ? samlPasteValues(urls) : oidcPasteValues(urls)} />
         {protocol === "saml" ? (

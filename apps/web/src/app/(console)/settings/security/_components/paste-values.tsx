@@ -37,7 +37,11 @@ export const samlPasteValues = (urls: Urls): PasteValue[] => [
 
 export function SpCertificateLink({ href }: { href: string }) {
   return (
-    <a href={href} download className="inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">
+    <a
+      href={href}
+      download
+      className="inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+    >
       Export SP certificate
     </a>
   );

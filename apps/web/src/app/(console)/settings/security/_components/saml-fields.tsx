@@ -7,13 +7,21 @@ import type { FormKit } from "./form-kit";
 
 export const SAML_CHECKLIST = [
   { id: "nameid", label: "Name ID format: EmailAddress", hint: "So the IdP names the person by email; with another format the sign-in may reach nobody." },
-  { id: "username", label: "Application username (the Name ID's value): the person's email address", hint: "The address must match the member's email in Gatehouse." },
+  {
+    id: "username",
+    label: "Application username (the Name ID's value): the person's email address",
+    hint: "The address must match the member's email in Gatehouse.",
+  },
   {
     id: "signed",
     label: "Response or assertion signed (either is enough)",
     hint: "Entra and JumpCloud sign only the assertion by default, Okta both: Gatehouse accepts either and refuses unsigned ones.",
   },
-  { id: "encryption", label: "Assertion encryption off, or on with our SP certificate", hint: "An assertion encrypted for another key cannot be read, and the sign-in fails." },
+  {
+    id: "encryption",
+    label: "Assertion encryption off, or on with our SP certificate",
+    hint: "An assertion encrypted for another key cannot be read, and the sign-in fails.",
+  },
 ] as const;
 
 const SOURCES = [
@@ -73,7 +81,9 @@ export function SamlFields({
       <fieldset className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200" data-testid="saml-checklist">
         <legend className="sr-only">Settings to choose in your IdP</legend>
         <p className="text-sm font-semibold text-amber-950">Choose these settings in your IdP</p>
-        <p className="text-xs text-amber-900">They cannot be read from the metadata, and are the usual reasons a first sign-in fails. Tick each one as you check it.</p>
+        <p className="text-xs text-amber-900">
+          They cannot be read from the metadata, and are the usual reasons a first sign-in fails. Tick each one as you check it.
+        </p>
         {SAML_CHECKLIST.map((item) => (
           <Checkbox
             key={item.id}
@@ -95,7 +105,13 @@ export function SamlFields({
           options={SOURCES}
           defaultValue={initial("samlSource") || "metadata_url"}
           error={errorOf("samlSource")}
-          inputProps={{ ...sourceField, onChange: (e) => { setSource(e.target.value as Source); return sourceField.onChange(e); } }}
+          inputProps={{
+            ...sourceField,
+            onChange: (e) => {
+              setSource(e.target.value as Source);
+              return sourceField.onChange(e);
+            },
+          }}
         />
 
         <div hidden={!showSource("metadata_url")}>
@@ -119,7 +135,15 @@ export function SamlFields({
             error={errorOf("metadataXml")}
             {...register("metadataXml")}
           />
-          {hydrated ? <FileInput id="metadata-file" label="Upload metadata file (.xml)" accept=".xml,application/xml,text/xml" error={fileErrors.metadataXml} onChange={loadFile("metadataXml", readMetadataFile)} /> : null}
+          {hydrated ? (
+            <FileInput
+              id="metadata-file"
+              label="Upload metadata file (.xml)"
+              accept=".xml,application/xml,text/xml"
+              error={fileErrors.metadataXml}
+              onChange={loadFile("metadataXml", readMetadataFile)}
+            />
+          ) : null}
         </div>
 
         <div hidden={!showSource("manual")} className="space-y-4">
@@ -139,7 +163,15 @@ export function SamlFields({
             error={errorOf("certificatePem")}
             {...register("certificatePem")}
           />
-          {hydrated ? <FileInput id="certificate-file" label="Upload certificate file (.pem, .cer, .crt)" accept=".pem,.cer,.crt,.der" error={fileErrors.certificatePem} onChange={loadFile("certificatePem", readCertificateFile)} /> : null}
+          {hydrated ? (
+            <FileInput
+              id="certificate-file"
+              label="Upload certificate file (.pem, .cer, .crt)"
+              accept=".pem,.cer,.crt,.der"
+              error={fileErrors.certificatePem}
+              onChange={loadFile("certificatePem", readCertificateFile)}
+            />
+          ) : null}
         </div>
       </fieldset>
 
@@ -159,8 +191,8 @@ export function SamlFields({
         error={errorOf("idpInitiatedEnabled")}
         hint={
           <>
-            An unsolicited response from the IdP is never trusted as is: Gatehouse restarts it as a normal sign-in. But it lets anyone who can reach the IdP&apos;s dashboard start
-            sign-ins. Leave this off unless your users launch the app from their IdP dashboard.
+            An unsolicited response from the IdP is never trusted as is: Gatehouse restarts it as a normal sign-in. But it lets anyone who can reach the
+            IdP&apos;s dashboard start sign-ins. Leave this off unless your users launch the app from their IdP dashboard.
           </>
         }
         {...register("idpInitiatedEnabled")}

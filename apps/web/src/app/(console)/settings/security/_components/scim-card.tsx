@@ -32,24 +32,37 @@ export async function ScimCard({ accountId, connectionId, logCursor }: { account
       {view && enabled ? (
         <div className="divide-y divide-slate-100 border-t border-slate-100">
           <section aria-labelledby="scim-endpoint-heading" className="space-y-2 px-5 py-4">
-            <h3 id="scim-endpoint-heading" className="text-sm font-semibold text-slate-900">SCIM base URL</h3>
+            <h3 id="scim-endpoint-heading" className="text-sm font-semibold text-slate-900">
+              SCIM base URL
+            </h3>
             <div className="flex items-center gap-2">
-              <code className="block min-w-0 flex-1 select-all break-all rounded bg-slate-50 px-2 py-1.5 font-mono text-xs ring-1 ring-slate-200" data-testid="scim-base-url">{view.baseUrl}</code>
+              <code
+                className="block min-w-0 flex-1 select-all break-all rounded bg-slate-50 px-2 py-1.5 font-mono text-xs ring-1 ring-slate-200"
+                data-testid="scim-base-url"
+              >
+                {view.baseUrl}
+              </code>
               <CopyButton value={view.baseUrl} label="SCIM base URL" />
             </div>
           </section>
           <TokenList connectionId={connectionId} tokens={view.tokens} />
           <DefaultRole connectionId={connectionId} role={view.directory.defaultRole} />
           <section aria-labelledby="scim-setup-heading" className="space-y-2 px-5 py-4">
-            <h3 id="scim-setup-heading" className="text-sm font-semibold text-slate-900">Set up your IdP</h3>
+            <h3 id="scim-setup-heading" className="text-sm font-semibold text-slate-900">
+              Set up your IdP
+            </h3>
             <ScimSetupNotes baseUrl={view.baseUrl} />
           </section>
           <section aria-labelledby="scim-self-test-heading" className="space-y-2 px-5 py-4">
-            <h3 id="scim-self-test-heading" className="text-sm font-semibold text-slate-900">Self-test</h3>
+            <h3 id="scim-self-test-heading" className="text-sm font-semibold text-slate-900">
+              Self-test
+            </h3>
             <ScimSelfTest connectionId={connectionId} />
           </section>
           <section aria-labelledby="scim-log-heading" className="space-y-2 px-5 py-4">
-            <h3 id="scim-log-heading" className="text-sm font-semibold text-slate-900">Request log</h3>
+            <h3 id="scim-log-heading" className="text-sm font-semibold text-slate-900">
+              Request log
+            </h3>
             {log ? <ScimRequestLog page={log} basePath={basePath} isFirstPage={!before} /> : null}
           </section>
           <DisableScim connectionId={connectionId} />
@@ -64,18 +77,32 @@ function tokenStatus(token: View["tokens"][number]) {
     case "active":
       return <Badge tone="emerald">Active</Badge>;
     case "grace":
-      return <span><Badge tone="amber">Rotated</Badge> expires {formatUtc(token.expiresAt)} (grace period)</span>;
+      return (
+        <span>
+          <Badge tone="amber">Rotated</Badge> expires {formatUtc(token.expiresAt)} (grace period)
+        </span>
+      );
     case "expired":
-      return <span><Badge>Expired</Badge> {formatUtc(token.expiresAt)}</span>;
+      return (
+        <span>
+          <Badge>Expired</Badge> {formatUtc(token.expiresAt)}
+        </span>
+      );
     case "revoked":
-      return <span><Badge tone="red">Revoked</Badge> {formatUtc(token.revokedAt)}</span>;
+      return (
+        <span>
+          <Badge tone="red">Revoked</Badge> {formatUtc(token.revokedAt)}
+        </span>
+      );
   }
 }
 
 function TokenList({ connectionId, tokens }: { connectionId: string; tokens: View["tokens"] }) {
   return (
     <section aria-labelledby="scim-tokens-heading" className="space-y-2 px-5 py-4">
-      <h3 id="scim-tokens-heading" className="text-sm font-semibold text-slate-900">Tokens</h3>
+      <h3 id="scim-tokens-heading" className="text-sm font-semibold text-slate-900">
+        Tokens
+      </h3>
       <TableScroll>
         <table className="w-full text-left text-sm" aria-label="SCIM tokens">
           <TableHead columns={["Token", "Created", "Last used", "Status", { label: "Actions", hidden: true as const }]} />
@@ -92,8 +119,12 @@ function TokenList({ connectionId, tokens }: { connectionId: string; tokens: Vie
                       <input type="hidden" name="connectionId" value={connectionId} />
                       <input type="hidden" name="tokenId" value={token.id} />
                       <input id={`revoke-${token.id}`} name="confirm" type="checkbox" className="h-4 w-4 rounded border-slate-300 text-red-600" />
-                      <label htmlFor={`revoke-${token.id}`} className="text-xs text-slate-700">Confirm revoking {token.prefix}…</label>
-                      <Button type="submit" variant="danger">Revoke</Button>
+                      <label htmlFor={`revoke-${token.id}`} className="text-xs text-slate-700">
+                        Confirm revoking {token.prefix}…
+                      </label>
+                      <Button type="submit" variant="danger">
+                        Revoke
+                      </Button>
                     </form>
                   ) : null}
                 </td>
@@ -110,7 +141,9 @@ function TokenList({ connectionId, tokens }: { connectionId: string; tokens: Vie
 function DefaultRole({ connectionId, role }: { connectionId: string; role: "admin" | "member" }) {
   return (
     <section aria-labelledby="scim-role-heading" className="space-y-2 px-5 py-4">
-      <h3 id="scim-role-heading" className="text-sm font-semibold text-slate-900">Role for new members</h3>
+      <h3 id="scim-role-heading" className="text-sm font-semibold text-slate-900">
+        Role for new members
+      </h3>
       <form action={setScimDefaultRoleAction} className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="connectionId" value={connectionId} />
         <Select
@@ -121,7 +154,9 @@ function DefaultRole({ connectionId, role }: { connectionId: string; role: "admi
           hint="People your IdP provisions join with this role. You change anyone’s role on the Team page; the IdP never does."
           className="w-64"
         />
-        <Button type="submit" variant="secondary">Save role</Button>
+        <Button type="submit" variant="secondary">
+          Save role
+        </Button>
       </form>
     </section>
   );
@@ -130,14 +165,20 @@ function DefaultRole({ connectionId, role }: { connectionId: string; role: "admi
 function DisableScim({ connectionId }: { connectionId: string }) {
   return (
     <section aria-labelledby="scim-disable-heading" className="space-y-2 px-5 py-4">
-      <h3 id="scim-disable-heading" className="text-sm font-semibold text-slate-900">Switch off SCIM</h3>
+      <h3 id="scim-disable-heading" className="text-sm font-semibold text-slate-900">
+        Switch off SCIM
+      </h3>
       <form action={disableScimAction} className="space-y-3">
         <input type="hidden" name="connectionId" value={connectionId} />
         <div className="flex items-start gap-2">
           <input id="scim-disable-confirm" name="confirm" type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-red-600" />
-          <label htmlFor="scim-disable-confirm" className="text-sm text-slate-800">I understand provisioning stops and every token is revoked</label>
+          <label htmlFor="scim-disable-confirm" className="text-sm text-slate-800">
+            I understand provisioning stops and every token is revoked
+          </label>
         </div>
-        <Button type="submit" variant="danger">Disable SCIM</Button>
+        <Button type="submit" variant="danger">
+          Disable SCIM
+        </Button>
       </form>
       <p className="text-xs text-slate-500">Members SCIM added stay in the account until you remove them.</p>
     </section>

@@ -20,7 +20,9 @@ export function ScimSelfTest({ connectionId }: { connectionId: string }) {
     <div className="space-y-3">
       <form action={formAction} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="connectionId" value={connectionId} />
-        <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Running…" : "Run self-test"}</Button>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Running…" : "Run self-test"}
+        </Button>
         <span className="text-sm text-slate-600">
           Sends the requests an IdP sends to your SCIM endpoint, with a 5-minute token revoked afterwards. The test user is deleted again.
         </span>
@@ -38,7 +40,9 @@ function SelfTestResults({ report }: { report: SelfTestReport }) {
     <div className="space-y-3 rounded-md p-4 ring-1 ring-slate-200" data-testid="scim-self-test-report">
       <p className={cn("text-sm font-semibold", report.ok ? "text-emerald-800" : "text-red-800")}>
         {report.ok ? "The self-test passed." : "The self-test found problems."}{" "}
-        <span className="font-normal text-slate-500">Ran {formatUtc(report.ranAt)} against {report.baseUrl}</span>
+        <span className="font-normal text-slate-500">
+          Ran {formatUtc(report.ranAt)} against {report.baseUrl}
+        </span>
       </p>
       <ol className="space-y-2" aria-label="Self-test steps">
         {report.steps.map((step) => {

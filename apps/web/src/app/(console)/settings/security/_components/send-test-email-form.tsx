@@ -30,7 +30,9 @@ export function SendTestEmailForm({ connectionId }: { connectionId: string }) {
           defaultValue={state.values?.memberEmail ?? ""}
           error={state.error}
         />
-        <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">{pending ? "Sending…" : "Send test email"}</Button>
+        <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
+          {pending ? "Sending…" : "Send test email"}
+        </Button>
       </div>
       <div aria-live="polite">{state.success ? <Alert tone="success">{state.success}</Alert> : null}</div>
     </form>

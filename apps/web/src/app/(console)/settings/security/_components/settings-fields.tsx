@@ -26,7 +26,14 @@ export function SettingsFields({ kit }: { kit: FormKit }) {
       <Field label="Connection name" {...field("name")} />
       <Field label="Description (admins only)" hint="A note for other admins; members never see it." {...field("description")} />
       <Field label="Sign-in button text" hint="What members see on the sign-in page." {...field("buttonText")} />
-      <RadioGroup legend="Provisioning" name="provisioningMode" options={PROVISIONING} defaultValue={initial("provisioningMode") || "match"} error={errorOf("provisioningMode")} inputProps={register("provisioningMode")} />
+      <RadioGroup
+        legend="Provisioning"
+        name="provisioningMode"
+        options={PROVISIONING}
+        defaultValue={initial("provisioningMode") || "match"}
+        error={errorOf("provisioningMode")}
+        inputProps={register("provisioningMode")}
+      />
       <Select
         label="Role for new members"
         className="max-w-xs"
@@ -72,8 +79,8 @@ export function AttributeMappingFields({ kit }: { kit: FormKit }) {
       </summary>
       <div className="space-y-4 border-t border-slate-200 px-5 py-4">
         <p className="text-sm text-slate-600">
-          The claim (OpenID Connect) or attribute (SAML) that carries each value. When it is missing, we try the names IdPs commonly use; Test Connection shows what the last sign-in
-          produced.
+          The claim (OpenID Connect) or attribute (SAML) that carries each value. When it is missing, we try the names IdPs commonly use; Test Connection shows
+          what the last sign-in produced.
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
           {MAPPING_FIELDS.map((f) => {

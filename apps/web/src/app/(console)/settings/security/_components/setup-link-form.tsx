@@ -27,7 +27,9 @@ export function SetupLinkForm() {
           key={state.success ?? "form"}
           error={state.error}
         />
-        <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">{pending ? "Sending…" : "Send setup link"}</Button>
+        <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
+          {pending ? "Sending…" : "Send setup link"}
+        </Button>
       </div>
       <div aria-live="polite">{state.success ? <Alert tone="success">{state.success}</Alert> : null}</div>
     </form>

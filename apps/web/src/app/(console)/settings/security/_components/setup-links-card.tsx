@@ -40,7 +40,10 @@ export function SetupLinksCard({ links }: { links: SetupLinkRow[] }) {
                     <td className="px-5 py-3">
                       <ol className="flex flex-wrap gap-1" aria-label={`Progress of the link for ${link.email}`}>
                         {STEPS.map((step) => (
-                          <li key={step.key} className={`rounded px-1.5 py-0.5 text-xs ${link.progress[step.key] ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-500"}`}>
+                          <li
+                            key={step.key}
+                            className={`rounded px-1.5 py-0.5 text-xs ${link.progress[step.key] ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-500"}`}
+                          >
                             {link.progress[step.key] ? "✓ " : ""}
                             {step.label}
                             <span className="sr-only">{link.progress[step.key] ? " (done)" : " (not yet)"}</span>
@@ -53,11 +56,15 @@ export function SetupLinksCard({ links }: { links: SetupLinkRow[] }) {
                         <>
                           <form action={resendSetupLinkAction} className="inline">
                             <input type="hidden" name="linkId" value={link.id} />
-                            <Button type="submit" variant="secondary">Re-send</Button>
+                            <Button type="submit" variant="secondary">
+                              Re-send
+                            </Button>
                           </form>
                           <form action={revokeSetupLinkAction} className="inline">
                             <input type="hidden" name="linkId" value={link.id} />
-                            <Button type="submit" variant="secondary">Revoke</Button>
+                            <Button type="submit" variant="secondary">
+                              Revoke
+                            </Button>
                           </form>
                         </>
                       ) : null}

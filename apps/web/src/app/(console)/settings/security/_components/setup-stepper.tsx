@@ -10,8 +10,18 @@ export function SetupStepper({ progress }: { progress: ConnectionProgress }) {
     <nav aria-label="Setup progress" className="rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid="setup-stepper">
       <ol className="flex flex-wrap items-center gap-x-2 gap-y-2 text-sm">
         {progress.steps.map((step, index) => (
-          <li key={step.id} className="flex items-center gap-2" data-testid="setup-step" data-state={step.state} aria-current={step.state === "current" ? "step" : undefined}>
-            {index > 0 ? <span aria-hidden className="text-slate-300">→</span> : null}
+          <li
+            key={step.id}
+            className="flex items-center gap-2"
+            data-testid="setup-step"
+            data-state={step.state}
+            aria-current={step.state === "current" ? "step" : undefined}
+          >
+            {index > 0 ? (
+              <span aria-hidden className="text-slate-300">
+                →
+              </span>
+            ) : null}
             <span
               aria-hidden
               className={cn(
@@ -34,7 +44,9 @@ export function SetupStepper({ progress }: { progress: ConnectionProgress }) {
         {progress.next ? (
           <>
             <span className="font-semibold">Next: </span>
-            <a href={`#step-${progress.next.step}`} className="text-indigo-700 hover:underline">{progress.next.text}</a>
+            <a href={`#step-${progress.next.step}`} className="text-indigo-700 hover:underline">
+              {progress.next.text}
+            </a>
           </>
         ) : (
           "Done: members can sign in with this connection."

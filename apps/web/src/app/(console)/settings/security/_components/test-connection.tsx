@@ -33,7 +33,9 @@ export function TestConnection({ connectionId }: { connectionId: string }) {
     <div className="space-y-3">
       <form action={formAction} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="connectionId" value={connectionId} />
-        <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Testing…" : "Test Connection"}</Button>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Testing…" : "Test Connection"}
+        </Button>
         <span className="text-sm text-slate-600">Checks that we can reach your IdP with these settings. Nothing is changed.</span>
       </form>
       <div aria-live="polite" aria-busy={pending}>
@@ -48,7 +50,8 @@ function TestReport({ report }: { report: TestConnectionReport }) {
   return (
     <div className="space-y-4 rounded-md p-4 ring-1 ring-slate-200" data-testid="test-report">
       <p className={cn("text-sm font-semibold", report.ok ? "text-emerald-800" : "text-red-800")}>
-        {report.ok ? "The connection test passed." : "The connection test found problems."} <span className="font-normal text-slate-500">Tested {formatUtc(report.testedAt)}</span>
+        {report.ok ? "The connection test passed." : "The connection test found problems."}{" "}
+        <span className="font-normal text-slate-500">Tested {formatUtc(report.testedAt)}</span>
       </p>
       <ul className="space-y-2" aria-label="Test results">
         {report.items.map((item) => (
@@ -74,7 +77,9 @@ function SamlDetails({ saml }: { saml: NonNullable<TestConnectionReport["saml"]>
       <h3 className="font-semibold text-slate-900">{saml.source === "entered" ? "What you entered" : "What the IdP metadata says"}</h3>
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
         <dt className="text-slate-600">IdP entity ID</dt>
-        <dd className="break-all font-mono text-xs" data-testid="saml-entity-id">{saml.entityId}</dd>
+        <dd className="break-all font-mono text-xs" data-testid="saml-entity-id">
+          {saml.entityId}
+        </dd>
         <dt className="text-slate-600">Single sign-on URLs</dt>
         <dd>
           <ul>
@@ -115,7 +120,8 @@ function SamlDetails({ saml }: { saml: NonNullable<TestConnectionReport["saml"]>
 }
 
 function MappingPreview({ lines }: { lines: TestConnectionReport["mappingPreview"] }) {
-  if (!lines) return <p className="text-sm text-slate-600">The attribute mapping preview appears after the first Authenticate or sign-in through this connection.</p>;
+  if (!lines)
+    return <p className="text-sm text-slate-600">The attribute mapping preview appears after the first Authenticate or sign-in through this connection.</p>;
   return (
     <div className="space-y-2">
       <h3 className="text-sm font-semibold text-slate-900">Attribute mapping preview (last sign-in)</h3>
@@ -123,9 +129,15 @@ function MappingPreview({ lines }: { lines: TestConnectionReport["mappingPreview
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="py-1 pr-4 font-medium">Field</th>
-              <th scope="col" className="py-1 pr-4 font-medium">From</th>
-              <th scope="col" className="py-1 font-medium">Value</th>
+              <th scope="col" className="py-1 pr-4 font-medium">
+                Field
+              </th>
+              <th scope="col" className="py-1 pr-4 font-medium">
+                From
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Value
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

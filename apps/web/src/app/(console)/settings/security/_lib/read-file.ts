@@ -16,7 +16,8 @@ function readAs<T extends string | ArrayBuffer>(file: File, as: "text" | "buffer
 export type FileRead = { ok: true; text: string } | { ok: false; error: string };
 
 export async function readMetadataFile(file: File): Promise<FileRead> {
-  if (file.size > MAX_METADATA_FILE_BYTES) return { ok: false, error: "This file is over 1 MB. IdP metadata is much smaller: check that you chose the metadata XML file." };
+  if (file.size > MAX_METADATA_FILE_BYTES)
+    return { ok: false, error: "This file is over 1 MB. IdP metadata is much smaller: check that you chose the metadata XML file." };
   try {
     return { ok: true, text: await readAs<string>(file, "text") };
   } catch {
@@ -29,7 +30,8 @@ export async function readMetadataFile(file: File): Promise<FileRead> {
  * textarea always shows something the admin can recognise and the server reads one format.
  */
 export async function readCertificateFile(file: File): Promise<FileRead> {
-  if (file.size > MAX_CERTIFICATE_FILE_BYTES) return { ok: false, error: "This file is over 64 KB. A signing certificate is much smaller: check that you chose the certificate file." };
+  if (file.size > MAX_CERTIFICATE_FILE_BYTES)
+    return { ok: false, error: "This file is over 64 KB. A signing certificate is much smaller: check that you chose the certificate file." };
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readAs<ArrayBuffer>(file, "buffer"));

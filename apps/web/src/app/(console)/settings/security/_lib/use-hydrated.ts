@@ -9,5 +9,9 @@ const subscribe = () => () => {};
  * JavaScript (disabling, hiding, file reading) switch on without a hydration mismatch.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -17,7 +17,9 @@ export default async function DisableSsoPage() {
         <ul className="list-disc space-y-1 pl-5">
           <li>Every connection is switched off, and the sign-in requirement goes back to any method.</li>
           <li>No domain enforces SSO any more.</li>
-          <li><strong>Every session signed in through SSO ends now</strong>: those members are signed out and may lose unsaved work.</li>
+          <li>
+            <strong>Every session signed in through SSO ends now</strong>: those members are signed out and may lose unsaved work.
+          </li>
         </ul>
         <p>Next you can email password-reset links to all members or chosen ones. Members keep their existing login: do not create a new one.</p>
         <ConfirmDisableSsoForm accountName={session.activeAccount.name} />

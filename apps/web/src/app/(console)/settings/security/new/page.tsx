@@ -24,10 +24,14 @@ export default async function NewConnectionPage({ searchParams }: { searchParams
     <div className="space-y-6">
       <div>
         <p className="text-sm">
-          <Link href={access.base} className="font-medium text-indigo-700 hover:underline">← Single sign-on</Link>
+          <Link href={access.base} className="font-medium text-indigo-700 hover:underline">
+            ← Single sign-on
+          </Link>
         </p>
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">Configure SSO: {meta.providerLabel}</h1>
-        <p className="mt-1 text-sm text-slate-600">Set up the application in your identity provider, then fill in what it shows you. Saving does not switch anything on.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Set up the application in your identity provider, then fill in what it shows you. Saving does not switch anything on.
+        </p>
       </div>
       <ConnectionForm meta={meta} defaults={connectionFormDefaults(provider, null)} urls={ssoUrls(env().APP_URL)} />
     </div>

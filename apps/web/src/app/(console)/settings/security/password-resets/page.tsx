@@ -24,7 +24,9 @@ export default async function PasswordResetsPage({ searchParams }: { searchParam
           title="Email password-reset links"
           description="Members keep their existing login: do not create a new one. Members who only ever used SSO need a password now; the link lets them set one."
         />
-        <div className="px-5 py-4"><PasswordResetsForm members={members.map(({ userId, email, hasPassword }) => ({ userId, email, hasPassword }))} /></div>
+        <div className="px-5 py-4">
+          <PasswordResetsForm members={members.map(({ userId, email, hasPassword }) => ({ userId, email, hasPassword }))} />
+        </div>
       </Card>
     </div>
   );

@@ -25,7 +25,9 @@ export default async function RequireSsoPage({ searchParams }: { searchParams: P
   const target: EnforcementTarget = params.target === "domain" && domainId ? { kind: "domain", domainId } : { kind: "account" };
   const preview = await previewEnforcement(coreContext(), { accountId: session.activeAccount.id, target });
   const back = (
-    <Link href="/settings/security" className="text-sm font-medium text-indigo-700 hover:underline">Back to single sign-on</Link>
+    <Link href="/settings/security" className="text-sm font-medium text-indigo-700 hover:underline">
+      Back to single sign-on
+    </Link>
   );
   if (!preview) {
     return (
@@ -40,19 +42,25 @@ export default async function RequireSsoPage({ searchParams }: { searchParams: P
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Require SSO for {scope}</h1>
-        <p className="mt-1 text-sm text-slate-600">They will sign in only through {preview.account.name}&apos;s single sign-on. Members with “SSO off” on the Team page keep their password.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          They will sign in only through {preview.account.name}&apos;s single sign-on. Members with “SSO off” on the Team page keep their password.
+        </p>
       </div>
       <FlashBanner id={params.flash} />
       {!preview.hasFreshTest ? (
         <Alert tone="error" title="Test a connection first">
-          No switched-on connection has signed in successfully in the last 24 hours. Run Authenticate or a test sign-in by email on a connection (or mark it as tested after a
-          success), then come back.
+          No switched-on connection has signed in successfully in the last 24 hours. Run Authenticate or a test sign-in by email on a connection (or mark it as
+          tested after a success), then come back.
         </Alert>
       ) : (
         <>
           <Card>
             <CardHeader
-              title={preview.lockedOut.length === 0 ? "Nobody would be locked out" : `${preview.lockedOut.length} ${preview.lockedOut.length === 1 ? "person" : "people"} would be locked out`}
+              title={
+                preview.lockedOut.length === 0
+                  ? "Nobody would be locked out"
+                  : `${preview.lockedOut.length} ${preview.lockedOut.length === 1 ? "person" : "people"} would be locked out`
+              }
               description={`Of the ${preview.affected.length} ${preview.affected.length === 1 ? "member" : "members"} this affects, these never signed in through SSO, their email is not on a verified domain of this account, and they are not exempt.`}
             />
             {preview.lockedOut.length > 0 ? (
@@ -74,8 +82,11 @@ export default async function RequireSsoPage({ searchParams }: { searchParams: P
           </Card>
           {!preview.hasExemptAdmin ? (
             <Alert tone="warning" title="Keep one admin exempt">
-              We recommend turning on “SSO off” for one account admin on the <Link href="/settings/team" className="underline">Team page</Link> first, so someone can still sign in with a
-              password if your identity provider stops working.
+              We recommend turning on “SSO off” for one account admin on the{" "}
+              <Link href="/settings/team" className="underline">
+                Team page
+              </Link>{" "}
+              first, so someone can still sign in with a password if your identity provider stops working.
             </Alert>
           ) : null}
           <Alert tone="warning" title="Sessions end now">
@@ -89,8 +100,16 @@ export default async function RequireSsoPage({ searchParams }: { searchParams: P
               <input type="hidden" name="target" value={preview.target.kind} />
               {preview.target.kind === "domain" ? <input type="hidden" name="domainId" value={preview.target.domainId} /> : null}
               {params.requireMfa === "on" ? <input type="hidden" name="requireMfa" value="on" /> : null}
-              <Field label={`Type ${preview.account.slug} to confirm`} name="confirmation" autoComplete="off" required hint="The account's sign-in name (or its name)." />
-              <Button type="submit" variant="danger">Require SSO</Button>
+              <Field
+                label={`Type ${preview.account.slug} to confirm`}
+                name="confirmation"
+                autoComplete="off"
+                required
+                hint="The account's sign-in name (or its name)."
+              />
+              <Button type="submit" variant="danger">
+                Require SSO
+              </Button>
             </form>
           </Card>
         </>

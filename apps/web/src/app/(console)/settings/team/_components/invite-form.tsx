@@ -18,16 +18,35 @@ export function InviteForm() {
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.success ? <Alert tone="success">{state.success}</Alert> : null}
       <div className="flex flex-wrap items-start gap-3">
-        <Field label="Email" type="email" className="min-w-64 flex-1" placeholder="name@company.com" defaultValue={state.values?.email} error={errorOf("email")} {...form.register("email")} />
+        <Field
+          label="Email"
+          type="email"
+          className="min-w-64 flex-1"
+          placeholder="name@company.com"
+          defaultValue={state.values?.email}
+          error={errorOf("email")}
+          {...form.register("email")}
+        />
         <div className="space-y-1">
-          <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">Role</label>
-          <select id="invite-role" defaultValue={state.values?.role ?? "member"} className="rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-slate-300" {...form.register("role")}>
+          <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
+            Role
+          </label>
+          <select
+            id="invite-role"
+            defaultValue={state.values?.role ?? "member"}
+            className="rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-slate-300"
+            {...form.register("role")}
+          >
             {(["member", "admin"] as const).map((role) => (
-              <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
             ))}
           </select>
         </div>
-        <Button type="submit" className="mt-6" disabled={pending}>{pending ? "Sending…" : "Send invite"}</Button>
+        <Button type="submit" className="mt-6" disabled={pending}>
+          {pending ? "Sending…" : "Send invite"}
+        </Button>
       </div>
     </form>
   );

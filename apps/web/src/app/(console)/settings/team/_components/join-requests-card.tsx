@@ -7,7 +7,10 @@ export function JoinRequestsCard({ requests }: { requests: PendingJoinRequest[] 
   if (requests.length === 0) return null;
   return (
     <Card>
-      <CardHeader title={`Requests to join (${requests.length})`} description="People whose verified email is on one of your verified domains. Approving adds them as Members; they get an email either way." />
+      <CardHeader
+        title={`Requests to join (${requests.length})`}
+        description="People whose verified email is on one of your verified domains. Approving adds them as Members; they get an email either way."
+      />
       <ul className="divide-y divide-slate-100">
         {requests.map((r) => (
           <li key={r.id} className="flex items-center justify-between gap-4 px-5 py-3 text-sm" data-testid="join-request-row">
@@ -20,12 +23,16 @@ export function JoinRequestsCard({ requests }: { requests: PendingJoinRequest[] 
               <form action={decideJoinRequestAction}>
                 <input type="hidden" name="requestId" value={r.id} />
                 <input type="hidden" name="decision" value="approve" />
-                <Button type="submit" size="sm" aria-label={`Approve ${r.email}`}>Approve</Button>
+                <Button type="submit" size="sm" aria-label={`Approve ${r.email}`}>
+                  Approve
+                </Button>
               </form>
               <form action={decideJoinRequestAction}>
                 <input type="hidden" name="requestId" value={r.id} />
                 <input type="hidden" name="decision" value="decline" />
-                <Button type="submit" size="sm" variant="danger" aria-label={`Decline ${r.email}`}>Decline</Button>
+                <Button type="submit" size="sm" variant="danger" aria-label={`Decline ${r.email}`}>
+                  Decline
+                </Button>
               </form>
             </span>
           </li>

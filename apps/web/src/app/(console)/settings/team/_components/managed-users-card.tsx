@@ -19,9 +19,19 @@ export function ManagedUsersCard({ users, total, page, pageCount, search }: Prop
         description="They already sign in to this deployment but are not members. Imported people join as Members and get an email."
         actions={
           <form role="search" method="get" action="/settings/team" className="flex gap-2">
-            <label htmlFor="managed-search" className="sr-only">Search people on your domains</label>
-            <input id="managed-search" name="mq" defaultValue={search} placeholder="Search by email" className="w-56 rounded-md border-0 px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600" />
-            <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">Search</button>
+            <label htmlFor="managed-search" className="sr-only">
+              Search people on your domains
+            </label>
+            <input
+              id="managed-search"
+              name="mq"
+              defaultValue={search}
+              placeholder="Search by email"
+              className="w-56 rounded-md border-0 px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+            />
+            <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">
+              Search
+            </button>
           </form>
         }
       />
@@ -40,15 +50,31 @@ export function ManagedUsersCard({ users, total, page, pageCount, search }: Prop
         </ul>
         <div className="flex items-center justify-between gap-2 border-t border-slate-200 px-5 py-3 text-sm">
           <span className="flex gap-2">
-            <Button type="submit" name="scope" value="chosen" size="sm" variant="secondary">Import selected</Button>
+            <Button type="submit" name="scope" value="chosen" size="sm" variant="secondary">
+              Import selected
+            </Button>
             {/* "All" means everyone on the domains, so it is offered only on the unfiltered list. */}
-            {search ? null : <Button type="submit" name="scope" value="all" size="sm">Import all ({total})</Button>}
+            {search ? null : (
+              <Button type="submit" name="scope" value="all" size="sm">
+                Import all ({total})
+              </Button>
+            )}
           </span>
           {pageCount > 1 ? (
             <nav aria-label="Pages of people on your domains" className="flex items-center gap-2">
-              <span className="text-slate-600">Page {page} of {pageCount}</span>
-              {page > 1 ? <Link href={pageHref(page - 1)} className="rounded px-2 py-1 ring-1 ring-slate-300">Previous</Link> : null}
-              {page < pageCount ? <Link href={pageHref(page + 1)} className="rounded px-2 py-1 ring-1 ring-slate-300">Next</Link> : null}
+              <span className="text-slate-600">
+                Page {page} of {pageCount}
+              </span>
+              {page > 1 ? (
+                <Link href={pageHref(page - 1)} className="rounded px-2 py-1 ring-1 ring-slate-300">
+                  Previous
+                </Link>
+              ) : null}
+              {page < pageCount ? (
+                <Link href={pageHref(page + 1)} className="rounded px-2 py-1 ring-1 ring-slate-300">
+                  Next
+                </Link>
+              ) : null}
             </nav>
           ) : null}
         </div>

@@ -9,13 +9,19 @@ function Role({ member, isSelf, accountName }: { member: MemberRow; isSelf: bool
   const fields = (
     <>
       <input type="hidden" name="userId" value={member.userId} />
-      <label htmlFor={`role-${member.userId}`} className="sr-only">Role for {member.email}</label>
+      <label htmlFor={`role-${member.userId}`} className="sr-only">
+        Role for {member.email}
+      </label>
       <select id={`role-${member.userId}`} name="role" defaultValue={member.role} className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-slate-300">
         {(["admin", "member"] as const).map((role) => (
-          <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+          <option key={role} value={role}>
+            {ROLE_LABELS[role]}
+          </option>
         ))}
       </select>
-      <Button type="submit" size="sm" variant="secondary" aria-label={`Save role for ${member.email}`}>Save</Button>
+      <Button type="submit" size="sm" variant="secondary" aria-label={`Save role for ${member.email}`}>
+        Save
+      </Button>
     </>
   );
   if (isSelf) {
@@ -36,13 +42,21 @@ function Role({ member, isSelf, accountName }: { member: MemberRow; isSelf: bool
 function ResetMfa({ member }: { member: MemberRow }) {
   return (
     <details className="relative">
-      <summary className="cursor-pointer list-none rounded-md px-2.5 py-1.5 text-sm font-semibold text-slate-900 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" aria-label={`Reset MFA for ${member.email}`}>
+      <summary
+        className="cursor-pointer list-none rounded-md px-2.5 py-1.5 text-sm font-semibold text-slate-900 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+        aria-label={`Reset MFA for ${member.email}`}
+      >
         Reset MFA
       </summary>
-      <form action={resetMemberMfaAction} className="absolute right-0 z-10 mt-2 w-72 space-y-2 rounded-md bg-white p-3 text-left text-sm shadow-lg ring-1 ring-slate-200">
+      <form
+        action={resetMemberMfaAction}
+        className="absolute right-0 z-10 mt-2 w-72 space-y-2 rounded-md bg-white p-3 text-left text-sm shadow-lg ring-1 ring-slate-200"
+      >
         <input type="hidden" name="userId" value={member.userId} />
         <p>Remove {member.email}&apos;s authenticator app and recovery codes? They will need to set it up again.</p>
-        <Button type="submit" size="sm" variant="danger">Yes, reset MFA</Button>
+        <Button type="submit" size="sm" variant="danger">
+          Yes, reset MFA
+        </Button>
       </form>
     </details>
   );
@@ -54,7 +68,9 @@ function Row({ member, isSelf, hasMfa }: { member: MemberRow; isSelf: boolean; h
       {hasMfa ? <ResetMfa member={member} /> : null}
       <form action={sendPasswordResetAction}>
         <input type="hidden" name="userId" value={member.userId} />
-        <Button type="submit" size="sm" variant="secondary" aria-label={`Send password reset to ${member.email}`}>Send reset</Button>
+        <Button type="submit" size="sm" variant="secondary" aria-label={`Send password reset to ${member.email}`}>
+          Send reset
+        </Button>
       </form>
       {isSelf ? null : (
         <ConfirmForm
@@ -84,9 +100,19 @@ function SsoExemption({ member }: { member: MemberRow }) {
         <input id={id} type="checkbox" name="ssoExempt" value="on" defaultChecked={member.ssoExempt} aria-label={`SSO off for ${member.email}`} />
         SSO off
       </label>
-      <label htmlFor={`${id}-until`} className="sr-only">SSO off for {member.email} until (optional)</label>
-      <input id={`${id}-until`} type="date" name="until" defaultValue={member.ssoExemptUntil?.toISOString().slice(0, 10) ?? ""} className="rounded-md border-0 px-1 py-0.5 text-xs ring-1 ring-slate-300" />
-      <Button type="submit" size="sm" variant="secondary" aria-label={`Save SSO exemption for ${member.email}`}>Save</Button>
+      <label htmlFor={`${id}-until`} className="sr-only">
+        SSO off for {member.email} until (optional)
+      </label>
+      <input
+        id={`${id}-until`}
+        type="date"
+        name="until"
+        defaultValue={member.ssoExemptUntil?.toISOString().slice(0, 10) ?? ""}
+        className="rounded-md border-0 px-1 py-0.5 text-xs ring-1 ring-slate-300"
+      />
+      <Button type="submit" size="sm" variant="secondary" aria-label={`Save SSO exemption for ${member.email}`}>
+        Save
+      </Button>
     </form>
   );
 }

@@ -7,7 +7,17 @@ import { ConfirmDialog, useHydrated } from "@gatehouse/ui";
  * The role form of the signed-in admin's own row. Choosing Member and saving asks first (they
  * would lose the console); without JavaScript a checkbox, required by the server, asks instead.
  */
-export function SelfRoleForm({ action, email, accountName, children }: { action: (formData: FormData) => Promise<void>; email: string; accountName: string; children: ReactNode }) {
+export function SelfRoleForm({
+  action,
+  email,
+  accountName,
+  children,
+}: {
+  action: (formData: FormData) => Promise<void>;
+  email: string;
+  accountName: string;
+  children: ReactNode;
+}) {
   const hydrated = useHydrated();
   const form = useRef<HTMLFormElement>(null);
   const confirmed = useRef(false);
@@ -31,8 +41,8 @@ export function SelfRoleForm({ action, email, accountName, children }: { action:
             title="Make yourself a Member?"
             description={
               <>
-                You ({email}) will lose the admin console of {accountName} at once: Team, Security and Domains close to you until another admin makes you
-                an admin again.
+                You ({email}) will lose the admin console of {accountName} at once: Team, Security and Domains close to you until another admin makes you an
+                admin again.
               </>
             }
             confirmLabel="Make me a Member"

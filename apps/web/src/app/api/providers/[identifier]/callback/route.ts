@@ -10,6 +10,12 @@ import { ssoContext } from "@/server/sso-context";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ identifier: string }> }) {
   const { identifier } = await params;
   const browserSecret = readProviderBrowserSecret(request);
-  const outcome = await completeProviderCallback(ssoContext(), { identifier: identifier.slice(0, 64), url: request.nextUrl, browserSecret, request: requestInfo(request), signedInUserId: (await getCurrentSession())?.user.id ?? null });
+  const outcome = await completeProviderCallback(ssoContext(), {
+    identifier: identifier.slice(0, 64),
+    url: request.nextUrl,
+    browserSecret,
+    request: requestInfo(request),
+    signedInUserId: (await getCurrentSession())?.user.id ?? null,
+  });
   return releaseProviderBrowserSecret(await respondToProviderOutcome(outcome), browserSecret);
 }

@@ -31,7 +31,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     browserSecret: readProviderBrowserSecret(request),
   });
   if (!started.ok) {
-    if (purpose === "link") return seeOther(await flashTo("/settings/account", { tone: "error", text: "That provider could not be reached. Try again in a moment." }));
+    if (purpose === "link")
+      return seeOther(await flashTo("/settings/account", { tone: "error", text: "That provider could not be reached. Try again in a moment." }));
     return seeOther(providerRefusalLocation(started.error));
   }
   return attachProviderBrowserSecret(seeOther(started.value.redirectUrl), started.value.browserSecret);

@@ -34,8 +34,19 @@ export function CodeActionForm({ action, intro, codeLabel, submitLabel, variant 
     <form action={formAction} noValidate className="space-y-3">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {intro}
-      <Field id={fieldId} label={codeLabel} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} className="max-w-xs" error={state.fieldErrors?.code} />
-      <Button type="submit" variant={variant} disabled={pending}>{pending ? "Checking…" : submitLabel}</Button>
+      <Field
+        id={fieldId}
+        label={codeLabel}
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={7}
+        className="max-w-xs"
+        error={state.fieldErrors?.code}
+      />
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? "Checking…" : submitLabel}
+      </Button>
     </form>
   );
 }

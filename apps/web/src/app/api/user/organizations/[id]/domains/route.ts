@@ -11,7 +11,8 @@ export const GET = apiRoute(listDomainsSpec, async ({ account }) => succeed((awa
 export const POST = apiRoute(addDomainSpec, async ({ caller, account, body }) => {
   const domain = normaliseDomain(body.domain);
   if (!domain.ok) return validationFailed({ domain: domain.error });
-  if ((await listAccountDomains(db(), account.id)).some((d) => d.domain === domain.value)) return refuse(409, "DOMAIN_EXISTS", `${domain.value} is already on this account.`);
+  if ((await listAccountDomains(db(), account.id)).some((d) => d.domain === domain.value))
+    return refuse(409, "DOMAIN_EXISTS", `${domain.value} is already on this account.`);
   const added = await addDomain(domainContext(), { accountId: account.id, domain: body.domain, actor: caller.actor });
   if (!added.ok) return refuse(422, "DOMAIN_REFUSED", added.error, { fields: { domain: added.error } });
   return succeed(toApiDomain(added.value), `${added.value.domain} added. Publish the TXT record, then POST …/verify.`, 201);

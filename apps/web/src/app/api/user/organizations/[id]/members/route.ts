@@ -1,4 +1,13 @@
-import { findUserByEmail, getMemberRole, inviteMember, isEmailShaped, listMembers, listPendingInvites, listPendingJoinRequests, normaliseEmail } from "@gatehouse/core";
+import {
+  findUserByEmail,
+  getMemberRole,
+  inviteMember,
+  isEmailShaped,
+  listMembers,
+  listPendingInvites,
+  listPendingJoinRequests,
+  normaliseEmail,
+} from "@gatehouse/core";
 import { apiRoute } from "@/server/api/api-route";
 import { refuse, succeed, validationFailed } from "@/server/api/envelope";
 import { inviteMemberSpec, listMembersSpec } from "@/server/api/specs/members";
@@ -19,7 +28,8 @@ export const GET = apiRoute(listMembersSpec, async ({ account, query }) => {
 export const POST = apiRoute(inviteMemberSpec, async ({ caller, account, body }) => {
   if (!isEmailShaped(normaliseEmail(body.email))) return validationFailed({ email: "Enter a valid email address, like name@company.com." });
   const existing = await findUserByEmail(db(), body.email);
-  if (existing && (await getMemberRole(db(), account.id, existing.id))) return refuse(409, "ALREADY_MEMBER", `${existing.email} is already a member of ${account.name}.`);
+  if (existing && (await getMemberRole(db(), account.id, existing.id)))
+    return refuse(409, "ALREADY_MEMBER", `${existing.email} is already a member of ${account.name}.`);
   const invited = await inviteMember(coreContext(), { accountId: account.id, email: body.email, role: body.role, actor: caller.actor });
   if (!invited.ok) return refuse(422, "INVITE_REFUSED", invited.error);
   return succeed(invited.value, `Invite sent to ${invited.value.email}.`, 201);

@@ -13,4 +13,6 @@ export const PUT = apiRoute(putConnectionSpec, async ({ caller, account, params,
   return connection ? saveApiConnection(caller, account, connection, body) : notFound("SSO connection");
 });
 
-export const DELETE = apiRoute(deleteConnectionSpec, async ({ caller, account, params }) => deleteApiConnection(caller, account, await loadConnection(account.id, params.connectionId)));
+export const DELETE = apiRoute(deleteConnectionSpec, async ({ caller, account, params }) =>
+  deleteApiConnection(caller, account, await loadConnection(account.id, params.connectionId)),
+);

@@ -10,10 +10,19 @@ export const GET = apiRoute(getSecuritySettingsSpec, async ({ account }) => {
 });
 
 export const PUT = apiRoute(putSecuritySettingsSpec, async ({ caller, account, body }) => {
-  const updated = await updateSecuritySettings(coreContext(), { accountId: account.id, actor: caller.actor, authRequired: body.authRequired, requireMfa: body.requireMfa, confirmation: body.confirm ?? null });
+  const updated = await updateSecuritySettings(coreContext(), {
+    accountId: account.id,
+    actor: caller.actor,
+    authRequired: body.authRequired,
+    requireMfa: body.requireMfa,
+    confirmation: body.confirm ?? null,
+  });
   if (!updated.ok) return refusal(updated.error, account.slug);
   const ended = updated.value.endedSessions;
-  return succeed({ authRequired: body.authRequired, requireMfa: body.requireMfa }, ended > 0 ? `Saved. ${ended} session(s) not signed in through SSO ended.` : "Saved.");
+  return succeed(
+    { authRequired: body.authRequired, requireMfa: body.requireMfa },
+    ended > 0 ? `Saved. ${ended} session(s) not signed in through SSO ended.` : "Saved.",
+  );
 });
 
 function refusal(error: SecuritySettingsError, slug: string): ApiReply {
@@ -23,7 +32,11 @@ function refusal(error: SecuritySettingsError, slug: string): ApiReply {
     case "not_found":
       return notFound("account");
     case "needs_fresh_test":
-      return refuse(409, "needs_fresh_test", "Test a switched-on connection first: SSO can be required only after Authenticate or a test sign-in succeeded in the last 24 hours.");
+      return refuse(
+        409,
+        "needs_fresh_test",
+        "Test a switched-on connection first: SSO can be required only after Authenticate or a test sign-in succeeded in the last 24 hours.",
+      );
     case "would_lock_out":
       return refuse(
         409,

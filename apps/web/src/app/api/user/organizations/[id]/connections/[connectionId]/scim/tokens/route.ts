@@ -14,7 +14,15 @@ export const GET = apiRoute(listScimTokensSpec, async ({ account, params }) => {
   return succeed({
     enabled: view.directory.enabled,
     baseUrl: view.baseUrl,
-    tokens: view.tokens.map((t) => ({ id: t.id, prefix: t.prefix, state: t.state, createdAt: t.createdAt.toISOString(), lastUsedAt: iso(t.lastUsedAt), expiresAt: iso(t.expiresAt), revokedAt: iso(t.revokedAt) })),
+    tokens: view.tokens.map((t) => ({
+      id: t.id,
+      prefix: t.prefix,
+      state: t.state,
+      createdAt: t.createdAt.toISOString(),
+      lastUsedAt: iso(t.lastUsedAt),
+      expiresAt: iso(t.expiresAt),
+      revokedAt: iso(t.revokedAt),
+    })),
   });
 });
 
@@ -26,7 +34,11 @@ export const POST = apiRoute(createScimTokenSpec, async ({ caller, account, para
   if (!directory?.enabled) {
     const enabled = await enableScim(coreContext(), target);
     if (!enabled.ok) return refuse(409, "SCIM_REFUSED", enabled.error);
-    return succeed({ token: enabled.value.token, prefix: enabled.value.prefix, baseUrl: enabled.value.baseUrl, graceUntil: null }, "SCIM switched on. Copy the token now: it is not shown again.", 201);
+    return succeed(
+      { token: enabled.value.token, prefix: enabled.value.prefix, baseUrl: enabled.value.baseUrl, graceUntil: null },
+      "SCIM switched on. Copy the token now: it is not shown again.",
+      201,
+    );
   }
   const rotated = await rotateScimDirectoryToken(coreContext(), target);
   if (!rotated.ok) return refuse(409, "SCIM_REFUSED", rotated.error);
