@@ -1,12 +1,15 @@
 /**
  * Attempt limits: one window, and how many counted attempts each key may have in it.
- * Sign-in counts failures; forgot-password counts every request (each one can send an email).
+ * Sign-in counts failures; forgot-password and sign-up count every request (each one can send an email).
  */
 export const SIGN_IN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 30;
 export const MAX_RESET_REQUESTS_PER_EMAIL = 3;
 export const MAX_RESET_REQUESTS_PER_IP = 10;
+/** Sign-up requests: each one sends an email, so every request counts, as for resets. */
+export const MAX_SIGN_UPS_PER_EMAIL = 3;
+export const MAX_SIGN_UPS_PER_IP = 10;
 
 export type FailureHistory = {
   /** Failure times for this email within the window, oldest first. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deploymentSettings, eq, loginProviderIdentities, loginProviders, memberships, sessions, signUpRequests, users } from "@gatehouse/db";
+import { auditEvents, deploymentSettings, eq, loginProviderIdentities, loginProviders, memberships, sessions, signUpRequests, users } from "@gatehouse/db";
 import {
   authenticatePassword,
   completeSignUp,
@@ -123,6 +123,27 @@ describe("sign-up", () => {
     expect(await env.db.select().from(signUpRequests).where(eq(signUpRequests.email, "taken@example.test"))).toHaveLength(0);
     const mail = await env.smtp.waitForEmail({ to: "taken@example.test" });
     expect(mail.subject).toMatch(/already have/);
+  });
+});
+
+describe("the sign-up limit", () => {
+  const signUp = (email: string, ip: string | null) => requestSignUp(env.ctx, { email, name: "", password: "a-long-password", ip });
+
+  it("refuses a fourth request for one address within the window, with a time to wait, and audits it", async () => {
+    for (let i = 0; i < 3; i++) expect((await signUp("flood@example.test", `10.50.0.${i}`)).ok).toBe(true);
+    const refused = await signUp("Flood@Example.test", "10.50.0.9");
+    expect(refused).toMatchObject({ ok: false, error: { code: "rate_limited", retryAfterMinutes: 15 } });
+    expect(!refused.ok && refused.error.message).toMatch(/Try again in 15 minutes/);
+    expect(await env.db.select().from(signUpRequests).where(eq(signUpRequests.email, "flood@example.test"))).toHaveLength(3);
+    const [event] = await env.db.select().from(auditEvents).where(eq(auditEvents.action, "sign_up.rate_limited"));
+    expect(event).toMatchObject({ actorLabel: "flood@example.test", metadata: { reason: "rate_limited", retryAfterMinutes: 15 } });
+  });
+
+  it("refuses an eleventh request from one IP for any address, and gives no IP quota when the IP is unknown", async () => {
+    for (let i = 0; i < 10; i++) expect((await signUp(`ip-${i}@example.test`, "10.51.0.1")).ok).toBe(true);
+    expect(await signUp("ip-next@example.test", "10.51.0.1")).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+    expect((await signUp("ip-next@example.test", "10.51.0.2")).ok).toBe(true);
+    for (let i = 0; i < 12; i++) expect((await signUp(`noip-${i}@example.test`, null)).ok).toBe(true);
   });
 });
 

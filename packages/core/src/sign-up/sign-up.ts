@@ -1,9 +1,11 @@
 import { and, eq, gt, isNull, signUpRequests, users } from "@gatehouse/db";
 import { emailVerificationEmail, signUpExistingEmail } from "@gatehouse/email";
+import { claimAttempt } from "../attempt-limit";
 import { recordAuditEvent } from "../audit";
 import { nowOf, type CoreContext } from "../context";
 import { isEmailShaped, normaliseEmail } from "../email-address";
 import { checkNewPassword, hashPassword } from "../passwords";
+import { MAX_SIGN_UPS_PER_EMAIL, MAX_SIGN_UPS_PER_IP } from "../rate-limit";
 import { fail, ok, type Result } from "../result";
 import { createSession } from "../sessions";
 import { generateToken, hashToken } from "../tokens";
@@ -11,20 +13,40 @@ import { findUserByEmail } from "../users";
 
 export const SIGN_UP_LINK_HOURS = 24;
 
+/** Why a sign-up request was refused: bad input (a sentence for the form), or too many requests. */
+export type SignUpRequestError = { code: "invalid"; message: string } | { code: "rate_limited"; retryAfterMinutes: number; message: string };
+
 /**
  * Starts an email + password sign-up: a verification link goes to the address. The answer is the
  * same whether or not the address already has a login (that owner gets a "you already have a
- * login" email instead), so the form does not reveal who is registered.
+ * login" email instead), so the form does not reveal who is registered. Every request counts
+ * against a per-email limit and, when the client IP is known, a per-IP one (each request sends an
+ * email, so nobody can flood an inbox or mail a list of addresses from one place).
  */
 export async function requestSignUp(
   ctx: Pick<CoreContext, "db" | "mailer" | "appUrl" | "now">,
   input: { email: string; name: string; password: string; ip: string | null },
-): Promise<Result<{ email: string }>> {
-  if (!isEmailShaped(input.email)) return fail("Enter an email address like name@company.com.");
+): Promise<Result<{ email: string }, SignUpRequestError>> {
+  if (!isEmailShaped(input.email)) return fail({ code: "invalid", message: "Enter an email address like name@company.com." });
   const problem = checkNewPassword(input.password);
-  if (problem) return fail(problem);
+  if (problem) return fail({ code: "invalid", message: problem });
   const email = normaliseEmail(input.email);
   const actor = { userId: null, label: email, ip: input.ip };
+  // Without a known client IP there is no per-IP quota: one shared key would let anyone block everyone.
+  const claim = await claimAttempt(
+    ctx.db,
+    [{ key: `sign-up-email:${email}`, limit: MAX_SIGN_UPS_PER_EMAIL }, ...(input.ip ? [{ key: `sign-up-ip:${input.ip}`, limit: MAX_SIGN_UPS_PER_IP }] : [])],
+    nowOf(ctx),
+  );
+  if (!claim.allowed) {
+    const { retryAfterMinutes } = claim;
+    await recordAuditEvent(ctx.db, { accountId: null, actor, action: "sign_up.rate_limited", metadata: { reason: "rate_limited", retryAfterMinutes } });
+    return fail({
+      code: "rate_limited",
+      retryAfterMinutes,
+      message: `Too many sign-up requests for this address or from your network. Try again in ${retryAfterMinutes} minute${retryAfterMinutes === 1 ? "" : "s"}.`,
+    });
+  }
   if (await findUserByEmail(ctx.db, email)) {
     await ctx.mailer.send({ ...signUpExistingEmail({ signInUrl: `${ctx.appUrl}/login` }), to: email, template: "sign-up-existing" });
     await recordAuditEvent(ctx.db, { accountId: null, actor, action: "sign_up.existing_email", metadata: { reason: "email_taken" } });

@@ -15,6 +15,6 @@ export async function signUpAction(_state: ActionState, formData: FormData): Pro
   const parsed = signUpSchema.safeParse({ ...values, password: formData.get("password") });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const result = await requestSignUp(coreContext(), { ...parsed.data, ip: await clientIp() });
-  if (!result.ok) return { error: result.error, values };
+  if (!result.ok) return { error: result.error.message, values };
   redirect(`/signup/check-email?${new URLSearchParams({ email: result.value.email }).toString()}`);
 }
