@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accounts, and, auditEvents, eq, mfaFactors, mfaRecoveryCodes } from "@gatehouse/db";
+import { accounts, and, auditEvents, eq, mfaFactors, mfaRecoveryCodes, mfaRememberedDevices, sessions } from "@gatehouse/db";
 import {
   continueAfterEnrolment,
   createSession,
@@ -227,14 +227,14 @@ describe("managing MFA", () => {
     });
     expect(await resetMemberMfa(clock.ctx, { accountId: account.id, userId: member.id, actor: actorOf(admin) })).toEqual({
       ok: true,
-      value: { email: member.email },
+      value: { email: member.email, sessionsEnded: 0 },
     });
     expect(await userHasMfa(env.db, member.id)).toBe(false);
     const [event] = await env.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "mfa.reset"), eq(auditEvents.accountId, account.id)));
-    expect(event).toMatchObject({ actorUserId: admin.id, targetId: member.id, metadata: { reason: null } });
+    expect(event).toMatchObject({ actorUserId: admin.id, targetId: member.id, metadata: { reason: null, sessionsEnded: 0 } });
 
     await enrol(clock.ctx, member, clock.now());
     const { admin: outsider } = await setup("r2");
@@ -250,6 +250,30 @@ describe("managing MFA", () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "mfa.reset"), eq(auditEvents.actorUserId, outsider.id)));
-    expect(support[0]?.metadata).toEqual({ reason: "lost phone", bySupport: true });
+    expect(support[0]?.metadata).toEqual({ reason: "lost phone", sessionsEnded: 0, bySupport: true });
+  });
+
+  it("a reset ends the member's sessions and remembered devices, and no one else's", async () => {
+    const { member, admin, account, actorOf } = await setup("r3");
+    const clock = clockedContext();
+    await enrol(clock.ctx, member, clock.now());
+    await env.db.insert(mfaRememberedDevices).values({
+      userId: member.id,
+      tokenHash: "remembered-r3",
+      userAgent: null,
+      createdAt: clock.now(),
+      expiresAt: new Date(clock.now().getTime() + 86_400_000),
+    });
+    const theirs = await createSession(clock.ctx, { userId: member.id, method: "password" });
+    await createSession(clock.ctx, { userId: member.id, method: "password", mfaStep: "verify" });
+    const adminSession = await createSession(clock.ctx, { userId: admin.id, method: "password" });
+    expect(await resolveSession(clock.ctx, theirs)).not.toBeNull();
+
+    const reset = await resetMemberMfa(clock.ctx, { accountId: account.id, userId: member.id, actor: actorOf(admin) });
+    expect(reset).toEqual({ ok: true, value: { email: member.email, sessionsEnded: 2 } });
+    expect(await resolveSession(clock.ctx, theirs)).toBeNull();
+    expect(await env.db.select().from(sessions).where(eq(sessions.userId, member.id))).toHaveLength(0);
+    expect(await env.db.select().from(mfaRememberedDevices).where(eq(mfaRememberedDevices.userId, member.id))).toHaveLength(0);
+    expect(await resolveSession(clock.ctx, adminSession)).not.toBeNull();
   });
 });

@@ -20,15 +20,29 @@ test("an account requiring MFA walks an unenrolled member through enrolment befo
   await expect(page.getByTestId("signed-in-as")).toHaveText(team.member.email);
 });
 
-test("an admin resets a member's MFA after a confirmation, and the member signs in without it", async ({ page, db, team }) => {
-  await enrolDirectly(db, team.member);
+test("an admin resets a member's MFA after a confirmation, which signs the member out, and the member signs in without it", async ({
+  page,
+  browser,
+  db,
+  team,
+}) => {
+  const key = await enrolDirectly(db, team.member);
+  const memberPage = await (await browser.newContext()).newPage();
+  await signIn(memberPage, team.member.email);
+  await memberPage.getByLabel("Authentication code").fill(codeFor(key, 1));
+  await memberPage.getByRole("button", { name: "Verify" }).click();
+  await expect(memberPage).toHaveURL(/\/settings\/team/);
+
   await signIn(page, team.admin.email);
   await expect(page).toHaveURL(/\/settings\/team/);
   const row = page.getByTestId("member-row").filter({ hasText: team.member.email });
   await expect(row.getByText("On", { exact: true })).toBeVisible();
   await row.getByText("Reset MFA", { exact: true }).click();
+  await expect(row.getByText("They will be signed out everywhere")).toBeVisible();
   await row.getByRole("button", { name: "Yes, reset MFA" }).click();
-  await expect(page.getByText(`Two-step verification was reset for ${team.member.email}`)).toBeVisible();
+  await expect(page.getByText(`Two-step verification was reset for ${team.member.email} and they were signed out everywhere`)).toBeVisible();
+  await memberPage.goto("/settings/team");
+  await expect(memberPage).toHaveURL(/\/login/);
   await expect(page.getByTestId("member-row").filter({ hasText: team.member.email }).getByText("Off", { exact: true })).toBeVisible();
   await signOut(page);
 

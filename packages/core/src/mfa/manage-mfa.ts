@@ -2,6 +2,7 @@ import { and, eq, memberships, mfaFactors, mfaRecoveryCodes, mfaRememberedDevice
 import { recordAuditEvent, recordUserAuditEvent } from "../audit";
 import { nowOf, type Actor } from "../context";
 import { type Result, fail, ok } from "../result";
+import { endSessionsForUser } from "../sessions";
 import { isStaffUser } from "../staff";
 import { isAccountAdmin } from "../team";
 import { checkMfaCode, type MfaCodeError } from "./check-mfa-code";
@@ -48,14 +49,14 @@ export async function removeOwnMfa(ctx: MfaContext, input: { userId: string; cod
 
 /**
  * Resets a member's MFA (lost phone, no recovery codes): their app, recovery codes and remembered
- * devices are gone, and their next password sign-in asks them to enrol again if an account
- * requires MFA. Account admins reset members of their account; our support staff (bySupport)
+ * devices are gone, and so are all their sessions (whoever holds the lost phone may hold a signed-in
+ * browser too); their next password sign-in asks them to enrol again if an account requires MFA. Account admins reset members of their account; our support staff (bySupport)
  * reset anyone's, with a reason.
  */
 export async function resetMemberMfa(
   ctx: Pick<MfaContext, "db">,
   input: { accountId: string; userId: string; actor: Actor; reason?: string; bySupport?: boolean },
-): Promise<Result<{ email: string }, string>> {
+): Promise<Result<{ email: string; sessionsEnded: number }, string>> {
   const allowed = input.bySupport
     ? input.actor.userId !== null && (await isStaffUser(ctx.db, input.actor.userId))
     : await isAccountAdmin(ctx.db, input.accountId, input.actor);
@@ -70,17 +71,19 @@ export async function resetMemberMfa(
   if (!target) return fail("That person is not a member of this account.");
   const [factor] = await ctx.db.select({ userId: mfaFactors.userId }).from(mfaFactors).where(eq(mfaFactors.userId, input.userId)).limit(1);
   if (!factor) return fail(`${target.email} has no MFA to reset.`);
-  await ctx.db.transaction(async (tx) => {
+  const sessionsEnded = await ctx.db.transaction(async (tx) => {
     await deleteMfa(tx, input.userId);
+    const ended = await endSessionsForUser(tx, input.userId);
     await recordAuditEvent(tx, {
       accountId: input.accountId,
       actor: input.actor,
       action: "mfa.reset",
       target: { type: "user", id: input.userId, label: target.email },
-      metadata: { reason: input.reason?.trim() || null, ...(input.bySupport ? { bySupport: true } : {}) },
+      metadata: { reason: input.reason?.trim() || null, sessionsEnded: ended, ...(input.bySupport ? { bySupport: true } : {}) },
     });
+    return ended;
   });
-  return ok({ email: target.email });
+  return ok({ email: target.email, sessionsEnded });
 }
 
 async function deleteMfa(db: Pick<Database, "delete">, userId: string): Promise<void> {

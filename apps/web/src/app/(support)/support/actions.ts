@@ -90,7 +90,8 @@ export async function supportResetMfaAction(_state: ActionState, formData: FormD
     supportResetMfaSchema,
     formValues(formData),
     ({ accountId, userId, reason }, actor) => resetMemberMfa(coreContext(), { accountId, userId, reason, actor, bySupport: true }),
-    ({ email }) => `MFA reset for ${email}: their authenticator app and recovery codes no longer work; they can set MFA up again after signing in.`,
+    ({ email }) =>
+      `MFA reset for ${email}: their authenticator app and recovery codes no longer work and they were signed out everywhere; they can set MFA up again after signing in.`,
   );
   // On success the member leaves the list of members with MFA, and their form's message with it.
   if (state.success) redirect(await flashTo(`/support/accounts/${String(formData.get("accountId"))}`, { tone: "success", text: state.success }));

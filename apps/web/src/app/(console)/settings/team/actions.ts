@@ -142,7 +142,7 @@ export async function resetMemberMfaAction(formData: FormData) {
     null,
     (input, accountId, actor) => resetMemberMfa(coreContext(), { ...input, accountId, actor }),
     (value) =>
-      `Two-step verification was reset for ${(value as { email: string }).email}. They set it up again at their next sign-in if your account requires it.`,
+      `Two-step verification was reset for ${(value as { email: string }).email} and they were signed out everywhere. They set it up again at their next sign-in if your account requires it.`,
   );
 }
 

@@ -53,7 +53,10 @@ function ResetMfa({ member }: { member: MemberRow }) {
         className="absolute right-0 z-10 mt-2 w-72 space-y-2 rounded-md bg-white p-3 text-left text-sm shadow-lg ring-1 ring-slate-200"
       >
         <input type="hidden" name="userId" value={member.userId} />
-        <p>Remove {member.email}&apos;s authenticator app and recovery codes? They will need to set it up again.</p>
+        <p>
+          Remove {member.email}&apos;s authenticator app and recovery codes? They will be signed out everywhere, remembered browsers
+          included, and need to set it up again.
+        </p>
         <Button type="submit" size="sm" variant="danger">
           Yes, reset MFA
         </Button>

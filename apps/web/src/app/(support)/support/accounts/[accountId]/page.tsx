@@ -142,7 +142,7 @@ export default async function SupportAccountPage({ params, searchParams }: { par
       <Card>
         <CardHeader
           title="Reset a member's MFA"
-          description="For a member who lost their authenticator app and recovery codes. Their app and codes stop working; they set MFA up again after signing in."
+          description="For a member who lost their authenticator app and recovery codes. Their app and codes stop working and they are signed out everywhere (remembered browsers too); they set MFA up again after signing in."
         />
         {members.some((m) => m.hasMfa) ? (
           <ul className="divide-y divide-slate-100">
