@@ -9,6 +9,7 @@ export * from "./audit";
 export * from "./security-events";
 export * from "./team-policy";
 export * from "./sessions";
+export * from "./prune-expired-rows";
 export * from "./session-grants";
 export * from "./prove-account-with-password";
 export * from "./users";

@@ -1,4 +1,5 @@
 import {
+  pruneExpiredRows,
   pruneIdempotencyKeys,
   pruneRememberedDevices,
   pruneScimRequestLogs,
@@ -46,5 +47,7 @@ export function periodicSweeps(): Sweep[] {
   sweeps.push({ name: "mfa.remembered-devices.prune", cron: cronEvery(60), run: async (now) => void (await pruneRememberedDevices(db(), now)) });
   // Stored answers to Idempotency-Key requests, kept 24 hours.
   sweeps.push({ name: "api.idempotency.prune", cron: cronEvery(60), run: async (now) => void (await pruneIdempotencyKeys(db(), now)) });
+  // Expired sessions, links and sign-in round trips (what the console still lists is kept).
+  sweeps.push({ name: "expired-rows.prune", cron: cronEvery(60), run: async (now) => void (await pruneExpiredRows(db(), now)) });
   return sweeps;
 }
