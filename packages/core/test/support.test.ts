@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountDomains, accounts, eq, sessions, ssoConnections, users } from "@gatehouse/db";
+import { accountDomains, accounts, eq, inArray, memberships, sessions, ssoConnections, users } from "@gatehouse/db";
 import {
   createSession,
   disableSso,
@@ -182,6 +182,38 @@ describe("suspendEnforcement", () => {
     expect(events[1]).toMatchObject({ actorLabel: "Gatehouse support (Sam)", metadata: { reason: "Ticket 9: Okta down", bySupport: true, hours: 2 } });
     const back = await env.smtp.waitForEmail({ to: "admin@sus1.test", subject: "SSO enforcement is back on for Support sus1" });
     expect(back.text).toContain("Members must sign in as your authentication requirement says again.");
+  });
+});
+
+describe("the end of a suspension", () => {
+  it("ends the password sessions opened during it by members the restored rule enforces, keeps SSO and exempt ones, and audits the count", async () => {
+    const s = await setup("sus2");
+    const start = new Date("2030-02-01T10:00:00Z");
+    const during = { ...env.ctx, now: () => new Date("2030-02-01T10:30:00Z") };
+    expect((await suspendEnforcement({ ...env.ctx, now: () => start }, { accountId: s.account.id, hours: 1, actor: s.support, reason: "Ticket 10: IdP down" })).ok).toBe(
+      true,
+    );
+    const exempt = await ensureMember(env.db, { accountId: s.account.id, email: "exempt@sus2.test", name: "Ex", role: "member", password: "exempt-password" });
+    await env.db.update(memberships).set({ ssoExempt: true }).where(eq(memberships.userId, exempt.id));
+    await createSession(during, { userId: s.member.id, method: "password" });
+    await createSession(during, { userId: s.admin.id, method: "password" });
+    await createSession(during, { userId: exempt.id, method: "password" });
+    await createSession(during, { userId: s.member.id, method: "sso", accountId: s.account.id, connectionId: s.connection.id });
+
+    expect(await restoreSuspendedEnforcement(env.ctx, new Date("2030-02-01T11:00:00Z"))).toBe(1);
+    const left = await env.db
+      .select({ userId: sessions.userId, method: sessions.method })
+      .from(sessions)
+      .where(inArray(sessions.userId, [s.member.id, s.admin.id, exempt.id]));
+    expect(left).toHaveLength(2);
+    expect(left).toContainEqual({ userId: s.member.id, method: "sso" });
+    expect(left).toContainEqual({ userId: exempt.id, method: "password" });
+    const [ended] = await listAuditEvents(env.db, s.account.id, 1);
+    expect(ended).toMatchObject({
+      action: "security.sessions_ended",
+      actorLabel: "Enforcement suspension ended",
+      metadata: { reason: "enforcement_restored", count: 2, members: 2 },
+    });
   });
 });
 

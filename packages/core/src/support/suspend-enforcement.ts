@@ -4,6 +4,9 @@ import { enforcementSuspensionEmail } from "@gatehouse/email";
 import { listAccountAdminEmails } from "../account-admins";
 import { recordAuditEvent } from "../audit";
 import { nowOf, type Actor, type CoreContext } from "../context";
+import { isEnforcedUnder } from "../enforcement/affected-members";
+import { endNonSsoSessions } from "../enforcement/end-non-sso-sessions";
+import { loadAccountMembersForEnforcement } from "../enforcement/load-enforcement";
 import { fail, ok, type Result } from "../result";
 import { authoriseSupportOrAdmin } from "./authorise-support-or-admin";
 import { isAllowedSuspensionHours } from "./support-reason";
@@ -55,8 +58,9 @@ export async function suspendEnforcement(
 
 /**
  * Ends every suspension whose time has come (run every minute by a sweep): clears the column,
- * audits `security.enforcement_restored` and tells the admins. The conditional UPDATE makes two
- * replicas running it at once restore (and email) each account once.
+ * audits `security.enforcement_restored`, ends the password (non-SSO) sessions the restored rule
+ * refuses, and tells the admins. The conditional UPDATE makes two replicas running it at once
+ * restore (and email) each account once.
  */
 export async function restoreSuspendedEnforcement(ctx: CoreContext, at?: Date): Promise<number> {
   const now = at ?? nowOf(ctx);
@@ -77,8 +81,43 @@ export async function restoreSuspendedEnforcement(ctx: CoreContext, at?: Date): 
     }
     return rows;
   });
-  for (const row of restored) await notifyAdmins(ctx, { accountId: row.id, accountName: row.name, event: "restored", until: now, reason: null });
+  for (const row of restored) {
+    await endSessionsRefusedAfterSuspension(ctx, row.id, now);
+    await notifyAdmins(ctx, { accountId: row.id, accountName: row.name, event: "restored", until: now, reason: null });
+  }
   return restored.length;
+}
+
+/**
+ * The members the restored rule requires SSO of keep no session it would refuse: those opened with
+ * a password (or another way than this account's SSO) while enforcement was paused. Their earlier
+ * such sessions already ended when enforcement was switched on, so in practice these are the
+ * suspension's own sign-ins. Audited as `security.sessions_ended` with the count.
+ */
+async function endSessionsRefusedAfterSuspension(ctx: CoreContext, accountId: string, now: Date): Promise<number> {
+  const [account] = await ctx.db.select({ authRequired: accounts.authRequired }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
+  if (!account) return 0;
+  const members = await loadAccountMembersForEnforcement(ctx.db, accountId);
+  const rule = {
+    authRequired: account.authRequired,
+    enforcementSuspendedUntil: null,
+    enforcingDomainIds: members.flatMap((m) => (m.domainEnforcesSso && m.domainId ? [m.domainId] : [])),
+  };
+  const enforced = members.filter((m) => isEnforcedUnder(m, rule, now));
+  const ended = await endNonSsoSessions(
+    ctx.db,
+    accountId,
+    enforced.map((m) => m.userId),
+  );
+  if (ended > 0) {
+    await recordAuditEvent(ctx.db, {
+      accountId,
+      actor: SUSPENSION_JOB_ACTOR,
+      action: "security.sessions_ended",
+      metadata: { reason: "enforcement_restored", count: ended, members: enforced.length },
+    });
+  }
+  return ended;
 }
 
 async function notifyAdmins(
