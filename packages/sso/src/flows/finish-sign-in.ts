@@ -2,6 +2,8 @@ import {
   and,
   eq,
   memberships,
+  ne,
+  or,
   scimDirectories,
   scimUsers,
   ssoConnections,
@@ -33,6 +35,7 @@ import {
 import type { SsoContext } from "../context";
 import { completeTestRequest, testRequestEmail } from "../connections/send-test-email";
 import { sendSignInVerification } from "./email-verification";
+import { linkIdentity, linkedUserOf } from "./link-identity";
 
 export type RequestInfo = { ip: string | null; userAgent: string | null };
 
@@ -191,8 +194,11 @@ export async function finishSignIn(
       ? await joinIfLinkedThroughDomain(ctx, connection, decision, email, request)
       : decision.outcome === "rejoin"
         ? await rejoinMember(ctx, connection, decision.userId, email, decision.role, request)
-        : await provisionMember(ctx, connection, profile, decision.role, request);
-  if (!userId) {
+        : await provisionMember(ctx, connection, profile, decision.role, { key, emailProvenAt: input.emailJustProven ? now : null }, request);
+  // A first sign-in links the identity (idempotently: a concurrent first sign-in of the same
+  // person may have linked it a moment ago); a link that points elsewhere is never moved.
+  const linkedTo = userId ? await recordIdentity(ctx, { connection, key, userId, email, identity, emailJustProven: Boolean(input.emailJustProven), now }) : null;
+  if (!userId || linkedTo !== userId) {
     // Someone took this email between the decision and the insert: never attach to them.
     const { code, message, advice } = existingLoginRefusal(email);
     await recordAuditEvent(ctx.db, {
@@ -203,7 +209,6 @@ export async function finishSignIn(
     });
     return { kind: "refused", code, message, advice };
   }
-  await recordIdentity(ctx, { connection, key, userId, email, identity, emailJustProven: Boolean(input.emailJustProven), now });
   const sessionId = await createSession(ctx, {
     userId,
     method: "sso",
@@ -257,7 +262,14 @@ async function loadIdentityFacts(ctx: SsoContext, connection: SsoConnection, key
           await ctx.db
             .select({ id: ssoIdentities.id })
             .from(ssoIdentities)
-            .where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.userId, user.id)))
+            // The same subject linked a moment ago by a concurrent first sign-in is this identity, not another.
+            .where(
+              and(
+                eq(ssoIdentities.connectionId, connection.id),
+                eq(ssoIdentities.userId, user.id),
+                or(ne(ssoIdentities.issuer, key.issuer), ne(ssoIdentities.subject, key.subject)),
+              ),
+            )
             .limit(1)
         )[0]
       : undefined;
@@ -286,11 +298,11 @@ async function findScimUserBySubject(ctx: SsoContext, connectionId: string, subj
   return row?.userId ?? null;
 }
 
-/** Links a first-time identity, or notes a known one's sign-in; a link never moves to another user. */
+/** Links a first-time identity, or notes a known one's sign-in; returns the user the identity is linked to. */
 async function recordIdentity(
   ctx: SsoContext,
   input: { connection: SsoConnection; key: IdentityKey; userId: string; email: string; identity: SsoIdentity | null; emailJustProven: boolean; now: Date },
-): Promise<void> {
+): Promise<string | null> {
   const { key, now } = input;
   const proven = input.emailJustProven ? { emailProvenAt: now } : {};
   if (input.identity) {
@@ -298,20 +310,16 @@ async function recordIdentity(
       .update(ssoIdentities)
       .set({ email: input.email, lastSignInAt: now, ...proven })
       .where(eq(ssoIdentities.id, input.identity.id));
-    return;
+    return input.identity.userId;
   }
-  await ctx.db
-    .insert(ssoIdentities)
-    .values({
-      connectionId: input.connection.id,
-      issuer: key.issuer,
-      subject: key.subject,
-      userId: input.userId,
-      email: input.email,
-      emailProvenAt: input.emailJustProven ? now : null,
-      lastSignInAt: now,
-    })
-    .onConflictDoNothing();
+  return linkIdentity(ctx.db, {
+    connectionId: input.connection.id,
+    key,
+    userId: input.userId,
+    email: input.email,
+    emailProvenAt: input.emailJustProven ? now : null,
+    now,
+  });
 }
 
 function testedEmail(ctx: SsoContext, testId: string | null): Promise<string | null> {
@@ -319,26 +327,31 @@ function testedEmail(ctx: SsoContext, testId: string | null): Promise<string | n
 }
 
 /**
- * Just-in-time provisioning creates a new user and their membership. An email that already has
- * a login is never attached here (returns null): the linking rules refused it, or someone took it
- * since.
+ * Just-in-time provisioning creates a new user, their membership and the identity's link in one
+ * transaction. An email that already has a login is never attached here (returns null): the
+ * linking rules refused it, or someone took it since; unless that someone is a concurrent first
+ * sign-in of this same identity, whose user this one then signs in as.
  */
 async function provisionMember(
   ctx: SsoContext,
   connection: SsoConnection,
   profile: MappedProfile,
   role: MemberRole,
+  identity: { key: IdentityKey; emailProvenAt: Date | null },
   request: RequestInfo,
 ): Promise<string | null> {
   const email = profile.email!;
   return ctx.db.transaction(async (tx) => {
+    // A concurrent provisioning of this email holds the row until it commits; this insert waits
+    // for it, and the next statement sees its identity link.
     const [user] = await tx
       .insert(users)
       .values({ email, name: displayNameOf(profile) ?? "", emailVerifiedAt: new Date() })
       .onConflictDoNothing()
       .returning();
-    if (!user) return null;
+    if (!user) return linkedUserOf(tx, connection.id, identity.key);
     await tx.insert(memberships).values({ accountId: connection.accountId, userId: user.id, role, source: "jit" }).onConflictDoNothing();
+    await linkIdentity(tx, { connectionId: connection.id, key: identity.key, userId: user.id, email, emailProvenAt: identity.emailProvenAt, now: new Date() });
     await recordAuditEvent(tx, {
       accountId: connection.accountId,
       actor: { userId: user.id, label: email, ip: request.ip },
