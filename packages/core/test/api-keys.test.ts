@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiIdempotency, apiKeys, eq } from "@gatehouse/db";
+import { accounts, apiIdempotency, apiKeys, eq } from "@gatehouse/db";
 import {
   authenticateApiKey,
   claimIdempotencyKey,
@@ -8,6 +8,7 @@ import {
   ensureMember,
   issueApiKey,
   listApiKeys,
+  markApiKeyUsed,
   pruneIdempotencyKeys,
   revokeApiKey,
   settleIdempotencyKey,
@@ -59,17 +60,35 @@ describe("API keys", () => {
     expect(JSON.stringify(listed)).not.toContain(key.value.token);
   });
 
-  it("writes last_used_at at most once a minute", async () => {
+  it("writes last_used_at for accepted requests only, at most once a minute", async () => {
     const t = await team("k2");
     const key = await issueApiKey(env.ctx, { accountId: t.account.id, kind: "account", name: "busy", scope: "read", actor: t.actor(t.admin) });
     if (!key.ok) throw new Error(key.error);
     const at = (iso: string) => ({ ...env.ctx, now: () => new Date(iso) });
-    await authenticateApiKey(at("2030-01-01T00:00:00Z"), key.value.token, null);
-    await authenticateApiKey(at("2030-01-01T00:00:30Z"), key.value.token, null);
     const lastUsed = async () => (await env.db.select().from(apiKeys).where(eq(apiKeys.id, key.value.id)))[0]!.lastUsedAt?.toISOString();
+    // Recognised but not (yet) accepted: a later check may still refuse the request.
+    const first = await authenticateApiKey(at("2030-01-01T00:00:00Z"), key.value.token, null);
+    expect(await lastUsed()).toBeUndefined();
+    if (!first.ok) throw new Error(first.error);
+    await markApiKeyUsed(at("2030-01-01T00:00:00Z"), first.value);
+    const second = await authenticateApiKey(at("2030-01-01T00:00:30Z"), key.value.token, null);
+    if (!second.ok) throw new Error(second.error);
+    await markApiKeyUsed(at("2030-01-01T00:00:30Z"), second.value);
     expect(await lastUsed()).toBe("2030-01-01T00:00:00.000Z");
-    await authenticateApiKey(at("2030-01-01T00:01:05Z"), key.value.token, null);
+    const third = await authenticateApiKey(at("2030-01-01T00:01:05Z"), key.value.token, null);
+    if (!third.ok) throw new Error(third.error);
+    await markApiKeyUsed(at("2030-01-01T00:01:05Z"), third.value);
     expect(await lastUsed()).toBe("2030-01-01T00:01:05.000Z");
+  });
+
+  it("a personal token refused by SSO enforcement is not marked as used", async () => {
+    const t = await team("k4");
+    const token = await issueApiKey(env.ctx, { accountId: t.account.id, kind: "personal", name: "old laptop", scope: "read", actor: t.actor(t.member) });
+    if (!token.ok) throw new Error(token.error);
+    await env.db.update(accounts).set({ authRequired: "sso" }).where(eq(accounts.id, t.account.id));
+    expect(await authenticateApiKey(env.ctx, token.value.token, null)).toEqual({ ok: false, error: "sso_required" });
+    const [row] = await env.db.select().from(apiKeys).where(eq(apiKeys.id, token.value.id));
+    expect(row!.lastUsedAt).toBeNull();
   });
 
   it("counts requests in a one-minute window per key, even in parallel", async () => {

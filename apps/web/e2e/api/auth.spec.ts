@@ -39,11 +39,16 @@ test("a revoked key and an expired key get 401", async ({ request, db, team }) =
   await envelope(await withKey(request, expired.token).get("/api/user/organizations"), 401, "API_KEY_EXPIRED");
 });
 
-test("a read-only key reads but writing gets 403", async ({ request, db, team }) => {
-  const api = withKey(request, (await accountKey(db, team.accountId, "read")).token);
-  await envelope(await api.get(orgUrl(team.accountId, "/members")), 200);
+test("a read-only key reads but writing gets 403, and a refused request does not count as a use of the key", async ({ request, db, team }) => {
+  const key = await accountKey(db, team.accountId, "read");
+  const api = withKey(request, key.token);
+  const lastUsedAt = async () => (await db.select().from(apiKeys).where(eq(apiKeys.id, key.id)))[0]!.lastUsedAt;
   await envelope(await api.post(orgUrl(team.accountId, "/domains"), { domain: "readonly.test" }), 403, "INSUFFICIENT_SCOPE");
   await envelope(await api.delete(orgUrl(team.accountId, "/settings/sso")), 403, "INSUFFICIENT_SCOPE");
+  await envelope(await api.get(orgUrl((await otherAccount(db)).id, "/members")), 404, "NOT_FOUND");
+  expect(await lastUsedAt()).toBeNull();
+  await envelope(await api.get(orgUrl(team.accountId, "/members")), 200);
+  expect(await lastUsedAt()).not.toBeNull();
 });
 
 test("a personal access token acts as its member: their role, and it works under requireMfa", async ({ request, db, team }) => {

@@ -7,7 +7,6 @@ import {
   eq,
   isNull,
   memberships,
-  or,
   sql,
   users,
   type ApiKey,
@@ -199,6 +198,8 @@ export async function revokeApiKey(
 /** What a presented key may reach: one account, with the authority of an admin (account key) or of its member (personal token). */
 export type ApiKeyCaller = {
   keyId: string;
+  /** As read when the key was looked up: markApiKeyUsed compares it to write at most once a minute. */
+  lastUsedAt: Date | null;
   kind: ApiKeyKind;
   scope: ApiKeyScope;
   account: { id: string; name: string; slug: string; role: MemberRole };
@@ -207,7 +208,11 @@ export type ApiKeyCaller = {
 
 export type ApiKeyRefusal = "unknown" | "revoked" | "expired" | "not_a_member" | "sso_required";
 
-/** Looks a presented key up by its hash and says who it acts as; touches last_used_at at most once a minute. */
+/**
+ * Looks a presented key up by its hash and says who it acts as. It does not touch last_used_at: a
+ * request refused after this (enforcement, scope, rate, the account in the path) did not use the
+ * key; the caller marks it with markApiKeyUsed once the request is accepted.
+ */
 export async function authenticateApiKey(ctx: Pick<CoreContext, "db" | "now">, token: string, ip: string | null): Promise<Result<ApiKeyCaller, ApiKeyRefusal>> {
   if (!token.startsWith(API_KEY_TOKEN_PREFIX) || token.length > 200) return fail("unknown");
   const now = nowOf(ctx);
@@ -227,16 +232,11 @@ export async function authenticateApiKey(ctx: Pick<CoreContext, "db" | "now">, t
   if (!row) return fail("unknown");
   const state = apiKeyState(row.key, now);
   if (state !== "active") return fail(state);
-  if (isLastUsedStale(row.key.lastUsedAt, now)) {
-    await ctx.db
-      .update(apiKeys)
-      .set({ lastUsedAt: now })
-      .where(and(eq(apiKeys.id, row.key.id), or(isNull(apiKeys.lastUsedAt), eq(apiKeys.lastUsedAt, row.key.lastUsedAt ?? now))));
-  }
   const { key } = row;
   if (key.kind === "account") {
     return ok({
       keyId: key.id,
+      lastUsedAt: key.lastUsedAt,
       kind: key.kind,
       scope: key.scope,
       account: { ...row.account, role: "admin" },
@@ -249,11 +249,22 @@ export async function authenticateApiKey(ctx: Pick<CoreContext, "db" | "now">, t
   if (personalTokenUnderSso({ membership, createdThroughSso: key.createdThroughSso, now }) === "sso_required") return fail("sso_required");
   return ok({
     keyId: key.id,
+    lastUsedAt: key.lastUsedAt,
     kind: key.kind,
     scope: key.scope,
     account: { ...row.account, role: row.role },
     actor: { userId: row.user.id, label: `${row.user.email} (personal access token "${key.name}")`, ip },
   });
+}
+
+/** Records that an accepted request used the key; written at most once a minute (the conditional UPDATE keeps parallel requests to one write). */
+export async function markApiKeyUsed(ctx: Pick<CoreContext, "db" | "now">, key: Pick<ApiKeyCaller, "keyId" | "lastUsedAt">): Promise<void> {
+  const now = nowOf(ctx);
+  if (!isLastUsedStale(key.lastUsedAt, now)) return;
+  await ctx.db
+    .update(apiKeys)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiKeys.id, key.keyId), key.lastUsedAt ? eq(apiKeys.lastUsedAt, key.lastUsedAt) : isNull(apiKeys.lastUsedAt)));
 }
 
 /** Counts one request against the key's fixed one-minute window in one UPDATE, as SCIM tokens do, so parallel requests on any replica each get their own count. */

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { claimIdempotencyKey, scopeAllows, settleIdempotencyKey } from "@gatehouse/core";
-import { db } from "@/server/context";
+import { claimIdempotencyKey, markApiKeyUsed, scopeAllows, settleIdempotencyKey } from "@gatehouse/core";
+import { coreContext, db } from "@/server/context";
 import { identifyCaller, type ApiAccount, type ApiCaller } from "./caller";
 import { fieldsOf, notFound, refuse, toResponse, validationFailed, type ApiReply } from "./envelope";
 import type { RouteSpec } from "./route-spec";
@@ -79,6 +79,8 @@ async function handle<S extends RouteSpec>(
     body = parsed;
   }
 
+  // Every check passed: only now did the key make an accepted request.
+  if (caller.key) await markApiKeyUsed(coreContext(), caller.key);
   const input = { caller, account: account as ApiAccount, params: params?.data, query: query?.data, body: body?.data, request } as ApiInput<S>;
   const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
   if (!idempotencyKey) return run(input);

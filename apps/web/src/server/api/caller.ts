@@ -17,6 +17,8 @@ export type ApiCaller = {
   scope: ApiKeyScope;
   accounts: ApiAccount[];
   actor: Actor;
+  /** The key that made the request, marked as used once the request is accepted. */
+  key: { keyId: string; lastUsedAt: Date | null } | null;
 };
 
 const KEY_REFUSALS: Record<ApiKeyRefusal, ApiReply> = {
@@ -64,6 +66,7 @@ export async function identifyCaller(request: NextRequest): Promise<{ ok: true; 
         scope: key.scope,
         accounts: [key.account],
         actor: key.actor,
+        key: { keyId: key.keyId, lastUsedAt: key.lastUsedAt },
       },
     };
   }
@@ -84,6 +87,7 @@ export async function identifyCaller(request: NextRequest): Promise<{ ok: true; 
       scope: "write",
       accounts: session.accounts.filter((a) => a.granted).map(({ id, name, slug, role }) => ({ id, name, slug, role })),
       actor: { userId: session.user.id, label: session.user.email, ip },
+      key: null,
     },
   };
 }
