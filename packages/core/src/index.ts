@@ -36,6 +36,7 @@ export * from "./sso/plus-address";
 export * from "./sso/find-plus-addressed-member";
 export * from "./routing/route-email";
 export * from "./routing/load-email-route";
+export * from "./routing/remembered-choice";
 export * from "./domains/normalise-domain";
 export * from "./domains/consumer-mail-domains";
 export * from "./domains/lookup-txt";

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { accountDomains, type Database } from "@gatehouse/db";
+import { accountDomains, eq, type Database } from "@gatehouse/db";
 import { expect, PASSWORD, test } from "../support/fixtures";
 import { addMember, configureOkta, configureSamlByHand, freshPage, type SsoTeam } from "../support/issue9-connections";
 import { createOidcClient, createSamlApp, createSsoTeam, signInAtSandbox } from "../support/sandbox";
@@ -78,6 +78,12 @@ test("OIDC: the member types their email and is at the IdP in one step; the brow
   const again = member.getByRole("button", { name: `Continue as ${email} with Okta ${team.tag}` });
   await expect(again).toBeVisible();
   await expect(member.getByRole("link", { name: "Use my password instead" })).toBeVisible();
+  // Once the domain enforces SSO, the remembered choice offers no password that would be refused.
+  await db.update(accountDomains).set({ enforceSso: true }).where(eq(accountDomains.domain, domain));
+  await member.reload();
+  await expect(again).toBeVisible();
+  await expect(member.getByRole("link", { name: "Use my password instead" })).toHaveCount(0);
+  await db.update(accountDomains).set({ enforceSso: false }).where(eq(accountDomains.domain, domain));
   await again.click();
   await expect(member).toHaveURL(atSandbox());
   await signInAtSandbox(member, email);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@gatehouse/ui";
-import { loadEmailRoute, offersPasswordInstead } from "@gatehouse/core";
+import { loadEmailRoute, loadRememberedChoicePasswordOffer, offersPasswordInstead } from "@gatehouse/core";
 import { getEnabledConnection, listLoginButtons } from "@gatehouse/sso";
 import { isProviderRefusalKey, PROVIDER_REFUSALS } from "@gatehouse/core";
 import { getCurrentSession } from "@/auth/session";
@@ -46,7 +46,16 @@ async function chooseStep(params: Record<string, string | string[] | undefined>,
   }
   const last = typeof params.email === "string" ? null : await readLastSsoChoice();
   const connection = last ? await getEnabledConnection(db(), last.connectionId) : null;
-  if (last && connection) return { kind: "remembered" as const, email: last.email, connection: { id: connection.id, name: connection.name } };
+  if (last && connection) {
+    // No "Use my password" where the domain or the connection's account requires SSO.
+    const offersPassword = await loadRememberedChoicePasswordOffer(db(), { email: last.email, connectionId: connection.id });
+    return {
+      kind: "remembered" as const,
+      email: last.email,
+      connection: { id: connection.id, name: connection.name },
+      passwordHref: offersPassword ? loginStepPath(last.email, callbackUrl) : null,
+    };
+  }
   return { kind: "email" as const, defaultEmail: typeof params.email === "string" ? params.email : "" };
 }
 
@@ -83,7 +92,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         <SsoChoice email={step.email} connections={step.connections} callbackUrl={callbackUrl} passwordHref={step.passwordHref} />
       ) : null}
       {step.kind === "remembered" ? (
-        <RememberedChoice email={step.email} connection={step.connection} callbackUrl={callbackUrl} passwordHref={loginStepPath(step.email, callbackUrl)} />
+        <RememberedChoice email={step.email} connection={step.connection} callbackUrl={callbackUrl} passwordHref={step.passwordHref} />
       ) : null}
       {step.kind === "email" ? <EmailStepForm callbackUrl={callbackUrl} defaultEmail={step.defaultEmail} /> : null}
       <ProviderButtons providers={providers} callbackUrl={callbackUrl} />

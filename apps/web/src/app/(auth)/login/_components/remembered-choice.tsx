@@ -11,7 +11,8 @@ export function RememberedChoice({
   email: string;
   connection: { id: string; name: string };
   callbackUrl: string;
-  passwordHref: string;
+  /** Null where the domain or account requires SSO: a password would be refused. */
+  passwordHref: string | null;
 }) {
   return (
     <div className="space-y-3">
@@ -33,11 +34,13 @@ export function RememberedChoice({
           Use another account
         </button>
       </form>
-      <p className="text-center text-sm">
-        <Link href={passwordHref} className="font-medium text-indigo-700 hover:underline">
-          Use my password instead
-        </Link>
-      </p>
+      {passwordHref ? (
+        <p className="text-center text-sm">
+          <Link href={passwordHref} className="font-medium text-indigo-700 hover:underline">
+            Use my password instead
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }
