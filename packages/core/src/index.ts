@@ -51,6 +51,7 @@ export * from "./scim";
 export * from "./sign-out";
 export * from "./sso/decide-session-swap";
 export * from "./sso/connection-progress";
+export * from "./sso/tested-mark";
 export * from "./sso/setup-link-access";
 export * from "./sso/setup-links";
 export * from "./sso/name-from-idp";

@@ -9,8 +9,10 @@ export function TableScroll({ children }: { children: ReactNode }) {
   return <div className="relative overflow-x-auto">{children}</div>;
 }
 
+type Column = string | { label: string; hidden: true };
+
 /** Column headings of a card table; a column given as `{ label, hidden: true }` is for screen readers only. */
-export function TableHead({ columns }: { columns: Array<string | { label: string; hidden: true }> }) {
+export function TableHead({ columns }: { columns: Column[] }) {
   return (
     <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
       <tr>
@@ -27,5 +29,22 @@ export function TableHead({ columns }: { columns: Array<string | { label: string
         )}
       </tr>
     </thead>
+  );
+}
+
+/**
+ * A card's table: scrolls inside the card, column headings, then the rows given as children; or,
+ * when `empty` is set (there are no rows), that sentence in their place.
+ */
+export function CardTable({ columns, caption, empty, children }: { columns: Column[]; caption?: string; empty?: ReactNode; children: ReactNode }) {
+  if (empty) return <p className="px-5 py-4 text-sm text-slate-500">{empty}</p>;
+  return (
+    <TableScroll>
+      <table className="w-full text-left text-sm">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <TableHead columns={columns} />
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import type { ApiKeyView } from "@gatehouse/core";
-import { Badge, Button, TableScroll } from "@gatehouse/ui";
+import { Badge, CardTable } from "@gatehouse/ui";
+import { RevokeCell } from "@/app/(console)/_components/revoke-cell";
 import { formatUtc } from "../../security/_lib/format";
 import { revokeApiKeyAction } from "../actions";
 
@@ -7,22 +8,10 @@ const STATE_TONE = { active: "emerald", revoked: "red", expired: "amber" } as co
 
 /** Keys by their visible prefix, never the secret; each active one can be revoked. */
 export function KeysTable({ keys, caption, showOwner = false }: { keys: ApiKeyView[]; caption: string; showOwner?: boolean }) {
-  if (keys.length === 0) return <p className="px-5 py-4 text-sm text-slate-600">None yet.</p>;
+  const columns = ["Name", ...(showOwner ? ["Member"] : []), "Key", "Scope", "Created", "Last used", "Expires", "State", { label: "Actions", hidden: true as const }];
   return (
-    <TableScroll>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            {["Name", ...(showOwner ? ["Member"] : []), "Key", "Scope", "Created", "Last used", "Expires", "State", ""].map((h) => (
-              <th key={h} scope="col" className="px-5 py-2 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {keys.map((key) => (
+    <CardTable columns={columns} caption={caption} empty={keys.length === 0 && "None yet."}>
+      {keys.map((key) => (
             <tr key={key.id} data-testid="api-key-row">
               <td className="px-5 py-2 font-medium text-slate-900">{key.name}</td>
               {showOwner ? <td className="px-5 py-2">{key.userEmail}</td> : null}
@@ -34,20 +23,9 @@ export function KeysTable({ keys, caption, showOwner = false }: { keys: ApiKeyVi
               <td className="px-5 py-2">
                 <Badge tone={STATE_TONE[key.state]}>{key.state}</Badge>
               </td>
-              <td className="px-5 py-2 text-right">
-                {key.state === "active" ? (
-                  <form action={revokeApiKeyAction}>
-                    <input type="hidden" name="keyId" value={key.id} />
-                    <Button type="submit" variant="secondary" aria-label={`Revoke ${key.name}`}>
-                      Revoke
-                    </Button>
-                  </form>
-                ) : null}
-              </td>
+              <RevokeCell canRevoke={key.state === "active"} action={revokeApiKeyAction} fields={{ keyId: key.id }} label={`Revoke ${key.name}`} />
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+      ))}
+    </CardTable>
   );
 }

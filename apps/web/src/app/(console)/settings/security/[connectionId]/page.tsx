@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { eq, users } from "@gatehouse/db";
-import { connectionProgress } from "@gatehouse/core";
+import { connectionProgress, loadTestedMark } from "@gatehouse/core";
 import { Alert } from "@gatehouse/ui";
 import { getConnectionView, hasPassedTestSinceSave, listConnectionActivity, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
 import { ssoSetupAccess } from "@/server/sso-setup-access";
@@ -19,7 +18,7 @@ import { ScimCard } from "../_components/scim-card";
 import { SetupStepper } from "../_components/setup-stepper";
 import { StatusBadge } from "../_components/status-badge";
 import { ConnectionHealthNotice } from "../_components/connection-health";
-import { TestByEmailCard, type TestedMark } from "../_components/test-by-email";
+import { TestByEmailCard } from "../_components/test-by-email";
 import { AdminsOnly } from "../../../_components/admins-only";
 import { readFlash } from "@/server/flash";
 
@@ -43,7 +42,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
     readFlash(search.flash),
     listConnectionActivity(ctx.db, connection),
     hasPassedTestSinceSave(ctx.db, connection),
-    testedMark(connection.markedTestedAt, connection.markedTestedByUserId),
+    loadTestedMark(ctx.db, connection),
   ]);
   // A reload keeps the flash's id in the URL for a while: a result that came in since is the news.
   const showFlash = flash !== null && !(connection.lastResult && flash.at && Date.parse(connection.lastResult.at) > flash.at);
@@ -155,9 +154,3 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   );
 }
 
-/** "I already tested this connection": when, and which admin said so (their email, if they still exist). */
-async function testedMark(at: Date | null, byUserId: string | null): Promise<TestedMark> {
-  if (!at) return null;
-  const [by] = byUserId ? await ssoContext().db.select({ email: users.email }).from(users).where(eq(users.id, byUserId)).limit(1) : [];
-  return { at, byEmail: by?.email ?? null };
-}

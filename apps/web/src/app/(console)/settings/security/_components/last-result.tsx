@@ -1,6 +1,6 @@
 import type { SsoResultSummary } from "@gatehouse/db";
 import type { ConnectionActivity } from "@gatehouse/sso";
-import { Alert, Badge, Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
+import { Alert, Badge, Card, CardHeader, CardTable } from "@gatehouse/ui";
 import { formatUtc, PURPOSE_LABELS } from "../_lib/format";
 
 /** The outcome of the last Authenticate, test or sign-in through the connection. */
@@ -46,14 +46,8 @@ export function ResultsTable({ activity }: { activity: ConnectionActivity[] }) {
   return (
     <Card>
       <CardHeader title="Recent results" description="Authenticate, test sign-ins and member sign-ins through this connection. Newest first." />
-      {activity.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-500">Nothing yet.</p>
-      ) : (
-        <TableScroll>
-          <table className="w-full text-left text-sm">
-            <TableHead columns={["When", "What", "Who", "Outcome"]} />
-            <tbody className="divide-y divide-slate-100">
-              {activity.map((row) => (
+      <CardTable columns={["When", "What", "Who", "Outcome"]} empty={activity.length === 0 && "Nothing yet."}>
+        {activity.map((row) => (
                 <tr key={row.id} data-testid="result-row">
                   <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatUtc(row.at)}</td>
                   <td className="px-5 py-2">{row.what}</td>
@@ -66,11 +60,8 @@ export function ResultsTable({ activity }: { activity: ConnectionActivity[] }) {
                     {row.what === "Member sign-in" && row.reason ? <span className="mt-1 block text-xs text-slate-600">{row.reason}</span> : null}
                   </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+        ))}
+      </CardTable>
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { decodeScimLogCursor, getScimConsoleView, listScimRequestLog, ROLE_LABELS, SCIM_TOKEN_GRACE_HOURS } from "@gatehouse/core";
-import { Badge, Button, Card, CardHeader, Select, TableHead, TableScroll } from "@gatehouse/ui";
+import { Badge, Button, Card, CardHeader, CardTable, Select } from "@gatehouse/ui";
+import { RevokeCell } from "@/app/(console)/_components/revoke-cell";
 import { coreContext } from "@/server/context";
 import { disableScimAction, revokeScimTokenAction, setScimDefaultRoleAction } from "../scim-actions";
 import { formatUtc } from "../_lib/format";
@@ -103,36 +104,22 @@ function TokenList({ connectionId, tokens }: { connectionId: string; tokens: Vie
       <h3 id="scim-tokens-heading" className="text-sm font-semibold text-slate-900">
         Tokens
       </h3>
-      <TableScroll>
-        <table className="w-full text-left text-sm" aria-label="SCIM tokens">
-          <TableHead columns={["Token", "Created", "Last used", "Status", { label: "Actions", hidden: true as const }]} />
-          <tbody className="divide-y divide-slate-100">
-            {tokens.map((token) => (
+      <CardTable columns={["Token", "Created", "Last used", "Status", { label: "Actions", hidden: true as const }]} caption="SCIM tokens">
+        {tokens.map((token) => (
               <tr key={token.id} data-testid="scim-token-row" data-state={token.state}>
                 <td className="px-5 py-2 font-mono text-xs">{token.prefix}…</td>
                 <td className="px-5 py-2 text-slate-600">{formatUtc(token.createdAt)}</td>
                 <td className="px-5 py-2 text-slate-600">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "Never"}</td>
                 <td className="px-5 py-2 text-slate-700">{tokenStatus(token)}</td>
-                <td className="px-5 py-2 text-right">
-                  {token.state === "active" || token.state === "grace" ? (
-                    <form action={revokeScimTokenAction} className="flex items-center justify-end gap-2">
-                      <input type="hidden" name="connectionId" value={connectionId} />
-                      <input type="hidden" name="tokenId" value={token.id} />
-                      <input id={`revoke-${token.id}`} name="confirm" type="checkbox" className="h-4 w-4 rounded border-slate-300 text-red-600" />
-                      <label htmlFor={`revoke-${token.id}`} className="text-xs text-slate-700">
-                        Confirm revoking {token.prefix}…
-                      </label>
-                      <Button type="submit" variant="danger">
-                        Revoke
-                      </Button>
-                    </form>
-                  ) : null}
-                </td>
+                <RevokeCell
+                  canRevoke={token.state === "active" || token.state === "grace"}
+                  action={revokeScimTokenAction}
+                  fields={{ connectionId, tokenId: token.id }}
+                  confirm={{ id: `revoke-${token.id}`, label: `Confirm revoking ${token.prefix}…` }}
+                />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+        ))}
+      </CardTable>
       <p className="text-xs text-slate-500">Revoking stops a token at once: your IdP gets 401 until it has a working token.</p>
     </section>
   );

@@ -1,10 +1,8 @@
-import { FRESH_TEST_HOURS } from "@gatehouse/core";
+import { FRESH_TEST_HOURS, type TestedMark } from "@gatehouse/core";
 import { Button, Card, CardHeader } from "@gatehouse/ui";
 import { markTestedAction } from "../test-actions";
 import { formatUtc } from "../_lib/format";
 import { SendTestEmailForm } from "./send-test-email-form";
-
-export type TestedMark = { at: Date; byEmail: string | null } | null;
 
 /**
  * Someone else tries the connection before members rely on it: a test email to a member, and the

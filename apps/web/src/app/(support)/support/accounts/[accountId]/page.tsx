@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isEnforcementSuspended, PROVIDERS, supportAccountView } from "@gatehouse/core";
-import { Badge, Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
+import { Badge, Card, CardHeader, CardTable } from "@gatehouse/ui";
 import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { formatUtcShort } from "@/lib/support-messages";
 import { coreContext } from "@/server/context";
@@ -56,14 +56,8 @@ export default async function SupportAccountPage({ params, searchParams }: { par
 
       <Card>
         <CardHeader title={`Connections (${connections.length})`} />
-        {connections.length === 0 ? (
-          <p className="px-5 py-4 text-sm text-slate-500">No connections.</p>
-        ) : (
-          <TableScroll>
-            <table className="w-full text-left text-sm">
-              <TableHead columns={["Name", "Provider", "Status", "Last result", "Credentials"]} />
-              <tbody className="divide-y divide-slate-100">
-                {connections.map((c) => (
+        <CardTable columns={["Name", "Provider", "Status", "Last result", "Credentials"]} empty={connections.length === 0 && "No connections."}>
+          {connections.map((c) => (
                   <tr key={c.id} data-testid="support-connection-row">
                     <td className="px-5 py-2 font-medium">{c.name}</td>
                     <td className="px-5 py-2">{PROVIDERS[c.provider as keyof typeof PROVIDERS]?.label ?? c.provider}</td>
@@ -86,43 +80,28 @@ export default async function SupportAccountPage({ params, searchParams }: { par
                       )}
                     </td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+          ))}
+        </CardTable>
       </Card>
 
       <Card>
         <CardHeader title={`Domains (${domains.length})`} />
-        {domains.length === 0 ? (
-          <p className="px-5 py-4 text-sm text-slate-500">No domains.</p>
-        ) : (
-          <TableScroll>
-            <table className="w-full text-left text-sm">
-              <TableHead columns={["Domain", "Status", "Enforces SSO", "Auto-join"]} />
-              <tbody className="divide-y divide-slate-100">
-                {domains.map((d) => (
+        <CardTable columns={["Domain", "Status", "Enforces SSO", "Auto-join"]} empty={domains.length === 0 && "No domains."}>
+          {domains.map((d) => (
                   <tr key={d.id} data-testid="support-domain-row">
                     <td className="px-5 py-2 font-mono text-xs">{d.domain}</td>
                     <td className="px-5 py-2">{d.status}</td>
                     <td className="px-5 py-2">{d.enforceSso ? "Yes" : "No"}</td>
                     <td className="px-5 py-2">{d.autoJoin}</td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+          ))}
+        </CardTable>
       </Card>
 
       <Card>
         <CardHeader title={`Members (${members.length})`} />
-        <TableScroll>
-          <table className="w-full text-left text-sm">
-            <TableHead columns={["Email", "Name", "Role", "Password", "MFA", "SSO exemption"]} />
-            <tbody className="divide-y divide-slate-100">
-              {members.map((m) => (
+        <CardTable columns={["Email", "Name", "Role", "Password", "MFA", "SSO exemption"]}>
+          {members.map((m) => (
                 <tr key={m.userId} data-testid="support-member-row">
                   <td className="px-5 py-2">{m.email}</td>
                   <td className="px-5 py-2">{m.name}</td>
@@ -133,10 +112,8 @@ export default async function SupportAccountPage({ params, searchParams }: { par
                   </td>
                   <td className="px-5 py-2">{m.ssoExempt ? (m.ssoExemptUntil ? `Until ${formatUtcShort(m.ssoExemptUntil)}` : "Exempt") : "—"}</td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+          ))}
+        </CardTable>
       </Card>
 
       <Card>
@@ -207,11 +184,8 @@ export default async function SupportAccountPage({ params, searchParams }: { par
 
       <Card>
         <CardHeader title="Recent audit events" description={`The newest ${recentEvents.length}; the customer sees the same log.`} />
-        <TableScroll>
-          <table className="w-full text-left text-sm">
-            <TableHead columns={["When", "Who", "What", "Target", "Reason"]} />
-            <tbody className="divide-y divide-slate-100">
-              {recentEvents.map((e) => (
+        <CardTable columns={["When", "Who", "What", "Target", "Reason"]}>
+          {recentEvents.map((e) => (
                 <tr key={e.id} data-testid="support-audit-row">
                   <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatUtcShort(e.createdAt)}</td>
                   <td className="px-5 py-2">{e.actorLabel}</td>
@@ -219,10 +193,8 @@ export default async function SupportAccountPage({ params, searchParams }: { par
                   <td className="px-5 py-2">{e.targetLabel ?? ""}</td>
                   <td className="px-5 py-2 text-slate-600">{typeof e.metadata?.reason === "string" ? e.metadata.reason : ""}</td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+          ))}
+        </CardTable>
       </Card>
     </div>
   );
