@@ -42,9 +42,7 @@ export async function pruneExpiredRows(db: Database, now: Date): Promise<PrunedR
   return {
     // A session is useless the moment it expires (resolveSession refuses it): no grace needed.
     sessions: count(await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.idHash })),
-    passwordResetTokens: count(
-      await db.delete(passwordResetTokens).where(lt(passwordResetTokens.expiresAt, before)).returning({ id: passwordResetTokens.id }),
-    ),
+    passwordResetTokens: count(await db.delete(passwordResetTokens).where(lt(passwordResetTokens.expiresAt, before)).returning({ id: passwordResetTokens.id })),
     signUpRequests: count(await db.delete(signUpRequests).where(lt(signUpRequests.expiresAt, before)).returning({ id: signUpRequests.id })),
     ssoFlows: count(await db.delete(ssoFlows).where(lt(ssoFlows.expiresAt, before)).returning({ id: ssoFlows.id })),
     ssoEmailVerifications: count(

@@ -29,7 +29,14 @@ describe("pruneExpiredRows", () => {
       .returning();
     const [provider] = await env.db
       .insert(loginProviders)
-      .values({ identifier: "g-prune", name: "G", discoveryUrl: "http://idp.test/.well-known/openid-configuration", clientId: "c", attributeMapping: DEFAULT_PROVIDER_MAPPING, buttonText: "G" })
+      .values({
+        identifier: "g-prune",
+        name: "G",
+        discoveryUrl: "http://idp.test/.well-known/openid-configuration",
+        clientId: "c",
+        attributeMapping: DEFAULT_PROVIDER_MAPPING,
+        buttonText: "G",
+      })
       .returning();
 
     await createSession({ db: env.db, now: () => ago(1) }, { userId: user.id, method: "password" });
@@ -50,12 +57,25 @@ describe("pruneExpiredRows", () => {
       await env.db
         .insert(ssoEmailVerifications)
         .values({ tokenHash: `verify-${tag}`, connectionId: connection!.id, subject: "s", email: "e@prune.test", claims: {}, expiresAt });
-      await env.db
-        .insert(loginProviderFlows)
-        .values({ stateHash: `lpflow-${tag}`, providerId: provider!.id, purpose: "sign_in", codeVerifier: "v", nonce: "n", browserBindingHash: "b", expiresAt });
-      await env.db
-        .insert(loginProviderPending)
-        .values({ tokenHash: `lppending-${tag}`, kind: "verify", providerId: provider!.id, issuer: "i", subject: "s", email: "e@prune.test", claims: {}, expiresAt });
+      await env.db.insert(loginProviderFlows).values({
+        stateHash: `lpflow-${tag}`,
+        providerId: provider!.id,
+        purpose: "sign_in",
+        codeVerifier: "v",
+        nonce: "n",
+        browserBindingHash: "b",
+        expiresAt,
+      });
+      await env.db.insert(loginProviderPending).values({
+        tokenHash: `lppending-${tag}`,
+        kind: "verify",
+        providerId: provider!.id,
+        issuer: "i",
+        subject: "s",
+        email: "e@prune.test",
+        claims: {},
+        expiresAt,
+      });
     }
     await env.db.insert(ssoTestRequests).values([
       { connectionId: connection!.id, userId: user.id, tokenHash: "test-old", expiresAt: ago(31 * 24) },

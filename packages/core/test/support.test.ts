@@ -190,9 +190,9 @@ describe("the end of a suspension", () => {
     const s = await setup("sus2");
     const start = new Date("2030-02-01T10:00:00Z");
     const during = { ...env.ctx, now: () => new Date("2030-02-01T10:30:00Z") };
-    expect((await suspendEnforcement({ ...env.ctx, now: () => start }, { accountId: s.account.id, hours: 1, actor: s.support, reason: "Ticket 10: IdP down" })).ok).toBe(
-      true,
-    );
+    expect(
+      (await suspendEnforcement({ ...env.ctx, now: () => start }, { accountId: s.account.id, hours: 1, actor: s.support, reason: "Ticket 10: IdP down" })).ok,
+    ).toBe(true);
     const exempt = await ensureMember(env.db, { accountId: s.account.id, email: "exempt@sus2.test", name: "Ex", role: "member", password: "exempt-password" });
     await env.db.update(memberships).set({ ssoExempt: true }).where(eq(memberships.userId, exempt.id));
     await createSession(during, { userId: s.member.id, method: "password" });

@@ -21,7 +21,11 @@ export function offersPasswordOnRememberedChoice(facts: RememberedChoiceFacts, n
 }
 
 /** Loads the facts for offersPasswordOnRememberedChoice; false when the connection is gone. */
-export async function loadRememberedChoicePasswordOffer(db: Database, input: { email: string; connectionId: string }, now: Date = new Date()): Promise<boolean> {
+export async function loadRememberedChoicePasswordOffer(
+  db: Database,
+  input: { email: string; connectionId: string },
+  now: Date = new Date(),
+): Promise<boolean> {
   const [connectionAccount] = await db
     .select({ authRequired: accounts.authRequired, enforcementSuspendedUntil: accounts.enforcementSuspendedUntil })
     .from(ssoConnections)

@@ -197,7 +197,9 @@ export async function finishSignIn(
         : await provisionMember(ctx, connection, profile, decision.role, { key, emailProvenAt: input.emailJustProven ? now : null }, request);
   // A first sign-in links the identity (idempotently: a concurrent first sign-in of the same
   // person may have linked it a moment ago); a link that points elsewhere is never moved.
-  const linkedTo = userId ? await recordIdentity(ctx, { connection, key, userId, email, identity, emailJustProven: Boolean(input.emailJustProven), now }) : null;
+  const linkedTo = userId
+    ? await recordIdentity(ctx, { connection, key, userId, email, identity, emailJustProven: Boolean(input.emailJustProven), now })
+    : null;
   if (!userId || linkedTo !== userId) {
     // Someone took this email between the decision and the insert: never attach to them.
     const { code, message, advice } = existingLoginRefusal(email);

@@ -55,8 +55,14 @@ describe("concurrent first SSO sign-ins of one person", () => {
     const team = await connectionFor("race-jit", "jit");
     const rounds = await raceFirstSignIns(team.connection, (round) => `new-${round}@race-jit.test`);
     for (const [round, outcomes] of rounds.entries()) {
-      expect(outcomes.map((o) => o.kind), `round ${round}: ${JSON.stringify(outcomes)}`).toEqual(["signed_in", "signed_in"]);
-      const created = await stack.ctx.db.select({ id: users.id }).from(users).where(eq(users.email, `new-${round}@race-jit.test`));
+      expect(
+        outcomes.map((o) => o.kind),
+        `round ${round}: ${JSON.stringify(outcomes)}`,
+      ).toEqual(["signed_in", "signed_in"]);
+      const created = await stack.ctx.db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, `new-${round}@race-jit.test`));
       expect(created).toHaveLength(1);
       expect(await identitiesOf(team.connection.id, `subject-${round}`)).toEqual([{ userId: created[0]!.id }]);
       expect(await stack.ctx.db.select().from(memberships).where(eq(memberships.userId, created[0]!.id))).toHaveLength(1);
@@ -67,11 +73,16 @@ describe("concurrent first SSO sign-ins of one person", () => {
     const team = await connectionFor("race-match", "match");
     const members = [];
     for (let round = 0; round < 8; round++) {
-      members.push(await ensureMember(stack.ctx.db, { accountId: team.account.id, email: `m-${round}@race-match.test`, name: "M", role: "member", password: null }));
+      members.push(
+        await ensureMember(stack.ctx.db, { accountId: team.account.id, email: `m-${round}@race-match.test`, name: "M", role: "member", password: null }),
+      );
     }
     const rounds = await raceFirstSignIns(team.connection, (round) => members[round]!.email);
     for (const [round, outcomes] of rounds.entries()) {
-      expect(outcomes.map((o) => o.kind), `round ${round}: ${JSON.stringify(outcomes)}`).toEqual(["signed_in", "signed_in"]);
+      expect(
+        outcomes.map((o) => o.kind),
+        `round ${round}: ${JSON.stringify(outcomes)}`,
+      ).toEqual(["signed_in", "signed_in"]);
       expect(await identitiesOf(team.connection.id, `subject-${round}`)).toEqual([{ userId: members[round]!.id }]);
     }
   });

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { useAnotherAccount } from "../actions";
+import { PasswordInsteadLink } from "./password-instead-link";
 
 /** "Continue as ada@acme.test with Okta": one click starts that connection again. */
 export function RememberedChoice({
@@ -34,13 +34,7 @@ export function RememberedChoice({
           Use another account
         </button>
       </form>
-      {passwordHref ? (
-        <p className="text-center text-sm">
-          <Link href={passwordHref} className="font-medium text-indigo-700 hover:underline">
-            Use my password instead
-          </Link>
-        </p>
-      ) : null}
+      <PasswordInsteadLink href={passwordHref} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { ChosenEmail } from "./chosen-email";
+import { PasswordInsteadLink } from "./password-instead-link";
 import type { RoutableConnection } from "@gatehouse/core";
 import { SsoButtons } from "../../_components/sso-buttons";
 
@@ -19,13 +19,7 @@ export function SsoChoice({
     <div className="space-y-4">
       <ChosenEmail email={email} callbackUrl={callbackUrl} />
       <SsoButtons connections={connections} callbackUrl={callbackUrl || "/"} loginHint={email} />
-      {passwordHref ? (
-        <p className="text-center text-sm">
-          <Link href={passwordHref} className="font-medium text-indigo-700 hover:underline">
-            Use my password instead
-          </Link>
-        </p>
-      ) : null}
+      <PasswordInsteadLink href={passwordHref} />
     </div>
   );
 }

@@ -48,18 +48,18 @@ export function ResultsTable({ activity }: { activity: ConnectionActivity[] }) {
       <CardHeader title="Recent results" description="Authenticate, test sign-ins and member sign-ins through this connection. Newest first." />
       <CardTable columns={["When", "What", "Who", "Outcome"]} empty={activity.length === 0 && "Nothing yet."}>
         {activity.map((row) => (
-                <tr key={row.id} data-testid="result-row">
-                  <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatUtc(row.at)}</td>
-                  <td className="px-5 py-2">{row.what}</td>
-                  <td className="px-5 py-2">{row.who ?? "—"}</td>
-                  <td className="px-5 py-2">
-                    <Badge tone={OUTCOME_TONES[row.outcome]}>
-                      {row.outcome === "succeeded" ? "Succeeded" : row.outcome === "failed" ? "Failed" : "Email confirmation sent"}
-                    </Badge>
-                    {/* A result's reason is in the banner above; a member's refusal is only here. */}
-                    {row.what === "Member sign-in" && row.reason ? <span className="mt-1 block text-xs text-slate-600">{row.reason}</span> : null}
-                  </td>
-                </tr>
+          <tr key={row.id} data-testid="result-row">
+            <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatUtc(row.at)}</td>
+            <td className="px-5 py-2">{row.what}</td>
+            <td className="px-5 py-2">{row.who ?? "—"}</td>
+            <td className="px-5 py-2">
+              <Badge tone={OUTCOME_TONES[row.outcome]}>
+                {row.outcome === "succeeded" ? "Succeeded" : row.outcome === "failed" ? "Failed" : "Email confirmation sent"}
+              </Badge>
+              {/* A result's reason is in the banner above; a member's refusal is only here. */}
+              {row.what === "Member sign-in" && row.reason ? <span className="mt-1 block text-xs text-slate-600">{row.reason}</span> : null}
+            </td>
+          </tr>
         ))}
       </CardTable>
     </Card>

@@ -106,18 +106,18 @@ function TokenList({ connectionId, tokens }: { connectionId: string; tokens: Vie
       </h3>
       <CardTable columns={["Token", "Created", "Last used", "Status", { label: "Actions", hidden: true as const }]} caption="SCIM tokens">
         {tokens.map((token) => (
-              <tr key={token.id} data-testid="scim-token-row" data-state={token.state}>
-                <td className="px-5 py-2 font-mono text-xs">{token.prefix}…</td>
-                <td className="px-5 py-2 text-slate-600">{formatUtc(token.createdAt)}</td>
-                <td className="px-5 py-2 text-slate-600">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "Never"}</td>
-                <td className="px-5 py-2 text-slate-700">{tokenStatus(token)}</td>
-                <RevokeCell
-                  canRevoke={token.state === "active" || token.state === "grace"}
-                  action={revokeScimTokenAction}
-                  fields={{ connectionId, tokenId: token.id }}
-                  confirm={{ id: `revoke-${token.id}`, label: `Confirm revoking ${token.prefix}…` }}
-                />
-              </tr>
+          <tr key={token.id} data-testid="scim-token-row" data-state={token.state}>
+            <td className="px-5 py-2 font-mono text-xs">{token.prefix}…</td>
+            <td className="px-5 py-2 text-slate-600">{formatUtc(token.createdAt)}</td>
+            <td className="px-5 py-2 text-slate-600">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "Never"}</td>
+            <td className="px-5 py-2 text-slate-700">{tokenStatus(token)}</td>
+            <RevokeCell
+              canRevoke={token.state === "active" || token.state === "grace"}
+              action={revokeScimTokenAction}
+              fields={{ connectionId, tokenId: token.id }}
+              confirm={{ id: `revoke-${token.id}`, label: `Confirm revoking ${token.prefix}…` }}
+            />
+          </tr>
         ))}
       </CardTable>
       <p className="text-xs text-slate-500">Revoking stops a token at once: your IdP gets 401 until it has a working token.</p>

@@ -54,8 +54,8 @@ function ResetMfa({ member }: { member: MemberRow }) {
       >
         <input type="hidden" name="userId" value={member.userId} />
         <p>
-          Remove {member.email}&apos;s authenticator app and recovery codes? They will be signed out everywhere, remembered browsers
-          included, and need to set it up again.
+          Remove {member.email}&apos;s authenticator app and recovery codes? They will be signed out everywhere, remembered browsers included, and need to set
+          it up again.
         </p>
         <Button type="submit" size="sm" variant="danger">
           Yes, reset MFA

@@ -58,28 +58,27 @@ export default async function SupportAccountPage({ params, searchParams }: { par
         <CardHeader title={`Connections (${connections.length})`} />
         <CardTable columns={["Name", "Provider", "Status", "Last result", "Credentials"]} empty={connections.length === 0 && "No connections."}>
           {connections.map((c) => (
-                  <tr key={c.id} data-testid="support-connection-row">
-                    <td className="px-5 py-2 font-medium">{c.name}</td>
-                    <td className="px-5 py-2">{PROVIDERS[c.provider as keyof typeof PROVIDERS]?.label ?? c.provider}</td>
-                    <td className="px-5 py-2">
-                      {c.enabled ? <Badge tone="emerald">On</Badge> : <Badge>Off</Badge>}{" "}
-                      {c.verifiedAt ? null : <Badge tone="amber">never authenticated</Badge>}
-                    </td>
-                    <td className="px-5 py-2 text-slate-700">
-                      {c.lastResult
-                        ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtcShort(c.lastResult.at)}${c.lastResult.reason ? `: ${c.lastResult.reason}` : ""}`
-                        : "Never tried"}
-                    </td>
-                    <td className="px-5 py-2 text-slate-700">
-                      {c.health.message ? (
-                        <Badge tone={c.health.status === "expired" ? "red" : "amber"}>{c.health.message}</Badge>
-                      ) : c.health.credential ? (
-                        `Valid until ${formatUtcShort(c.health.credential.expiresAt)}`
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
+            <tr key={c.id} data-testid="support-connection-row">
+              <td className="px-5 py-2 font-medium">{c.name}</td>
+              <td className="px-5 py-2">{PROVIDERS[c.provider as keyof typeof PROVIDERS]?.label ?? c.provider}</td>
+              <td className="px-5 py-2">
+                {c.enabled ? <Badge tone="emerald">On</Badge> : <Badge>Off</Badge>} {c.verifiedAt ? null : <Badge tone="amber">never authenticated</Badge>}
+              </td>
+              <td className="px-5 py-2 text-slate-700">
+                {c.lastResult
+                  ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtcShort(c.lastResult.at)}${c.lastResult.reason ? `: ${c.lastResult.reason}` : ""}`
+                  : "Never tried"}
+              </td>
+              <td className="px-5 py-2 text-slate-700">
+                {c.health.message ? (
+                  <Badge tone={c.health.status === "expired" ? "red" : "amber"}>{c.health.message}</Badge>
+                ) : c.health.credential ? (
+                  `Valid until ${formatUtcShort(c.health.credential.expiresAt)}`
+                ) : (
+                  "—"
+                )}
+              </td>
+            </tr>
           ))}
         </CardTable>
       </Card>
@@ -88,12 +87,12 @@ export default async function SupportAccountPage({ params, searchParams }: { par
         <CardHeader title={`Domains (${domains.length})`} />
         <CardTable columns={["Domain", "Status", "Enforces SSO", "Auto-join"]} empty={domains.length === 0 && "No domains."}>
           {domains.map((d) => (
-                  <tr key={d.id} data-testid="support-domain-row">
-                    <td className="px-5 py-2 font-mono text-xs">{d.domain}</td>
-                    <td className="px-5 py-2">{d.status}</td>
-                    <td className="px-5 py-2">{d.enforceSso ? "Yes" : "No"}</td>
-                    <td className="px-5 py-2">{d.autoJoin}</td>
-                  </tr>
+            <tr key={d.id} data-testid="support-domain-row">
+              <td className="px-5 py-2 font-mono text-xs">{d.domain}</td>
+              <td className="px-5 py-2">{d.status}</td>
+              <td className="px-5 py-2">{d.enforceSso ? "Yes" : "No"}</td>
+              <td className="px-5 py-2">{d.autoJoin}</td>
+            </tr>
           ))}
         </CardTable>
       </Card>
@@ -102,16 +101,16 @@ export default async function SupportAccountPage({ params, searchParams }: { par
         <CardHeader title={`Members (${members.length})`} />
         <CardTable columns={["Email", "Name", "Role", "Password", "MFA", "SSO exemption"]}>
           {members.map((m) => (
-                <tr key={m.userId} data-testid="support-member-row">
-                  <td className="px-5 py-2">{m.email}</td>
-                  <td className="px-5 py-2">{m.name}</td>
-                  <td className="px-5 py-2">{ROLE_LABELS[m.role]}</td>
-                  <td className="px-5 py-2">{m.hasPassword ? "Set" : "Never set"}</td>
-                  <td className="px-5 py-2" data-testid="support-member-mfa">
-                    {m.hasMfa ? <Badge tone="emerald">On</Badge> : "Off"}
-                  </td>
-                  <td className="px-5 py-2">{m.ssoExempt ? (m.ssoExemptUntil ? `Until ${formatUtcShort(m.ssoExemptUntil)}` : "Exempt") : "—"}</td>
-                </tr>
+            <tr key={m.userId} data-testid="support-member-row">
+              <td className="px-5 py-2">{m.email}</td>
+              <td className="px-5 py-2">{m.name}</td>
+              <td className="px-5 py-2">{ROLE_LABELS[m.role]}</td>
+              <td className="px-5 py-2">{m.hasPassword ? "Set" : "Never set"}</td>
+              <td className="px-5 py-2" data-testid="support-member-mfa">
+                {m.hasMfa ? <Badge tone="emerald">On</Badge> : "Off"}
+              </td>
+              <td className="px-5 py-2">{m.ssoExempt ? (m.ssoExemptUntil ? `Until ${formatUtcShort(m.ssoExemptUntil)}` : "Exempt") : "—"}</td>
+            </tr>
           ))}
         </CardTable>
       </Card>
@@ -186,13 +185,13 @@ export default async function SupportAccountPage({ params, searchParams }: { par
         <CardHeader title="Recent audit events" description={`The newest ${recentEvents.length}; the customer sees the same log.`} />
         <CardTable columns={["When", "Who", "What", "Target", "Reason"]}>
           {recentEvents.map((e) => (
-                <tr key={e.id} data-testid="support-audit-row">
-                  <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatUtcShort(e.createdAt)}</td>
-                  <td className="px-5 py-2">{e.actorLabel}</td>
-                  <td className="px-5 py-2 font-mono text-xs">{e.action}</td>
-                  <td className="px-5 py-2">{e.targetLabel ?? ""}</td>
-                  <td className="px-5 py-2 text-slate-600">{typeof e.metadata?.reason === "string" ? e.metadata.reason : ""}</td>
-                </tr>
+            <tr key={e.id} data-testid="support-audit-row">
+              <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatUtcShort(e.createdAt)}</td>
+              <td className="px-5 py-2">{e.actorLabel}</td>
+              <td className="px-5 py-2 font-mono text-xs">{e.action}</td>
+              <td className="px-5 py-2">{e.targetLabel ?? ""}</td>
+              <td className="px-5 py-2 text-slate-600">{typeof e.metadata?.reason === "string" ? e.metadata.reason : ""}</td>
+            </tr>
           ))}
         </CardTable>
       </Card>
