@@ -67,3 +67,16 @@ test("a new person signs up with a provider and creates their workspace", async 
   await expect(page).toHaveURL(/\/settings\/team/);
   await expect(page.getByTestId("signed-in-as")).toHaveText(person);
 });
+
+test("sign-up requests for one address are limited: the form says how long to wait and keeps what was typed", async ({ page }) => {
+  const email = `flood-${tag()}@e2e.test`;
+  for (let i = 0; i < 4; i++) {
+    await page.goto("/signup");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a-long-enough-password");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    if (i < 3) await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  }
+  await expect(page.getByText(/Too many sign-up requests for this address or from your network\. Try again in \d+ minutes?\./)).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+});

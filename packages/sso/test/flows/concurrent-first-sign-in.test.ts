@@ -71,7 +71,7 @@ describe("concurrent first SSO sign-ins of one person", () => {
 
   it("with matching, both link the existing member once", async () => {
     const team = await connectionFor("race-match", "match");
-    const members = [];
+    const members: { id: string; email: string }[] = [];
     for (let round = 0; round < 8; round++) {
       members.push(
         await ensureMember(stack.ctx.db, { accountId: team.account.id, email: `m-${round}@race-match.test`, name: "M", role: "member", password: null }),
