@@ -30,6 +30,15 @@ describe("describeAuditEvent", () => {
     ],
     ["actor without a name reads as its label", event("sign_out", { actorName: "" }), "ana@acme.test signed out"],
     [
+      "ended sessions give their count",
+      event("security.sessions_ended", {
+        actorLabel: "Enforcement suspension ended",
+        actorName: null,
+        metadata: { reason: "enforcement_restored", count: 3, members: 2 },
+      }),
+      "Enforcement suspension ended ended 3 sessions that were not signed in through SSO",
+    ],
+    [
       "SSO refusal keeps its code",
       event("sign_in.sso.refused", {
         actorLabel: "eve@evil.test",

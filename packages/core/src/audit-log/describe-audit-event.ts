@@ -145,7 +145,8 @@ const SENTENCES: Record<string, Describe> = {
 
   "security.auth_required_changed": ({ who, m }) => `${who} changed the authentication requirement${fromTo(m, authRequirement)}`,
   "security.require_mfa_changed": ({ who, m }) => `${who} turned required MFA${fromTo(m, onOff)}`,
-  "security.sessions_ended": ({ who, m }) => `${who} ended ${str(m.sessionsEnded)} sessions that were not signed in through SSO`,
+  // Recorded with `count` (enforcement switched on, a suspension's end); `sessionsEnded` kept for older rows.
+  "security.sessions_ended": ({ who, m }) => `${who} ended ${str(m.count ?? m.sessionsEnded)} sessions that were not signed in through SSO`,
   "security.enforcement_suspended": ({ who, m }) =>
     `${who} suspended SSO enforcement${m.until ? ` until ${str(m.until).replace("T", " ").slice(0, 16)} UTC` : ""}`,
   "security.enforcement_restored": ({ who }) => `${who} restored SSO enforcement`,
