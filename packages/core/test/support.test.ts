@@ -199,14 +199,18 @@ describe("the end of a suspension", () => {
     await createSession(during, { userId: s.admin.id, method: "password" });
     await createSession(during, { userId: exempt.id, method: "password" });
     await createSession(during, { userId: s.member.id, method: "sso", accountId: s.account.id, connectionId: s.connection.id });
+    // The member's password session into another account only (as checkSignInMethod narrows it) stays.
+    const elsewhere = await ensureAccount(env.db, { name: "Elsewhere sus2", slug: "elsewhere-sus2" });
+    await createSession(during, { userId: s.member.id, method: "password", accountId: elsewhere.id, grantedAccountIds: [elsewhere.id] });
 
     expect(await restoreSuspendedEnforcement(env.ctx, new Date("2030-02-01T11:00:00Z"))).toBe(1);
     const left = await env.db
       .select({ userId: sessions.userId, method: sessions.method })
       .from(sessions)
       .where(inArray(sessions.userId, [s.member.id, s.admin.id, exempt.id]));
-    expect(left).toHaveLength(2);
+    expect(left).toHaveLength(3);
     expect(left).toContainEqual({ userId: s.member.id, method: "sso" });
+    expect(left).toContainEqual({ userId: s.member.id, method: "password" });
     expect(left).toContainEqual({ userId: exempt.id, method: "password" });
     const [ended] = await listAuditEvents(env.db, s.account.id, 1);
     expect(ended).toMatchObject({

@@ -14,6 +14,20 @@ export async function endNonSsoSessions(db: Pick<Database, "delete">, accountId:
   return ended.length;
 }
 
+/**
+ * Like endNonSsoSessions, but only the sessions that open this account (their grants include it, or
+ * are unnarrowed): a password session narrowed to the member's other accounts stays, as the policy allows it.
+ */
+export async function endNonSsoSessionsOpeningAccount(db: Pick<Database, "delete">, accountId: string, userIds: string[]): Promise<number> {
+  if (userIds.length === 0) return 0;
+  const opensAccount = sql`(${sessions.grantedAccountIds} is null or ${accountId}::uuid = any(${sessions.grantedAccountIds}))`;
+  const ended = await db
+    .delete(sessions)
+    .where(and(nonSsoSessionsOf(accountId, userIds), opensAccount))
+    .returning({ idHash: sessions.idHash });
+  return ended.length;
+}
+
 /** How many sessions endNonSsoSessions would end, for the confirmation page. */
 export async function countNonSsoSessions(db: Pick<Database, "select">, accountId: string, userIds: string[], now: Date): Promise<number> {
   if (userIds.length === 0) return 0;

@@ -5,7 +5,7 @@ import { listAccountAdminEmails } from "../account-admins";
 import { recordAuditEvent } from "../audit";
 import { nowOf, type Actor, type CoreContext } from "../context";
 import { isEnforcedUnder } from "../enforcement/affected-members";
-import { endNonSsoSessions } from "../enforcement/end-non-sso-sessions";
+import { endNonSsoSessionsOpeningAccount } from "../enforcement/end-non-sso-sessions";
 import { loadAccountMembersForEnforcement } from "../enforcement/load-enforcement";
 import { fail, ok, type Result } from "../result";
 import { authoriseSupportOrAdmin } from "./authorise-support-or-admin";
@@ -89,10 +89,11 @@ export async function restoreSuspendedEnforcement(ctx: CoreContext, at?: Date): 
 }
 
 /**
- * The members the restored rule requires SSO of keep no session it would refuse: those opened with
- * a password (or another way than this account's SSO) while enforcement was paused. Their earlier
- * such sessions already ended when enforcement was switched on, so in practice these are the
- * suspension's own sign-ins. Audited as `security.sessions_ended` with the count.
+ * The members the restored rule requires SSO of keep no session into this account that it would
+ * refuse: those opened with a password (or another way than this account's SSO) while enforcement
+ * was paused. Their earlier such sessions already ended when enforcement was switched on, so in
+ * practice these are the suspension's own sign-ins; a session narrowed to the member's other
+ * accounts stays. Audited as `security.sessions_ended` with the count.
  */
 async function endSessionsRefusedAfterSuspension(ctx: CoreContext, accountId: string, now: Date): Promise<number> {
   const [account] = await ctx.db.select({ authRequired: accounts.authRequired }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
@@ -104,7 +105,7 @@ async function endSessionsRefusedAfterSuspension(ctx: CoreContext, accountId: st
     enforcingDomainIds: members.flatMap((m) => (m.domainEnforcesSso && m.domainId ? [m.domainId] : [])),
   };
   const enforced = members.filter((m) => isEnforcedUnder(m, rule, now));
-  const ended = await endNonSsoSessions(
+  const ended = await endNonSsoSessionsOpeningAccount(
     ctx.db,
     accountId,
     enforced.map((m) => m.userId),
