@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { and, auditEvents, eq, memberships, scimDirectories, scimRequestLog, scimUsers, ssoConnections, users, sql } from "@gatehouse/db";
+import { and, auditEvents, eq, memberships, scimDirectories, scimRequestLog, scimTokens, scimUsers, ssoConnections, users, sql } from "@gatehouse/db";
 import {
   createSession,
   ensureAccount,
@@ -111,6 +111,19 @@ describe("SCIM: auth, content and limits", () => {
     const dir = await directory("off");
     await env.db.update(scimDirectories).set({ enabled: false }).where(eq(scimDirectories.id, dir.id));
     expect((await call(dir, "GET", "/Users")).status).toBe(403);
+    // A refused request does not count as the token's use.
+    const [token] = await env.db.select({ lastUsedAt: scimTokens.lastUsedAt }).from(scimTokens).where(eq(scimTokens.directoryId, dir.id));
+    expect(token!.lastUsedAt).toBeNull();
+  });
+
+  it("a request refused by the rate limit leaves the token's last use alone; an accepted one records it", async () => {
+    const dir = await directory("touch");
+    const lastUsed = async () =>
+      (await env.db.select({ lastUsedAt: scimTokens.lastUsedAt }).from(scimTokens).where(eq(scimTokens.directoryId, dir.id)))[0]!.lastUsedAt;
+    expect((await call(dir, "GET", "/Users", undefined, { rateLimitPerMinute: 0 })).status).toBe(429);
+    expect(await lastUsed()).toBeNull();
+    expect((await call(dir, "GET", "/Users")).status).toBe(200);
+    expect(await lastUsed()).toBeInstanceOf(Date);
   });
 
   it("answers discovery endpoints", async () => {

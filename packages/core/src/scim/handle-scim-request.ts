@@ -1,6 +1,6 @@
 import { accounts, and, eq, gt, scimDirectories, scimRequestLog, ssoConnections } from "@gatehouse/db";
 import { nowOf, type CoreContext } from "../context";
-import { verifyScimToken } from "./tokens";
+import { markScimTokenUsed, verifyScimToken } from "./tokens";
 import { countScimRequest, SCIM_RATE_LIMIT_PER_MINUTE } from "./rate-limit";
 import { writeScimRequestLog } from "./request-log";
 import { ScimRequestError, scimErrorBody, scimFailure, type ScimFailure } from "./scim-error";
@@ -90,6 +90,7 @@ export async function handleScimRequest(ctx: CoreContext, request: Request, opts
       detail: `Too many requests for this token; retry after ${rate.retryAfterSeconds} seconds.`,
       headers: { "Retry-After": String(rate.retryAfterSeconds) },
     });
+  await markScimTokenUsed(ctx.db, token, now);
 
   if (method === "POST" || method === "PUT" || method === "PATCH") {
     const read = await readJsonBody(request);

@@ -38,11 +38,13 @@ export async function verifyScimToken(db: Database, directoryId: string, bearer:
       ),
     )
     .limit(1);
-  if (!row) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(scimTokens).set({ lastUsedAt: now }).where(eq(scimTokens.id, row.id));
-  }
-  return row;
+  return row ?? null;
+}
+
+/** Records an accepted request as the token's last use (a refused one is not a use), at most once a minute. */
+export async function markScimTokenUsed(db: Pick<Database, "update">, token: Pick<ScimToken, "id" | "lastUsedAt">, now = new Date()): Promise<void> {
+  if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() <= TOUCH_INTERVAL_MS) return;
+  await db.update(scimTokens).set({ lastUsedAt: now }).where(eq(scimTokens.id, token.id));
 }
 
 /** A new token; the directory's current ones keep working for the grace period, then stop. */
