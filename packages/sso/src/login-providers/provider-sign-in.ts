@@ -175,11 +175,7 @@ async function decideAndAct(ctx: SsoContext, input: ActInput): Promise<ProviderO
     await audit(ctx, provider, actor, "sign_in.social.refused", { reason: "provider_error" });
     return { kind: "refused", code: "provider_error" };
   }
-  const [identity] = await ctx.db
-    .select({ userId: loginProviderIdentities.userId })
-    .from(loginProviderIdentities)
-    .where(and(eq(loginProviderIdentities.providerId, provider.id), eq(loginProviderIdentities.issuer, issuer), eq(loginProviderIdentities.subject, subject)))
-    .limit(1);
+  const linkedId = await linkedUserId(ctx, { provider, issuer, subject });
   const userWithEmail = profile.email ? await findUserByEmail(ctx.db, profile.email) : null;
   const decision = decideProviderSignIn({
     purpose: input.purpose,
@@ -192,7 +188,7 @@ async function decideAndAct(ctx: SsoContext, input: ActInput): Promise<ProviderO
     email: profile.email,
     emailVerifiedClaim: profile.emailVerified,
     emailProven: input.emailProven,
-    linkedUserId: identity?.userId ?? null,
+    linkedUserId: linkedId,
     userWithEmailId: userWithEmail?.id ?? null,
   });
   const held = { providerId: provider.id, issuer, subject, email: profile.email ?? "", claims, callbackUrl: input.callbackUrl };
@@ -233,8 +229,13 @@ async function decideAndAct(ctx: SsoContext, input: ActInput): Promise<ProviderO
       });
     case "provision": {
       const userId = await provisionUser(ctx, { provider, email: profile.email!, name: profile.name ?? "", issuer, subject });
-      // Someone took this email between the decision and the insert: never attach to them.
-      if (!userId) return { kind: "refused", code: "flow_stale" };
+      if (!userId) {
+        // A concurrent first sign-in of the same subject provisioned the user a moment ago: that link,
+        // keyed by the subject, is this person's. Anyone else who took the email is never attached to.
+        const winner = await linkedUserId(ctx, { provider, issuer, subject });
+        if (!winner) return { kind: "refused", code: "flow_stale" };
+        return startSession(ctx, { provider, userId: winner, email: profile.email, subject, callbackUrl: input.callbackUrl, request, provisioned: false });
+      }
       await audit(ctx, provider, { ...actor, userId }, "user.provisioned", { via: "login_provider", subject });
       return startSession(ctx, { provider, userId, email: profile.email, subject, callbackUrl: input.callbackUrl, request, provisioned: true });
     }
@@ -252,6 +253,11 @@ async function linkIdentity(
     .onConflictDoNothing()
     .returning({ id: loginProviderIdentities.id });
   if (inserted) return true;
+  return (await linkedUserId(ctx, input)) === input.userId;
+}
+
+/** The user (provider, issuer, subject) is linked to, if any. */
+async function linkedUserId(ctx: SsoContext, input: { provider: Pick<LoginProvider, "id">; issuer: string; subject: string }): Promise<string | null> {
   const [existing] = await ctx.db
     .select({ userId: loginProviderIdentities.userId })
     .from(loginProviderIdentities)
@@ -263,7 +269,7 @@ async function linkIdentity(
       ),
     )
     .limit(1);
-  return existing?.userId === input.userId;
+  return existing?.userId ?? null;
 }
 
 /** A new user from a provider: verified email (the decision saw it trusted), no password, no account yet. */

@@ -190,6 +190,32 @@ describe("login-provider sign-in", () => {
     expect((await eventsOf(user!.id)).filter((id) => id !== null).sort()).toEqual([first.id, second.id].sort());
   });
 
+  it("two first sign-ins of one new person at once both sign in, as one user with one link", async () => {
+    const provider = await makeProvider("race");
+    addTestUser({ email: "race-social@example.test" });
+    const flows = [
+      await callbackFromBrowserA(provider.identifier, "race-social@example.test"),
+      await callbackFromBrowserA(provider.identifier, "race-social@example.test"),
+    ];
+    const outcomes = await Promise.all(
+      flows.map((flow) =>
+        completeProviderCallback(stack.ctx, {
+          identifier: provider.identifier,
+          url: flow.url,
+          browserSecret: flow.browserSecret,
+          request,
+          signedInUserId: null,
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => o.kind)).toEqual(["signed_in", "signed_in"]);
+    const people = await stack.ctx.db.select({ id: users.id }).from(users).where(eq(users.email, "race-social@example.test"));
+    expect(people).toHaveLength(1);
+    const links = await stack.ctx.db.select().from(loginProviderIdentities).where(eq(loginProviderIdentities.providerId, provider.id));
+    expect(links.map((l) => l.userId)).toEqual([people[0]!.id]);
+    expect(await sessionsOf("race-social@example.test")).toBe(2);
+  });
+
   it("only staff can add a provider", async () => {
     const account = await ensureAccount(stack.ctx.db, { name: "Plain", slug: "plain" });
     const admin = await ensureMember(stack.ctx.db, { accountId: account.id, email: "plain-admin@example.test", name: "Admin", role: "admin" });
