@@ -27,7 +27,8 @@ const REFUSALS: Record<SetupLinkStep, string | null> = {
   save_connection: null,
   test_connection: null,
   manage_certificates: null,
-  authenticate: "Authenticate is run by one of the account's admins: it signs in to the account.",
+  // The recipient proves the settings with a real IdP round trip; it records a result, never a session.
+  authenticate: null,
   switch_on: "Switching single sign-on on stays with the account's admins. They have been told when it is ready.",
   switch_off: ADMINS_ONLY,
   delete_connection: ADMINS_ONLY,
@@ -48,4 +49,33 @@ export type SetupLinkState = "usable" | "expired" | "revoked";
 export function setupLinkState(link: { expiresAt: Date; revokedAt: Date | null }, now: Date): SetupLinkState {
   if (link.revokedAt) return "revoked";
   return link.expiresAt.getTime() <= now.getTime() ? "expired" : "usable";
+}
+
+export type SetupLinkFlowRefusal = { code: "setup_link_flow"; message: string; advice: string };
+
+/**
+ * Whether an SSO round trip started through a setup link may finish. Such a flow is an
+ * Authenticate bound to one link and one connection of that link's account: it records a result
+ * for the recipient and never signs anyone in, so any other purpose, another account's connection
+ * or a link that stopped working ends it.
+ */
+export function decideSetupLinkFlow(input: {
+  purpose: "sign_in" | "authenticate" | "test_email";
+  /** The flow's link, or null when it no longer exists. */
+  link: { accountId: string; expiresAt: Date; revokedAt: Date | null } | null;
+  connectionAccountId: string;
+  now: Date;
+}): { allowed: true } | { allowed: false; refusal: SetupLinkFlowRefusal } {
+  const refuse = (message: string, advice: string) => ({ allowed: false as const, refusal: { code: "setup_link_flow" as const, message, advice } });
+  if (input.purpose !== "authenticate")
+    return refuse("A setup link can only run Authenticate; it cannot sign anyone in.", "Sign in from the login page with your own account.");
+  if (!input.link || input.link.accountId !== input.connectionAccountId)
+    return refuse("This Authenticate does not belong to a setup link of this account.", "Open the setup link from your email again and run Authenticate from there.");
+  const state = setupLinkState(input.link, input.now);
+  if (state !== "usable")
+    return refuse(
+      `The setup link this Authenticate was started from ${state === "revoked" ? "was revoked" : "has expired"}.`,
+      "Ask the account's admin for a new setup link.",
+    );
+  return { allowed: true };
 }

@@ -215,6 +215,8 @@ export type SetupLinkRow = {
   progress: SetupLinkProgress;
 };
 
+const SAVED = ["sso.connection.created", "sso.connection.updated"];
+
 /** The account's setup links with how far each got, from what was recorded under its recipient and the connections they saved. */
 export async function listSetupLinks(ctx: Pick<CoreContext, "db" | "now">, accountId: string): Promise<SetupLinkRow[]> {
   const links = await ctx.db.select().from(ssoSetupLinks).where(eq(ssoSetupLinks.accountId, accountId)).orderBy(desc(ssoSetupLinks.createdAt)).limit(50);
@@ -229,7 +231,7 @@ export async function listSetupLinks(ctx: Pick<CoreContext, "db" | "now">, accou
             eq(auditEvents.accountId, accountId),
             eq(auditEvents.actorLabel, setupLinkActorLabel(link.email)),
             gte(auditEvents.createdAt, link.createdAt),
-            inArray(auditEvents.action, ["sso.connection.created", "sso.connection.updated", "sso.connection.test_passed"]),
+            inArray(auditEvents.action, [...SAVED, "sso.connection.test_passed", "sso.authenticate.succeeded"]),
           ),
         );
       const connectionIds = [...new Set(events.map((e) => e.targetId).filter((id): id is string => id !== null))];
@@ -247,9 +249,9 @@ export async function listSetupLinks(ctx: Pick<CoreContext, "db" | "now">, accou
         state: setupLinkState(link, now),
         progress: {
           opened: link.openedAt !== null,
-          connectionSaved: events.some((e) => e.action !== "sso.connection.test_passed"),
+          connectionSaved: events.some((e) => SAVED.includes(e.action)),
           testPassed: events.some((e) => e.action === "sso.connection.test_passed"),
-          authenticated: verified.length > 0,
+          authenticated: events.some((e) => e.action === "sso.authenticate.succeeded") || verified.length > 0,
         },
       };
     }),
@@ -257,8 +259,8 @@ export async function listSetupLinks(ctx: Pick<CoreContext, "db" | "now">, accou
 }
 
 /**
- * The recipient's connection passed Test Connection: tell the admin who sent the link, once, that
- * it is theirs to finish (Authenticate and switch on stay with the account's admins).
+ * The recipient's Authenticate passed: tell the admin who sent the link, once, that the connection
+ * is ready to switch on (which stays with the account's admins).
  */
 export async function notifySetupLinkReady(ctx: CoreContext, input: { linkId: string; connectionId: string; connectionName: string }): Promise<void> {
   const now = nowOf(ctx);

@@ -15,7 +15,7 @@ export function ssoSetupLinkEmail(input: SsoSetupLinkEmailInput): RenderedEmail 
     paragraphs: [
       "Hi,",
       `${input.adminName} is setting up single sign-on for ${input.accountName} on ${productName} and has asked you to connect it to your identity provider.`,
-      "The link below opens the setup for this account's single sign-on only. Save the connection and run Test Connection; the account's admins switch it on.",
+      "The link below opens the setup for this account's single sign-on only. Save the connection, run Test Connection and Authenticate; the account's admins switch it on.",
     ],
     button: { label: "Open the SSO setup", url: input.setupUrl },
     notes: [`This link expires on ${formatUtc(input.expiresAt)}.`],
@@ -35,7 +35,7 @@ export function ssoSetupReadyEmail(input: SsoSetupReadyEmailInput): RenderedEmai
     heading: `${input.connectionName} is ready to switch on`,
     paragraphs: [
       "Hi,",
-      `${input.recipientEmail} set up ${input.connectionName} for ${input.accountName} through your setup link, and it passed its checks.`,
+      `${input.recipientEmail} set up ${input.connectionName} for ${input.accountName} through your setup link, and it passed Test Connection and Authenticate.`,
       "Switching it on stays with you: open the connection and choose Switch on when you are ready.",
     ],
     button: { label: "Open the connection", url: input.connectionUrl },

@@ -27,8 +27,8 @@ export default async function SetupLinkHome({ searchParams }: { searchParams: Pr
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Set up single sign-on for {access.accountName}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Add the application in your identity provider, save the connection here and run Test Connection. {access.accountName}&apos;s admins are told when it
-          is ready and switch it on.
+          Add the application in your identity provider, save the connection here, run Test Connection and Authenticate. {access.accountName}&apos;s admins are
+          told when it is ready and switch it on.
         </p>
       </div>
       <FlashBanner id={params.flash} />

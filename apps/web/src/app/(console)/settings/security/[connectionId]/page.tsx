@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { eq, users } from "@gatehouse/db";
-import { connectionProgress } from "@gatehouse/core";
+import { eq, users, type SsoResultSummary } from "@gatehouse/db";
+import { connectionProgress, setupLinkActorLabel, type SsoSetupLinkRecord } from "@gatehouse/core";
 import { Alert } from "@gatehouse/ui";
 import { getConnectionView, hasPassedTestSinceSave, listConnectionActivity, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
 import { ssoSetupAccess } from "@/server/sso-setup-access";
@@ -68,7 +68,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       </div>
       <SetupStepper progress={progress} />
       {/* One banner: what was just done, or else the latest result (an Authenticate's included). */}
-      {showFlash ? <Alert tone={flash.tone}>{flash.text}</Alert> : byAdmin ? <LastResultBanner result={connection.lastResult} /> : null}
+      {showFlash ? <Alert tone={flash.tone}>{flash.text}</Alert> : <LastResultBanner result={byAdmin ? connection.lastResult : ownResult(connection.lastResult, access.setupLink)} />}
 
       <ConnectionHealthNotice connection={connection} now={new Date()} />
       <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium text-indigo-700">
@@ -106,13 +106,13 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       </nav>
 
       <section id="setup" aria-label="Set up" className="scroll-mt-4 space-y-6">
-        {byAdmin ? (
+        {access.setupLink === null ? (
           <>
             <ConnectionActions connection={connection} accountSlug={access.accountSlug ?? ""} />
             <TestByEmailCard connectionId={connection.id} marked={marked} />
           </>
         ) : (
-          <SetupLinkHandOver connection={connection} accountName={access.accountName} />
+          <SetupLinkHandOver connection={connection} accountName={access.accountName} recipientEmail={access.setupLink.email} />
         )}
       </section>
       {/* Recent results name the members who signed in: not for a setup link's recipient. */}
@@ -153,6 +153,11 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       ) : null}
     </div>
   );
+}
+
+/** A setup link's recipient sees their own last result only: others' name the account's members. */
+function ownResult(result: SsoResultSummary | null, link: SsoSetupLinkRecord | null): SsoResultSummary | null {
+  return result && link && result.byUserEmail === setupLinkActorLabel(link.email) ? result : null;
 }
 
 /** "I already tested this connection": when, and which admin said so (their email, if they still exist). */
