@@ -11,7 +11,9 @@ import {
   resendSetupLink,
   revokeSetupLink,
   setupLinkActor,
+  setupLinkSenderName,
 } from "../src";
+import { users } from "@gatehouse/db";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
@@ -48,6 +50,8 @@ describe("SSO setup links", () => {
     const created = await createSetupLink(env.ctx, { accountId: t.account.id, email: "Ops@IT.test", actor: t.admin });
     expect(created.ok).toBe(true);
     const email = await env.smtp.waitForEmail({ to: "ops@it.test" });
+    // The email names the admin by name, with their account (issue 18).
+    expect(email.subject).toBe(`Admin at ${t.account.name} asked you to set up single sign-on`);
     const link = email.links.find((href) => href.includes("/setup-link/"))!;
     const token = tokenOf(link);
     const [row] = await env.db.select().from(ssoSetupLinks).where(eq(ssoSetupLinks.accountId, t.account.id));
@@ -108,5 +112,16 @@ describe("SSO setup links", () => {
     const email = await env.smtp.waitForEmail({ to: t.admin.label, subject: /ready to switch on/ });
     expect(email.text).toContain("ready@it.test");
     expect(env.smtp.messages().filter((m) => m.to.includes(t.admin.label) && /ready to switch on/.test(m.subject))).toHaveLength(1);
+  });
+
+  it("names who sent the link by name, by email when they have none, and no one once they are gone", async () => {
+    const t = await team("sl4");
+    const created = await createSetupLink(env.ctx, { accountId: t.account.id, email: "named@it.test", actor: t.admin });
+    if (!created.ok) throw new Error(created.error);
+    const [link] = await env.db.select().from(ssoSetupLinks).where(eq(ssoSetupLinks.id, created.value.linkId));
+    expect(await setupLinkSenderName(env.ctx, link!)).toBe("Admin");
+    await env.db.update(users).set({ name: " " }).where(eq(users.id, t.admin.userId));
+    expect(await setupLinkSenderName(env.ctx, link!)).toBe(t.admin.label);
+    expect(await setupLinkSenderName(env.ctx, { createdByUserId: null })).toBeNull();
   });
 });

@@ -51,6 +51,8 @@ test("an IT admin sets up SSO through a setup link; the admin sees its progress 
   await expect(tab).toHaveURL(/\/setup$/);
   await expect(tab.getByTestId("setup-link-banner")).toContainText(`opened by ${itAdmin}`);
   await expect(tab.getByRole("heading", { name: `Set up single sign-on for ${team.account.name}` })).toBeVisible();
+  // The admin is named by name, with their account.
+  await expect(tab.getByTestId("setup-link-sender")).toHaveText(`Admin ${team.tag} at ${team.account.name} asked you to set up single sign-on.`);
   // Nothing else of the account: no console navigation.
   await expect(tab.getByRole("navigation", { name: "Settings" })).toHaveCount(0);
   await expect(tab.getByRole("link", { name: "Team" })).toHaveCount(0);

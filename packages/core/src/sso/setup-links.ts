@@ -21,7 +21,7 @@ import { isEmailShaped, normaliseEmail } from "../email-address";
 import { type Result, fail, ok } from "../result";
 import { isAccountAdmin } from "../team";
 import { generateToken, hashToken } from "../tokens";
-import { findUserByEmail } from "../users";
+import { actorDisplayName, findUserByEmail } from "../users";
 import { setupLinkState } from "./setup-link-access";
 
 export const SETUP_LINK_LIFETIME_DAYS = 7;
@@ -39,7 +39,7 @@ const setupUrl = (ctx: Pick<CoreContext, "appUrl">, token: string) => `${ctx.app
 async function sendLinkEmail(ctx: CoreContext, input: { accountName: string; email: string; token: string; expiresAt: Date; actor: Actor }) {
   const rendered = ssoSetupLinkEmail({
     accountName: input.accountName,
-    adminName: input.actor.label,
+    adminName: await actorDisplayName(ctx.db, input.actor),
     setupUrl: setupUrl(ctx, input.token),
     expiresAt: input.expiresAt,
   });
@@ -168,6 +168,13 @@ export async function resolveSetupLink(
   const state = setupLinkState(row.link, nowOf(ctx));
   if (state !== "usable") return { ok: false, error: state, link: row.link };
   return { ok: true, value: row };
+}
+
+/** Who sent a setup link, as its pages name them: the admin's name, else their email; null once they are gone. */
+export async function setupLinkSenderName(ctx: Pick<CoreContext, "db">, link: Pick<SsoSetupLink, "createdByUserId">): Promise<string | null> {
+  if (!link.createdByUserId) return null;
+  const [sender] = await ctx.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, link.createdByUserId)).limit(1);
+  return sender ? sender.name.trim() || sender.email : null;
 }
 
 /** The recipient follows the link from their email: the first opening is the first progress step. */

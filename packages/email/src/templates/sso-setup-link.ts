@@ -9,12 +9,12 @@ export function ssoSetupLinkEmail(input: SsoSetupLinkEmailInput): RenderedEmail 
   const productName = input.productName ?? DEFAULT_PRODUCT_NAME;
   return renderLayout({
     productName,
-    subject: `${input.adminName} asked you to set up single sign-on for ${input.accountName}`,
+    subject: `${input.adminName} at ${input.accountName} asked you to set up single sign-on`,
     preheader: `Connect ${input.accountName} to your identity provider.`,
     heading: `Set up single sign-on for ${input.accountName}`,
     paragraphs: [
       "Hi,",
-      `${input.adminName} is setting up single sign-on for ${input.accountName} on ${productName} and has asked you to connect it to your identity provider.`,
+      `${input.adminName} at ${input.accountName} is setting up single sign-on on ${productName} and has asked you to connect it to your identity provider.`,
       "The link below opens the setup for this account's single sign-on only. Save the connection, run Test Connection and Authenticate; the account's admins switch it on.",
     ],
     button: { label: "Open the SSO setup", url: input.setupUrl },
