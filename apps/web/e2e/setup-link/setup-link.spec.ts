@@ -1,39 +1,8 @@
-import type { BrowserContext, Page } from "@playwright/test";
-import { and, auditEvents, emailOutbox, eq, ssoSetupLinks, type Database } from "@gatehouse/db";
+import { and, auditEvents, eq, ssoSetupLinks } from "@gatehouse/db";
 import { expect, signIn, test, waitForEmail } from "../support/fixtures";
 import { addSandboxUser, createOidcClient, createSsoTeam, signInAtSandbox } from "../support/sandbox";
-import { fillConnectionSettings, testConnectionPasses } from "../support/sso-wizard";
-
-const SUBJECT = /asked you to set up single sign-on/;
-
-async function sendSetupLink(page: Page, email: string) {
-  await page.goto("/settings/security");
-  await page.getByLabel("Their email").fill(email);
-  await page.getByRole("button", { name: "Send setup link" }).click();
-  await expect(page.getByText(`Setup link sent to ${email}.`)).toBeVisible();
-}
-
-/**
- * The recipient clicks the link in their email as a person would: the app delivers over SMTP in
- * tests, so the captured email is put in the dev mailbox as `pnpm dev` would have kept it.
- */
-async function openFromMailbox(context: BrowserContext, db: Database, to: string, sentAfter: Date): Promise<Page> {
-  const email = await waitForEmail(to, SUBJECT, sentAfter);
-  await db
-    .insert(emailOutbox)
-    .values({ to, subject: email.subject, html: email.html, text: email.text ?? "", template: "sso_setup_link", transport: "dev-mailbox", status: "sent" });
-  const mailbox = await context.newPage();
-  await mailbox.goto("/dev/mailbox");
-  await mailbox
-    .getByRole("link", { name: new RegExp(email.subject) })
-    .first()
-    .click();
-  const opened = context.waitForEvent("page");
-  await mailbox.frameLocator('iframe[title="Email content"]').getByRole("link", { name: "Open the SSO setup" }).first().click();
-  const tab = await opened;
-  await tab.waitForLoadState();
-  return tab;
-}
+import { testConnectionPasses } from "../support/sso-wizard";
+import { openFromMailbox, saveOktaConnection, sendSetupLink } from "./setup-link-support";
 
 test("an IT admin sets up SSO through a setup link; the admin sees its progress and keeps switching on", async ({ browser, page, db }) => {
   const team = await createSsoTeam();
@@ -59,14 +28,7 @@ test("an IT admin sets up SSO through a setup link; the admin sees its progress 
   await tab.screenshot({ path: test.info().outputPath("setup-link-home.png"), fullPage: true });
 
   // The console's own wizard, on the link's pages.
-  await tab.getByRole("link", { name: /Okta/ }).click();
-  await expect(tab).toHaveURL(/\/setup\/new\?provider=okta/);
-  await tab.getByLabel("Okta organisation URL").fill(client.issuer);
-  await tab.getByLabel("Client ID").fill(client.client_id);
-  await tab.getByLabel("Client secret").fill(client.client_secret!);
-  await fillConnectionSettings(tab, `Okta ${team.tag}`, `Sign in with Okta ${team.tag}`);
-  await tab.getByRole("button", { name: "Save connection" }).click();
-  await expect(tab).toHaveURL(/\/setup\/[0-9a-f-]{36}/);
+  await saveOktaConnection(tab, client, team.tag);
   await testConnectionPasses(tab);
   // Switching on and deleting stay with the account's admins.
   await expect(tab.getByRole("button", { name: "Switch on" })).toHaveCount(0);

@@ -2,7 +2,17 @@ import type { RenderedEmail } from "../types";
 import { formatUtc } from "./format";
 import { DEFAULT_PRODUCT_NAME, renderLayout } from "./layout";
 
-export type SsoSetupLinkEmailInput = { accountName: string; adminName: string; setupUrl: string; expiresAt: Date; productName?: string };
+export type SsoSetupLinkEmailInput = {
+  accountName: string;
+  adminName: string;
+  setupUrl: string;
+  expiresAt: Date;
+  /** What the link opens besides single sign-on: "domains", "scim". */
+  covers?: readonly string[];
+  productName?: string;
+};
+
+const ALSO_COVERS: Record<string, string> = { domains: "adding and verifying its email domains (a DNS TXT record)", scim: "SCIM provisioning (its base URL and token)" };
 
 /** An account admin hands the SSO setup to someone with access to the identity provider. */
 export function ssoSetupLinkEmail(input: SsoSetupLinkEmailInput): RenderedEmail {
@@ -16,11 +26,17 @@ export function ssoSetupLinkEmail(input: SsoSetupLinkEmailInput): RenderedEmail 
       "Hi,",
       `${input.adminName} at ${input.accountName} is setting up single sign-on on ${productName} and has asked you to connect it to your identity provider.`,
       "The link below opens the setup for this account's single sign-on only. Save the connection, run Test Connection and Authenticate; the account's admins switch it on.",
+      ...alsoCovers(input.covers ?? []),
     ],
     button: { label: "Open the SSO setup", url: input.setupUrl },
     notes: [`This link expires on ${formatUtc(input.expiresAt)}.`],
     reason: `${input.adminName}, an administrator of ${input.accountName}, sent you a setup link`,
   });
+}
+
+function alsoCovers(covers: readonly string[]): string[] {
+  const parts = covers.flatMap((scope) => (ALSO_COVERS[scope] ? [ALSO_COVERS[scope]] : []));
+  return parts.length > 0 ? [`It also covers ${parts.join(" and ")}.`] : [];
 }
 
 export type SsoSetupReadyEmailInput = { accountName: string; recipientEmail: string; connectionName: string; connectionUrl: string; productName?: string };

@@ -29,8 +29,23 @@ function RecordValue({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** One domain claim: its status, the record to publish, and what an admin can do with it. */
-export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: AccountDomain; confirmRemove: boolean; sandboxUrl: string | null }) {
+/**
+ * One domain claim: its status, the record to publish, and what an admin can do with it. A setup
+ * link's recipient gets the claim and Verify now only (`verifyAction` of the setup pages, no `manage`).
+ */
+export function DomainCard({
+  domain,
+  confirmRemove,
+  sandboxUrl,
+  verifyAction = verifyDomainAction,
+  manage = true,
+}: {
+  domain: AccountDomain;
+  confirmRemove: boolean;
+  sandboxUrl: string | null;
+  verifyAction?: (formData: FormData) => Promise<void>;
+  manage?: boolean;
+}) {
   const name = challengeRecordName(domain.domain);
   const value = challengeRecordValue(domain.verificationToken);
   const sandboxDnsUrl = sandboxUrl ? `${sandboxUrl}/dns?${new URLSearchParams({ name, value }).toString()}` : null;
@@ -42,7 +57,7 @@ export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: Acco
           <h2 className="text-lg font-semibold text-slate-900">{domain.domain}</h2>
           <DomainStatusBadge status={domain.status} />
           <span className="text-sm text-slate-500">Last check: {formatUtc(domain.lastCheckedAt)}</span>
-          <form action={verifyDomainAction} className="ml-auto">
+          <form action={verifyAction} className="ml-auto">
             {hidden}
             <Button type="submit" size="sm">
               Verify now
@@ -73,6 +88,7 @@ export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: Acco
           </p>
         )}
 
+        {manage ? (
         <div className="flex flex-wrap items-end gap-6 border-t border-slate-100 pt-4 text-sm">
           <form action={setIncludeSubdomainsAction} className="flex max-w-full flex-wrap items-center gap-2">
             {hidden}
@@ -135,6 +151,7 @@ export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: Acco
             )}
           </div>
         </div>
+        ) : null}
       </section>
     </Card>
   );

@@ -16,6 +16,7 @@ import { CertificatesCard } from "../_components/certificates-card";
 import { LastResultBanner, ResultsTable } from "../_components/last-result";
 import { LogoCard } from "../_components/logo-card";
 import { ScimCard } from "../_components/scim-card";
+import { SetupLinkScim } from "../_components/setup-link-scim";
 import { SetupStepper } from "../_components/setup-stepper";
 import { StatusBadge } from "../_components/status-badge";
 import { ConnectionHealthNotice } from "../_components/connection-health";
@@ -34,6 +35,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   if ("refused" in access) return <Alert tone="error">{access.refused}</Alert>;
   // A setup link's recipient configures and tests; the account's admins do the rest.
   const byAdmin = access.setupLink === null;
+  const showScim = access.setupLink === null || access.setupLink.scope.includes("scim");
   const { connectionId } = await params;
   const search = await searchParams;
   const ctx = ssoContext();
@@ -93,7 +95,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
             Certificates
           </a>
         ) : null}
-        {byAdmin ? (
+        {showScim ? (
           <a href="#scim" className="hover:underline">
             SCIM
           </a>
@@ -139,6 +141,11 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       {connection.protocol === "saml" ? (
         <section id="certificates" aria-label="Certificates" className="scroll-mt-4">
           <CertificatesCard connection={connection} />
+        </section>
+      ) : null}
+      {access.setupLink !== null && showScim ? (
+        <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4">
+          <SetupLinkScim accountId={access.accountId} connectionId={connection.id} />
         </section>
       ) : null}
       {byAdmin ? (

@@ -1,0 +1,1 @@
+ALTER TABLE "sso_setup_links" ADD COLUMN "scope" text[] DEFAULT ARRAY['sso']::text[] NOT NULL;
