@@ -154,7 +154,10 @@ describe("SSO setup links", () => {
     const added = await addDomain(env.ctx, { accountId: t.account.id, domain: "sl5-corp.test", actor: viaLink });
     if (!added.ok) throw new Error(added.error);
     const domainId = added.value.id;
-    expect(await removeDomain(env.ctx, { accountId: t.account.id, domainId, actor: viaLink })).toMatchObject({ ok: false, error: expect.stringMatching(/admins/) });
+    expect(await removeDomain(env.ctx, { accountId: t.account.id, domainId, actor: viaLink })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/admins/),
+    });
     expect(await setAutoJoin(env.ctx, { accountId: t.account.id, domainId, autoJoin: "off", actor: viaLink })).toMatchObject({ ok: false });
     expect(await setDomainSsoEnforcement(env.ctx, { accountId: t.account.id, domainId, enforceSso: true, actor: viaLink })).toEqual({
       ok: false,

@@ -36,7 +36,6 @@ export async function openFromMailbox(context: BrowserContext, db: Database, to:
   return tab;
 }
 
-
 /** The recipient saves an Okta connection in the setup link's wizard (the console's own pages, under /setup). */
 export async function saveOktaConnection(tab: Page, client: { issuer: string; client_id: string; client_secret?: string }, tag: string) {
   await tab.getByRole("link", { name: /Okta/ }).click();

@@ -45,7 +45,11 @@ export async function respondToOutcome(outcome: FlowOutcome): Promise<NextRespon
       if (outcome.setupLinkId) {
         // The recipient's Authenticate passed: the admin who sent the link hears it is ready (once per link).
         if (outcome.ok)
-          await notifySetupLinkReady(coreContext(), { linkId: outcome.setupLinkId, connectionId: outcome.connectionId, connectionName: outcome.connectionName });
+          await notifySetupLinkReady(coreContext(), {
+            linkId: outcome.setupLinkId,
+            connectionId: outcome.connectionId,
+            connectionName: outcome.connectionName,
+          });
         return seeOther(`/setup/${outcome.connectionId}?authenticated=${outcome.ok ? 1 : 0}`);
       }
       return outcome.purpose === "authenticate"

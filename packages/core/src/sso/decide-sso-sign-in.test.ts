@@ -119,11 +119,7 @@ describe("decideSsoSignIn", () => {
       { ...withConnection({ allowedDomains: ["other.test"] }), purpose: "authenticate", expectedEmail: "ada@acme.test", bySetupLinkRecipient: true },
       "refuse:domain_not_allowed",
     ],
-    [
-      "a recipient flag on a sign-in changes nothing",
-      { ...base, identity: nobody, bySetupLinkRecipient: true },
-      "refuse:not_a_member",
-    ],
+    ["a recipient flag on a sign-in changes nothing", { ...base, identity: nobody, bySetupLinkRecipient: true }, "refuse:not_a_member"],
   ])("%s", (_name, input, expected) => {
     expect(outcome(input)).toBe(expected);
   });

@@ -42,7 +42,10 @@ describe("setupLinkScopeOf", () => {
   it.each<[string[], SetupLinkScope[]]>([
     [[], ["sso"]],
     [["scim"], ["sso", "scim"]],
-    [["scim", "domains", "domains"], ["sso", "domains", "scim"]],
+    [
+      ["scim", "domains", "domains"],
+      ["sso", "domains", "scim"],
+    ],
     [["members", "sso", "audit"], ["sso"]],
   ])("%j → %j", (chosen, scope) => {
     expect(setupLinkScopeOf(chosen)).toEqual(scope);

@@ -95,7 +95,10 @@ export function decideSetupLinkFlow(input: {
   if (input.purpose !== "authenticate")
     return refuse("A setup link can only run Authenticate; it cannot sign anyone in.", "Sign in from the login page with your own account.");
   if (!input.link || input.link.accountId !== input.connectionAccountId)
-    return refuse("This Authenticate does not belong to a setup link of this account.", "Open the setup link from your email again and run Authenticate from there.");
+    return refuse(
+      "This Authenticate does not belong to a setup link of this account.",
+      "Open the setup link from your email again and run Authenticate from there.",
+    );
   const state = setupLinkState(input.link, input.now);
   if (state !== "usable")
     return refuse(

@@ -260,7 +260,12 @@ export async function listSetupLinks(ctx: Pick<CoreContext, "db" | "now">, accou
           ),
         );
       const connectionIds = [
-        ...new Set(events.filter((e) => e.action.startsWith("sso.")).map((e) => e.targetId).filter((id): id is string => id !== null)),
+        ...new Set(
+          events
+            .filter((e) => e.action.startsWith("sso."))
+            .map((e) => e.targetId)
+            .filter((id): id is string => id !== null),
+        ),
       ];
       const verified = connectionIds.length
         ? await ctx.db

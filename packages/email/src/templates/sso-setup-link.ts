@@ -12,7 +12,10 @@ export type SsoSetupLinkEmailInput = {
   productName?: string;
 };
 
-const ALSO_COVERS: Record<string, string> = { domains: "adding and verifying its email domains (a DNS TXT record)", scim: "SCIM provisioning (its base URL and token)" };
+const ALSO_COVERS: Record<string, string> = {
+  domains: "adding and verifying its email domains (a DNS TXT record)",
+  scim: "SCIM provisioning (its base URL and token)",
+};
 
 /** An account admin hands the SSO setup to someone with access to the identity provider. */
 export function ssoSetupLinkEmail(input: SsoSetupLinkEmailInput): RenderedEmail {

@@ -84,7 +84,8 @@ function canonicalJson(value: unknown): string {
 export async function finishSignIn(
   ctx: SsoContext,
   input: {
-    flow: Pick<SsoFlow, "purpose" | "actorUserId" | "testId" | "callbackUrl"> & Partial<Pick<SsoFlow, "setupLinkId">> & { observations: SamlObservations | null };
+    flow: Pick<SsoFlow, "purpose" | "actorUserId" | "testId" | "callbackUrl"> &
+      Partial<Pick<SsoFlow, "setupLinkId">> & { observations: SamlObservations | null };
     connection: SsoConnection;
     claims: Record<string, unknown> | null;
     /** Set when the IdP or the protocol checks refused before any claims came back. */
@@ -177,7 +178,9 @@ export async function finishSignIn(
       clockOffsetSeconds: flow.observations?.clockOffsetSeconds ?? null,
       byUserEmail: setupLink ? setupLinkActorLabel(setupLink.email) : flow.purpose === "authenticate" ? actorEmail : expectedEmail,
     };
-    const actor: Actor = setupLink ? setupLinkActor(setupLink, request.ip) : { userId: flow.actorUserId, label: summary.byUserEmail ?? "unknown", ip: request.ip };
+    const actor: Actor = setupLink
+      ? setupLinkActor(setupLink, request.ip)
+      : { userId: flow.actorUserId, label: summary.byUserEmail ?? "unknown", ip: request.ip };
     await ctx.db.transaction(async (tx) => {
       await tx.insert(ssoResults).values({ connectionId: connection.id, summary });
       await tx
@@ -194,7 +197,15 @@ export async function finishSignIn(
       });
     });
     if (flow.purpose === "test_email" && ok) await completeTestRequest(ctx, flow.testId);
-    return { kind: "result_recorded", purpose: flow.purpose, connectionId: connection.id, connectionName: connection.name, ok, summary, ...(setupLink ? { setupLinkId: setupLink.id } : {}) };
+    return {
+      kind: "result_recorded",
+      purpose: flow.purpose,
+      connectionId: connection.id,
+      connectionName: connection.name,
+      ok,
+      summary,
+      ...(setupLink ? { setupLinkId: setupLink.id } : {}),
+    };
   }
 
   const auditBase = { accountId: connection.accountId, target: { type: "sso_connection", id: connection.id, label: connection.name } } as const;
@@ -219,7 +230,12 @@ export async function finishSignIn(
 
   // Only a setup link's Authenticate proves settings without a member, and it returned above.
   if (decision.outcome === "settings_proven")
-    return { kind: "refused", code: "setup_link_flow", message: "A setup link cannot sign anyone in.", advice: "Sign in from the login page with your own account." };
+    return {
+      kind: "refused",
+      code: "setup_link_flow",
+      message: "A setup link cannot sign anyone in.",
+      advice: "Sign in from the login page with your own account.",
+    };
   if (decision.outcome === "refuse")
     return { kind: "refused", code: decision.refusal.code, message: decision.refusal.message, advice: decision.refusal.advice };
   const userId =

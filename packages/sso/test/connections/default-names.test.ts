@@ -58,14 +58,20 @@ describe("default names of generic connections", () => {
 
     const first = newApp("org-1");
     const host = new URL(first.entityId).host;
-    expect(await saveDefault({ samlSource: "metadata_xml", metadataXml: await withOrganization(first) })).toEqual({ name: "Acme", buttonText: "Sign in with Acme" });
+    expect(await saveDefault({ samlSource: "metadata_xml", metadataXml: await withOrganization(first) })).toEqual({
+      name: "Acme",
+      buttonText: "Sign in with Acme",
+    });
     // The same organization again: the issuer's host tells the two apart.
     expect(await saveDefault({ samlSource: "metadata_xml", metadataXml: await withOrganization(newApp("org-2")) })).toEqual({
       name: `Acme (${host})`,
       buttonText: `Sign in with Acme (${host})`,
     });
     // No organization: the host, then a number once the host is taken.
-    expect(await saveDefault({ samlSource: "metadata_url", metadataUrl: newApp("org-3").metadataUrl })).toEqual({ name: host, buttonText: `Sign in with ${host}` });
+    expect(await saveDefault({ samlSource: "metadata_url", metadataUrl: newApp("org-3").metadataUrl })).toEqual({
+      name: host,
+      buttonText: `Sign in with ${host}`,
+    });
     expect(await saveDefault({ samlSource: "metadata_url", metadataUrl: newApp("org-4").metadataUrl })).toEqual({
       name: `${host} (2)`,
       buttonText: `Sign in with ${host} (2)`,

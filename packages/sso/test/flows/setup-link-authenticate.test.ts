@@ -17,7 +17,10 @@ const STRANGER = "bob@globex.test";
 /** A JIT Okta connection, saved but not yet proven: JIT would create anyone a sign-in let through. */
 async function makeUnprovenConnection(tag: string) {
   const team = await makeTeam(stack.ctx, tag);
-  const client = await stack.sandbox.createOidcClient("okta", { redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri], tokenEndpointAuthMethod: "client_secret_post" });
+  const client = await stack.sandbox.createOidcClient("okta", {
+    redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri],
+    tokenEndpointAuthMethod: "client_secret_post",
+  });
   const saved = await saveConnection(stack.ctx, {
     accountId: team.account.id,
     actor: team.actor,

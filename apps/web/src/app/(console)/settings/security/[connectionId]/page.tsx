@@ -70,7 +70,11 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       </div>
       <SetupStepper progress={progress} />
       {/* One banner: what was just done, or else the latest result (an Authenticate's included). */}
-      {showFlash ? <Alert tone={flash.tone}>{flash.text}</Alert> : <LastResultBanner result={byAdmin ? connection.lastResult : ownResult(connection.lastResult, access.setupLink)} />}
+      {showFlash ? (
+        <Alert tone={flash.tone}>{flash.text}</Alert>
+      ) : (
+        <LastResultBanner result={byAdmin ? connection.lastResult : ownResult(connection.lastResult, access.setupLink)} />
+      )}
 
       <ConnectionHealthNotice connection={connection} now={new Date()} />
       <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium text-indigo-700">
