@@ -31,7 +31,7 @@ export async function requestPasswordReset(
     /** Who asked, for the email: an admin's name and their account's name. */
     requestedBy?: { name: string; accountName: string };
     /** The account just switched SSO off: the email says to keep the existing login. */
-    afterSsoDisabled?: { accountName: string };
+    afterSsoDisabled?: { accountName: string; disabledBy: string };
   },
 ): Promise<Result<null, ResetRequestError>> {
   const now = nowOf(ctx);

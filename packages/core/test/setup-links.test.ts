@@ -11,7 +11,14 @@ import {
   resendSetupLink,
   revokeSetupLink,
   setupLinkActor,
+  setupLinkSenderName,
+  addDomain,
+  removeDomain,
+  setAutoJoin,
+  setDomainSsoEnforcement,
+  updateSecuritySettings,
 } from "../src";
+import { users } from "@gatehouse/db";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
@@ -48,6 +55,8 @@ describe("SSO setup links", () => {
     const created = await createSetupLink(env.ctx, { accountId: t.account.id, email: "Ops@IT.test", actor: t.admin });
     expect(created.ok).toBe(true);
     const email = await env.smtp.waitForEmail({ to: "ops@it.test" });
+    // The email names the admin by name, with their account (issue 18).
+    expect(email.subject).toBe(`Admin at ${t.account.name} asked you to set up single sign-on`);
     const link = email.links.find((href) => href.includes("/setup-link/"))!;
     const token = tokenOf(link);
     const [row] = await env.db.select().from(ssoSetupLinks).where(eq(ssoSetupLinks.accountId, t.account.id));
@@ -61,7 +70,15 @@ describe("SSO setup links", () => {
     const events = await env.db.select().from(auditEvents).where(eq(auditEvents.accountId, t.account.id));
     expect(events.filter((e) => e.action === "sso.setup_link_opened").map((e) => e.actorLabel)).toEqual(["ops@it.test via setup link"]);
     const [listed] = await listSetupLinks(env.ctx, t.account.id);
-    expect(listed!.progress).toEqual({ opened: true, connectionSaved: false, testPassed: false, authenticated: false });
+    expect(listed!.progress).toEqual({
+      opened: true,
+      connectionSaved: false,
+      testPassed: false,
+      authenticated: false,
+      domainVerified: null,
+      scimTokenCreated: null,
+    });
+    expect(listed!.scope).toEqual(["sso"]);
   });
 
   it("refuses members, non-admins and the link itself; re-sending replaces the token; revoked and expired links do not open", async () => {
@@ -108,5 +125,49 @@ describe("SSO setup links", () => {
     const email = await env.smtp.waitForEmail({ to: t.admin.label, subject: /ready to switch on/ });
     expect(email.text).toContain("ready@it.test");
     expect(env.smtp.messages().filter((m) => m.to.includes(t.admin.label) && /ready to switch on/.test(m.subject))).toHaveLength(1);
+  });
+
+  it("names who sent the link by name, by email when they have none, and no one once they are gone", async () => {
+    const t = await team("sl4");
+    const created = await createSetupLink(env.ctx, { accountId: t.account.id, email: "named@it.test", actor: t.admin });
+    if (!created.ok) throw new Error(created.error);
+    const [link] = await env.db.select().from(ssoSetupLinks).where(eq(ssoSetupLinks.id, created.value.linkId));
+    expect(await setupLinkSenderName(env.ctx, link!)).toBe("Admin");
+    await env.db.update(users).set({ name: " " }).where(eq(users.id, t.admin.userId));
+    expect(await setupLinkSenderName(env.ctx, link!)).toBe(t.admin.label);
+    expect(await setupLinkSenderName(env.ctx, { createdByUserId: null })).toBeNull();
+  });
+
+  it("stores what the link covers; its recipient adds domains but never removes, changes or enforces them", async () => {
+    const t = await team("sl5");
+    const created = await createSetupLink(env.ctx, { accountId: t.account.id, email: "scope@it.test", actor: t.admin, scope: ["scim", "members", "domains"] });
+    if (!created.ok) throw new Error(created.error);
+    expect(created.value.scope).toEqual(["sso", "domains", "scim"]);
+    const email = await env.smtp.waitForEmail({ to: "scope@it.test" });
+    expect(email.text).toContain("It also covers adding and verifying its email domains");
+    const [link] = await env.db.select().from(ssoSetupLinks).where(eq(ssoSetupLinks.id, created.value.linkId));
+    expect(link!.scope).toEqual(["sso", "domains", "scim"]);
+    const [listed] = await listSetupLinks(env.ctx, t.account.id);
+    expect(listed!.progress).toMatchObject({ domainVerified: false, scimTokenCreated: false });
+
+    const viaLink = setupLinkActor(link!, null);
+    const added = await addDomain(env.ctx, { accountId: t.account.id, domain: "sl5-corp.test", actor: viaLink });
+    if (!added.ok) throw new Error(added.error);
+    const domainId = added.value.id;
+    expect(await removeDomain(env.ctx, { accountId: t.account.id, domainId, actor: viaLink })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/admins/),
+    });
+    expect(await setAutoJoin(env.ctx, { accountId: t.account.id, domainId, autoJoin: "off", actor: viaLink })).toMatchObject({ ok: false });
+    expect(await setDomainSsoEnforcement(env.ctx, { accountId: t.account.id, domainId, enforceSso: true, actor: viaLink })).toEqual({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await updateSecuritySettings(env.ctx, { accountId: t.account.id, actor: viaLink, authRequired: "sso", requireMfa: false })).toEqual({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    const [audit] = await env.db.select().from(auditEvents).where(eq(auditEvents.action, "domain.added"));
+    expect(audit).toMatchObject({ actorLabel: "scope@it.test via setup link" });
   });
 });

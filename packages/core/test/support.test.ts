@@ -123,6 +123,24 @@ describe("sendPasswordResets", () => {
     expect(mail.links.some((l) => l.includes("/reset-password?token="))).toBe(true);
     const adminMail = await env.smtp.waitForEmail({ to: "admin@res1.test" });
     expect(adminMail.text).not.toContain("you have not had one yet");
+    // No one switched SSO off through the app here: the admin sending the resets is named.
+    expect(mail.text).toContain(`Ada switched single sign-on off for ${s.account.name}`);
+  });
+
+  it("names who switched SSO off: the admin by name, or Gatehouse support", async () => {
+    const s = await setup("res3");
+    expect((await disableSso(env.ctx, { accountId: s.account.id, actor: s.adminActor, bySupport: false })).ok).toBe(true);
+    await sendPasswordResets(env.ctx, { accountId: s.account.id, userIds: [s.member.id], actor: s.adminActor, bySupport: false });
+    const byAdmin = await env.smtp.waitForEmail({ to: "member@res3.test" });
+    expect(byAdmin.text).toContain(`Ada switched single sign-on off for ${s.account.name}`);
+    expect(byAdmin.text).not.toContain("an administrator");
+
+    const t = await setup("res4");
+    expect((await disableSso(env.ctx, { accountId: t.account.id, actor: t.support, bySupport: true, reason: "Ticket 8: IdP gone" })).ok).toBe(true);
+    await sendPasswordResets(env.ctx, { accountId: t.account.id, userIds: [t.member.id], actor: t.adminActor, bySupport: false });
+    const bySupport = await env.smtp.waitForEmail({ to: "member@res4.test" });
+    expect(bySupport.text).toContain(`Gatehouse support switched single sign-on off for ${t.account.name}`);
+    expect(bySupport.text).not.toContain("Sam");
   });
 
   it("sends to chosen members only, and refuses someone from another account", async () => {

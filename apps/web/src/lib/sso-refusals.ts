@@ -68,6 +68,10 @@ export const SSO_REFUSALS = {
   wrong_issuer: explained("issuer"),
   replayed: explained("replay"),
   idp_unreachable: explained("ECONNREFUSED"),
+  setup_link_flow: {
+    message: "This sign-in was started through a setup link, which can only run Authenticate and signs no one in.",
+    advice: "Open the setup link from your email again and run Authenticate there, or sign in from the login page with your own account.",
+  },
   failed: {
     message: "The single sign-on did not complete.",
     advice: "Start the sign-in again from the login page. If it keeps failing, ask your admin to run Test Connection on this sign-in option.",

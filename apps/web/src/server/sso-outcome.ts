@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import type { FlowOutcome } from "@gatehouse/sso";
-import { carrySessionGrants } from "@gatehouse/core";
+import { carrySessionGrants, notifySetupLinkReady } from "@gatehouse/core";
 import { attachSessionCookie, readSessionId } from "@/auth/session-cookie";
-import { db } from "./context";
+import { coreContext, db } from "./context";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { ssoRefusalCode } from "@/lib/sso-refusals";
 import { ipFromHeaders } from "./request";
@@ -42,6 +42,16 @@ export async function respondToOutcome(outcome: FlowOutcome): Promise<NextRespon
     case "refused":
       return seeOther(refusalLocation(outcome.message, outcome.advice, outcome.code));
     case "result_recorded":
+      if (outcome.setupLinkId) {
+        // The recipient's Authenticate passed: the admin who sent the link hears it is ready (once per link).
+        if (outcome.ok)
+          await notifySetupLinkReady(coreContext(), {
+            linkId: outcome.setupLinkId,
+            connectionId: outcome.connectionId,
+            connectionName: outcome.connectionName,
+          });
+        return seeOther(`/setup/${outcome.connectionId}?authenticated=${outcome.ok ? 1 : 0}`);
+      }
       return outcome.purpose === "authenticate"
         ? seeOther(`/settings/security/${outcome.connectionId}?authenticated=${outcome.ok ? 1 : 0}`)
         : seeOther(`/sso/test-complete?ok=${outcome.ok ? 1 : 0}`);

@@ -48,7 +48,7 @@ async function heldSetupLink() {
 export async function ssoSetupAccess(step: SetupLinkStep): Promise<SsoSetupAccess | { adminsOnly: AccountSession } | { refused: string }> {
   const held = await heldSetupLink();
   if (held) {
-    const decision = decideSetupLinkStep(step);
+    const decision = decideSetupLinkStep(step, held.link.scope);
     if (!decision.allowed) return { refused: decision.reason };
     return {
       accountId: held.link.accountId,

@@ -176,6 +176,7 @@ const RECORDED_ACTIONS = [
   "sso.setup_link_revoked",
   "sso.setup_link_opened",
   "sso.setup_link_refused",
+  "sso.setup_link_authenticate_refused",
   "sso.authenticate.succeeded",
   "sso.authenticate.failed",
   "sso.test.requested",

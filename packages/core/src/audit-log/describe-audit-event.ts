@@ -106,6 +106,7 @@ const SENTENCES: Record<string, Describe> = {
   "sso.setup_link_resent": ({ who, target }) => `${who} re-sent the single sign-on setup link to ${target}`,
   "sso.setup_link_revoked": ({ who, target }) => `${who} revoked the single sign-on setup link of ${target}`,
   "sso.setup_link_opened": ({ who }) => `${who} opened the single sign-on setup`,
+  "sso.setup_link_authenticate_refused": ({ who, target }) => `${who} was refused finishing a setup link's Authenticate of ${target}`,
   "sso.setup_link_refused": ({ who, m }) => `${who} tried to open the single sign-on setup: the link ${m.reason === "revoked" ? "was revoked" : "had expired"}`,
   "sso.authenticate.succeeded": ({ who, target }) => `${who} ran Authenticate on ${target}: succeeded`,
   "sso.authenticate.failed": ({ who, target, m }) => `${who} ran Authenticate on ${target}: failed — ${str(m.reason)}`,

@@ -11,8 +11,13 @@ import { normaliseDomain } from "./normalise-domain";
 
 type DomainInput = { accountId: string; domainId: string; actor: Actor };
 
-async function loadOwnDomain(ctx: Pick<CoreContext, "db">, input: DomainInput, verb: string): Promise<Result<AccountDomain>> {
-  if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return fail(`Only account admins can ${verb}.`);
+/**
+ * The account's domain, for an admin. A setup link's recipient (when its link covers domains) may
+ * add and verify; removing and changing a domain stay with the admins.
+ */
+async function loadOwnDomain(ctx: Pick<CoreContext, "db">, input: DomainInput, verb: string, setupLinkMay = false): Promise<Result<AccountDomain>> {
+  if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor)) || (input.actor.viaSetupLinkId && !setupLinkMay))
+    return fail(`Only account admins can ${verb}.`);
   const [row] = await ctx.db
     .select()
     .from(accountDomains)
@@ -55,7 +60,7 @@ export async function addDomain(ctx: CoreContext, input: { accountId: string; do
 
 /** "Verify now": checks DNS at once; restarts an expired or lost claim. */
 export async function verifyDomainNow(ctx: DomainContext, input: DomainInput): Promise<Result<AccountDomain>> {
-  const loaded = await loadOwnDomain(ctx, input, "verify domains");
+  const loaded = await loadOwnDomain(ctx, input, "verify domains", true);
   if (!loaded.ok) return loaded;
   const { row } = await applyDomainCheck(ctx, loaded.value, { trigger: "manual", actor: input.actor });
   return ok(row);

@@ -3,6 +3,10 @@ import { recordAuditEvent } from "../audit";
 import { nowOf, type Actor, type CoreContext } from "../context";
 import { fail, ok, type Result } from "../result";
 import { isAccountAdmin } from "../team";
+
+/** Enforcement changes how every member signs in: never through a setup link, whatever it covers. */
+const isAccountAdminInPerson = async (db: Parameters<typeof isAccountAdmin>[0], accountId: string, actor: Actor) =>
+  !actor.viaSetupLinkId && (await isAccountAdmin(db, accountId, actor));
 import { isEnforcedUnder, newlyEnforcedMembers, type AccountSsoRule } from "./affected-members";
 import {
   decideEnforcementChange,
@@ -160,7 +164,7 @@ export async function updateSecuritySettings(
   ctx: Ctx,
   input: { accountId: string; actor: Actor; authRequired: AuthRequirement; requireMfa: boolean; confirmation?: string | null },
 ): Promise<Result<{ endedSessions: number }, SecuritySettingsError>> {
-  if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return fail({ code: "forbidden" });
+  if (!(await isAccountAdminInPerson(ctx.db, input.accountId, input.actor))) return fail({ code: "forbidden" });
   const now = nowOf(ctx);
   const loaded = await loadAccountRule(ctx.db, input.accountId);
   if (!loaded) return fail({ code: "not_found" });
@@ -207,7 +211,7 @@ export async function setDomainSsoEnforcement(
   ctx: Ctx,
   input: { accountId: string; actor: Actor; domainId: string; enforceSso: boolean; confirmation?: string | null },
 ): Promise<Result<{ endedSessions: number }, SecuritySettingsError>> {
-  if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return fail({ code: "forbidden" });
+  if (!(await isAccountAdminInPerson(ctx.db, input.accountId, input.actor))) return fail({ code: "forbidden" });
   const now = nowOf(ctx);
   const loaded = await loadAccountRule(ctx.db, input.accountId);
   const domain = loaded?.domains.find((d) => d.id === input.domainId);
@@ -253,7 +257,7 @@ export async function setMemberSsoExemption(
   ctx: Ctx,
   input: { accountId: string; actor: Actor; userId: string; exempt: boolean; until: Date | null },
 ): Promise<Result<{ endedSessions: number }, ExemptionError>> {
-  if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor))) return fail({ code: "forbidden" });
+  if (!(await isAccountAdminInPerson(ctx.db, input.accountId, input.actor))) return fail({ code: "forbidden" });
   const now = nowOf(ctx);
   const until = input.exempt ? input.until : null;
   if (until && until.getTime() <= now.getTime()) return fail({ code: "until_in_past" });

@@ -104,6 +104,22 @@ describe("decideSsoSignIn", () => {
       { ...base, purpose: "authenticate", expectedEmail: "ada@acme.test", identity: outsider },
       "refuse:not_a_member",
     ],
+    [
+      "Authenticate by a setup link's recipient (no member) proves the settings",
+      { ...base, purpose: "authenticate", expectedEmail: "ada@acme.test", identity: nobody, bySetupLinkRecipient: true },
+      "settings_proven",
+    ],
+    [
+      "Authenticate by a setup link's recipient still needs their own email back",
+      { ...base, purpose: "authenticate", expectedEmail: "it@acme.test", identity: nobody, bySetupLinkRecipient: true },
+      "refuse:email_mismatch",
+    ],
+    [
+      "Authenticate by a setup link's recipient keeps the connection's allowed domains",
+      { ...withConnection({ allowedDomains: ["other.test"] }), purpose: "authenticate", expectedEmail: "ada@acme.test", bySetupLinkRecipient: true },
+      "refuse:domain_not_allowed",
+    ],
+    ["a recipient flag on a sign-in changes nothing", { ...base, identity: nobody, bySetupLinkRecipient: true }, "refuse:not_a_member"],
   ])("%s", (_name, input, expected) => {
     expect(outcome(input)).toBe(expected);
   });

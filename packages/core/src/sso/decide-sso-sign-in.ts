@@ -27,6 +27,11 @@ export type SsoDecisionInput = {
   emailOnVerifiedDomain: boolean;
   /** This IdP identity already proved this email by a verification link. */
   emailProvenBefore: boolean;
+  /**
+   * Authenticate run by a setup link's recipient, who is not a member: the IdP returning the
+   * expected email proves the settings, and no member is looked for.
+   */
+  bySetupLinkRecipient?: boolean;
 };
 
 export type SsoRefusal = {
@@ -50,6 +55,8 @@ export type SsoDecision =
   | { outcome: "rejoin"; userId: string; role: MemberRole }
   | { outcome: "provision"; role: MemberRole }
   | { outcome: "verify_email" }
+  /** Authenticate by a setup link's recipient passed: a result to record, nobody to sign in. */
+  | { outcome: "settings_proven" }
   | { outcome: "refuse"; refusal: SsoRefusal };
 
 const refuse = (code: SsoRefusal["code"], message: string, advice: string): SsoDecision => ({ outcome: "refuse", refusal: { code, message, advice } });
@@ -115,6 +122,7 @@ export function decideSsoSignIn(input: SsoDecisionInput): SsoDecision {
   const identity = input.identity;
   if (purpose !== "sign_in") {
     // Authenticate and test sign-ins prove the settings and create no session or link.
+    if (purpose === "authenticate" && input.bySetupLinkRecipient) return { outcome: "settings_proven" };
     const member = [identity.linkedUser, identity.userWithEmail].find((u) => u?.isMember);
     return member ? { outcome: "sign_in", userId: member.userId, link: false } : notAMember(profile.email);
   }

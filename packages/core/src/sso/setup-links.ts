@@ -21,8 +21,8 @@ import { isEmailShaped, normaliseEmail } from "../email-address";
 import { type Result, fail, ok } from "../result";
 import { isAccountAdmin } from "../team";
 import { generateToken, hashToken } from "../tokens";
-import { findUserByEmail } from "../users";
-import { setupLinkState } from "./setup-link-access";
+import { actorDisplayName, findUserByEmail } from "../users";
+import { setupLinkScopeOf, setupLinkState, type SetupLinkScope } from "./setup-link-access";
 
 export const SETUP_LINK_LIFETIME_DAYS = 7;
 const ADMINS_ONLY = "Only account admins can manage setup links.";
@@ -36,21 +36,29 @@ export function setupLinkActor(link: Pick<SsoSetupLink, "id" | "accountId" | "em
 
 const setupUrl = (ctx: Pick<CoreContext, "appUrl">, token: string) => `${ctx.appUrl}/setup-link/${encodeURIComponent(token)}`;
 
-async function sendLinkEmail(ctx: CoreContext, input: { accountName: string; email: string; token: string; expiresAt: Date; actor: Actor }) {
+async function sendLinkEmail(
+  ctx: CoreContext,
+  input: { accountName: string; email: string; token: string; expiresAt: Date; actor: Actor; scope: readonly SetupLinkScope[] },
+) {
   const rendered = ssoSetupLinkEmail({
     accountName: input.accountName,
-    adminName: input.actor.label,
+    covers: input.scope,
+    adminName: await actorDisplayName(ctx.db, input.actor),
     setupUrl: setupUrl(ctx, input.token),
     expiresAt: input.expiresAt,
   });
   await ctx.mailer.send({ ...rendered, to: input.email, template: "sso_setup_link" });
 }
 
-/** Creates a setup link for someone outside the account and emails it; a second link to the same address replaces the first. */
+/**
+ * Creates a setup link for someone outside the account and emails it; a second link to the same
+ * address replaces the first. `scope` is what else it opens ("domains", "scim"); SSO always.
+ */
 export async function createSetupLink(
   ctx: CoreContext,
-  input: { accountId: string; email: string; actor: Actor },
-): Promise<Result<{ linkId: string; email: string }>> {
+  input: { accountId: string; email: string; actor: Actor; scope?: readonly string[] },
+): Promise<Result<{ linkId: string; email: string; scope: SetupLinkScope[] }>> {
+  const scope = setupLinkScopeOf(input.scope ?? []);
   const email = normaliseEmail(input.email);
   if (!isEmailShaped(email)) return fail("Enter a valid email address, like it@company.com.");
   if (!(await isAccountAdmin(ctx.db, input.accountId, input.actor)) || input.actor.viaSetupLinkId) return fail(ADMINS_ONLY);
@@ -75,19 +83,19 @@ export async function createSetupLink(
       .where(and(eq(ssoSetupLinks.accountId, input.accountId), eq(ssoSetupLinks.email, email), isNull(ssoSetupLinks.revokedAt)));
     const [row] = await tx
       .insert(ssoSetupLinks)
-      .values({ accountId: input.accountId, email, tokenHash: hashToken(token), createdByUserId: input.actor.userId, createdAt: now, expiresAt })
+      .values({ accountId: input.accountId, email, scope, tokenHash: hashToken(token), createdByUserId: input.actor.userId, createdAt: now, expiresAt })
       .returning({ id: ssoSetupLinks.id });
     await recordAuditEvent(tx, {
       accountId: input.accountId,
       actor: input.actor,
       action: "sso.setup_link_created",
       target: { type: "setup_link", id: row!.id, label: email },
-      metadata: { expiresAt: expiresAt.toISOString() },
+      metadata: { expiresAt: expiresAt.toISOString(), scope },
     });
     return row!.id;
   });
-  await sendLinkEmail(ctx, { accountName: account.name, email, token, expiresAt, actor: input.actor });
-  return ok({ linkId, email });
+  await sendLinkEmail(ctx, { accountName: account.name, email, token, expiresAt, actor: input.actor, scope });
+  return ok({ linkId, email, scope });
 }
 
 async function linkOfAccount(ctx: Pick<CoreContext, "db">, accountId: string, linkId: string) {
@@ -121,7 +129,7 @@ export async function resendSetupLink(ctx: CoreContext, input: { accountId: stri
       metadata: { expiresAt: expiresAt.toISOString() },
     });
   });
-  await sendLinkEmail(ctx, { accountName: account?.name ?? "your account", email: link.email, token, expiresAt, actor: input.actor });
+  await sendLinkEmail(ctx, { accountName: account?.name ?? "your account", email: link.email, token, expiresAt, actor: input.actor, scope: link.scope });
   return ok({ email: link.email });
 }
 
@@ -170,6 +178,13 @@ export async function resolveSetupLink(
   return { ok: true, value: row };
 }
 
+/** Who sent a setup link, as its pages name them: the admin's name, else their email; null once they are gone. */
+export async function setupLinkSenderName(ctx: Pick<CoreContext, "db">, link: Pick<SsoSetupLink, "createdByUserId">): Promise<string | null> {
+  if (!link.createdByUserId) return null;
+  const [sender] = await ctx.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, link.createdByUserId)).limit(1);
+  return sender ? sender.name.trim() || sender.email : null;
+}
+
 /** The recipient follows the link from their email: the first opening is the first progress step. */
 export async function openSetupLink(ctx: Pick<CoreContext, "db" | "now">, input: { token: string; ip: string | null }) {
   const resolved = await resolveSetupLink(ctx, input.token);
@@ -205,15 +220,27 @@ export async function openSetupLink(ctx: Pick<CoreContext, "db" | "now">, input:
   return resolved;
 }
 
-export type SetupLinkProgress = { opened: boolean; connectionSaved: boolean; testPassed: boolean; authenticated: boolean };
+export type SetupLinkProgress = {
+  opened: boolean;
+  connectionSaved: boolean;
+  testPassed: boolean;
+  authenticated: boolean;
+  /** Null when the link does not cover domains (or SCIM): nothing to show. */
+  domainVerified: boolean | null;
+  scimTokenCreated: boolean | null;
+};
 export type SetupLinkRow = {
   id: string;
   email: string;
   createdAt: Date;
   expiresAt: Date;
+  scope: SetupLinkScope[];
   state: ReturnType<typeof setupLinkState>;
   progress: SetupLinkProgress;
 };
+
+const SAVED = ["sso.connection.created", "sso.connection.updated"];
+const SCIM_TOKEN_CREATED = ["scim.enabled", "scim.token_rotated"];
 
 /** The account's setup links with how far each got, from what was recorded under its recipient and the connections they saved. */
 export async function listSetupLinks(ctx: Pick<CoreContext, "db" | "now">, accountId: string): Promise<SetupLinkRow[]> {
@@ -222,17 +249,24 @@ export async function listSetupLinks(ctx: Pick<CoreContext, "db" | "now">, accou
   return Promise.all(
     links.map(async (link) => {
       const events = await ctx.db
-        .select({ action: auditEvents.action, targetId: auditEvents.targetId })
+        .select({ action: auditEvents.action, targetId: auditEvents.targetId, metadata: auditEvents.metadata })
         .from(auditEvents)
         .where(
           and(
             eq(auditEvents.accountId, accountId),
             eq(auditEvents.actorLabel, setupLinkActorLabel(link.email)),
             gte(auditEvents.createdAt, link.createdAt),
-            inArray(auditEvents.action, ["sso.connection.created", "sso.connection.updated", "sso.connection.test_passed"]),
+            inArray(auditEvents.action, [...SAVED, "sso.connection.test_passed", "sso.authenticate.succeeded", "domain.checked", ...SCIM_TOKEN_CREATED]),
           ),
         );
-      const connectionIds = [...new Set(events.map((e) => e.targetId).filter((id): id is string => id !== null))];
+      const connectionIds = [
+        ...new Set(
+          events
+            .filter((e) => e.action.startsWith("sso."))
+            .map((e) => e.targetId)
+            .filter((id): id is string => id !== null),
+        ),
+      ];
       const verified = connectionIds.length
         ? await ctx.db
             .select({ id: ssoConnections.id })
@@ -244,12 +278,15 @@ export async function listSetupLinks(ctx: Pick<CoreContext, "db" | "now">, accou
         email: link.email,
         createdAt: link.createdAt,
         expiresAt: link.expiresAt,
+        scope: link.scope,
         state: setupLinkState(link, now),
         progress: {
           opened: link.openedAt !== null,
-          connectionSaved: events.some((e) => e.action !== "sso.connection.test_passed"),
+          connectionSaved: events.some((e) => SAVED.includes(e.action)),
           testPassed: events.some((e) => e.action === "sso.connection.test_passed"),
-          authenticated: verified.length > 0,
+          authenticated: events.some((e) => e.action === "sso.authenticate.succeeded") || verified.length > 0,
+          domainVerified: link.scope.includes("domains") ? events.some((e) => e.action === "domain.checked" && e.metadata.to === "verified") : null,
+          scimTokenCreated: link.scope.includes("scim") ? events.some((e) => SCIM_TOKEN_CREATED.includes(e.action)) : null,
         },
       };
     }),
@@ -257,8 +294,8 @@ export async function listSetupLinks(ctx: Pick<CoreContext, "db" | "now">, accou
 }
 
 /**
- * The recipient's connection passed Test Connection: tell the admin who sent the link, once, that
- * it is theirs to finish (Authenticate and switch on stay with the account's admins).
+ * The recipient's Authenticate passed: tell the admin who sent the link, once, that the connection
+ * is ready to switch on (which stays with the account's admins).
  */
 export async function notifySetupLinkReady(ctx: CoreContext, input: { linkId: string; connectionId: string; connectionName: string }): Promise<void> {
   const now = nowOf(ctx);

@@ -1,7 +1,8 @@
-import { accounts, and, eq, inArray, memberships, users } from "@gatehouse/db";
+import { accounts, and, auditEvents, desc, eq, inArray, memberships, users } from "@gatehouse/db";
 import { recordAuditEvent } from "../audit";
 import type { CoreContext } from "../context";
 import { requestPasswordReset } from "../password-reset";
+import { actorDisplayName } from "../users";
 import { fail, ok, type Result } from "../result";
 import { authoriseSupportOrAdmin, type ActingAs } from "./authorise-support-or-admin";
 
@@ -30,6 +31,7 @@ export async function sendPasswordResets(
   if (chosen && members.length !== chosen.length)
     return fail("Some of the chosen people are not members of this account any more. Reload the page and choose again.");
 
+  const disabledBy = await whoDisabledSso(ctx, input);
   const rateLimited: string[] = [];
   for (const member of members) {
     const sent = await requestPasswordReset(ctx, {
@@ -37,7 +39,7 @@ export async function sendPasswordResets(
       actor: input.actor,
       accountId: input.accountId,
       requestedByAdmin: true,
-      afterSsoDisabled: { accountName: account.name },
+      afterSsoDisabled: { accountName: account.name, disabledBy },
     });
     if (!sent.ok) rateLimited.push(member.email);
   }
@@ -50,4 +52,21 @@ export async function sendPasswordResets(
     metadata: { ...result, chosen: input.userIds === "all" ? "all" : members.map((m) => m.email), ...allowed.value },
   });
   return ok(result);
+}
+
+/**
+ * How the reset emails name who switched SSO off: the admin by name, or "Gatehouse support" (the
+ * staff member's name stays in the audit log). The latest "sso.disabled" says who; without one,
+ * whoever sends the resets.
+ */
+async function whoDisabledSso(ctx: CoreContext, input: ActingAs & { accountId: string }): Promise<string> {
+  const [disabled] = await ctx.db
+    .select({ userId: auditEvents.actorUserId, label: auditEvents.actorLabel, metadata: auditEvents.metadata })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.accountId, input.accountId), eq(auditEvents.action, "sso.disabled")))
+    .orderBy(desc(auditEvents.createdAt))
+    .limit(1);
+  const bySupport = disabled ? disabled.metadata.bySupport === true : input.bySupport || input.byOperator === true;
+  if (bySupport) return "Gatehouse support";
+  return actorDisplayName(ctx.db, disabled ? { userId: disabled.userId, label: disabled.label } : input.actor);
 }

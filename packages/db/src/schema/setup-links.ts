@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { users } from "./users";
@@ -14,6 +15,12 @@ export const ssoSetupLinks = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
+    /** What the link opens besides the SSO wizard (always): "domains", "scim". Chosen by the admin who sends it. */
+    scope: text("scope")
+      .array()
+      .$type<("sso" | "domains" | "scim")[]>()
+      .notNull()
+      .default(sql`ARRAY['sso']::text[]`),
     tokenHash: text("token_hash").notNull(),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,7 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { memberRole } from "./members";
+import { ssoSetupLinks } from "./setup-links";
 import { users } from "./users";
 
 export const ssoProvider = pgEnum("sso_provider", ["google", "okta", "entra", "oidc", "saml"]);
@@ -123,6 +124,11 @@ export const ssoFlows = pgTable(
     purpose: text("purpose").$type<"sign_in" | "authenticate" | "test_email">().notNull(),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "cascade" }),
     testId: uuid("test_id"),
+    /**
+     * Set on an Authenticate started through a setup link: the flow proves the connection's settings
+     * for that link's recipient and can never sign anyone in (decideSetupLinkFlow).
+     */
+    setupLinkId: uuid("setup_link_id").references(() => ssoSetupLinks.id, { onDelete: "cascade" }),
     codeVerifier: text("code_verifier").notNull(),
     nonce: text("nonce").notNull(),
     callbackUrl: text("callback_url"),

@@ -40,11 +40,22 @@ describe("passwordResetEmail", () => {
   });
 
   it("after SSO was switched off, tells members to keep their login and says when they never had a password", () => {
-    const first = passwordResetEmail({ resetUrl, expiresInMinutes: 60, afterSsoDisabled: { accountName: "Acme", hasPassword: false } });
+    const first = passwordResetEmail({
+      resetUrl,
+      expiresInMinutes: 60,
+      afterSsoDisabled: { accountName: "Acme", hasPassword: false, disabledBy: "Ana Admin" },
+    });
     expect(first.subject).toBe("Acme now signs in with a password");
+    expect(first.text).toContain("Ana Admin switched single sign-on off for Acme, so you now sign in");
+    expect(first.text).not.toContain("an administrator");
     expect(first.text).toContain("Members keep their existing login: do not create a new one.");
     expect(first.text).toContain("set a password (you have not had one yet)");
-    const again = passwordResetEmail({ resetUrl, expiresInMinutes: 60, afterSsoDisabled: { accountName: "Acme", hasPassword: true } });
+    const again = passwordResetEmail({
+      resetUrl,
+      expiresInMinutes: 60,
+      afterSsoDisabled: { accountName: "Acme", hasPassword: true, disabledBy: "Gatehouse support" },
+    });
+    expect(again.text).toContain("Gatehouse support switched single sign-on off for Acme");
     expect(again.text).toContain("choose a new password");
     expect(again.text).not.toContain("you have not had one yet");
   });

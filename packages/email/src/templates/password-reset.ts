@@ -14,7 +14,7 @@ export type PasswordResetEmailInput = {
    * The account switched SSO off and its members now sign in with a password: the email says to
    * keep the existing login (a second one would be a separate, empty user).
    */
-  afterSsoDisabled?: { accountName: string; hasPassword: boolean };
+  afterSsoDisabled?: { accountName: string; hasPassword: boolean; /** Who switched SSO off: an admin's name, or "Gatehouse support". */ disabledBy: string };
   productName?: string;
 };
 
@@ -60,11 +60,11 @@ function ssoDisabledResetEmail(
     heading: "Set your password",
     paragraphs: [
       greeting(input.name),
-      `${context.accountName} has switched single sign-on off, so you now sign in to ${productName} with your email and a password.`,
+      `${context.disabledBy} switched single sign-on off for ${context.accountName}, so you now sign in to ${productName} with your email and a password.`,
       `Click the button below to ${choose}. Members keep their existing login: do not create a new one.`,
     ],
     button: { label: context.hasPassword ? "Set new password" : "Set password", url: input.resetUrl },
     notes: [expiry, 'If the link expires, use "Forgot password" on the sign-in page with this email.'],
-    reason: `an administrator of ${context.accountName} switched single sign-on off`,
+    reason: `${context.disabledBy} switched single sign-on off for ${context.accountName}`,
   });
 }

@@ -3,6 +3,9 @@ import { validateIdpEntityId, validateSsoUrl } from "./validate-idp-fields";
 import { fail, ok, type CheckItem, type Result } from "./result";
 import { ALGSUPPORT_NS, BINDING_POST, BINDING_REDIRECT, MAX_METADATA_BYTES, NAMEID_EMAIL, SAML2_PROTOCOL, SAML_METADATA_NS, XMLDSIG_NS } from "./saml";
 import { DOCTYPE_REFUSED, parseXmlDocument } from "./parse-xml-document";
+
+// The namespace of xml:lang, bound to the xml: prefix by the XML specification itself.
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
 import { childElements, descendantElements, getAttribute, isElement, textOf } from "./select-elements";
 
 export interface SamlSsoService {
@@ -17,6 +20,8 @@ export interface SamlMetadataReport {
   nameIdFormats: string[];
   /** Signing certificates only (KeyDescriptor use="signing" or without use). */
   certificates: CertificateReport[];
+  /** The IdP's <Organization>: its OrganizationDisplayName, else its OrganizationName; null without one. */
+  organizationName: string | null;
   items: CheckItem[];
 }
 
@@ -65,7 +70,26 @@ export function inspectSamlMetadata(xml: string, now: Date = new Date()): Result
   items.push(weakAlgorithmItem(certificates, root));
   items.push(nameIdItem(nameIdFormats));
 
-  return ok({ entityId, ssoServices, nameIdFormats, certificates, items });
+  return ok({ entityId, ssoServices, nameIdFormats, certificates, organizationName: organizationNameOf(entity), items });
+}
+
+const ORGANIZATION_NAME_MAX = 60;
+
+/**
+ * The name the metadata gives its organization, to name a connection by. Both elements may repeat
+ * per language (xml:lang); an English one is preferred, else the first.
+ */
+function organizationNameOf(entity: Element): string | null {
+  const organization = childElements(entity, SAML_METADATA_NS, "Organization")[0];
+  if (!organization) return null;
+  for (const localName of ["OrganizationDisplayName", "OrganizationName"]) {
+    const names = childElements(organization, SAML_METADATA_NS, localName)
+      .map((el) => ({ lang: el.getAttributeNS(XML_NS, "lang") ?? "", text: textOf(el).replace(/\s+/g, " ").trim() }))
+      .filter((n) => n.text !== "");
+    const chosen = names.find((n) => /^en\b/i.test(n.lang)) ?? names[0];
+    if (chosen) return chosen.text.slice(0, ORGANIZATION_NAME_MAX);
+  }
+  return null;
 }
 
 interface LocatedIdp {

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { randomUUID } from "node:crypto";
-import { and, eq, ssoConnections, type NewSsoConnection, type SsoConnection } from "@gatehouse/db";
+import { and, eq, ne, ssoConnections, type NewSsoConnection, type SsoConnection } from "@gatehouse/db";
 import { encryptSecret, isAccountAdmin, nameFromIdp, PROVIDERS, recordAuditEvent, type Actor } from "@gatehouse/core";
 import { resolveOidcDiscoveryUrl } from "../checks";
 import { connectionInputSchema, type ConnectionInput, type OidcConnectionInput, type SamlConnectionInput } from "../connection-input";
@@ -56,8 +56,12 @@ export async function saveConnection(ctx: SsoContext, input: { accountId: string
 
   const protocolFields = data.provider === "saml" ? await samlFields(ctx, data, existing) : oidcFields(ctx, data, existing);
   if (!protocolFields.ok) return protocolFields;
-  const { values, reachChanged, metadataXml } = protocolFields.value;
+  const { values, reachChanged, metadataXml, idpOrganization } = protocolFields.value;
   // Generic connections left with their default name get the IdP's, so two never read alike.
+  const others = await ctx.db
+    .select({ buttonText: ssoConnections.buttonText })
+    .from(ssoConnections)
+    .where(and(eq(ssoConnections.accountId, input.accountId), ne(ssoConnections.id, id)));
   Object.assign(
     common,
     nameFromIdp({
@@ -67,6 +71,8 @@ export async function saveConnection(ctx: SsoContext, input: { accountId: string
       defaults: PROVIDERS[data.provider],
       idpIdentifier:
         data.provider === "saml" ? ((values.idpEntityId as string | null | undefined) ?? null) : ((values.issuer as string | null | undefined) ?? null),
+      idpOrganization,
+      otherButtonTexts: others.map((o) => o.buttonText),
     }),
   );
 
@@ -119,7 +125,8 @@ export async function saveConnection(ctx: SsoContext, input: { accountId: string
 }
 
 type ProtocolFields =
-  { ok: true; value: { values: Partial<NewSsoConnection>; reachChanged: boolean; metadataXml: string | null } } | { ok: false; error: SaveError };
+  | { ok: true; value: { values: Partial<NewSsoConnection>; reachChanged: boolean; metadataXml: string | null; idpOrganization: string | null } }
+  | { ok: false; error: SaveError };
 
 function oidcFields(ctx: SsoContext, data: OidcConnectionInput, existing: SsoConnection | null): ProtocolFields {
   // Google's discovery document is fixed; an explicit URL is for the local sandbox and tests.
@@ -159,7 +166,7 @@ function oidcFields(ctx: SsoContext, data: OidcConnectionInput, existing: SsoCon
     existing.clientId !== values.clientId ||
     Boolean(data.clientSecret) ||
     existing.tokenEndpointAuthMethod !== values.tokenEndpointAuthMethod;
-  return { ok: true, value: { values, reachChanged, metadataXml: null } };
+  return { ok: true, value: { values, reachChanged, metadataXml: null, idpOrganization: null } };
 }
 
 async function samlFields(ctx: SsoContext, data: SamlConnectionInput, existing: SsoConnection | null): Promise<ProtocolFields> {
@@ -178,7 +185,7 @@ async function samlFields(ctx: SsoContext, data: SamlConnectionInput, existing: 
     idpInitiatedEnabled: data.idpInitiatedEnabled,
   };
   const reachChanged = !existing || existing.metadataXml !== xml;
-  return { ok: true, value: { values, reachChanged, metadataXml: reachChanged ? xml : null } };
+  return { ok: true, value: { values, reachChanged, metadataXml: reachChanged ? xml : null, idpOrganization: report.organizationName } };
 }
 
 export type { ConnectionInput };

@@ -9,6 +9,7 @@ import {
   ssoConnections,
   ssoIdentities,
   ssoResults,
+  ssoSetupLinks,
   users,
   type MemberRole,
   type SsoConnection,
@@ -18,6 +19,7 @@ import {
 } from "@gatehouse/db";
 import {
   createSession,
+  decideSetupLinkFlow,
   decideSsoSignIn,
   existingLoginRefusal,
   explainSsoError,
@@ -29,6 +31,9 @@ import {
   mapProfile,
   recordAuditEvent,
   ROLE_LABELS,
+  setupLinkActor,
+  setupLinkActorLabel,
+  type Actor,
   type IdentityKey,
   type MappedProfile,
 } from "@gatehouse/core";
@@ -45,7 +50,16 @@ export type FlowOutcome =
   | { kind: "verification_sent"; email: string }
   /** `code` names the refusal for pages that show fixed texts (never the message from a URL). */
   | { kind: "refused"; code?: string; message: string; advice: string }
-  | { kind: "result_recorded"; purpose: "authenticate" | "test_email"; connectionId: string; ok: boolean; summary: SsoResultSummary };
+  /** `setupLinkId`: an Authenticate run through that setup link (its recipient goes back to /setup). */
+  | {
+      kind: "result_recorded";
+      purpose: "authenticate" | "test_email";
+      connectionId: string;
+      connectionName: string;
+      ok: boolean;
+      summary: SsoResultSummary;
+      setupLinkId?: string;
+    };
 
 const displayNameOf = (p: MappedProfile) => p.displayName ?? ([p.firstName, p.lastName].filter(Boolean).join(" ") || null);
 
@@ -73,7 +87,8 @@ function canonicalJson(value: unknown): string {
 export async function finishSignIn(
   ctx: SsoContext,
   input: {
-    flow: Pick<SsoFlow, "purpose" | "actorUserId" | "testId" | "callbackUrl"> & { observations: SamlObservations | null };
+    flow: Pick<SsoFlow, "purpose" | "actorUserId" | "testId" | "callbackUrl"> &
+      Partial<Pick<SsoFlow, "setupLinkId">> & { observations: SamlObservations | null };
     connection: SsoConnection;
     claims: Record<string, unknown> | null;
     /** Set when the IdP or the protocol checks refused before any claims came back. */
@@ -85,13 +100,30 @@ export async function finishSignIn(
 ): Promise<FlowOutcome> {
   const { flow, connection, claims, request } = input;
   const now = new Date();
+  // A flow started through a setup link only ever proves the settings for its recipient.
+  const setupLink = flow.setupLinkId ? await loadSetupLink(ctx, flow.setupLinkId) : null;
+  if (flow.setupLinkId) {
+    const allowed = decideSetupLinkFlow({ purpose: flow.purpose, link: setupLink, connectionAccountId: connection.accountId, now });
+    if (!allowed.allowed) {
+      await recordAuditEvent(ctx.db, {
+        accountId: connection.accountId,
+        actor: setupLink ? setupLinkActor(setupLink, request.ip) : { userId: null, label: "unknown", ip: request.ip },
+        action: "sso.setup_link_authenticate_refused",
+        target: { type: "sso_connection", id: connection.id, label: connection.name },
+        metadata: { reason: allowed.refusal.code, purpose: flow.purpose },
+      });
+      return { kind: "refused", ...allowed.refusal };
+    }
+  }
   const profile = claims ? mapProfile(claims, connection.attributeMapping) : null;
   const key = claims
     ? identityKeyOf({ provider: connection.provider, claims, connectionIssuer: connection.provider === "saml" ? connection.idpEntityId : connection.issuer })
     : null;
-  const actorEmail = flow.actorUserId
-    ? ((await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, flow.actorUserId)).limit(1))[0]?.email ?? null)
-    : null;
+  const actorEmail = setupLink
+    ? setupLink.email
+    : flow.actorUserId
+      ? ((await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, flow.actorUserId)).limit(1))[0]?.email ?? null)
+      : null;
   const expectedEmail = flow.purpose === "authenticate" ? actorEmail : flow.purpose === "test_email" ? await testedEmail(ctx, flow.testId) : null;
   // A test whose person cannot be found fails rather than skipping the email check.
   // Failures we state ourselves, already in words a person can act on.
@@ -104,7 +136,7 @@ export async function finishSignIn(
   if (profile && key) {
     const known = await loadIdentityFacts(ctx, connection, key, profile.email);
     identity = known.identity;
-    memberLabel = known.memberLabel;
+    memberLabel = setupLink ? SETUP_LINK_RECIPIENT : known.memberLabel;
     decision = decideSsoSignIn({
       purpose: flow.purpose,
       connection,
@@ -113,6 +145,7 @@ export async function finishSignIn(
       expectedEmail,
       emailOnVerifiedDomain: profile.email ? await isEmailOnVerifiedDomain(ctx.db, connection.accountId, profile.email) : false,
       emailProvenBefore: Boolean(input.emailJustProven || (identity?.emailProvenAt && identity.email === profile.email)),
+      bySetupLinkRecipient: setupLink !== null,
     });
     // The connection row is shared by every sign-in through it: rewrite it only when the claims changed.
     const lastClaims = keepableClaims(claims!);
@@ -146,8 +179,11 @@ export async function finishSignIn(
       reason: failure?.message ?? null,
       advice: failure?.advice ?? null,
       clockOffsetSeconds: flow.observations?.clockOffsetSeconds ?? null,
-      byUserEmail: flow.purpose === "authenticate" ? actorEmail : expectedEmail,
+      byUserEmail: setupLink ? setupLinkActorLabel(setupLink.email) : flow.purpose === "authenticate" ? actorEmail : expectedEmail,
     };
+    const actor: Actor = setupLink
+      ? setupLinkActor(setupLink, request.ip)
+      : { userId: flow.actorUserId, label: summary.byUserEmail ?? "unknown", ip: request.ip };
     await ctx.db.transaction(async (tx) => {
       await tx.insert(ssoResults).values({ connectionId: connection.id, summary });
       await tx
@@ -156,7 +192,7 @@ export async function finishSignIn(
         .where(eq(ssoConnections.id, connection.id));
       await recordAuditEvent(tx, {
         accountId: connection.accountId,
-        actor: { userId: flow.actorUserId, label: summary.byUserEmail ?? "unknown", ip: request.ip },
+        actor,
         action:
           flow.purpose === "authenticate" ? (ok ? "sso.authenticate.succeeded" : "sso.authenticate.failed") : ok ? "sso.test.succeeded" : "sso.test.failed",
         target: { type: "sso_connection", id: connection.id, label: connection.name },
@@ -164,7 +200,15 @@ export async function finishSignIn(
       });
     });
     if (flow.purpose === "test_email" && ok) await completeTestRequest(ctx, flow.testId);
-    return { kind: "result_recorded", purpose: flow.purpose, connectionId: connection.id, ok, summary };
+    return {
+      kind: "result_recorded",
+      purpose: flow.purpose,
+      connectionId: connection.id,
+      connectionName: connection.name,
+      ok,
+      summary,
+      ...(setupLink ? { setupLinkId: setupLink.id } : {}),
+    };
   }
 
   const auditBase = { accountId: connection.accountId, target: { type: "sso_connection", id: connection.id, label: connection.name } } as const;
@@ -187,6 +231,14 @@ export async function finishSignIn(
     return { kind: "verification_sent", email };
   }
 
+  // Only a setup link's Authenticate proves settings without a member, and it returned above.
+  if (decision.outcome === "settings_proven")
+    return {
+      kind: "refused",
+      code: "setup_link_flow",
+      message: "A setup link cannot sign anyone in.",
+      advice: "Sign in from the login page with your own account.",
+    };
   if (decision.outcome === "refuse")
     return { kind: "refused", code: decision.refusal.code, message: decision.refusal.message, advice: decision.refusal.advice };
   const userId =
@@ -226,6 +278,13 @@ export async function finishSignIn(
     metadata: { provisioned: decision.outcome === "provision", linked: decision.outcome === "sign_in" && decision.link, subject: key.subject },
   });
   return { kind: "signed_in", sessionId, redirectTo: flow.callbackUrl ?? "/", email, connectionId: connection.id };
+}
+
+const SETUP_LINK_RECIPIENT = "The setup link's recipient (not a member of this account)";
+
+async function loadSetupLink(ctx: SsoContext, linkId: string) {
+  const [link] = await ctx.db.select().from(ssoSetupLinks).where(eq(ssoSetupLinks.id, linkId)).limit(1);
+  return link ?? null;
 }
 
 const NO_SUBJECT = {

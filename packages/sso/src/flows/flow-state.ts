@@ -19,6 +19,7 @@ export async function openFlow(
     browserSecret: string;
     actorUserId?: string | null;
     testId?: string | null;
+    setupLinkId?: string | null;
     callbackUrl?: string | null;
   },
 ) {
@@ -31,6 +32,7 @@ export async function openFlow(
     purpose: input.purpose,
     actorUserId: input.actorUserId ?? null,
     testId: input.testId ?? null,
+    setupLinkId: input.setupLinkId ?? null,
     codeVerifier,
     nonce,
     callbackUrl: input.callbackUrl ?? null,

@@ -23,6 +23,8 @@ export async function startSsoFlow(
     purpose: FlowPurpose;
     actorUserId?: string | null;
     testId?: string | null;
+    /** An Authenticate started through this setup link (see decideSetupLinkFlow). */
+    setupLinkId?: string | null;
     callbackUrl?: string | null;
     loginHint?: string;
     browserSecret?: string | null;

@@ -52,7 +52,40 @@ function item(report: SamlMetadataReport, id: string): CheckItem {
   return found;
 }
 
+const withOrganization = (organization: string) => oktaMetadata().replace("</md:EntityDescriptor>", `${organization}\n</md:EntityDescriptor>`);
+
 describe("inspectSamlMetadata", () => {
+  it.each<[string, string, string | null]>([
+    ["no Organization", "", null],
+    [
+      "the display name before the legal name",
+      `<md:Organization><md:OrganizationName xml:lang="en">Acme Corporation Inc.</md:OrganizationName><md:OrganizationDisplayName xml:lang="en">Acme</md:OrganizationDisplayName><md:OrganizationURL xml:lang="en">https://acme.test</md:OrganizationURL></md:Organization>`,
+      "Acme",
+    ],
+    [
+      "the legal name without a display name",
+      `<md:Organization><md:OrganizationName xml:lang="en">  Acme\n Corp </md:OrganizationName></md:Organization>`,
+      "Acme Corp",
+    ],
+    [
+      "the English name among several languages",
+      `<md:Organization><md:OrganizationDisplayName xml:lang="de">Acme GmbH</md:OrganizationDisplayName><md:OrganizationDisplayName xml:lang="en-GB">Acme Ltd</md:OrganizationDisplayName></md:Organization>`,
+      "Acme Ltd",
+    ],
+    [
+      "an empty display name falls back to the legal name",
+      `<md:Organization><md:OrganizationDisplayName xml:lang="en"> </md:OrganizationDisplayName><md:OrganizationName xml:lang="en">Acme</md:OrganizationName></md:Organization>`,
+      "Acme",
+    ],
+    [
+      "escaped text is read as text",
+      `<md:Organization><md:OrganizationDisplayName xml:lang="en">Smith &amp; Sons &lt;IT&gt;</md:OrganizationDisplayName></md:Organization>`,
+      "Smith & Sons <IT>",
+    ],
+  ])("reads the organization's name: %s", (_name, organization, expected) => {
+    expect(inspect(withOrganization(organization)).organizationName).toBe(expected);
+  });
+
   it("reads Okta-style metadata", () => {
     const report = inspect(oktaMetadata());
     expect(report.entityId).toBe("http://www.okta.com/exk1abc");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
+import { PROVIDERS, setupLinkSenderName, SSO_PROVIDERS } from "@gatehouse/core";
 import { listConnections, ssoUrls } from "@gatehouse/sso";
 import { Card, CardHeader, TableHead } from "@gatehouse/ui";
 import { env } from "@/env";
@@ -22,13 +22,17 @@ export default async function SetupLinkHome({ searchParams }: { searchParams: Pr
   const ctx = ssoContext();
   const connections = await listConnections(ctx.db, access.accountId, ctx.encryptionKey);
   const urls = ssoUrls(env().APP_URL);
+  const sender = await setupLinkSenderName(ctx, access.setupLink);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Set up single sign-on for {access.accountName}</h1>
+        <p className="mt-1 text-sm text-slate-700" data-testid="setup-link-sender">
+          {sender ? `${sender} at ${access.accountName}` : `${access.accountName}'s admins`} asked you to set up single sign-on.
+        </p>
         <p className="mt-1 text-sm text-slate-600">
-          Add the application in your identity provider, save the connection here and run Test Connection. {access.accountName}&apos;s admins are told when it
-          is ready and switch it on.
+          Add the application in your identity provider, save the connection here, run Test Connection and Authenticate. {access.accountName}&apos;s admins are
+          told when it is ready and switch it on.
         </p>
       </div>
       <FlashBanner id={params.flash} />

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ssoSetupAccess } from "@/server/sso-setup-access";
 
 export async function SetupLinkHeader() {
@@ -13,9 +14,22 @@ export async function SetupLinkHeader() {
           Gatehouse
         </span>
         {link && "accountName" in access ? (
-          <p className="text-sm text-slate-600" data-testid="setup-link-banner">
-            Single sign-on setup for <strong>{access.accountName}</strong>, opened by {link.email} through a setup link
-          </p>
+          <>
+            <p className="text-sm text-slate-600" data-testid="setup-link-banner">
+              Single sign-on setup for <strong>{access.accountName}</strong>, opened by {link.email} through a setup link
+            </p>
+            {/* Only the pages this link covers: the rest of the account does not exist here. */}
+            {link.scope.includes("domains") ? (
+              <nav aria-label="Setup" className="flex gap-4 text-sm font-medium text-indigo-700">
+                <Link href="/setup" className="hover:underline">
+                  Single sign-on
+                </Link>
+                <Link href="/setup/domains" className="hover:underline">
+                  Domains
+                </Link>
+              </nav>
+            ) : null}
+          </>
         ) : null}
       </div>
     </header>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { listAccountDomains } from "@gatehouse/core";
-import { Button, Card, CardHeader, Field } from "@gatehouse/ui";
 import { isAdminSession, requireAccount } from "@/auth/session";
 import { env } from "@/env";
 import { db } from "@/server/context";
 import { AdminsOnly } from "../../_components/admins-only";
 import { FlashBanner } from "../../_components/flash-banner";
+import { AddDomainCard } from "./_components/add-domain-card";
 import { DomainCard } from "./_components/domain-card";
 import { addDomainAction } from "./actions";
 
@@ -31,16 +31,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Para
       </div>
       <FlashBanner id={params.flash} />
 
-      <Card>
-        <CardHeader
-          title="Add a domain"
-          description="Your organisation's own domain, like acme.com. Free email providers and public suffixes cannot be verified."
-        />
-        <form action={addDomainAction} className="flex flex-wrap items-end gap-3 px-5 py-4">
-          <Field label="Domain" name="domain" required maxLength={300} placeholder="acme.com" autoComplete="off" className="w-80" />
-          <Button type="submit">Add domain</Button>
-        </form>
-      </Card>
+      <AddDomainCard action={addDomainAction} />
 
       {domains.length === 0 ? <p className="text-sm text-slate-500">No domains yet.</p> : null}
       {domains.map((domain) => (

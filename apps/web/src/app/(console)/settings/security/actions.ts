@@ -1,9 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { deleteConnection, getConnectionView, saveConnection, setConnectionEnabled, testConnection } from "@gatehouse/sso";
-import { notifySetupLinkReady } from "@gatehouse/core";
-import { coreContext } from "@/server/context";
+import { deleteConnection, saveConnection, setConnectionEnabled, testConnection } from "@gatehouse/sso";
 import { ssoContext } from "@/server/sso-context";
 import { ssoSetupAccess } from "@/server/sso-setup-access";
 import { formValues, type ActionState } from "@/lib/forms/action-state";
@@ -30,20 +28,13 @@ export async function saveConnectionAction(_state: ActionState, formData: FormDa
   return { success: "Connection saved." };
 }
 
-/**
- * Test Connection returns its report to the form (useActionState), with or without JavaScript.
- * A pass through a setup link tells the admin who sent it that the connection is theirs to finish.
- */
+/** Test Connection returns its report to the form (useActionState), with or without JavaScript. */
 export async function testConnectionAction(_state: TestConnectionState, formData: FormData): Promise<TestConnectionState> {
   const access = await ssoSetupAccess("test_connection");
   if (!("base" in access)) return { error: "refused" in access ? access.refused : "Only account admins can test connections." };
   const parsed = connectionTargetSchema.safeParse(formValues(formData));
   if (!parsed.success) return { error: INCOMPLETE };
   const result = await testConnection(ssoContext(), { accountId: access.accountId, connectionId: parsed.data.connectionId, actor: access.actor });
-  if (result.ok && result.value.ok && access.setupLink) {
-    const connection = await getConnectionView(ssoContext().db, access.accountId, parsed.data.connectionId, ssoContext().encryptionKey);
-    if (connection) await notifySetupLinkReady(coreContext(), { linkId: access.setupLink.id, connectionId: connection.id, connectionName: connection.name });
-  }
   if (result.ok) revalidateSecurity();
   return result.ok ? { report: result.value } : { error: result.error };
 }

@@ -12,7 +12,7 @@ import type { ScimSelfTestState, ScimTokenState } from "./_lib/scim-state";
  * token, so it is shown once, in this response only, with or without JavaScript.
  */
 export async function issueScimTokenAction(_state: ScimTokenState, formData: FormData): Promise<ScimTokenState> {
-  const target = await connectionTargetOf(formData);
+  const target = await connectionTargetOf(formData, "issue_scim_token");
   const parsed = issueScimTokenSchema.safeParse(formValues(formData));
   if (!target || !parsed.success) return { error: INCOMPLETE };
   const ctx = coreContext();

@@ -12,8 +12,9 @@ import { INCOMPLETE, revalidateSecurity, SECURITY, withMessage } from "./_lib/co
 export async function createSetupLinkAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const session = await requireAccount();
   const email = String(formData.get("setupEmail") ?? "").slice(0, 320);
-  const result = await createSetupLink(coreContext(), { accountId: session.activeAccount.id, email, actor: await actorOf(session) });
-  if (!result.ok) return { error: result.error, values: { setupEmail: email } };
+  const scope = formData.getAll("scope").filter((v): v is string => typeof v === "string");
+  const result = await createSetupLink(coreContext(), { accountId: session.activeAccount.id, email, scope, actor: await actorOf(session) });
+  if (!result.ok) return { error: result.error, values: { setupEmail: email, scope: scope.join(" ") } };
   revalidateSecurity();
   return { success: `Setup link sent to ${result.value.email}. It works for 7 days; its progress shows below.` };
 }

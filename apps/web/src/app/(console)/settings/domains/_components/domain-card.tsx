@@ -29,8 +29,23 @@ function RecordValue({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** One domain claim: its status, the record to publish, and what an admin can do with it. */
-export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: AccountDomain; confirmRemove: boolean; sandboxUrl: string | null }) {
+/**
+ * One domain claim: its status, the record to publish, and what an admin can do with it. A setup
+ * link's recipient gets the claim and Verify now only (`verifyAction` of the setup pages, no `manage`).
+ */
+export function DomainCard({
+  domain,
+  confirmRemove,
+  sandboxUrl,
+  verifyAction = verifyDomainAction,
+  manage = true,
+}: {
+  domain: AccountDomain;
+  confirmRemove: boolean;
+  sandboxUrl: string | null;
+  verifyAction?: (formData: FormData) => Promise<void>;
+  manage?: boolean;
+}) {
   const name = challengeRecordName(domain.domain);
   const value = challengeRecordValue(domain.verificationToken);
   const sandboxDnsUrl = sandboxUrl ? `${sandboxUrl}/dns?${new URLSearchParams({ name, value }).toString()}` : null;
@@ -42,7 +57,7 @@ export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: Acco
           <h2 className="text-lg font-semibold text-slate-900">{domain.domain}</h2>
           <DomainStatusBadge status={domain.status} />
           <span className="text-sm text-slate-500">Last check: {formatUtc(domain.lastCheckedAt)}</span>
-          <form action={verifyDomainAction} className="ml-auto">
+          <form action={verifyAction} className="ml-auto">
             {hidden}
             <Button type="submit" size="sm">
               Verify now
@@ -73,68 +88,70 @@ export function DomainCard({ domain, confirmRemove, sandboxUrl }: { domain: Acco
           </p>
         )}
 
-        <div className="flex flex-wrap items-end gap-6 border-t border-slate-100 pt-4 text-sm">
-          <form action={setIncludeSubdomainsAction} className="flex max-w-full flex-wrap items-center gap-2">
-            {hidden}
-            <input type="hidden" name="includeSubdomains" value={domain.includeSubdomains ? "false" : "true"} />
-            <span className="text-slate-700">
-              Subdomains: <strong>{domain.includeSubdomains ? `covered (e.g. eu.${domain.domain})` : "not covered"}</strong>
-            </span>
-            <Button type="submit" size="sm" variant="secondary">
-              {domain.includeSubdomains ? "Stop covering subdomains" : "Also cover subdomains"}
-            </Button>
-          </form>
-
-          {domain.status === "verified" ? (
-            <form action={setAutoJoinAction} className="flex max-w-full flex-wrap items-center gap-2">
+        {manage ? (
+          <div className="flex flex-wrap items-end gap-6 border-t border-slate-100 pt-4 text-sm">
+            <form action={setIncludeSubdomainsAction} className="flex max-w-full flex-wrap items-center gap-2">
               {hidden}
-              <label htmlFor={`auto-join-${domain.id}`} className="text-slate-700">
-                Joining
-              </label>
-              <select
-                id={`auto-join-${domain.id}`}
-                name="autoJoin"
-                defaultValue={domain.autoJoin}
-                className="min-w-0 max-w-full rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300"
-              >
-                {(["off", "join", "request"] as const).map((policy) => (
-                  <option key={policy} value={policy}>
-                    {AUTO_JOIN_LABELS[policy]}
-                  </option>
-                ))}
-              </select>
+              <input type="hidden" name="includeSubdomains" value={domain.includeSubdomains ? "false" : "true"} />
+              <span className="text-slate-700">
+                Subdomains: <strong>{domain.includeSubdomains ? `covered (e.g. eu.${domain.domain})` : "not covered"}</strong>
+              </span>
               <Button type="submit" size="sm" variant="secondary">
-                Save
+                {domain.includeSubdomains ? "Stop covering subdomains" : "Also cover subdomains"}
               </Button>
             </form>
-          ) : null}
 
-          <div className="ml-auto">
-            {confirmRemove ? (
-              <form
-                action={removeDomainAction}
-                className="flex max-w-full flex-wrap items-center gap-2"
-                role="group"
-                aria-label={`Confirm removing ${domain.domain}`}
-              >
+            {domain.status === "verified" ? (
+              <form action={setAutoJoinAction} className="flex max-w-full flex-wrap items-center gap-2">
                 {hidden}
-                <span className="text-slate-700">
-                  Remove {domain.domain}? {domain.status === "verified" ? "Routing, SSO email trust and joining stop using it at once." : ""}
-                </span>
-                <Button type="submit" size="sm" variant="danger">
-                  Remove {domain.domain}
+                <label htmlFor={`auto-join-${domain.id}`} className="text-slate-700">
+                  Joining
+                </label>
+                <select
+                  id={`auto-join-${domain.id}`}
+                  name="autoJoin"
+                  defaultValue={domain.autoJoin}
+                  className="min-w-0 max-w-full rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300"
+                >
+                  {(["off", "join", "request"] as const).map((policy) => (
+                    <option key={policy} value={policy}>
+                      {AUTO_JOIN_LABELS[policy]}
+                    </option>
+                  ))}
+                </select>
+                <Button type="submit" size="sm" variant="secondary">
+                  Save
                 </Button>
-                <Link href="/settings/domains" className="text-sm text-slate-600 hover:underline">
-                  Cancel
-                </Link>
               </form>
-            ) : (
-              <Link href={`/settings/domains?remove=${domain.id}#domain-${domain.id}`} className="text-sm font-medium text-red-700 hover:underline">
-                Remove
-              </Link>
-            )}
+            ) : null}
+
+            <div className="ml-auto">
+              {confirmRemove ? (
+                <form
+                  action={removeDomainAction}
+                  className="flex max-w-full flex-wrap items-center gap-2"
+                  role="group"
+                  aria-label={`Confirm removing ${domain.domain}`}
+                >
+                  {hidden}
+                  <span className="text-slate-700">
+                    Remove {domain.domain}? {domain.status === "verified" ? "Routing, SSO email trust and joining stop using it at once." : ""}
+                  </span>
+                  <Button type="submit" size="sm" variant="danger">
+                    Remove {domain.domain}
+                  </Button>
+                  <Link href="/settings/domains" className="text-sm text-slate-600 hover:underline">
+                    Cancel
+                  </Link>
+                </form>
+              ) : (
+                <Link href={`/settings/domains?remove=${domain.id}#domain-${domain.id}`} className="text-sm font-medium text-red-700 hover:underline">
+                  Remove
+                </Link>
+              )}
+            </div>
           </div>
-        </div>
+        ) : null}
       </section>
     </Card>
   );

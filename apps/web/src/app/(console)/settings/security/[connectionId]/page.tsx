@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connectionProgress, loadTestedMark } from "@gatehouse/core";
+import type { SsoResultSummary } from "@gatehouse/db";
+import { connectionProgress, loadTestedMark, setupLinkActorLabel, type SsoSetupLinkRecord } from "@gatehouse/core";
 import { Alert } from "@gatehouse/ui";
 import { getConnectionView, hasPassedTestSinceSave, listConnectionActivity, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
 import { ssoSetupAccess } from "@/server/sso-setup-access";
@@ -15,6 +16,7 @@ import { CertificatesCard } from "../_components/certificates-card";
 import { LastResultBanner, ResultsTable } from "../_components/last-result";
 import { LogoCard } from "../_components/logo-card";
 import { ScimCard } from "../_components/scim-card";
+import { SetupLinkScim } from "../_components/setup-link-scim";
 import { SetupStepper } from "../_components/setup-stepper";
 import { StatusBadge } from "../_components/status-badge";
 import { ConnectionHealthNotice } from "../_components/connection-health";
@@ -33,6 +35,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   if ("refused" in access) return <Alert tone="error">{access.refused}</Alert>;
   // A setup link's recipient configures and tests; the account's admins do the rest.
   const byAdmin = access.setupLink === null;
+  const showScim = access.setupLink === null || access.setupLink.scope.includes("scim");
   const { connectionId } = await params;
   const search = await searchParams;
   const ctx = ssoContext();
@@ -67,7 +70,11 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       </div>
       <SetupStepper progress={progress} />
       {/* One banner: what was just done, or else the latest result (an Authenticate's included). */}
-      {showFlash ? <Alert tone={flash.tone}>{flash.text}</Alert> : byAdmin ? <LastResultBanner result={connection.lastResult} /> : null}
+      {showFlash ? (
+        <Alert tone={flash.tone}>{flash.text}</Alert>
+      ) : (
+        <LastResultBanner result={byAdmin ? connection.lastResult : ownResult(connection.lastResult, access.setupLink)} />
+      )}
 
       <ConnectionHealthNotice connection={connection} now={new Date()} />
       <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium text-indigo-700">
@@ -92,7 +99,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
             Certificates
           </a>
         ) : null}
-        {byAdmin ? (
+        {showScim ? (
           <a href="#scim" className="hover:underline">
             SCIM
           </a>
@@ -105,13 +112,13 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       </nav>
 
       <section id="setup" aria-label="Set up" className="scroll-mt-4 space-y-6">
-        {byAdmin ? (
+        {access.setupLink === null ? (
           <>
             <ConnectionActions connection={connection} accountSlug={access.accountSlug ?? ""} />
             <TestByEmailCard connectionId={connection.id} marked={marked} />
           </>
         ) : (
-          <SetupLinkHandOver connection={connection} accountName={access.accountName} />
+          <SetupLinkHandOver connection={connection} accountName={access.accountName} recipientEmail={access.setupLink.email} />
         )}
       </section>
       {/* Recent results name the members who signed in: not for a setup link's recipient. */}
@@ -140,6 +147,11 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           <CertificatesCard connection={connection} />
         </section>
       ) : null}
+      {access.setupLink !== null && showScim ? (
+        <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4">
+          <SetupLinkScim accountId={access.accountId} connectionId={connection.id} />
+        </section>
+      ) : null}
       {byAdmin ? (
         <>
           <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4">
@@ -152,4 +164,9 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       ) : null}
     </div>
   );
+}
+
+/** A setup link's recipient sees their own last result only: others' name the account's members. */
+function ownResult(result: SsoResultSummary | null, link: SsoSetupLinkRecord | null): SsoResultSummary | null {
+  return result && link && result.byUserEmail === setupLinkActorLabel(link.email) ? result : null;
 }

@@ -1,8 +1,49 @@
+import type { ReactNode } from "react";
 import { Button, Card, CardHeader, ConfirmForm } from "@gatehouse/ui";
 import type { ConnectionView } from "@gatehouse/sso";
 import { deleteConnectionAction, switchOffAction, switchOnAction } from "../actions";
 import { formatUtc } from "../_lib/format";
 import { TestConnection } from "./test-connection";
+
+export function TestStep({ connectionId }: { connectionId: string }) {
+  return (
+    <section id="step-test" aria-labelledby="test-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
+      <h3 id="test-heading" className="text-sm font-semibold text-slate-900">
+        Test Connection
+      </h3>
+      <TestConnection connectionId={connectionId} />
+    </section>
+  );
+}
+
+/**
+ * Authenticate: a real sign-in through the IdP. Admins start it at /api/sso/start; a setup link's
+ * recipient at /setup/authenticate, where the browser sends the link's cookie.
+ */
+export function AuthenticateStep({
+  connection,
+  startAt,
+  children,
+}: {
+  connection: Pick<ConnectionView, "id" | "verifiedAt">;
+  startAt: "/api/sso/start" | "/setup/authenticate";
+  children: ReactNode;
+}) {
+  return (
+    <section id="step-authenticate" aria-labelledby="authenticate-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
+      <h3 id="authenticate-heading" className="text-sm font-semibold text-slate-900">
+        Authenticate
+      </h3>
+      <p className="text-sm text-slate-600">{children}</p>
+      <form method="post" action={startAt}>
+        <input type="hidden" name="connectionId" value={connection.id} />
+        {startAt === "/api/sso/start" ? <input type="hidden" name="purpose" value="authenticate" /> : null}
+        <Button type="submit">Authenticate</Button>
+      </form>
+      {connection.verifiedAt ? <p className="text-xs text-slate-500">Last proven {formatUtc(connection.verifiedAt)}.</p> : null}
+    </section>
+  );
+}
 
 /** Test, Authenticate and switch on: the path from a saved connection to one members use. */
 export function ConnectionActions({ connection, accountSlug }: { connection: ConnectionView; accountSlug: string }) {
@@ -11,25 +52,10 @@ export function ConnectionActions({ connection, accountSlug }: { connection: Con
     <Card>
       <CardHeader title="Set up and switch on" description="Each step proves a little more; the stepper above ticks them off." />
       <div className="divide-y divide-slate-100">
-        <section id="step-test" aria-labelledby="test-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
-          <h3 id="test-heading" className="text-sm font-semibold text-slate-900">
-            Test Connection
-          </h3>
-          <TestConnection connectionId={connection.id} />
-        </section>
-
-        <section id="step-authenticate" aria-labelledby="authenticate-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
-          <h3 id="authenticate-heading" className="text-sm font-semibold text-slate-900">
-            Authenticate
-          </h3>
-          <p className="text-sm text-slate-600">Sign in through your IdP once, as yourself, to prove the settings work. Required before switching on.</p>
-          <form method="post" action="/api/sso/start">
-            <input type="hidden" name="connectionId" value={connection.id} />
-            <input type="hidden" name="purpose" value="authenticate" />
-            <Button type="submit">Authenticate</Button>
-          </form>
-          {connection.verifiedAt ? <p className="text-xs text-slate-500">Last proven {formatUtc(connection.verifiedAt)}.</p> : null}
-        </section>
+        <TestStep connectionId={connection.id} />
+        <AuthenticateStep connection={connection} startAt="/api/sso/start">
+          Sign in through your IdP once, as yourself, to prove the settings work. Required before switching on.
+        </AuthenticateStep>
 
         <section id="step-switch_on" aria-labelledby="switch-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
           <h3 id="switch-heading" className="text-sm font-semibold text-slate-900">

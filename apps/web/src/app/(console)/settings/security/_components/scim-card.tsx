@@ -5,10 +5,9 @@ import { coreContext } from "@/server/context";
 import { disableScimAction, revokeScimTokenAction, setScimDefaultRoleAction } from "../scim-actions";
 import { formatUtc } from "../_lib/format";
 import { SECURITY } from "../_lib/connection-action";
-import { CopyButton } from "./copy-button";
 import { ScimRequestLog } from "./scim-request-log";
 import { ScimSelfTest } from "./scim-self-test";
-import { ScimSetupNotes } from "./scim-setup-notes";
+import { ScimBaseUrlSection, ScimSetupSection } from "./scim-endpoint";
 import { ScimTokenIssuer } from "./scim-token-issuer";
 
 type View = NonNullable<Awaited<ReturnType<typeof getScimConsoleView>>>;
@@ -32,28 +31,10 @@ export async function ScimCard({ accountId, connectionId, logCursor }: { account
       <ScimTokenIssuer connectionId={connectionId} enabled={enabled} baseUrl={view && enabled ? view.baseUrl : null} graceHours={SCIM_TOKEN_GRACE_HOURS} />
       {view && enabled ? (
         <div className="divide-y divide-slate-100 border-t border-slate-100">
-          <section aria-labelledby="scim-endpoint-heading" className="space-y-2 px-5 py-4">
-            <h3 id="scim-endpoint-heading" className="text-sm font-semibold text-slate-900">
-              SCIM base URL
-            </h3>
-            <div className="flex items-center gap-2">
-              <code
-                className="block min-w-0 flex-1 select-all break-all rounded bg-slate-50 px-2 py-1.5 font-mono text-xs ring-1 ring-slate-200"
-                data-testid="scim-base-url"
-              >
-                {view.baseUrl}
-              </code>
-              <CopyButton value={view.baseUrl} label="SCIM base URL" />
-            </div>
-          </section>
+          <ScimBaseUrlSection baseUrl={view.baseUrl} />
           <TokenList connectionId={connectionId} tokens={view.tokens} />
           <DefaultRole connectionId={connectionId} role={view.directory.defaultRole} />
-          <section aria-labelledby="scim-setup-heading" className="space-y-2 px-5 py-4">
-            <h3 id="scim-setup-heading" className="text-sm font-semibold text-slate-900">
-              Set up your IdP
-            </h3>
-            <ScimSetupNotes baseUrl={view.baseUrl} />
-          </section>
+          <ScimSetupSection baseUrl={view.baseUrl} />
           <section aria-labelledby="scim-self-test-heading" className="space-y-2 px-5 py-4">
             <h3 id="scim-self-test-heading" className="text-sm font-semibold text-slate-900">
               Self-test

@@ -1,11 +1,16 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { Alert, Button, Field } from "@gatehouse/ui";
+import { Alert, Button, Checkbox, Field } from "@gatehouse/ui";
 import { initialActionState } from "@/lib/forms/action-state";
 import { createSetupLinkAction } from "../setup-link-actions";
 
 const INPUT_ID = "setup-link-email";
+
+const OPTIONAL_SCOPES = [
+  { value: "domains", label: "Domains", hint: "Add domains and verify them with a DNS TXT record. Removing them and enforcement stay with you." },
+  { value: "scim", label: "SCIM", hint: "See the SCIM base URL and create or rotate its token. Roles, revoking and switching SCIM off stay with you." },
+] as const;
 
 /** The admin names the person with access to the identity provider; the server emails them the link. */
 export function SetupLinkForm() {
@@ -31,6 +36,21 @@ export function SetupLinkForm() {
           {pending ? "Sending…" : "Send setup link"}
         </Button>
       </div>
+      <fieldset className="space-y-2" key={`scope-${state.success ?? "form"}`}>
+        <legend className="text-sm font-medium text-slate-800">What the link opens</legend>
+        <Checkbox id="setup-link-scope-sso" label="Single sign-on" hint="Always: configure, test and authenticate connections." checked disabled readOnly />
+        {OPTIONAL_SCOPES.map((scope) => (
+          <Checkbox
+            key={scope.value}
+            id={`setup-link-scope-${scope.value}`}
+            name="scope"
+            value={scope.value}
+            label={scope.label}
+            hint={scope.hint}
+            defaultChecked={state.values?.scope?.split(" ").includes(scope.value)}
+          />
+        ))}
+      </fieldset>
       <div aria-live="polite">{state.success ? <Alert tone="success">{state.success}</Alert> : null}</div>
     </form>
   );

@@ -1,21 +1,24 @@
 import { Card, CardHeader } from "@gatehouse/ui";
 import type { ConnectionView } from "@gatehouse/sso";
-import { TestConnection } from "./test-connection";
+import { AuthenticateStep, TestStep } from "./connection-actions";
 
-/** What a setup link's recipient finishes with: Test Connection here; Authenticate and switching on are the admins'. */
-export function SetupLinkHandOver({ connection, accountName }: { connection: ConnectionView; accountName: string }) {
+/**
+ * What a setup link's recipient finishes with: Test Connection, then Authenticate as themselves at
+ * the IdP (a result for the admins, never a sign-in). Switching on stays with the account's admins.
+ */
+export function SetupLinkHandOver({ connection, accountName, recipientEmail }: { connection: ConnectionView; accountName: string; recipientEmail: string }) {
   return (
     <Card>
       <CardHeader
-        title="Test, then hand back"
-        description={`Run Test Connection. When it passes, ${accountName}'s admins are told it is ready; they sign in through it once and switch it on.`}
+        title="Test, authenticate, then hand back"
+        description={`Run Test Connection, then Authenticate. When Authenticate passes, ${accountName}'s admins are told it is ready and switch it on.`}
       />
-      <section id="step-test" aria-labelledby="test-heading" className="scroll-mt-4 space-y-2 px-5 py-4">
-        <h3 id="test-heading" className="text-sm font-semibold text-slate-900">
-          Test Connection
-        </h3>
-        <TestConnection connectionId={connection.id} />
-      </section>
+      <div className="divide-y divide-slate-100">
+        <TestStep connectionId={connection.id} />
+        <AuthenticateStep connection={connection} startAt="/setup/authenticate">
+          Sign in through your IdP once as {recipientEmail} to prove the settings work. It signs you in to nothing here: it only records the result.
+        </AuthenticateStep>
+      </div>
     </Card>
   );
 }

@@ -9,7 +9,12 @@ const STEPS: { key: keyof SetupLinkRow["progress"]; label: string }[] = [
   { key: "connectionSaved", label: "Connection saved" },
   { key: "testPassed", label: "Test passed" },
   { key: "authenticated", label: "Authenticate passed" },
+  // Shown only for links that cover them (null otherwise).
+  { key: "domainVerified", label: "Domain verified" },
+  { key: "scimTokenCreated", label: "SCIM token created" },
 ];
+
+const SCOPE_LABELS: Record<SetupLinkRow["scope"][number], string> = { sso: "Single sign-on", domains: "Domains", scim: "SCIM" };
 
 const STATE_LABEL: Record<SetupLinkRow["state"], string> = { usable: "Active", expired: "Expired", revoked: "Revoked" };
 
@@ -32,14 +37,17 @@ export function SetupLinksCard({ links }: { links: SetupLinkRow[] }) {
               <tbody className="divide-y divide-slate-100">
                 {links.map((link) => (
                   <tr key={link.id} data-testid="setup-link-row">
-                    <td className="px-5 py-3 font-medium">{link.email}</td>
+                    <td className="px-5 py-3 font-medium">
+                      {link.email}
+                      <span className="block text-xs font-normal text-slate-500">{link.scope.map((s) => SCOPE_LABELS[s]).join(", ")}</span>
+                    </td>
                     <td className="px-5 py-3 text-slate-700">
                       {STATE_LABEL[link.state]}
                       {link.state === "usable" ? <span className="block text-xs text-slate-500">until {formatUtc(link.expiresAt)}</span> : null}
                     </td>
                     <td className="px-5 py-3">
                       <ol className="flex flex-wrap gap-1" aria-label={`Progress of the link for ${link.email}`}>
-                        {STEPS.map((step) => (
+                        {STEPS.filter((step) => link.progress[step.key] !== null).map((step) => (
                           <li
                             key={step.key}
                             className={`rounded px-1.5 py-0.5 text-xs ${link.progress[step.key] ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-500"}`}

@@ -1,39 +1,8 @@
-import type { BrowserContext, Page } from "@playwright/test";
-import { and, auditEvents, emailOutbox, eq, ssoSetupLinks, type Database } from "@gatehouse/db";
+import { and, auditEvents, eq, ssoSetupLinks } from "@gatehouse/db";
 import { expect, signIn, test, waitForEmail } from "../support/fixtures";
-import { createOidcClient, createSsoTeam } from "../support/sandbox";
-import { fillConnectionSettings, testConnectionPasses } from "../support/sso-wizard";
-
-const SUBJECT = /asked you to set up single sign-on/;
-
-async function sendSetupLink(page: Page, email: string) {
-  await page.goto("/settings/security");
-  await page.getByLabel("Their email").fill(email);
-  await page.getByRole("button", { name: "Send setup link" }).click();
-  await expect(page.getByText(`Setup link sent to ${email}.`)).toBeVisible();
-}
-
-/**
- * The recipient clicks the link in their email as a person would: the app delivers over SMTP in
- * tests, so the captured email is put in the dev mailbox as `pnpm dev` would have kept it.
- */
-async function openFromMailbox(context: BrowserContext, db: Database, to: string, sentAfter: Date): Promise<Page> {
-  const email = await waitForEmail(to, SUBJECT, sentAfter);
-  await db
-    .insert(emailOutbox)
-    .values({ to, subject: email.subject, html: email.html, text: email.text ?? "", template: "sso_setup_link", transport: "dev-mailbox", status: "sent" });
-  const mailbox = await context.newPage();
-  await mailbox.goto("/dev/mailbox");
-  await mailbox
-    .getByRole("link", { name: new RegExp(email.subject) })
-    .first()
-    .click();
-  const opened = context.waitForEvent("page");
-  await mailbox.frameLocator('iframe[title="Email content"]').getByRole("link", { name: "Open the SSO setup" }).first().click();
-  const tab = await opened;
-  await tab.waitForLoadState();
-  return tab;
-}
+import { addSandboxUser, createOidcClient, createSsoTeam, signInAtSandbox } from "../support/sandbox";
+import { testConnectionPasses } from "../support/sso-wizard";
+import { openFromMailbox, saveOktaConnection, sendSetupLink } from "./setup-link-support";
 
 test("an IT admin sets up SSO through a setup link; the admin sees its progress and keeps switching on", async ({ browser, page, db }) => {
   const team = await createSsoTeam();
@@ -51,30 +20,34 @@ test("an IT admin sets up SSO through a setup link; the admin sees its progress 
   await expect(tab).toHaveURL(/\/setup$/);
   await expect(tab.getByTestId("setup-link-banner")).toContainText(`opened by ${itAdmin}`);
   await expect(tab.getByRole("heading", { name: `Set up single sign-on for ${team.account.name}` })).toBeVisible();
+  // The admin is named by name, with their account.
+  await expect(tab.getByTestId("setup-link-sender")).toHaveText(`Admin ${team.tag} at ${team.account.name} asked you to set up single sign-on.`);
   // Nothing else of the account: no console navigation.
   await expect(tab.getByRole("navigation", { name: "Settings" })).toHaveCount(0);
   await expect(tab.getByRole("link", { name: "Team" })).toHaveCount(0);
   await tab.screenshot({ path: test.info().outputPath("setup-link-home.png"), fullPage: true });
 
   // The console's own wizard, on the link's pages.
-  await tab.getByRole("link", { name: /Okta/ }).click();
-  await expect(tab).toHaveURL(/\/setup\/new\?provider=okta/);
-  await tab.getByLabel("Okta organisation URL").fill(client.issuer);
-  await tab.getByLabel("Client ID").fill(client.client_id);
-  await tab.getByLabel("Client secret").fill(client.client_secret!);
-  await fillConnectionSettings(tab, `Okta ${team.tag}`, `Sign in with Okta ${team.tag}`);
-  await tab.getByRole("button", { name: "Save connection" }).click();
-  await expect(tab).toHaveURL(/\/setup\/[0-9a-f-]{36}/);
+  await saveOktaConnection(tab, client, team.tag);
   await testConnectionPasses(tab);
-  // Authenticate and switching on stay with the account's admins.
-  await expect(tab.getByRole("button", { name: "Authenticate" })).toHaveCount(0);
+  // Switching on and deleting stay with the account's admins.
   await expect(tab.getByRole("button", { name: "Switch on" })).toHaveCount(0);
   await expect(tab.getByRole("button", { name: "Delete connection" })).toHaveCount(0);
+
+  // Authenticate: a real round trip through the IdP as the recipient, recorded for the admins.
+  await addSandboxUser(itAdmin);
+  await tab.getByRole("button", { name: "Authenticate" }).click();
+  await signInAtSandbox(tab, itAdmin);
+  await expect(tab).toHaveURL(/\/setup\/[0-9a-f-]{36}\?authenticated=1/);
+  await expect(tab.getByTestId("last-result")).toContainText(`Last result: succeeded (Authenticate`);
+  await expect(tab.getByTestId("last-result")).toContainText(`by ${itAdmin} via setup link`);
+  await expect(tab.getByTestId("setup-link-banner")).toBeVisible();
   await tab.screenshot({ path: test.info().outputPath("setup-link-connection.png"), fullPage: true });
 
-  // The link opens nothing else: the team page asks for a sign-in.
+  // It signed the recipient in to nothing: the team page still asks for a sign-in.
   await tab.goto("/settings/team");
   await expect(tab).toHaveURL(/\/login/);
+  expect((await recipient.cookies()).map((c) => c.name)).not.toContain("authjs.session-token");
 
   // Every step is recorded under the recipient.
   const actions = (
@@ -83,17 +56,21 @@ test("an IT admin sets up SSO through a setup link; the admin sees its progress 
       .from(auditEvents)
       .where(and(eq(auditEvents.accountId, team.account.id), eq(auditEvents.actorLabel, `${itAdmin} via setup link`)))
   ).map((e) => e.action);
-  expect(actions).toEqual(expect.arrayContaining(["sso.setup_link_opened", "sso.connection.created", "sso.connection.test_passed"]));
+  expect(actions).toEqual(
+    expect.arrayContaining(["sso.setup_link_opened", "sso.connection.created", "sso.connection.test_passed", "sso.authenticate.succeeded"]),
+  );
 
-  // The admin is told it is ready, and sees how far it got.
+  // The admin is told it is ready, sees how far it got, and can switch it on.
   const ready = await waitForEmail(team.admin.email, /is ready to switch on/, sentAfter);
   expect(ready.text).toContain(itAdmin);
   await page.reload();
-  for (const step of ["Opened", "Connection saved", "Test passed"]) await expect(row.getByText(`✓ ${step}`)).toBeVisible();
-  await expect(row.getByText("✓ Authenticate passed")).toHaveCount(0);
+  for (const step of ["Opened", "Connection saved", "Test passed", "Authenticate passed"]) await expect(row.getByText(`✓ ${step}`)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("setup-link-progress.png"), fullPage: true });
+  await page.getByRole("link", { name: `Okta ${team.tag}` }).click();
+  await expect(page.getByRole("button", { name: "Switch on" })).toBeEnabled();
 
   // Revoked: the recipient's next page says so.
+  await page.goto("/settings/security");
   await row.getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByText(`The setup link for ${itAdmin} no longer works.`)).toBeVisible();
   await tab.goto("/setup");
