@@ -6,3 +6,4 @@ export { Alert } from "./alert";
 export { Card, CardHeader, Badge } from "./card";
 export { TableHead, TableScroll } from "./table";
 export { ConfirmDialog, ConfirmForm, useHydrated, type ConfirmFormProps } from "./confirm-form";
+export { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "./dropdown-menu";

@@ -26,8 +26,12 @@ test("an admin resets a member's MFA after a confirmation, and the member signs 
   await expect(page).toHaveURL(/\/settings\/team/);
   const row = page.getByTestId("member-row").filter({ hasText: team.member.email });
   await expect(row.getByText("On", { exact: true })).toBeVisible();
-  await row.getByText("Reset MFA", { exact: true }).click();
-  await row.getByRole("button", { name: "Yes, reset MFA" }).click();
+  await row.getByRole("button", { name: `Actions for ${team.member.email}` }).click();
+  await page.getByRole("menuitem", { name: "Reset MFA…" }).click();
+  await page
+    .getByRole("alertdialog", { name: `Reset MFA for ${team.member.email}?` })
+    .getByRole("button", { name: "Yes, reset MFA" })
+    .click();
   await expect(page.getByText(`Two-step verification was reset for ${team.member.email}`)).toBeVisible();
   await expect(page.getByTestId("member-row").filter({ hasText: team.member.email }).getByText("Off", { exact: true })).toBeVisible();
   await signOut(page);
