@@ -7,3 +7,4 @@ export { Card, CardHeader, Badge } from "./card";
 export { TableHead, TableScroll } from "./table";
 export { ConfirmDialog, ConfirmForm, useHydrated, type ConfirmFormProps } from "./confirm-form";
 export { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "./dropdown-menu";
+export { Tabs, TabsContent, TabsList, TabsTrigger } from "./tabs";

@@ -53,8 +53,18 @@ test("the connection page guides from Save to On, lists member sign-ins, and ask
   await expect(memberRow).toContainText("Succeeded");
   await expect(memberRow).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
 
-  // Switch off asks first, keyboard only: focus starts on Cancel, Escape keeps the connection on.
-  await page.getByRole("button", { name: "Switch off" }).focus();
+  // Switch off is in the Danger zone tab, reached with the arrow keys; it asks first, keyboard
+  // only: focus starts on Cancel, Escape keeps the connection on.
+  await page.getByRole("tab", { name: "Settings" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Display" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Danger zone" })).toHaveAttribute("aria-selected", "true");
+  await expect(page).toHaveURL(/[?&]tab=danger/);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("tabpanel", { name: "Danger zone" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Switch off" })).toBeFocused();
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("alertdialog", { name: `Switch off ${connectionName}?` });
   await expect(dialog).toBeVisible();
@@ -70,6 +80,8 @@ test("the connection page guides from Save to On, lists member sign-ins, and ask
   await page.keyboard.press("Enter");
   await expect(page.getByText("Connection switched off. Sessions it signed in have ended.")).toBeVisible();
   await expect(status).toHaveText("Ready to switch on");
+  await expect(page).toHaveURL(/[?&]tab=danger/);
+  await expect(page.getByRole("tab", { name: "Danger zone" })).toHaveAttribute("aria-selected", "true");
 
   // Delete asks too; Cancel deletes nothing.
   await page.getByRole("button", { name: "Delete connection" }).click();
@@ -92,6 +104,7 @@ test("without JavaScript, switching off needs the box ticked: the server refuses
   const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   const plain = await noJs.newPage();
   await plain.goto(page.url());
+  await plain.getByRole("link", { name: "Open Danger zone" }).click();
   await plain.getByRole("button", { name: "Switch off" }).click();
   await expect(plain.getByText("Tick “I understand members it signed in are signed out” to switch the connection off.")).toBeVisible();
   await expect(plain.locator("h1 + span")).toHaveText("On");

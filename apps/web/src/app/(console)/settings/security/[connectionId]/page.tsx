@@ -9,7 +9,8 @@ import { ssoSetupAccess } from "@/server/sso-setup-access";
 import { env } from "@/env";
 import { ssoContext } from "@/server/sso-context";
 import { connectionFormDefaults, connectionFormMeta } from "../_lib/form-defaults";
-import { ConnectionActions, DeleteConnection } from "../_components/connection-actions";
+import { ConnectionActions, ConnectionDangerZone } from "../_components/connection-actions";
+import { ConnectionTabs, type ConnectionTabPanel } from "../_components/connection-tabs";
 import { SetupLinkHandOver } from "../_components/setup-link-hand-over";
 import { ConnectionForm } from "../_components/connection-form";
 import { CertificatesCard } from "../_components/certificates-card";
@@ -48,6 +49,28 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   // A reload keeps the flash's id in the URL for a while: a result that came in since is the news.
   const showFlash = flash !== null && !(connection.lastResult && flash.at && Date.parse(connection.lastResult.at) > flash.at);
   const progress = connectionProgress({ enabled: connection.enabled, isVerified: connection.isVerified, lastTestPassed });
+  const settings: ConnectionTabPanel = {
+    value: "settings",
+    label: "Settings",
+    content: (
+      <>
+        <ConnectionForm
+          meta={connectionFormMeta(connection.provider, connection)}
+          defaults={connectionFormDefaults(connection.provider, connection)}
+          urls={ssoUrls(env().APP_URL)}
+        />
+        {connection.protocol === "saml" ? <CertificatesCard connection={connection} /> : null}
+      </>
+    ),
+  };
+  // Display and the Danger zone are the account admins' (a setup link's recipient only configures).
+  const panels: ConnectionTabPanel[] = byAdmin
+    ? [
+        settings,
+        { value: "display", label: "Display", content: <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} /> },
+        { value: "danger", label: "Danger zone", content: <ConnectionDangerZone connection={connection} /> },
+      ]
+    : [settings];
 
   return (
     <div className="space-y-6">
@@ -80,27 +103,12 @@ export default async function ConnectionPage({ params, searchParams }: { params:
             Recent results
           </a>
         ) : null}
-        <a href="#settings" className="hover:underline">
-          Edit settings
+        <a href="#connection-tabs" className="hover:underline">
+          Settings
         </a>
-        {byAdmin ? (
-          <a href="#display" className="hover:underline">
-            Sign-in button and logo
-          </a>
-        ) : null}
-        {connection.protocol === "saml" ? (
-          <a href="#certificates" className="hover:underline">
-            Certificates
-          </a>
-        ) : null}
         {byAdmin ? (
           <a href="#scim" className="hover:underline">
             SCIM
-          </a>
-        ) : null}
-        {byAdmin ? (
-          <a href="#delete" className="hover:underline">
-            Delete
           </a>
         ) : null}
       </nav>
@@ -121,35 +129,13 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           <ResultsTable activity={activity} />
         </section>
       ) : null}
-      <section id="settings" aria-labelledby="settings-heading" className="scroll-mt-4 space-y-4 border-t border-slate-200 pt-6">
-        <h2 id="settings-heading" className="text-xl font-semibold text-slate-900">
-          Edit settings
-        </h2>
-        <ConnectionForm
-          meta={connectionFormMeta(connection.provider, connection)}
-          defaults={connectionFormDefaults(connection.provider, connection)}
-          urls={ssoUrls(env().APP_URL)}
-        />
+      <section id="connection-tabs" aria-label="Connection settings" className="scroll-mt-4">
+        <ConnectionTabs panels={panels} />
       </section>
       {byAdmin ? (
-        <section id="display" aria-label="Sign-in button and logo" className="scroll-mt-4">
-          <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} />
+        <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4 border-t border-slate-200 pt-6">
+          <ScimCard accountId={access.accountId} connectionId={connection.id} logCursor={search.scimLog} />
         </section>
-      ) : null}
-      {connection.protocol === "saml" ? (
-        <section id="certificates" aria-label="Certificates" className="scroll-mt-4">
-          <CertificatesCard connection={connection} />
-        </section>
-      ) : null}
-      {byAdmin ? (
-        <>
-          <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4">
-            <ScimCard accountId={access.accountId} connectionId={connection.id} logCursor={search.scimLog} />
-          </section>
-          <section id="delete" aria-label="Delete connection" className="scroll-mt-4">
-            <DeleteConnection connectionId={connection.id} connectionName={connection.name} />
-          </section>
-        </>
       ) : null}
     </div>
   );
