@@ -8,3 +8,4 @@ export { TableHead, TableScroll } from "./table";
 export { ConfirmDialog, ConfirmForm, useHydrated, type ConfirmFormProps } from "./confirm-form";
 export { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "./dropdown-menu";
 export { Tabs, TabsContent, TabsList, TabsTrigger } from "./tabs";
+export { showToast, SuccessToast, Toaster, type ToastMessage } from "./toast";

@@ -51,7 +51,10 @@ test("keyboard only: the member menu opens, Remove asks first, and the result is
   await page.keyboard.press("Tab");
   await expect(dialog.getByRole("button", { name: "Remove member" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByText("Member removed. Their sessions have ended.")).toBeVisible();
+  // The result is a toast in a polite live region, so a screen reader reads it out.
+  const toast = page.getByRole("status").filter({ hasText: "Member removed. Their sessions have ended." });
+  await expect(toast).toBeVisible();
+  await expect(toast).toHaveAttribute("aria-live", "polite");
   await expect(page.getByTestId("member-row").filter({ hasText: team.member.email })).toHaveCount(0);
 });
 

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { requireSession } from "@/auth/session";
 import { env, isDevMailboxEnabled } from "@/env";
 import { isStaffUser } from "@gatehouse/core";
+import { Toaster } from "@gatehouse/ui";
 import { db } from "@/server/context";
 import { AccountSwitcher } from "./_components/account-switcher";
 import { SignedInAs } from "../_components/signed-in-as";
@@ -86,6 +87,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <Toaster />
     </div>
   );
 }

@@ -22,6 +22,7 @@ import { StatusBadge } from "../_components/status-badge";
 import { ConnectionHealthNotice } from "../_components/connection-health";
 import { TestByEmailCard, type TestedMark } from "../_components/test-by-email";
 import { AdminsOnly } from "../../../_components/admins-only";
+import { FlashMessage } from "../../../_components/flash-banner";
 import { readFlash } from "@/server/flash";
 
 export const metadata: Metadata = { title: "SSO connection" };
@@ -90,8 +91,8 @@ export default async function ConnectionPage({ params, searchParams }: { params:
         </p>
       </div>
       <SetupStepper progress={progress} />
-      {/* One banner: what was just done, or else the latest result (an Authenticate's included). */}
-      {showFlash ? <Alert tone={flash.tone}>{flash.text}</Alert> : byAdmin ? <LastResultBanner result={connection.lastResult} /> : null}
+      {/* One banner: what was just done (a success as a toast), or else the latest result (an Authenticate's included). */}
+      {showFlash ? <FlashMessage id={String(search.flash)} flash={flash} /> : byAdmin ? <LastResultBanner result={connection.lastResult} /> : null}
 
       <ConnectionHealthNotice connection={connection} now={new Date()} />
       <nav aria-label="Sections" className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium text-indigo-700">

@@ -13,6 +13,7 @@ import { OidcFields } from "./oidc-fields";
 import { PasteSection, type SsoUrls } from "./paste-section";
 import { SAML_CHECKLIST, SamlFields } from "./saml-fields";
 import { AttributeMappingFields, SettingsFields } from "./settings-fields";
+import { SuccessNotice } from "@/app/(console)/_components/success-notice";
 
 /**
  * The Configure SSO form, for a new connection and for editing one. It posts plain form fields
@@ -89,7 +90,7 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
 
       <div className="space-y-3" aria-live="polite">
         {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-        {state.success ? <Alert tone="success">{state.success}</Alert> : null}
+        <SuccessNotice state={state} />
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>

@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { Alert, Button, Field } from "@gatehouse/ui";
+import { Button, Field } from "@gatehouse/ui";
 import { initialActionState } from "@/lib/forms/action-state";
 import { createSetupLinkAction } from "../setup-link-actions";
+import { SuccessNotice } from "@/app/(console)/_components/success-notice";
 
 const INPUT_ID = "setup-link-email";
 
@@ -31,7 +32,9 @@ export function SetupLinkForm() {
           {pending ? "Sending…" : "Send setup link"}
         </Button>
       </div>
-      <div aria-live="polite">{state.success ? <Alert tone="success">{state.success}</Alert> : null}</div>
+      <div aria-live="polite">
+        <SuccessNotice state={state} />
+      </div>
     </form>
   );
 }
