@@ -54,3 +54,25 @@ test("members do not get the Domains page", async ({ page, team }) => {
   await page.goto("/settings/domains");
   await expect(page.getByText("Only account admins can verify domains for")).toBeVisible();
 });
+
+test("a member's replayed Add domain is refused by the console's admin guard, and nothing is added", async ({ browser, page, team, db }) => {
+  // The admin's page carries the server action's id in its no-JS form; the member replays it.
+  await signIn(page, team.admin.email);
+  await expect(page).toHaveURL(/\/settings\/team/);
+  const html = await (await page.request.get("/settings/domains")).text();
+  const beforeButton = html.slice(0, html.indexOf(">Add domain<"));
+  const actionField = [...beforeButton.matchAll(/name="(\$ACTION_ID_[0-9a-f]+)"/g)].pop()?.[1];
+  expect(actionField).toBeTruthy();
+
+  const memberContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  await signIn(memberPage, team.member.email);
+  await expect(memberPage).toHaveURL(/\/settings\/team/);
+  const domain = `replayed-${randomBytes(3).toString("hex")}.test`;
+  const response = await memberPage.request.post("/settings/domains", { multipart: { [actionField!]: "", domain }, maxRedirects: 0 });
+  expect(response.status()).toBeLessThan(500);
+  expect(new URL(response.headers()["location"] ?? "/", "http://localhost").searchParams.get("flash")).toBeTruthy();
+  const rows = await db.$client`select id from account_domains where account_id = ${team.accountId} and domain = ${domain}`;
+  expect(rows).toHaveLength(0);
+  await memberContext.close();
+});
