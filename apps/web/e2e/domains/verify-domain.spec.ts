@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, signIn, test } from "../support/fixtures";
+import { actionIdBefore } from "../support/replay";
 
 test("an admin adds a domain, publishes its TXT record in the sandbox, verifies it, then removes it", async ({ browser, page, team }) => {
   const domain = `acme-${randomBytes(3).toString("hex")}.test`;
@@ -59,17 +60,14 @@ test("a member's replayed Add domain is refused by the console's admin guard, an
   // The admin's page carries the server action's id in its no-JS form; the member replays it.
   await signIn(page, team.admin.email);
   await expect(page).toHaveURL(/\/settings\/team/);
-  const html = await (await page.request.get("/settings/domains")).text();
-  const beforeButton = html.slice(0, html.indexOf(">Add domain<"));
-  const actionField = [...beforeButton.matchAll(/name="(\$ACTION_ID_[0-9a-f]+)"/g)].pop()?.[1];
-  expect(actionField).toBeTruthy();
+  const actionField = await actionIdBefore(page, "/settings/domains", ">Add domain<");
 
   const memberContext = await browser.newContext();
   const memberPage = await memberContext.newPage();
   await signIn(memberPage, team.member.email);
   await expect(memberPage).toHaveURL(/\/settings\/team/);
   const domain = `replayed-${randomBytes(3).toString("hex")}.test`;
-  const response = await memberPage.request.post("/settings/domains", { multipart: { [actionField!]: "", domain }, maxRedirects: 0 });
+  const response = await memberPage.request.post("/settings/domains", { multipart: { [actionField]: "", domain }, maxRedirects: 0 });
   expect(response.status()).toBeLessThan(500);
   expect(new URL(response.headers()["location"] ?? "/", "http://localhost").searchParams.get("flash")).toBeTruthy();
   const rows = await db.$client`select id from account_domains where account_id = ${team.accountId} and domain = ${domain}`;
