@@ -15,6 +15,7 @@ import { SetupLinkHandOver } from "../_components/setup-link-hand-over";
 import { ConnectionForm } from "../_components/connection-form";
 import { CertificatesCard } from "../_components/certificates-card";
 import { LastResultBanner, ResultsTable } from "../_components/last-result";
+import { DisplayForm } from "../_components/display-form";
 import { LogoCard } from "../_components/logo-card";
 import { ScimCard } from "../_components/scim-card";
 import { SetupStepper } from "../_components/setup-stepper";
@@ -59,6 +60,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           meta={connectionFormMeta(connection.provider, connection)}
           defaults={connectionFormDefaults(connection.provider, connection)}
           urls={ssoUrls(env().APP_URL)}
+          displayElsewhere={byAdmin}
         />
         {connection.protocol === "saml" ? <CertificatesCard connection={connection} /> : null}
       </>
@@ -68,7 +70,16 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   const panels: ConnectionTabPanel[] = byAdmin
     ? [
         settings,
-        { value: "display", label: "Display", content: <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} /> },
+        {
+          value: "display",
+          label: "Display",
+          content: (
+            <>
+              <DisplayForm connection={connection} />
+              <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} />
+            </>
+          ),
+        },
         { value: "danger", label: "Danger zone", content: <ConnectionDangerZone connection={connection} /> },
       ]
     : [settings];

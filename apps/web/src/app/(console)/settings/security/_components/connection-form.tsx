@@ -20,7 +20,18 @@ import { SuccessNotice } from "@/app/(console)/_components/success-notice";
  * (so it works without JavaScript); with JavaScript it validates inline with the same schema
  * saveConnection uses. Server field errors are shown by key next to their field.
  */
-export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormMeta; defaults: Record<string, string>; urls: SsoUrls }) {
+export function ConnectionForm({
+  meta,
+  defaults,
+  urls,
+  displayElsewhere = false,
+}: {
+  meta: ConnectionFormMeta;
+  defaults: Record<string, string>;
+  urls: SsoUrls;
+  /** The name and button text have their own form (the connection page's Display tab). */
+  displayElsewhere?: boolean;
+}) {
   const { form, state, formAction, pending, onSubmit } = useValidatedAction(connectionInputSchema, saveConnectionAction);
   const hydrated = useHydrated();
   const isEdit = meta.connectionId !== null;
@@ -82,7 +93,7 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
       <Card>
         <CardHeader title="Settings for this connection" description="How it appears to members and whom it lets in." />
         <div className="px-5 py-4">
-          <SettingsFields kit={kit} />
+          <SettingsFields kit={kit} displayElsewhere={displayElsewhere} />
         </div>
       </Card>
 
