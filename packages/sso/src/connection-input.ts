@@ -45,6 +45,9 @@ export const commonSettingsSchema = z.object({
   attributeMapping: attributeMappingSchema,
 });
 
+/** How the connection appears: its name (to admins) and its sign-in button's text (to members). */
+export const connectionDisplaySchema = commonSettingsSchema.pick({ name: true, buttonText: true });
+
 export const oidcFieldsSchema = z.object({
   /** Okta organisation URL, Entra issuer or metadata URL, or an OpenID configuration URL. */
   discoveryInput: text(2000).default(""),

@@ -16,6 +16,7 @@ export {
   type ConnectionView,
 } from "./connections/queries";
 export { setConnectionEnabled, deleteConnection } from "./connections/manage-connection";
+export { setConnectionDisplay } from "./connections/display";
 export { testConnection, type TestConnectionReport } from "./connections/test-connection";
 export { startSsoFlow, type FlowStart } from "./flows/start-flow";
 export { handleSamlAcs, pruneSamlSeenIds, type AcsOutcome } from "./flows/saml-acs";

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentPropsWithRef } from "react";
 import { cn } from "./cn";
 
 const VARIANTS = {
@@ -8,7 +8,8 @@ const VARIANTS = {
   ghost: "text-slate-700 hover:bg-slate-100",
 } as const;
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+/** A plain <button>; `ref` passes through (React 19), so it can be a Radix trigger. */
+export type ButtonProps = ComponentPropsWithRef<"button"> & {
   variant?: keyof typeof VARIANTS;
   size?: "sm" | "md";
 };

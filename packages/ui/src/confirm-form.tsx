@@ -46,13 +46,18 @@ export function ConfirmDialog(props: {
   confirmLabel: string;
   cancelLabel?: string;
   onConfirm: () => void;
+  /** Where focus goes when it closes; by default the trigger (a dialog opened from a menu has none). */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   return (
     <AlertDialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       {props.trigger ? <AlertDialog.Trigger asChild>{props.trigger}</AlertDialog.Trigger> : null}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg bg-white p-6 shadow-xl ring-1 ring-slate-200 focus:outline-none">
+        <AlertDialog.Content
+          onCloseAutoFocus={props.onCloseAutoFocus}
+          className="fixed left-1/2 top-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg bg-white p-6 shadow-xl ring-1 ring-slate-200 focus:outline-none"
+        >
           <AlertDialog.Title className="text-lg font-semibold text-slate-900">{props.title}</AlertDialog.Title>
           <AlertDialog.Description className="text-sm text-slate-600">{props.description}</AlertDialog.Description>
           <div className="flex justify-end gap-2">

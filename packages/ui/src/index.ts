@@ -6,3 +6,6 @@ export { Alert } from "./alert";
 export { Card, CardHeader, Badge } from "./card";
 export { CardTable, TableHead, TableScroll } from "./table";
 export { ConfirmDialog, ConfirmForm, useHydrated, type ConfirmFormProps } from "./confirm-form";
+export { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "./dropdown-menu";
+export { Tabs, TabsContent, TabsList, TabsTrigger } from "./tabs";
+export { showToast, SuccessToast, Toaster, type ToastMessage } from "./toast";

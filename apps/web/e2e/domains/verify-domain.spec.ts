@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, signIn, test } from "../support/fixtures";
+import { actionIdBefore } from "../support/replay";
 
 test("an admin adds a domain, publishes its TXT record in the sandbox, verifies it, then removes it", async ({ browser, page, team }) => {
   const domain = `acme-${randomBytes(3).toString("hex")}.test`;
@@ -53,4 +54,23 @@ test("members do not get the Domains page", async ({ page, team }) => {
   await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Domains" })).toHaveCount(0);
   await page.goto("/settings/domains");
   await expect(page.getByText("Only account admins can verify domains for")).toBeVisible();
+});
+
+test("a member's replayed Add domain is refused by the console's admin guard, and nothing is added", async ({ browser, page, team, db }) => {
+  // The admin's page carries the server action's id in its no-JS form; the member replays it.
+  await signIn(page, team.admin.email);
+  await expect(page).toHaveURL(/\/settings\/team/);
+  const actionField = await actionIdBefore(page, "/settings/domains", ">Add domain<");
+
+  const memberContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  await signIn(memberPage, team.member.email);
+  await expect(memberPage).toHaveURL(/\/settings\/team/);
+  const domain = `replayed-${randomBytes(3).toString("hex")}.test`;
+  const response = await memberPage.request.post("/settings/domains", { multipart: { [actionField]: "", domain }, maxRedirects: 0 });
+  expect(response.status()).toBeLessThan(500);
+  expect(new URL(response.headers()["location"] ?? "/", "http://localhost").searchParams.get("flash")).toBeTruthy();
+  const rows = await db.$client`select id from account_domains where account_id = ${team.accountId} and domain = ${domain}`;
+  expect(rows).toHaveLength(0);
+  await memberContext.close();
 });

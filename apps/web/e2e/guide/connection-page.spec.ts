@@ -53,8 +53,18 @@ test("the connection page guides from Save to On, lists member sign-ins, and ask
   await expect(memberRow).toContainText("Succeeded");
   await expect(memberRow).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
 
-  // Switch off asks first, keyboard only: focus starts on Cancel, Escape keeps the connection on.
-  await page.getByRole("button", { name: "Switch off" }).focus();
+  // Switch off is in the Danger zone tab, reached with the arrow keys; it asks first, keyboard
+  // only: focus starts on Cancel, Escape keeps the connection on.
+  await page.getByRole("tab", { name: "Settings" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Display" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Danger zone" })).toHaveAttribute("aria-selected", "true");
+  await expect(page).toHaveURL(/[?&]tab=danger/);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("tabpanel", { name: "Danger zone" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Switch off" })).toBeFocused();
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("alertdialog", { name: `Switch off ${connectionName}?` });
   await expect(dialog).toBeVisible();
@@ -70,6 +80,8 @@ test("the connection page guides from Save to On, lists member sign-ins, and ask
   await page.keyboard.press("Enter");
   await expect(page.getByText("Connection switched off. Sessions it signed in have ended.")).toBeVisible();
   await expect(status).toHaveText("Ready to switch on");
+  await expect(page).toHaveURL(/[?&]tab=danger/);
+  await expect(page.getByRole("tab", { name: "Danger zone" })).toHaveAttribute("aria-selected", "true");
 
   // Delete asks too; Cancel deletes nothing.
   await page.getByRole("button", { name: "Delete connection" }).click();
@@ -92,11 +104,45 @@ test("without JavaScript, switching off needs the box ticked: the server refuses
   const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   const plain = await noJs.newPage();
   await plain.goto(page.url());
+  await plain.getByRole("link", { name: "Open Danger zone" }).click();
   await plain.getByRole("button", { name: "Switch off" }).click();
   await expect(plain.getByText("Tick “I understand members it signed in are signed out” to switch the connection off.")).toBeVisible();
   await expect(plain.locator("h1 + span")).toHaveText("On");
   await plain.getByLabel("I understand members it signed in are signed out").check();
   await plain.getByRole("button", { name: "Switch off" }).click();
   await expect(plain.getByText("Connection switched off. Sessions it signed in have ended.")).toBeVisible();
+  await noJs.close();
+});
+
+test("the Display tab renames the connection and its button; a refusal from the server lands back on the tab", async ({ browser, page }) => {
+  const { team } = await configureOkta(page);
+  await page.getByRole("tab", { name: "Settings" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/[?&]tab=display/);
+  await expect(page.getByLabel("Connection name")).toHaveValue(`Okta ${team.tag}`);
+  await page.getByLabel("Connection name").fill(`Okta renamed ${team.tag}`);
+  await page.getByLabel("Sign-in button text").fill(`Sign in with Acme ${team.tag}`);
+  await page.getByRole("button", { name: "Save name and button" }).click();
+  await expect(page.getByText("Name and button text saved.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Okta renamed ${team.tag}` })).toBeVisible();
+  await expect(page.getByTestId("logo-preview")).toHaveText(`Sign in with Acme ${team.tag}`);
+  // The Settings tab saves the rest and keeps the new name.
+  await page.getByRole("tab", { name: "Settings" }).click();
+  await expect(page.getByLabel("Connection name")).toHaveCount(0);
+  await page.getByRole("button", { name: "Save connection" }).click();
+  await expect(page.getByText("Connection saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: `Okta renamed ${team.tag}` })).toBeVisible();
+
+  // Without JavaScript the server checks: an empty button text is refused beside its field, on the Display tab.
+  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await noJs.newPage();
+  await plain.goto(page.url().replace("tab=settings", "tab=display"));
+  await plain.getByLabel("Sign-in button text").fill("");
+  await plain.getByRole("button", { name: "Save name and button" }).click();
+  await expect(plain).toHaveURL(/[?&]tab=display/);
+  await expect(plain.getByRole("tab", { name: "Display" })).toHaveAttribute("aria-selected", "true");
+  await expect(plain.getByLabel("Sign-in button text")).toHaveAttribute("aria-invalid", "true");
+  await expect(plain.getByLabel("Connection name")).toHaveValue(`Okta renamed ${team.tag}`);
   await noJs.close();
 });

@@ -50,14 +50,35 @@ test("at 390 px the console's pages and tables fit, and the navigation collapses
   // The links are behind a menu button; it opens, leads on, and closes after the navigation.
   const desktopNav = page.getByRole("navigation", { name: "Settings" });
   await expect(desktopNav).toHaveCount(0);
-  const menu = page.locator("summary", { hasText: "Menu" });
-  await menu.click();
-  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Audit log" })).toBeVisible();
+  await page.getByRole("button", { name: "Menu" }).click();
+  await expect(page.getByRole("menu", { name: "Menu" }).getByRole("menuitem", { name: "Audit log" })).toBeVisible();
   await expectFitsThePhone(page, "menu-open");
-  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Team" }).click();
+  await page.getByRole("menuitem", { name: "Team" }).click();
   await expect(page).toHaveURL(/\/settings\/team$/);
-  await expect(page.getByRole("navigation", { name: "Settings" })).toHaveCount(0);
+  await expect(page.getByRole("menu")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+});
+
+test("at 390 px the menu works by keyboard: arrows move, Escape closes, Enter follows a link", async ({ page, team }) => {
+  await signIn(page, team.admin.email);
+  await expect(page).toHaveURL(/\/settings\/team/);
+  const button = page.getByRole("button", { name: "Menu" });
+  await button.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu", { name: "Menu" });
+  await expect(menu.getByRole("menuitem", { name: "Team" })).toBeFocused();
+  await expect(menu.getByRole("menuitem", { name: "Team" })).toHaveAttribute("aria-current", "page");
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(button).toBeFocused();
+
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Team" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Security" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/settings\/security$/);
+  await expect(menu).toHaveCount(0);
 });
 
 test("the menu works without JavaScript", async ({ browser, page: signingIn, team }) => {

@@ -20,5 +20,6 @@ test("the SAML checklist explains each setting without gating the form, and a de
   await expect(page.getByRole("textbox", { name: "Metadata URL" })).toBeEnabled();
   await saveAndOpenConnection(page);
   await expect(page.getByRole("heading", { level: 1, name: host })).toBeVisible();
+  await page.getByRole("tab", { name: "Display" }).click();
   await expect(page.getByLabel("Sign-in button text")).toHaveValue(`Sign in with ${host}`);
 });

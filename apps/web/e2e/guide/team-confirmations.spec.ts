@@ -4,17 +4,58 @@ import { expect, signIn, test, PASSWORD } from "../support/fixtures";
 test("removing a member asks first; Cancel keeps them", async ({ page, team }) => {
   await signIn(page, team.admin.email);
   const row = page.getByTestId("member-row").filter({ hasText: team.member.email });
-  await page.getByRole("button", { name: `Remove ${team.member.email}` }).click();
+  const actions = page.getByRole("button", { name: `Actions for ${team.member.email}` });
+  await actions.click();
+  await page.getByRole("menuitem", { name: "Remove…" }).click();
   const dialog = page.getByRole("alertdialog", { name: `Remove ${team.member.email}?` });
   await expect(dialog).toContainText("every session of theirs ends");
   await page.screenshot({ path: test.info().outputPath("remove-member-dialog.png") });
   await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(actions).toBeFocused();
   await expect(row).toHaveCount(1);
 
-  await page.getByRole("button", { name: `Remove ${team.member.email}` }).click();
+  await actions.click();
+  await page.getByRole("menuitem", { name: "Remove…" }).click();
   await dialog.getByRole("button", { name: "Remove member" }).click();
   await expect(page.getByText("Member removed. Their sessions have ended.")).toBeVisible();
   await expect(row).toHaveCount(0);
+});
+
+test("keyboard only: the member menu opens, Remove asks first, and the result is announced", async ({ page, team }) => {
+  await signIn(page, team.admin.email);
+  const actions = page.getByRole("button", { name: `Actions for ${team.member.email}` });
+  await actions.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem", { name: "Send password reset" })).toBeFocused();
+  // Escape closes the menu and gives focus back to its button.
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(actions).toBeFocused();
+
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Remove…" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("alertdialog", { name: `Remove ${team.member.email}?` });
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(actions).toBeFocused();
+
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await expect(menu.getByRole("menuitem", { name: "Remove…" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Remove member" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  // The result is a toast in a polite live region, so a screen reader reads it out.
+  const toast = page.getByRole("status").filter({ hasText: "Member removed. Their sessions have ended." });
+  await expect(toast).toBeVisible();
+  await expect(toast).toHaveAttribute("aria-live", "polite");
+  await expect(page.getByTestId("member-row").filter({ hasText: team.member.email })).toHaveCount(0);
 });
 
 test("without JavaScript, Remove needs its box ticked", async ({ browser, page: signedIn, team }) => {

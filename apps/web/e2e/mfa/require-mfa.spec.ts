@@ -37,10 +37,12 @@ test("an admin resets a member's MFA after a confirmation, which signs the membe
   await expect(page).toHaveURL(/\/settings\/team/);
   const row = page.getByTestId("member-row").filter({ hasText: team.member.email });
   await expect(row.getByText("On", { exact: true })).toBeVisible();
-  await row.getByText("Reset MFA", { exact: true }).click();
-  await expect(row.getByText("They will be signed out everywhere")).toBeVisible();
-  await row.getByRole("button", { name: "Yes, reset MFA" }).click();
-  await expect(page.getByText(`Two-step verification was reset for ${team.member.email} and they were signed out everywhere`)).toBeVisible();
+  await row.getByRole("button", { name: `Actions for ${team.member.email}` }).click();
+  await page.getByRole("menuitem", { name: "Reset MFA…" }).click();
+  const dialog = page.getByRole("alertdialog", { name: `Reset MFA for ${team.member.email}?` });
+  await expect(dialog.getByText("signed out everywhere")).toBeVisible();
+  await dialog.getByRole("button", { name: "Yes, reset MFA" }).click();
+  await expect(page.getByText(`Two-step verification was reset for ${team.member.email} and they were signed out everywhere`).first()).toBeVisible();
   await memberPage.goto("/settings/team");
   await expect(memberPage).toHaveURL(/\/login/);
   await expect(page.getByTestId("member-row").filter({ hasText: team.member.email }).getByText("Off", { exact: true })).toBeVisible();

@@ -16,10 +16,20 @@ test("the logo: a file that is not an image is refused, an SVG is cleaned, and t
   await configureOkta(page);
   const logo = page.getByRole("img", { name: "Current logo" });
 
-  // Named .png, but not a picture: judged by its bytes.
+  // The logo is on the Display tab, reached with the arrow keys; the tab is in the URL.
+  await page.getByRole("tab", { name: "Settings" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Display" })).toHaveAttribute("aria-selected", "true");
+  await expect(page).toHaveURL(/[?&]tab=display/);
+
+  // Named .png, but not a picture: judged by its bytes. The refusal lands on the same tab, and so does a reload.
   await uploadLogo(page, { name: "logo.png", mimeType: "image/png", buffer: Buffer.from("this is not a picture") });
   await expect(page.getByText("This file is not a PNG, JPG or SVG image.")).toBeVisible();
+  await expect(page).toHaveURL(/[?&]tab=display/);
   await expect(logo).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("tab", { name: "Display" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByLabel("Logo file")).toBeVisible();
 
   // Too large: refused before it is sent.
   await page.getByLabel("Logo file").setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([PNG, Buffer.alloc(150_000)]) });
@@ -41,6 +51,7 @@ test("the logo: a file that is not an image is refused, an SVG is cleaned, and t
   await page.getByRole("button", { name: "Remove logo" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Logo removed." })).toBeVisible();
   await expect(logo).toHaveCount(0);
+  await expect(page.getByRole("tab", { name: "Display" })).toHaveAttribute("aria-selected", "true");
 });
 
 test("Add next certificate refuses a pasted private key and changes nothing; a certificate file is added", async ({ page }) => {

@@ -8,7 +8,8 @@ test("removing a member ends their session: their next click lands on /login", a
   await expect(memberPage).toHaveURL(/\/settings\/team/);
 
   await signIn(page, team.admin.email);
-  await page.getByRole("button", { name: `Remove ${team.member.email}` }).click();
+  await page.getByRole("button", { name: `Actions for ${team.member.email}` }).click();
+  await page.getByRole("menuitem", { name: "Remove…" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Remove member" }).click();
   await expect(page.getByText("Member removed. Their sessions have ended.")).toBeVisible();
   await expect(page.getByTestId("member-row").filter({ hasText: team.member.email })).toHaveCount(0);
@@ -33,7 +34,8 @@ test("roles change, and the last admin cannot be demoted", async ({ page, team }
 
 test("an admin sends a member a password reset email", async ({ page, team }) => {
   await signIn(page, team.admin.email);
-  await page.getByRole("button", { name: `Send password reset to ${team.member.email}` }).click();
+  await page.getByRole("button", { name: `Actions for ${team.member.email}` }).click();
+  await page.getByRole("menuitem", { name: "Send password reset" }).click();
   await expect(page.getByText("Password reset email sent.")).toBeVisible();
 });
 

@@ -15,7 +15,11 @@ export type AdminAccess =
   { ok: true; session: AccountSession; accountId: string; actor: Actor } | { ok: false; accountName: string; error: typeof ADMINS_ONLY };
 
 export async function requireAdmin(): Promise<AdminAccess> {
-  const session = await requireAccount();
+  return adminAccessOf(await requireAccount());
+}
+
+/** The same check on a session already loaded: a route handler answers with a status, not a redirect. */
+export async function adminAccessOf(session: AccountSession): Promise<AdminAccess> {
   if (!isAdminSession(session)) return { ok: false, accountName: session.activeAccount.name, error: ADMINS_ONLY };
   return { ok: true, session, accountId: session.activeAccount.id, actor: await actorOf(session) };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Toaster } from "@gatehouse/ui";
 import { requireStaff } from "@/server/require-staff";
 import { SignedInAs } from "../_components/signed-in-as";
 
@@ -29,6 +30,7 @@ export default async function SupportLayout({ children }: { children: ReactNode 
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <Toaster />
     </div>
   );
 }

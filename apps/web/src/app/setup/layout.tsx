@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Toaster } from "@gatehouse/ui";
 import { SetupLinkHeader } from "./_components/setup-link-header";
 
 /** The setup link's pages: the connection wizard of one account, without the console around it. */
@@ -7,6 +8,7 @@ export default function SetupLayout({ children }: { children: ReactNode }) {
     <div className="min-h-screen">
       <SetupLinkHeader />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <Toaster />
     </div>
   );
 }

@@ -5,10 +5,13 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { cn } from "@gatehouse/ui";
 
+/** Whether `href` is the current section (the page itself or one below it). */
+export const isCurrentPath = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);
+
 /** A main navigation link that marks the current section (aria-current="page", and visibly). */
 export function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const pathname = usePathname();
-  const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
+  const isCurrent = isCurrentPath(pathname, href);
   return (
     <Link
       href={href}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AUDIT_KINDS, listAuditActors, listAuditLog } from "@gatehouse/core";
 import { Alert, Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
-import { isAdminSession, requireAccount } from "@/auth/session";
+import { requireAdmin } from "@/server/admin-guard";
 import { coreContext } from "@/server/context";
 import { AdminsOnly } from "../../_components/admins-only";
 import { AuditFilterForm } from "./_components/audit-filter-form";
@@ -12,13 +12,11 @@ export const metadata: Metadata = { title: "Audit log" };
 const PAGE_SIZE = 50;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await requireAccount();
-  if (!isAdminSession(session)) {
-    return <AdminsOnly what="read the audit log of" accountName={session.activeAccount.name} />;
-  }
+  const access = await requireAdmin();
+  if (!access.ok) return <AdminsOnly what="read the audit log of" accountName={access.accountName} />;
   const { query, filter, errors } = parseAuditQuery(await searchParams);
   const db = coreContext().db;
-  const accountId = session.activeAccount.id;
+  const { accountId } = access;
   const [page, actors] = await Promise.all([
     listAuditLog(db, accountId, filter, { before: query.before, after: query.after, limit: PAGE_SIZE }),
     listAuditActors(db, accountId),

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { addDomain, removeDomain, setAutoJoin, setIncludeSubdomains, verifyDomainNow, type Actor, type Result } from "@gatehouse/core";
-import { actorOf, requireAccount } from "@/auth/session";
+import { requireAdmin } from "@/server/admin-guard";
 import { domainContext } from "@/server/domain-context";
 import { flashTo } from "@/server/flash";
 import { formValues } from "@/lib/forms/action-state";
@@ -16,8 +16,9 @@ const DOMAINS = "/settings/domains";
 const asFlash = (said: string | Flash): Flash => (typeof said === "string" ? { tone: "success", text: said } : said);
 
 /**
- * Parse, load the session, call one core function (which checks the admin role itself), then
+ * The console's admin gate, parse, call one core function (which checks the role again), then
  * back to the page with a message. Plain form posts, so the page works without JavaScript.
+ * Not runFormAction: a verification that did not pass yet is an error-toned outcome of a success.
  */
 async function runDomainAction<S extends z.ZodType, T>(
   schema: S,
@@ -25,10 +26,11 @@ async function runDomainAction<S extends z.ZodType, T>(
   run: (input: z.output<S>, accountId: string, actor: Actor) => Promise<Result<T>>,
   success: (value: T) => string | Flash,
 ): Promise<never> {
-  const session = await requireAccount();
+  const access = await requireAdmin();
+  if (!access.ok) redirect(await flashTo(DOMAINS, { tone: "error", text: access.error }));
   const parsed = schema.safeParse(formValues(formData));
   const result = parsed.success
-    ? await run(parsed.data, session.activeAccount.id, await actorOf(session))
+    ? await run(parsed.data, access.accountId, access.actor)
     : ({ ok: false, error: parsed.error.issues[0]?.message ?? "That request was incomplete. Reload the page and try again." } as const);
   revalidatePath(DOMAINS);
   redirect(await flashTo(DOMAINS, result.ok ? asFlash(success(result.value)) : { tone: "error", text: result.error }));

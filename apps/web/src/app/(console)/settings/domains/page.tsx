@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { listAccountDomains } from "@gatehouse/core";
-import { isAdminSession, requireAccount } from "@/auth/session";
+import { requireAdmin } from "@/server/admin-guard";
 import { env } from "@/env";
 import { db } from "@/server/context";
 import { AdminsOnly } from "../../_components/admins-only";
@@ -14,10 +14,11 @@ export const metadata: Metadata = { title: "Domains" };
 type Params = Promise<{ flash?: string; remove?: string }>;
 
 export default async function DomainsPage({ searchParams }: { searchParams: Params }) {
-  const session = await requireAccount();
-  if (!isAdminSession(session)) return <AdminsOnly what="verify domains for" accountName={session.activeAccount.name} />;
+  const access = await requireAdmin();
+  if (!access.ok) return <AdminsOnly what="verify domains for" accountName={access.accountName} />;
+  const { session } = access;
   const params = await searchParams;
-  const domains = await listAccountDomains(db(), session.activeAccount.id);
+  const domains = await listAccountDomains(db(), access.accountId);
   const sandboxUrl = env().NODE_ENV !== "production" ? (env().IDP_SANDBOX_URL ?? null) : null;
 
   return (

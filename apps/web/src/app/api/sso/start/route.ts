@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getConnection, getEnabledConnection, startSsoFlow } from "@gatehouse/sso";
-import { getCurrentSession } from "@/auth/session";
+import { getCurrentSession, type AccountSession } from "@/auth/session";
+import { adminAccessOf } from "@/server/admin-guard";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { attachBrowserSecret, readBrowserSecret } from "@/server/sso-browser-binding";
 import { refusalLocation, seeOther } from "@/server/sso-outcome";
@@ -28,8 +29,9 @@ async function start(params: Record<string, string>, browserSecret: string | nul
   if (parsed.data.purpose === "authenticate") {
     const session = await getCurrentSession();
     if (!session?.activeAccount) return seeOther(`/login?callbackUrl=${encodeURIComponent("/settings/security")}`);
-    if (session.activeAccount.role !== "admin") return seeOther(refusalLocation("Only account admins can run Authenticate.", "Ask an admin of your account."));
-    connection = await getConnection(ctx.db, session.activeAccount.id, parsed.data.connectionId);
+    const access = await adminAccessOf(session as AccountSession);
+    if (!access.ok) return seeOther(refusalLocation("Only account admins can run Authenticate.", "Ask an admin of your account."));
+    connection = await getConnection(ctx.db, access.accountId, parsed.data.connectionId);
     actorUserId = session.user.id;
   } else {
     connection = await getEnabledConnection(ctx.db, parsed.data.connectionId);

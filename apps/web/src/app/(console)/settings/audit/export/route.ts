@@ -1,5 +1,6 @@
 import { auditLogCsv, listAllAuditLog } from "@gatehouse/core";
-import { getCurrentSession } from "@/auth/session";
+import { getCurrentSession, type AccountSession } from "@/auth/session";
+import { adminAccessOf } from "@/server/admin-guard";
 import { coreContext } from "@/server/context";
 import { parseAuditQuery } from "../_lib/audit-query";
 
@@ -8,10 +9,11 @@ export async function GET(request: Request): Promise<Response> {
   const session = await getCurrentSession();
   if (!session) return text(401, "Sign in to download the audit log.");
   if (!session.activeAccount) return text(403, "Choose an account first: the audit log belongs to an account.");
-  if (session.activeAccount.role !== "admin") return text(403, `Only account admins can download the audit log of ${session.activeAccount.name}.`);
+  const access = await adminAccessOf(session as AccountSession);
+  if (!access.ok) return text(403, `Only account admins can download the audit log of ${access.accountName}.`);
   const { filter, errors } = parseAuditQuery(Object.fromEntries(new URL(request.url).searchParams));
   if (errors.length) return text(400, errors.join(" "));
-  const entries = await listAllAuditLog(coreContext().db, session.activeAccount.id, filter);
+  const entries = await listAllAuditLog(coreContext().db, access.accountId, filter);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(auditLogCsv(entries), {
     headers: {

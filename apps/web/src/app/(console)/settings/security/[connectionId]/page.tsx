@@ -9,11 +9,13 @@ import { ssoSetupAccess } from "@/server/sso-setup-access";
 import { env } from "@/env";
 import { ssoContext } from "@/server/sso-context";
 import { connectionFormDefaults, connectionFormMeta } from "../_lib/form-defaults";
-import { ConnectionActions, DeleteConnection } from "../_components/connection-actions";
+import { ConnectionActions, ConnectionDangerZone } from "../_components/connection-actions";
+import { ConnectionTabs, type ConnectionTabPanel } from "../_components/connection-tabs";
 import { SetupLinkHandOver } from "../_components/setup-link-hand-over";
 import { ConnectionForm } from "../_components/connection-form";
 import { CertificatesCard } from "../_components/certificates-card";
 import { LastResultBanner, ResultsTable } from "../_components/last-result";
+import { DisplayForm } from "../_components/display-form";
 import { LogoCard } from "../_components/logo-card";
 import { ScimCard } from "../_components/scim-card";
 import { SetupLinkScim } from "../_components/setup-link-scim";
@@ -22,6 +24,7 @@ import { StatusBadge } from "../_components/status-badge";
 import { ConnectionHealthNotice } from "../_components/connection-health";
 import { TestByEmailCard } from "../_components/test-by-email";
 import { AdminsOnly } from "../../../_components/admins-only";
+import { FlashMessage } from "../../../_components/flash-banner";
 import { readFlash } from "@/server/flash";
 
 export const metadata: Metadata = { title: "SSO connection" };
@@ -50,6 +53,38 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   // A reload keeps the flash's id in the URL for a while: a result that came in since is the news.
   const showFlash = flash !== null && !(connection.lastResult && flash.at && Date.parse(connection.lastResult.at) > flash.at);
   const progress = connectionProgress({ enabled: connection.enabled, isVerified: connection.isVerified, lastTestPassed });
+  const settings: ConnectionTabPanel = {
+    value: "settings",
+    label: "Settings",
+    content: (
+      <>
+        <ConnectionForm
+          meta={connectionFormMeta(connection.provider, connection)}
+          defaults={connectionFormDefaults(connection.provider, connection)}
+          urls={ssoUrls(env().APP_URL)}
+          displayElsewhere={byAdmin}
+        />
+        {connection.protocol === "saml" ? <CertificatesCard connection={connection} /> : null}
+      </>
+    ),
+  };
+  // Display and the Danger zone are the account admins' (a setup link's recipient only configures).
+  const panels: ConnectionTabPanel[] = byAdmin
+    ? [
+        settings,
+        {
+          value: "display",
+          label: "Display",
+          content: (
+            <>
+              <DisplayForm connection={connection} />
+              <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} />
+            </>
+          ),
+        },
+        { value: "danger", label: "Danger zone", content: <ConnectionDangerZone connection={connection} /> },
+      ]
+    : [settings];
 
   return (
     <div className="space-y-6">
@@ -69,9 +104,9 @@ export default async function ConnectionPage({ params, searchParams }: { params:
         </p>
       </div>
       <SetupStepper progress={progress} />
-      {/* One banner: what was just done, or else the latest result (an Authenticate's included). */}
+      {/* One banner: what was just done (a success as a toast), or else the latest result (an Authenticate's included). */}
       {showFlash ? (
-        <Alert tone={flash.tone}>{flash.text}</Alert>
+        <FlashMessage id={String(search.flash)} flash={flash} />
       ) : (
         <LastResultBanner result={byAdmin ? connection.lastResult : ownResult(connection.lastResult, access.setupLink)} />
       )}
@@ -86,27 +121,12 @@ export default async function ConnectionPage({ params, searchParams }: { params:
             Recent results
           </a>
         ) : null}
-        <a href="#settings" className="hover:underline">
-          Edit settings
+        <a href="#connection-tabs" className="hover:underline">
+          Settings
         </a>
-        {byAdmin ? (
-          <a href="#display" className="hover:underline">
-            Sign-in button and logo
-          </a>
-        ) : null}
-        {connection.protocol === "saml" ? (
-          <a href="#certificates" className="hover:underline">
-            Certificates
-          </a>
-        ) : null}
         {showScim ? (
           <a href="#scim" className="hover:underline">
             SCIM
-          </a>
-        ) : null}
-        {byAdmin ? (
-          <a href="#delete" className="hover:underline">
-            Delete
           </a>
         ) : null}
       </nav>
@@ -127,40 +147,18 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           <ResultsTable activity={activity} />
         </section>
       ) : null}
-      <section id="settings" aria-labelledby="settings-heading" className="scroll-mt-4 space-y-4 border-t border-slate-200 pt-6">
-        <h2 id="settings-heading" className="text-xl font-semibold text-slate-900">
-          Edit settings
-        </h2>
-        <ConnectionForm
-          meta={connectionFormMeta(connection.provider, connection)}
-          defaults={connectionFormDefaults(connection.provider, connection)}
-          urls={ssoUrls(env().APP_URL)}
-        />
+      <section id="connection-tabs" aria-label="Connection settings" className="scroll-mt-4">
+        <ConnectionTabs panels={panels} />
       </section>
       {byAdmin ? (
-        <section id="display" aria-label="Sign-in button and logo" className="scroll-mt-4">
-          <LogoCard connection={connection} maxBytes={LOGO_MAX_BYTES} />
-        </section>
-      ) : null}
-      {connection.protocol === "saml" ? (
-        <section id="certificates" aria-label="Certificates" className="scroll-mt-4">
-          <CertificatesCard connection={connection} />
+        <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4 border-t border-slate-200 pt-6">
+          <ScimCard accountId={access.accountId} connectionId={connection.id} logCursor={search.scimLog} />
         </section>
       ) : null}
       {access.setupLink !== null && showScim ? (
-        <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4">
+        <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4 border-t border-slate-200 pt-6">
           <SetupLinkScim accountId={access.accountId} connectionId={connection.id} />
         </section>
-      ) : null}
-      {byAdmin ? (
-        <>
-          <section id="scim" aria-label="SCIM provisioning" className="scroll-mt-4">
-            <ScimCard accountId={access.accountId} connectionId={connection.id} logCursor={search.scimLog} />
-          </section>
-          <section id="delete" aria-label="Delete connection" className="scroll-mt-4">
-            <DeleteConnection connectionId={connection.id} connectionName={connection.name} />
-          </section>
-        </>
       ) : null}
     </div>
   );

@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState, useEffect, useState, type ChangeEvent } from "react";
-import { Alert, Button, fieldId, FileInput, TextArea } from "@gatehouse/ui";
+import { Button, fieldId, FileInput, TextArea } from "@gatehouse/ui";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 import { addCertificateAction } from "../certificate-actions";
 import { readCertificateFile } from "../_lib/read-file";
 import { useHydrated } from "../_lib/use-hydrated";
+import { SuccessNotice } from "@/app/(console)/_components/success-notice";
 
 const FIELD = "nextCertificatePem";
 
@@ -69,7 +70,9 @@ export function AddCertificateForm({ connectionId, fromUrl }: { connectionId: st
           {pending ? "Adding…" : "Add next certificate"}
         </Button>
       </div>
-      <div aria-live="polite">{state.success ? <Alert tone="success">{state.success}</Alert> : null}</div>
+      <div aria-live="polite">
+        <SuccessNotice state={state} />
+      </div>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { Button, Card, CardHeader, ConfirmForm } from "@gatehouse/ui";
 import type { ConnectionView } from "@gatehouse/sso";
 import { deleteConnectionAction, switchOffAction, switchOnAction } from "../actions";
@@ -62,19 +63,13 @@ export function ConnectionActions({ connection, accountSlug }: { connection: Con
             Switch on
           </h3>
           {connection.enabled ? (
-            <div className="flex flex-wrap items-center gap-3">
-              <ConfirmForm
-                action={switchOffAction}
-                triggerLabel="Switch off"
-                title={`Switch off ${connection.name}?`}
-                description="Members can no longer sign in with it, and everyone it signed in is signed out now. You can switch it on again later."
-                confirmLabel="Switch off"
-                checkboxLabel="I understand members it signed in are signed out"
-              >
-                <input type="hidden" name="connectionId" value={connection.id} />
-              </ConfirmForm>
-              <span className="text-sm text-slate-600">Members can sign in with it now. Switching off ends the sessions it signed in.</span>
-            </div>
+            <p className="text-sm text-slate-600">
+              Members can sign in with it now. To switch it off, open the{" "}
+              <Link href="?tab=danger" className="font-medium text-indigo-700 hover:underline">
+                Danger zone
+              </Link>
+              .
+            </p>
           ) : (
             <form action={switchOnAction} className="flex flex-wrap items-center gap-3">
               <input type="hidden" name="connectionId" value={connection.id} />
@@ -101,23 +96,52 @@ export function ConnectionActions({ connection, accountSlug }: { connection: Con
   );
 }
 
-export function DeleteConnection({ connectionId, connectionName }: { connectionId: string; connectionName: string }) {
+/** The Danger zone tab: switch the connection off, or delete it; both ask first. */
+export function ConnectionDangerZone({ connection }: { connection: ConnectionView }) {
+  const target = (
+    <>
+      <input type="hidden" name="connectionId" value={connection.id} />
+      <input type="hidden" name="tab" value="danger" />
+    </>
+  );
   return (
-    <Card className="ring-red-200">
-      <CardHeader title="Delete connection" description="Sessions it signed in end at once. This cannot be undone." />
-      <div className="px-5 py-4">
-        <ConfirmForm
-          action={deleteConnectionAction}
-          triggerLabel="Delete connection"
-          title={`Delete ${connectionName}?`}
-          description="Members will no longer be able to sign in with it, and the sessions it signed in end at once. This cannot be undone."
-          confirmLabel="Delete connection"
-          checkboxLabel="I understand members will no longer be able to sign in with it"
-          className="flex flex-col items-start gap-3"
-        >
-          <input type="hidden" name="connectionId" value={connectionId} />
-        </ConfirmForm>
-      </div>
-    </Card>
+    <>
+      {connection.enabled ? (
+        <Card className="ring-red-200">
+          <CardHeader
+            title="Switch off"
+            description="Members can no longer sign in with it, and the sessions it signed in end now. You can switch it on again later."
+          />
+          <div className="px-5 py-4">
+            <ConfirmForm
+              action={switchOffAction}
+              triggerLabel="Switch off"
+              title={`Switch off ${connection.name}?`}
+              description="Members can no longer sign in with it, and everyone it signed in is signed out now. You can switch it on again later."
+              confirmLabel="Switch off"
+              checkboxLabel="I understand members it signed in are signed out"
+            >
+              {target}
+            </ConfirmForm>
+          </div>
+        </Card>
+      ) : null}
+      <Card className="ring-red-200">
+        <CardHeader title="Delete connection" description="Sessions it signed in end at once. This cannot be undone." />
+        <div className="px-5 py-4">
+          <ConfirmForm
+            action={deleteConnectionAction}
+            triggerLabel="Delete connection"
+            title={`Delete ${connection.name}?`}
+            description="Members will no longer be able to sign in with it, and the sessions it signed in end at once. This cannot be undone."
+            confirmLabel="Delete connection"
+            checkboxLabel="I understand members will no longer be able to sign in with it"
+            className="flex flex-col items-start gap-3"
+          >
+            {target}
+          </ConfirmForm>
+        </div>
+      </Card>
+    </>
   );
 }

@@ -13,13 +13,25 @@ import { OidcFields } from "./oidc-fields";
 import { PasteSection, type SsoUrls } from "./paste-section";
 import { SAML_CHECKLIST, SamlFields } from "./saml-fields";
 import { AttributeMappingFields, SettingsFields } from "./settings-fields";
+import { SuccessNotice } from "@/app/(console)/_components/success-notice";
 
 /**
  * The Configure SSO form, for a new connection and for editing one. It posts plain form fields
  * (so it works without JavaScript); with JavaScript it validates inline with the same schema
  * saveConnection uses. Server field errors are shown by key next to their field.
  */
-export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormMeta; defaults: Record<string, string>; urls: SsoUrls }) {
+export function ConnectionForm({
+  meta,
+  defaults,
+  urls,
+  displayElsewhere = false,
+}: {
+  meta: ConnectionFormMeta;
+  defaults: Record<string, string>;
+  urls: SsoUrls;
+  /** The name and button text have their own form (the connection page's Display tab). */
+  displayElsewhere?: boolean;
+}) {
   const { form, state, formAction, pending, onSubmit } = useValidatedAction(connectionInputSchema, saveConnectionAction);
   const hydrated = useHydrated();
   const isEdit = meta.connectionId !== null;
@@ -81,7 +93,7 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
       <Card>
         <CardHeader title="Settings for this connection" description="How it appears to members and whom it lets in." />
         <div className="px-5 py-4">
-          <SettingsFields kit={kit} />
+          <SettingsFields kit={kit} displayElsewhere={displayElsewhere} />
         </div>
       </Card>
 
@@ -89,7 +101,7 @@ export function ConnectionForm({ meta, defaults, urls }: { meta: ConnectionFormM
 
       <div className="space-y-3" aria-live="polite">
         {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-        {state.success ? <Alert tone="success">{state.success}</Alert> : null}
+        <SuccessNotice state={state} />
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>

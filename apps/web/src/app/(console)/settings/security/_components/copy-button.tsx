@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { cn } from "@gatehouse/ui";
+import { cn, showToast } from "@gatehouse/ui";
+
+let copies = 0;
 
 /** Copies a value that is also shown as text next to it, so it can be selected by hand without JavaScript. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
@@ -15,6 +17,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     try {
       await navigator.clipboard.writeText(value);
       setCopied("yes");
+      showToast({ id: `copied-${++copies}`, text: `Copied ${label}.` });
     } catch {
       // Clipboard access needs a secure context and permission; the text stays selectable.
       setCopied("failed");
@@ -30,7 +33,8 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         copied === "failed" ? "text-red-700 ring-red-300" : "text-slate-700 ring-slate-300 hover:bg-slate-50",
       )}
     >
-      <span aria-live="polite">{copied === "yes" ? "Copied" : copied === "failed" ? "Select and copy" : "Copy"}</span>
+      {/* The toast says it was copied; only a failure is read out here. */}
+      <span aria-live={copied === "failed" ? "polite" : "off"}>{copied === "yes" ? "Copied" : copied === "failed" ? "Select and copy" : "Copy"}</span>
     </button>
   );
 }

@@ -8,6 +8,7 @@ import { initialActionState } from "@/lib/forms/action-state";
 import { useValidatedAction } from "@/lib/forms/use-validated-action";
 import { confirmDisableSsoSchema } from "@/lib/validators/support";
 import { disableSsoAction, sendPasswordResetsAction } from "../disable-sso-actions";
+import { SuccessNotice } from "@/app/(console)/_components/success-notice";
 
 export function ConfirmDisableSsoForm({ accountName }: { accountName: string }) {
   const { form, state, formAction, pending, onSubmit, errorOf } = useValidatedAction(confirmDisableSsoSchema, disableSsoAction);
@@ -38,7 +39,7 @@ export function PasswordResetsForm({ members }: { members: MemberChoice[] }) {
   return (
     <form action={formAction} className="space-y-4">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.success ? <Alert tone="success">{state.success}</Alert> : null}
+      <SuccessNotice state={state} />
       <ResetTargets members={members} scope={state.values?.scope} error={state.fieldErrors?.userIds ?? state.fieldErrors?.scope} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>

@@ -20,6 +20,7 @@ export function LogoCard({ connection, maxBytes }: { connection: { id: string; l
           {connection.logoDataUrl ? (
             <form action={removeLogoAction}>
               <input type="hidden" name="connectionId" value={connection.id} />
+              <input type="hidden" name="tab" value="display" />
               <Button type="submit" variant="danger" size="sm">
                 Remove logo
               </Button>

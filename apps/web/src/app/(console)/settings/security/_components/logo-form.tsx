@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useState, type ChangeEvent } from "react";
-import { Alert, Button, FileInput } from "@gatehouse/ui";
+import { Button, FileInput } from "@gatehouse/ui";
 import { initialActionState } from "@/lib/forms/action-state";
 import { setLogoAction } from "../logo-actions";
+import { SuccessNotice } from "@/app/(console)/_components/success-notice";
 
 const INPUT_ID = "logo-file";
 
@@ -46,7 +47,9 @@ export function LogoForm({ connectionId, maxBytes }: { connectionId: string; max
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Uploading…" : "Upload logo"}
       </Button>
-      <div aria-live="polite">{state.success && !tooLarge ? <Alert tone="success">{state.success}</Alert> : null}</div>
+      <div aria-live="polite">
+        <SuccessNotice state={state} />
+      </div>
     </form>
   );
 }

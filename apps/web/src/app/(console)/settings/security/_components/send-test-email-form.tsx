@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { Alert, Button, Field } from "@gatehouse/ui";
+import { Button, Field } from "@gatehouse/ui";
 import { initialActionState } from "@/lib/forms/action-state";
 import { sendTestEmailAction } from "../test-actions";
+import { SuccessNotice } from "@/app/(console)/_components/success-notice";
 
 const INPUT_ID = "test-member-email";
 
@@ -34,7 +35,9 @@ export function SendTestEmailForm({ connectionId }: { connectionId: string }) {
           {pending ? "Sending…" : "Send test email"}
         </Button>
       </div>
-      <div aria-live="polite">{state.success ? <Alert tone="success">{state.success}</Alert> : null}</div>
+      <div aria-live="polite">
+        <SuccessNotice state={state} />
+      </div>
     </form>
   );
 }

@@ -19,13 +19,21 @@ const PROVISIONING = [
 const ROLE_OPTIONS = (["member", "admin"] as const).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 /** Section c: how the connection appears and who it lets in. */
-export function SettingsFields({ kit }: { kit: FormKit }) {
+export function SettingsFields({ kit, displayElsewhere = false }: { kit: FormKit; displayElsewhere?: boolean }) {
   const { register, errorOf, initial, field } = kit;
   return (
     <div className="space-y-4">
-      <Field label="Connection name" {...field("name")} />
+      {/* On a saved connection's page the Display tab edits these; the save here keeps them as they are. */}
+      {displayElsewhere ? (
+        <>
+          <input type="hidden" defaultValue={initial("name")} {...register("name")} />
+          <input type="hidden" defaultValue={initial("buttonText")} {...register("buttonText")} />
+        </>
+      ) : (
+        <Field label="Connection name" {...field("name")} />
+      )}
       <Field label="Description (admins only)" hint="A note for other admins; members never see it." {...field("description")} />
-      <Field label="Sign-in button text" hint="What members see on the sign-in page." {...field("buttonText")} />
+      {displayElsewhere ? null : <Field label="Sign-in button text" hint="What members see on the sign-in page." {...field("buttonText")} />}
       <RadioGroup
         legend="Provisioning"
         name="provisioningMode"

@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { Alert, Button, Checkbox, Field } from "@gatehouse/ui";
+import { Button, Checkbox, Field } from "@gatehouse/ui";
 import { initialActionState } from "@/lib/forms/action-state";
 import { createSetupLinkAction } from "../setup-link-actions";
+import { SuccessNotice } from "@/app/(console)/_components/success-notice";
 
 const INPUT_ID = "setup-link-email";
 
@@ -51,7 +52,9 @@ export function SetupLinkForm() {
           />
         ))}
       </fieldset>
-      <div aria-live="polite">{state.success ? <Alert tone="success">{state.success}</Alert> : null}</div>
+      <div aria-live="polite">
+        <SuccessNotice state={state} />
+      </div>
     </form>
   );
 }

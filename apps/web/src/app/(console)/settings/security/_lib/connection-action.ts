@@ -5,6 +5,7 @@ import { formValues } from "@/lib/forms/action-state";
 import { flashTo } from "@/server/flash";
 import { runFormAction } from "@/server/form-action";
 import { connectionTargetSchema } from "@/lib/validators/sso";
+import { connectionTabOf, onTab } from "./connection-tabs";
 
 // Shared by the security pages' server action files. Not a "use server" module itself: nothing
 // here may become an endpoint of its own.
@@ -33,14 +34,20 @@ export async function runConnectionAction<T>(
   const base = "base" in access ? access.base : SECURITY;
   // The wizard's paths are the console's with another base: /setup/<id> for a setup link.
   const onBase = (path: string) => (base === SECURITY ? path : path.replace(SECURITY, base));
+  // Back to the tab the form sits on (a refusal shows next to it); the list page has no tabs.
+  const tab = connectionTabOf(formData.get("tab"));
+  const page = (connectionId: string) => `${base}/${connectionId}`;
   return runFormAction({
     schema: connectionTargetSchema,
     input: formValues(formData),
     gate: async () => ("base" in access ? { accountId: access.accountId, actor: access.actor } : { error: "refused" in access ? access.refused : ADMINS_ONLY }),
     run: ({ connectionId }, { accountId, actor }) => run(connectionId, accountId, actor),
     success,
-    back: (target) => (target ? `${base}/${target.connectionId}` : base),
-    after: ({ connectionId }) => onBase(after(connectionId)),
+    back: (target) => (target ? onTab(page(target.connectionId), tab) : base),
+    after: ({ connectionId }) => {
+      const path = onBase(after(connectionId));
+      return path === page(connectionId) ? onTab(path, tab) : path;
+    },
     revalidate: [SECURITY, SETUP],
   });
 }

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { useValidatedAction } from "@/lib/forms/use-validated-action";
 import { inviteSchema } from "@/lib/validators/team";
 import { inviteMemberAction } from "../actions";
+import { SuccessNotice } from "@/app/(console)/_components/success-notice";
 
 export function InviteForm() {
   const { form, state, formAction, pending, onSubmit, errorOf } = useValidatedAction(inviteSchema, inviteMemberAction);
@@ -16,7 +17,7 @@ export function InviteForm() {
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.success ? <Alert tone="success">{state.success}</Alert> : null}
+      <SuccessNotice state={state} />
       <div className="flex flex-wrap items-start gap-3">
         <Field
           label="Email"

@@ -2,6 +2,7 @@ import type { MemberRow } from "@gatehouse/core";
 import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { Button, ConfirmForm } from "@gatehouse/ui";
 import { changeRoleAction, removeMemberAction, resetMemberMfaAction, sendPasswordResetAction, setSsoExemptionAction } from "../actions";
+import { MemberRowMenu } from "./member-row-menu";
 import { SelfRoleForm } from "./self-role-form";
 
 /** Role select: a plain form with a Save button, so it works without JavaScript. */
@@ -38,7 +39,7 @@ function Role({ member, isSelf, accountName }: { member: MemberRow; isSelf: bool
   );
 }
 
-/** Reset MFA behind a confirmation that needs no JavaScript: the button opens, the second one acts. */
+/** Without JavaScript, Reset MFA asks first with a disclosure: the button opens, the second one acts. */
 function ResetMfa({ member }: { member: MemberRow }) {
   return (
     <details className="relative">
@@ -65,7 +66,20 @@ function ResetMfa({ member }: { member: MemberRow }) {
   );
 }
 
+/** The row's actions: one menu with JavaScript; without it, the plain forms below. */
 function Row({ member, isSelf, hasMfa }: { member: MemberRow; isSelf: boolean; hasMfa: boolean }) {
+  return (
+    <MemberRowMenu
+      userId={member.userId}
+      email={member.email}
+      isSelf={isSelf}
+      hasMfa={hasMfa}
+      fallback={<PlainRowActions member={member} isSelf={isSelf} hasMfa={hasMfa} />}
+    />
+  );
+}
+
+function PlainRowActions({ member, isSelf, hasMfa }: { member: MemberRow; isSelf: boolean; hasMfa: boolean }) {
   return (
     <div className="flex justify-end gap-2">
       {hasMfa ? <ResetMfa member={member} /> : null}
