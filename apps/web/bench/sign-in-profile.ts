@@ -41,7 +41,7 @@ async function readCounters(sql: Sql, databases: string[]): Promise<Counters> {
   return { xacts, tables };
 }
 
-/** Starts, or stops and writes, the CPU profiler in each node process of the server (see cpu-profile-preload.cjs; Next renames its process, so the executable tells). */
+/** Starts, or stops and writes, the CPU profiler in each node process of the server (see cpu-profile-preload.mjs; Next renames its process, so the executable tells). */
 function toggleProfilers(root: number): void {
   for (const pid of processTree(root)) if (/\/node$/.test(readlinkSync(`/proc/${pid}/exe`))) process.kill(pid, "SIGUSR2");
 }
@@ -53,7 +53,7 @@ const app = await startProductionApp({
   port: 3460 + offset,
   pgPort: 54396,
   workers: 1,
-  env: { NODE_OPTIONS: `--require ${join(import.meta.dirname, "support/cpu-profile-preload.cjs")}`, CPU_PROFILE_DIR: profileDir },
+  env: { NODE_OPTIONS: `--import ${join(import.meta.dirname, "support/cpu-profile-preload.mjs")}`, CPU_PROFILE_DIR: profileDir },
 });
 const fixture = await SamlSignInFixture.create(app).catch(async (error: unknown) => {
   await app.stop();

@@ -1,9 +1,9 @@
-// Preloaded into the server's processes (NODE_OPTIONS=--require …; Node 20 refuses --cpu-prof
+// Preloaded into the server's processes (NODE_OPTIONS=--import …; Node 20 refuses --cpu-prof
 // there). SIGUSR2 starts V8's CPU profiler; the next SIGUSR2 stops it and writes
 // CPU_PROFILE_DIR/<pid>.cpuprofile, so a profile covers exactly the phase between the two.
-const { Session } = require("node:inspector");
-const { writeFileSync } = require("node:fs");
-const { join } = require("node:path");
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
+import { join } from "node:path";
 
 const session = new Session();
 session.connect();
