@@ -2,7 +2,7 @@
  * Is the server's memory growth across sign-ins a leak? Starts the production build with
  * --heapsnapshot-signal, signs in BENCH_WARMUP times, takes a heap snapshot, signs in BENCH_N
  * more times (16 concurrent), takes another, and prints RSS, heap used and what grew most
- * between the two snapshots. Needs a build (`pnpm exec next build`).
+ * between the two snapshots. MALLOC_ARENA_MAX and NODE_OPTIONS of the run reach the server. Needs a build (`pnpm exec next build`).
  */
 import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -45,17 +45,21 @@ async function signIns(app: Awaited<ReturnType<typeof startProductionApp>>, fixt
   for (let done = 0; done < count; done += 250) {
     const prepared = await fixture.prepare(app.url, Math.min(250, count - done));
     await timeConcurrently(prepared, 16, async (p) => void (await SamlSignInFixture.signIn(app.url, p)));
+    // Every 1,000: enough points to see whether RSS levels off.
+    if ((done + 250) % 1000 === 0 && done + 250 < count) console.log(`  RSS after ${done + 250}: ${mb()} MB`);
   }
 }
 
-const app = await startProductionApp({ port: 3450 + offset, pgPort: 54390, workers: 1, env: { NODE_OPTIONS: "--heapsnapshot-signal=SIGUSR2" } });
+// NODE_OPTIONS of this run (say --max-semi-space-size=…) reach the server too.
+const nodeOptions = [process.env.NODE_OPTIONS, "--heapsnapshot-signal=SIGUSR2"].filter(Boolean).join(" ");
+const app = await startProductionApp({ port: 3450 + offset, pgPort: 54390, workers: 1, env: { NODE_OPTIONS: nodeOptions } });
 const fixture = await SamlSignInFixture.create(app);
 const files: string[] = [];
+const mb = () =>
+  treeRssMb(app.pid)
+    .map((v) => v.toFixed(0))
+    .join(" + ");
 try {
-  const mb = () =>
-    treeRssMb(app.pid)
-      .reduce((a, b) => a + b, 0)
-      .toFixed(0);
   console.log(`RSS at start: ${mb()} MB`);
   // The first sign-in links the identity; after it, sign-ins run concurrently.
   for (const p of await fixture.prepare(app.url, 1)) await SamlSignInFixture.signIn(app.url, p);

@@ -1,7 +1,8 @@
 import { cookies } from "next/headers";
-import { decode, encode } from "next-auth/jwt";
+import { encode } from "next-auth/jwt";
 import type { NextResponse } from "next/server";
 import { env } from "@/env";
+import { sessionIdFromToken } from "./session-token";
 
 const MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -28,9 +29,10 @@ export async function attachSessionCookie(response: NextResponse, sessionId: str
 
 /** The raw session id in this request's cookie (for sign-out and account switching), or null. */
 export async function readSessionId(): Promise<string | null> {
+  // The request's cookies first: that makes the page dynamic before anything reads the environment.
+  const jar = await cookies();
   const name = sessionCookieName();
-  const value = (await cookies()).get(name)?.value;
+  const value = jar.get(name)?.value;
   if (!value) return null;
-  const token = await decode({ token: value, secret: env().AUTH_SECRET, salt: name }).catch(() => null);
-  return typeof token?.sid === "string" ? token.sid : null;
+  return sessionIdFromToken(value, env().AUTH_SECRET, name);
 }

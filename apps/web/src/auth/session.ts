@@ -1,14 +1,20 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import type { Actor, ResolvedSession } from "@gatehouse/core";
+import { resolveSession, type Actor, type ResolvedSession } from "@gatehouse/core";
 import { currentMfaChallenge } from "@/server/mfa";
 import { clientIp } from "@/server/request";
-import { auth } from "./config";
+import { coreContext } from "@/server/context";
+import { readSessionId } from "./session-cookie";
 
-/** The signed-in session for this request (one lookup per request), or null. */
+/**
+ * The signed-in session for this request (one lookup per request), or null: the cookie's session
+ * id, then one query. What next-auth's `auth()` would answer through its session callback, without
+ * its per-read work (a whole internal request, key derivation, and a re-encrypted cookie that a
+ * page cannot even set).
+ */
 export const getCurrentSession = cache(async (): Promise<ResolvedSession | null> => {
-  const session = await auth();
-  return session?.gatehouse ?? null;
+  const sessionId = await readSessionId();
+  return sessionId ? resolveSession(coreContext(), sessionId) : null;
 });
 
 /** For pages and actions that need a signed-in member: anyone else goes to /login. */

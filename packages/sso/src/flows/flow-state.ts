@@ -1,8 +1,8 @@
 import * as client from "openid-client";
-import { and, count, eq, gt, isNull, ssoFlows, type SsoFlow, type SamlObservations } from "@gatehouse/db";
+import { and, count, eq, getTableColumns, gt, isNull, ssoFlows, type SsoFlow, type SamlObservations } from "@gatehouse/db";
 import { decryptSecret, encryptSecret, hashToken } from "@gatehouse/core";
 import type { SsoContext } from "../context";
-import { browserBindingHash, isSameBrowser } from "./browser-binding";
+import { browserBindingHash } from "./browser-binding";
 
 export const FLOW_LIFETIME_MINUTES = 10;
 export type FlowPurpose = SsoFlow["purpose"];
@@ -51,16 +51,31 @@ export type TakenFlow = { kind: "taken"; flow: SsoFlow } | { kind: "stale" } | {
 export async function takeFlow(ctx: Pick<SsoContext, "db">, state: string | null, browserSecret: string | null): Promise<TakenFlow> {
   if (!state) return { kind: "stale" };
   const open = and(eq(ssoFlows.stateHash, hashToken(state)), isNull(ssoFlows.consumedAt), gt(ssoFlows.expiresAt, new Date()));
-  const [found] = await ctx.db.select().from(ssoFlows).where(open).limit(1);
-  if (!found) return { kind: "stale" };
-  if (!isSameBrowser(found.browserBindingHash, browserSecret)) return { kind: "other_browser" };
-  // The IdP's claims are cleared as the flow is taken: they are kept only while it is open.
-  const [flow] = await ctx.db
-    .update(ssoFlows)
-    .set({ consumedAt: new Date(), samlClaims: null })
-    .where(and(eq(ssoFlows.id, found.id), open))
-    .returning();
-  return flow ? { kind: "taken", flow: { ...flow, samlClaims: found.samlClaims } } : { kind: "stale" };
+  if (browserSecret) {
+    // One statement: the open flow of this browser, taken, with the IdP's claims it held (they are
+    // cleared as it is taken: kept only while it is open).
+    const held = ctx.db.$with("held").as(
+      ctx.db
+        .select({ id: ssoFlows.id, claims: ssoFlows.samlClaims })
+        .from(ssoFlows)
+        .where(and(open, eq(ssoFlows.browserBindingHash, browserBindingHash(browserSecret))))
+        .for("update"),
+    );
+    const [taken] = await ctx.db
+      .with(held)
+      .update(ssoFlows)
+      .set({ consumedAt: new Date(), samlClaims: null })
+      .from(held)
+      .where(eq(ssoFlows.id, held.id))
+      .returning({ ...getTableColumns(ssoFlows), heldClaims: held.claims });
+    if (taken) {
+      const { heldClaims, ...flow } = taken;
+      return { kind: "taken", flow: { ...flow, samlClaims: heldClaims } };
+    }
+  }
+  // Not taken: another browser's flow stays untouched, for its own browser to finish.
+  const [other] = await ctx.db.select({ id: ssoFlows.id }).from(ssoFlows).where(open).limit(1);
+  return other ? { kind: "other_browser" } : { kind: "stale" };
 }
 
 /** Whether this browser still has a sign-in under way: its flow cookie must then stay. */

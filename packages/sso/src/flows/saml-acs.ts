@@ -91,8 +91,7 @@ export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new 
   // endpoint. Ours has verified it against this connection's certificates and this flow, so the
   // sign-in's claims go onto the flow for the callback in the starting browser; Jackson's session
   // for the RelayState ends here, as its ACS would end it.
-  await consumeJacksonSamlSession(jackson, input.relayState!);
-  const replay = await rememberIds(ctx, verified, connection.clockSkewSeconds, now);
+  const [, replay] = await Promise.all([consumeJacksonSamlSession(jackson, input.relayState!), rememberIds(ctx, verified, connection.clockSkewSeconds, now)]);
   if (replay) return refusedFlow(ctx, state, replay);
   let claims: Record<string, unknown>;
   try {
@@ -137,15 +136,16 @@ async function rememberIds(ctx: SsoContext, verified: VerifiedSamlResponse, cloc
   const expiresAt = new Date(Math.max(acceptableUntil(verified, clockSkewSeconds)?.getTime() ?? 0, now.getTime() + 60 * 60_000));
   // Expired ids are pruned by a periodic sweep (pruneSamlSeenIds), not here: a DELETE per sign-in
   // cost a scan of the table. An expired id not yet pruned counts as unseen, as if it had been.
-  for (const id of ids) {
-    const inserted = await ctx.db
-      .insert(samlSeenIds)
-      .values({ id, expiresAt })
-      .onConflictDoUpdate({ target: samlSeenIds.id, set: { expiresAt }, setWhere: lt(samlSeenIds.expiresAt, now) })
-      .returning({ id: samlSeenIds.id });
-    if (inserted.length === 0) return `This SAML response was already used (replayed ID ${id}).`;
-  }
-  return null;
+  if (ids.length === 0) return null;
+  // One statement for both ids: a row comes back for each id not seen before (or seen but expired).
+  const inserted = await ctx.db
+    .insert(samlSeenIds)
+    .values([...new Set(ids)].map((id) => ({ id, expiresAt })))
+    .onConflictDoUpdate({ target: samlSeenIds.id, set: { expiresAt }, setWhere: lt(samlSeenIds.expiresAt, now) })
+    .returning({ id: samlSeenIds.id });
+  const fresh = new Set(inserted.map((row) => row.id));
+  const replayed = ids.find((id) => !fresh.has(id));
+  return replayed ? `This SAML response was already used (replayed ID ${replayed}).` : null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { X509Certificate } from "node:crypto";
 import type { SAMLJackson } from "@boxyhq/saml-jackson";
 
 // Jackson's RelayState for responses to requests it made; anything else is unsolicited.
@@ -38,9 +39,18 @@ export async function readJacksonSamlSession(jackson: SAMLJackson, relayState: s
  * store (encrypted) and exposes it only through its x509 module, initialised by getJackson().
  */
 export async function jacksonSpPrivateKey(): Promise<string> {
-  const x509 = (await import("@boxyhq/saml-jackson/dist/saml/x509.js")) as { getDefaultCertificate(): Promise<{ privateKey: string }> };
-  return (await x509.getDefaultCertificate()).privateKey;
+  if (spKey && Date.now() < spKey.validUntil) return spKey.privateKey;
+  const x509 = (await import("@boxyhq/saml-jackson/dist/saml/x509.js")) as {
+    getDefaultCertificate(): Promise<{ privateKey: string; publicKey: string }>;
+  };
+  const { privateKey, publicKey } = await x509.getDefaultCertificate();
+  spKey = { privateKey, validUntil: Date.parse(new X509Certificate(publicKey).validTo) };
+  return privateKey;
 }
+
+// Jackson keeps its SP certificate until it expires (then makes a new one), but re-parses the
+// certificate on every call to check that: we keep the key as long as Jackson would.
+let spKey: { privateKey: string; validUntil: number } | null = null;
 
 /** Ends Jackson's one-time session for a RelayState once our ACS has used it (as its own ACS would). */
 export async function consumeJacksonSamlSession(jackson: SAMLJackson, relayState: string): Promise<void> {

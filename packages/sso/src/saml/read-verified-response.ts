@@ -1,6 +1,6 @@
-import { X509Certificate } from "node:crypto";
 import { XMLSerializer, type Document, type Element } from "@xmldom/xmldom";
 import { allAssertionElements, childElements, isElement, MAX_SAML_RESPONSE_BYTES, parseSamlXml, SAML_NS } from "./parse-saml-xml";
+import { trustedKey } from "./trusted-key";
 import { verifyEnvelopedSignature, type VerifiedSignature } from "./verify-saml-signature";
 
 /** One bearer SubjectConfirmationData of the signed assertion. */
@@ -88,7 +88,7 @@ export function readVerifiedSamlResponse(samlResponse: string, keys: ResponseKey
         issuer: textOf(childElements(envelope, SAML_NS.assertion, "Issuer")[0]),
       },
       encrypted,
-      certificateFingerprint: new X509Certificate(verified.certificatePem).fingerprint256.toUpperCase(),
+      certificateFingerprint: trustedKey(verified.certificatePem).fingerprint,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { SignedXml } from "xml-crypto";
 import type { Element } from "@xmldom/xmldom";
 import { childElements, SAML_NS } from "./parse-saml-xml";
+import { trustedKey } from "./trusted-key";
 
 export type VerifiedSignature = {
   /** The signed element exactly as the signature covers it (canonical XML): read values only from this. */
@@ -22,12 +23,13 @@ export function verifyEnvelopedSignature(documentXml: string, signedElement: Ele
   const id = signedElement.getAttribute("ID");
   if (signatures.length !== 1 || !id) return null;
   for (const certificatePem of trustedCertificatePems) {
-    const verifier = new SignedXml({ publicCert: certificatePem, getCertFromKeyInfo: () => null });
+    let verifier: SignedXml;
     try {
+      verifier = new SignedXml({ publicCert: trustedKey(certificatePem).publicKey, getCertFromKeyInfo: () => null });
       verifier.loadSignature(signatures[0] as unknown as Node);
       if (!verifier.checkSignature(documentXml)) continue;
     } catch {
-      continue; // a wrong key or a broken signature: try the next trusted certificate
+      continue; // an unreadable certificate, a wrong key or a broken signature: try the next trusted certificate
     }
     const references = verifier.getReferences();
     const signedXml = verifier.getSignedReferences();

@@ -1,0 +1,46 @@
+import { hkdfSync } from "node:crypto";
+import { base64url, calculateJwkThumbprint, jwtDecrypt } from "jose";
+
+type CookieKey = { key: Uint8Array; kid: string };
+
+const KEY_LENGTHS: Record<string, number> = { "A256CBC-HS512": 64, A256GCM: 32 };
+const derived = new Map<string, Promise<CookieKey>>();
+
+/**
+ * next-auth's cookie key (HKDF of the secret, salted with the cookie name) and its JWK thumbprint,
+ * the token's `kid`: next-auth derives both on every read; they never change for a process.
+ */
+function cookieKey(secret: string, salt: string, enc: string): Promise<CookieKey> {
+  const id = `${enc}\u0000${salt}\u0000${secret}`;
+  let found = derived.get(id);
+  if (!found) {
+    const length = KEY_LENGTHS[enc];
+    if (!length) return Promise.reject(new Error(`unsupported session cookie encryption ${enc}`));
+    const key = new Uint8Array(hkdfSync("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, length));
+    found = calculateJwkThumbprint({ kty: "oct", k: base64url.encode(key) }, `sha${length << 3}` as "sha512").then((kid) => ({ key, kid }));
+    derived.set(id, found);
+  }
+  return found;
+}
+
+/**
+ * The session id in a next-auth session cookie (an encrypted JWT, as next-auth/jwt's `decode`
+ * reads it: `dir` key, either content encryption, 15 s of clock tolerance, its `kid` checked), or
+ * null when the token is not ours, tampered with or expired.
+ */
+export async function sessionIdFromToken(token: string, secret: string, salt: string): Promise<string | null> {
+  try {
+    const { payload } = await jwtDecrypt(
+      token,
+      async ({ kid, enc }) => {
+        const { key, kid: ours } = await cookieKey(secret, salt, enc);
+        if (kid !== undefined && kid !== ours) throw new Error("the session cookie was encrypted with another secret");
+        return key;
+      },
+      { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256CBC-HS512", "A256GCM"] },
+    );
+    return typeof payload.sid === "string" ? payload.sid : null;
+  } catch {
+    return null;
+  }
+}
