@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { auditEvents, count, eq, sessions, ssoConnections, ssoResults, type SsoConnection } from "@gatehouse/db";
 import { ensureMember } from "@gatehouse/core";
 import { Browser, loginForm } from "@gatehouse/testing/browser";
-import { completeOidcCallback, completeSamlCallback, getConnection, handleSamlAcs, saveConnection, ssoUrls, startSsoFlow } from "../../src";
-import { baseSettings, makeSamlConnection, makeTeam, readAuthnRequest, useSsoStack } from "./harness";
+import { completeOidcCallback, completeSamlCallback, handleSamlAcs, ssoUrls, startSsoFlow } from "../../src";
+import { makeOidcConnection as makeSandboxOidcConnection, makeSamlConnection, readAuthnRequest, useSsoStack } from "./harness";
 
 // Login CSRF: a finished callback URL, opened in a browser that did not start the flow, must not
 // sign that browser in. Each test finishes the IdP step for browser A, then replays the callback
@@ -21,30 +21,7 @@ async function traces(connection: SsoConnection, userId: string) {
   return { sessions: sessionRows!.n, results: resultRows!.n, audit: auditRows!.n, lastResult: row!.lastResult };
 }
 
-async function makeOidcConnection(tag: string) {
-  const team = await makeTeam(stack.ctx, tag);
-  const client = await stack.sandbox.createOidcClient("okta", {
-    redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri],
-    tokenEndpointAuthMethod: "client_secret_post",
-  });
-  const saved = await saveConnection(stack.ctx, {
-    accountId: team.account.id,
-    actor: team.actor,
-    data: {
-      ...baseSettings("okta"),
-      provider: "okta",
-      discoveryInput: stack.sandbox.oidcIssuer("okta"),
-      clientId: client.client_id,
-      clientSecret: client.client_secret ?? "",
-      tokenEndpointAuthMethod: "client_secret_post",
-      scopes: "openid profile email",
-      googleHostedDomain: "",
-    },
-  });
-  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-  await stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
-  return { ...team, connection: (await getConnection(stack.ctx.db, team.account.id, saved.value.id))! };
-}
+const makeOidcConnection = (tag: string) => makeSandboxOidcConnection(stack, tag);
 
 /** Browser A starts a sign-in and does the IdP step; returns the callback URL and A's flow secret. */
 async function oidcCallbackFromBrowserA(connection: SsoConnection, email: string) {

@@ -92,6 +92,44 @@ export async function makeSamlConnection(
   return { ...team, app, connection };
 }
 
+/** An OIDC connection to a sandbox profile with a fresh client; enabled as if Authenticate passed, unless `proven: false`. */
+export async function makeOidcConnection(
+  state: ReturnType<typeof useSsoStack>,
+  tag: string,
+  options: {
+    provider?: "okta" | "entra" | "google" | "oidc";
+    extra?: Record<string, unknown>;
+    authMethod?: "client_secret_post" | "client_secret_basic" | "none";
+    proven?: boolean;
+  } = {},
+) {
+  const { provider = "okta", extra = {}, authMethod = "client_secret_post", proven = true } = options;
+  const team = await makeTeam(state.ctx, tag);
+  const profile = provider === "oidc" ? "generic" : provider;
+  const client = await state.sandbox.createOidcClient(profile, {
+    redirectUris: [ssoUrls(state.ctx.appUrl).oidcRedirectUri],
+    tokenEndpointAuthMethod: authMethod,
+  });
+  const saved = await saveConnection(state.ctx, {
+    accountId: team.account.id,
+    actor: team.actor,
+    data: {
+      ...baseSettings(provider),
+      provider,
+      discoveryInput: state.sandbox.oidcIssuer(profile),
+      clientId: client.client_id,
+      clientSecret: client.client_secret ?? "",
+      tokenEndpointAuthMethod: authMethod,
+      scopes: "openid profile email",
+      googleHostedDomain: "",
+      ...extra,
+    },
+  });
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+  if (proven) await state.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
+  return { ...team, clientSecret: client.client_secret, connection: (await getConnection(state.ctx.db, team.account.id, saved.value.id))! };
+}
+
 /** The ID and RelayState of the AuthnRequest Jackson sent to the IdP (HTTP-Redirect binding). */
 export function readAuthnRequest(redirectUrl: string): { id: string; relayState: string } {
   const url = new URL(redirectUrl);

@@ -1,43 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { eq, ssoConnections } from "@gatehouse/db";
 import { Browser, loginForm } from "@gatehouse/testing/browser";
-import { completeOidcCallback, getConnection, saveConnection, ssoUrls, startSsoFlow } from "../../src";
-import { baseSettings, makeTeam, useSsoStack } from "./harness";
+import { completeOidcCallback, getConnection, ssoUrls, startSsoFlow } from "../../src";
+import { makeOidcConnection as makeSandboxOidcConnection, useSsoStack } from "./harness";
 
 const stack = useSsoStack();
 const request = { ip: "127.0.0.1", userAgent: "vitest" };
 
-async function makeOidcConnection(
+const makeOidcConnection = (
   tag: string,
   provider: "okta" | "entra" | "google" | "oidc",
   extra: Record<string, unknown> = {},
   authMethod: "client_secret_post" | "client_secret_basic" | "none" = "client_secret_post",
-) {
-  const team = await makeTeam(stack.ctx, tag);
-  const profile = provider === "oidc" ? "generic" : provider;
-  const client = await stack.sandbox.createOidcClient(profile, {
-    redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri],
-    tokenEndpointAuthMethod: authMethod,
-  });
-  const saved = await saveConnection(stack.ctx, {
-    accountId: team.account.id,
-    actor: team.actor,
-    data: {
-      ...baseSettings(provider),
-      provider,
-      discoveryInput: stack.sandbox.oidcIssuer(profile),
-      clientId: client.client_id,
-      clientSecret: client.client_secret ?? "",
-      tokenEndpointAuthMethod: authMethod,
-      scopes: "openid profile email",
-      googleHostedDomain: "",
-      ...extra,
-    },
-  });
-  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-  await stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
-  return { ...team, clientSecret: client.client_secret, connection: (await getConnection(stack.ctx.db, team.account.id, saved.value.id))! };
-}
+) => makeSandboxOidcConnection(stack, tag, { provider, extra, authMethod });
 
 /** Drives the sandbox's login screen over HTTP, as a browser would, up to our redirect URI. */
 async function signInAt(connection: Awaited<ReturnType<typeof makeOidcConnection>>["connection"], email: string) {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { and, auditEvents, eq, memberships, sessions, ssoConnections, ssoResults, ssoSetupLinks, users } from "@gatehouse/db";
 import { createSetupLink, ensureMember, revokeSetupLink } from "@gatehouse/core";
 import { Browser, loginForm } from "@gatehouse/testing/browser";
-import { completeOidcCallback, getConnection, saveConnection, ssoUrls, startSsoFlow, type FlowOutcome } from "../../src";
-import { baseSettings, makeTeam, useSsoStack } from "./harness";
+import { completeOidcCallback, getConnection, ssoUrls, startSsoFlow, type FlowOutcome } from "../../src";
+import { makeOidcConnection, useSsoStack } from "./harness";
 
 // Issue 18: a setup link's recipient runs Authenticate. The round trip is real and its result
 // counts like an admin's, but a flow started through a link never signs anyone in.
@@ -16,31 +16,11 @@ const STRANGER = "bob@globex.test";
 
 /** A JIT Okta connection, saved but not yet proven: JIT would create anyone a sign-in let through. */
 async function makeUnprovenConnection(tag: string) {
-  const team = await makeTeam(stack.ctx, tag);
-  const client = await stack.sandbox.createOidcClient("okta", {
-    redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri],
-    tokenEndpointAuthMethod: "client_secret_post",
-  });
-  const saved = await saveConnection(stack.ctx, {
-    accountId: team.account.id,
-    actor: team.actor,
-    data: {
-      ...baseSettings("okta"),
-      provider: "okta",
-      provisioningMode: "jit",
-      discoveryInput: stack.sandbox.oidcIssuer("okta"),
-      clientId: client.client_id,
-      clientSecret: client.client_secret ?? "",
-      tokenEndpointAuthMethod: "client_secret_post",
-      scopes: "openid profile email",
-      googleHostedDomain: "",
-    },
-  });
-  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+  const { connection, ...team } = await makeOidcConnection(stack, tag, { extra: { provisioningMode: "jit" }, proven: false });
   // The recipient must be someone the sandbox IdP knows, and not a member.
   const link = await createSetupLink(stack.ctx, { accountId: team.account.id, email: RECIPIENT, actor: team.actor });
   if (!link.ok) throw new Error(link.error);
-  return { ...team, linkId: link.value.linkId, recipient: RECIPIENT, connection: (await getConnection(stack.ctx.db, team.account.id, saved.value.id))! };
+  return { ...team, linkId: link.value.linkId, recipient: RECIPIENT, connection };
 }
 
 /** Starts a flow (as the setup route would, or as an attacker might), signs in at the sandbox as `email`, and completes it. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { and, auditEvents, eq, memberships, scimDirectories, scimUsers, ssoConnections, ssoIdentities, users } from "@gatehouse/db";
+import { and, auditEvents, eq, memberships, scimDirectories, scimUsers, ssoIdentities, users } from "@gatehouse/db";
 import { ensureAccount, ensureMember, resolveSession } from "@gatehouse/core";
 import { Browser, loginForm } from "@gatehouse/testing/browser";
-import { completeOidcCallback, getConnection, saveConnection, ssoUrls, startSsoFlow, type SsoContext } from "../../src";
+import { completeOidcCallback, ssoUrls, startSsoFlow, type SsoContext } from "../../src";
 import { finishSignIn } from "../../src/flows/finish-sign-in";
-import { baseSettings, makeTeam, useSsoStack } from "./harness";
+import { makeOidcConnection, useSsoStack } from "./harness";
 
 // One account's IdP may vouch only for that account (issue 12, item 1). The headline attack runs
 // through the real sandbox IdP; the linking rules are then driven with the claims an IdP would send.
@@ -13,32 +13,7 @@ const stack = useSsoStack();
 const request = { ip: "127.0.0.1", userAgent: "vitest" };
 const signInFlow = { purpose: "sign_in" as const, actorUserId: null, testId: null, callbackUrl: "/", observations: null };
 
-async function oidcConnection(tag: string, provisioningMode: "match" | "jit") {
-  const team = await makeTeam(stack.ctx, tag);
-  const client = await stack.sandbox.createOidcClient("okta", {
-    redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri],
-    tokenEndpointAuthMethod: "client_secret_post",
-  });
-  const saved = await saveConnection(stack.ctx, {
-    accountId: team.account.id,
-    actor: team.actor,
-    data: {
-      ...baseSettings("okta"),
-      provider: "okta",
-      provisioningMode,
-      jitRole: "admin",
-      discoveryInput: stack.sandbox.oidcIssuer("okta"),
-      clientId: client.client_id,
-      clientSecret: client.client_secret ?? "",
-      tokenEndpointAuthMethod: "client_secret_post",
-      scopes: "openid profile email",
-      googleHostedDomain: "",
-    },
-  });
-  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-  await stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
-  return { ...team, connection: (await getConnection(stack.ctx.db, team.account.id, saved.value.id))! };
-}
+const oidcConnection = (tag: string, provisioningMode: "match" | "jit") => makeOidcConnection(stack, tag, { extra: { provisioningMode, jitRole: "admin" } });
 
 async function signInAtSandbox(ctx: SsoContext, connection: Awaited<ReturnType<typeof oidcConnection>>["connection"], email: string) {
   const started = await startSsoFlow(ctx, { connection, purpose: "sign_in" });

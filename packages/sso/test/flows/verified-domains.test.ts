@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { accountDomains, and, eq, memberships, ssoConnections, ssoIdentities, users } from "@gatehouse/db";
 import { ensureAccount, ensureMember } from "@gatehouse/core";
-import { completeSamlCallback, getConnection, handleSamlAcs, saveConnection, ssoUrls, startSsoFlow, type FlowOutcome } from "../../src";
+import { completeSamlCallback, getConnection, handleSamlAcs, startSsoFlow, type FlowOutcome } from "../../src";
 import { finishSignIn } from "../../src/flows/finish-sign-in";
-import { baseSettings, makeSamlConnection, makeTeam, readAuthnRequest, useSsoStack } from "./harness";
+import { makeOidcConnection, makeSamlConnection, readAuthnRequest, useSsoStack } from "./harness";
 
 // Issue 13: SAML's default email trust, "the account's verified domains", and first-time linking of
 // an existing user through a verified domain, through the real sandbox IdP and Jackson. Plus the
@@ -128,31 +128,8 @@ describe("first-time linking through a verified domain", () => {
 describe("Google plus-addressing", () => {
   const signInFlow = { purpose: "sign_in" as const, actorUserId: null, testId: null, callbackUrl: "/", observations: null };
 
-  async function googleConnection(tag: string) {
-    const team = await makeTeam(stack.ctx, tag);
-    const client = await stack.sandbox.createOidcClient("google", {
-      redirectUris: [ssoUrls(stack.ctx.appUrl).oidcRedirectUri],
-      tokenEndpointAuthMethod: "client_secret_post",
-    });
-    const saved = await saveConnection(stack.ctx, {
-      accountId: team.account.id,
-      actor: team.actor,
-      data: {
-        ...baseSettings("google"),
-        provider: "google",
-        provisioningMode: "match",
-        discoveryInput: stack.sandbox.oidcIssuer("google"),
-        clientId: client.client_id,
-        clientSecret: client.client_secret ?? "",
-        tokenEndpointAuthMethod: "client_secret_post",
-        scopes: "openid profile email",
-        googleHostedDomain: `${tag}.test`,
-      },
-    });
-    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-    await stack.ctx.db.update(ssoConnections).set({ enabled: true, verifiedAt: new Date() }).where(eq(ssoConnections.id, saved.value.id));
-    return { ...team, connection: (await getConnection(stack.ctx.db, team.account.id, saved.value.id))! };
-  }
+  const googleConnection = (tag: string) =>
+    makeOidcConnection(stack, tag, { provider: "google", extra: { provisioningMode: "match", googleHostedDomain: `${tag}.test` } });
   const googleClaims = (sub: string, email: string) => ({ iss: "https://accounts.google.test", sub, email, email_verified: true, hd: email.split("@")[1] });
 
   it("ami@ reaches the member ami+cio@ with Google", async () => {
