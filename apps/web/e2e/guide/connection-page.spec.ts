@@ -5,7 +5,7 @@ import { testConnectionPasses, memberSignsInWithSso } from "../support/sso-wizar
 import { configureOkta, freshPage } from "../support/issue9-connections";
 
 async function expectSteps(page: Page, states: string[]) {
-  await expect(page.getByTestId("setup-step")).toHaveCount(4);
+  await expect(page.getByTestId("setup-step")).toHaveCount(states.length);
   for (const [index, state] of states.entries()) await expect(page.getByTestId("setup-step").nth(index)).toHaveAttribute("data-state", state);
 }
 
@@ -18,27 +18,30 @@ test("the connection page guides from Save to On, lists member sign-ins, and ask
   // Just saved: Save is ticked, Test Connection is next, and the page says so above the fold.
   await expect(heading).toBeVisible();
   await expect(status).toHaveText("Not yet proven");
-  await expectSteps(page, ["done", "current", "todo", "todo"]);
+  // Verify a domain and Require SSO follow the switch, for admins.
+  await expectSteps(page, ["done", "current", "todo", "todo", "todo", "todo"]);
   await expect(page.getByTestId("next-action")).toContainText("Run Test Connection");
   await expect(page.getByTestId("next-action")).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath("connection-just-saved.png"), fullPage: true });
 
   await testConnectionPasses(page);
   await page.reload();
-  await expectSteps(page, ["done", "done", "current", "todo"]);
+  await expectSteps(page, ["done", "done", "current", "todo", "todo", "todo"]);
 
   await page.getByRole("button", { name: "Authenticate" }).click();
   await signInAtSandbox(page, team.admin.email);
   await expect(page).toHaveURL(/authenticated=1/);
   await expect(status).toHaveText("Ready to switch on");
-  await expectSteps(page, ["done", "done", "done", "current"]);
+  await expectSteps(page, ["done", "done", "done", "current", "todo", "todo"]);
   // One banner: the latest result.
   await expect(page.getByTestId("last-result")).toContainText("Last result: succeeded (Authenticate");
 
   await page.getByRole("button", { name: "Switch on" }).click();
   await expect(status).toHaveText("On");
-  await expectSteps(page, ["done", "done", "done", "done"]);
-  await expect(page.getByTestId("next-action")).toContainText("Done: members can sign in with this connection.");
+  await expectSteps(page, ["done", "done", "done", "done", "current", "todo"]);
+  // On: the next step is the account's, on the Domains page.
+  await expect(page.getByTestId("next-action")).toContainText("Verify your email domain");
+  await expect(page.getByTestId("next-action").getByRole("link")).toHaveAttribute("href", "/settings/domains");
   // The flash of the switch is the one banner now; the stale Authenticate result is not stacked with it.
   await expect(page.getByText("Connection switched on. Members can now sign in with it.")).toBeVisible();
   await expect(page.getByTestId("last-result")).toHaveCount(0);

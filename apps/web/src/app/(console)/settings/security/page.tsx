@@ -76,7 +76,11 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
         )}
       </Card>
 
-      {settings ? <AuthRequirementCard settings={settings} now={new Date()} /> : null}
+      {settings ? (
+        <div id="auth-requirement" className="scroll-mt-4">
+          <AuthRequirementCard settings={settings} now={new Date()} />
+        </div>
+      ) : null}
 
       <Card>
         <CardHeader title="New connection" description="Choose your identity provider. Any other provider works with OpenID Connect or SAML 2.0." />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { SsoResultSummary } from "@gatehouse/db";
-import { connectionProgress, loadTestedMark, setupLinkActorLabel, type SsoSetupLinkRecord } from "@gatehouse/core";
+import { connectionProgress, getSecuritySettings, loadTestedMark, setupLinkActorLabel, type SsoSetupLinkRecord } from "@gatehouse/core";
 import { Alert } from "@gatehouse/ui";
 import { getConnectionView, hasPassedTestSinceSave, listConnectionActivity, LOGO_MAX_BYTES, ssoUrls } from "@gatehouse/sso";
 import { ssoSetupAccess } from "@/server/sso-setup-access";
@@ -44,15 +44,24 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   const ctx = ssoContext();
   const connection = await getConnectionView(ctx.db, access.accountId, connectionId, ctx.encryptionKey);
   if (!connection) notFound();
-  const [flash, activity, lastTestPassed, marked] = await Promise.all([
+  const [flash, activity, lastTestPassed, marked, security] = await Promise.all([
     readFlash(search.flash),
     listConnectionActivity(ctx.db, connection),
     hasPassedTestSinceSave(ctx.db, connection),
     loadTestedMark(ctx.db, connection),
+    // Domains and enforcement follow the switch; they are the admins' steps, not a setup link's.
+    byAdmin ? getSecuritySettings(ctx, access.accountId) : null,
   ]);
   // A reload keeps the flash's id in the URL for a while: a result that came in since is the news.
   const showFlash = flash !== null && !(connection.lastResult && flash.at && Date.parse(connection.lastResult.at) > flash.at);
-  const progress = connectionProgress({ enabled: connection.enabled, isVerified: connection.isVerified, lastTestPassed });
+  const progress = connectionProgress({
+    enabled: connection.enabled,
+    isVerified: connection.isVerified,
+    lastTestPassed,
+    followUps: security
+      ? { domainVerified: security.domains.length > 0, ssoRequired: security.authRequired === "sso" || security.domains.some((d) => d.enforceSso) }
+      : null,
+  });
   const settings: ConnectionTabPanel = {
     value: "settings",
     label: "Settings",

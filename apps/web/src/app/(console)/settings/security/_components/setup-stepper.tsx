@@ -2,8 +2,9 @@ import type { ConnectionProgress } from "@gatehouse/core";
 import { cn } from "@gatehouse/ui";
 
 /**
- * Save → Test Connection → Authenticate → Switch on, with finished steps ticked and the next
- * action stated above the fold; each step links to its section further down.
+ * Save → Test Connection → Authenticate → Switch on (→ Verify a domain → Require SSO, for admins),
+ * with finished steps ticked and the next action stated above the fold; each step links to its
+ * section further down, or to the page where it is done.
  */
 export function SetupStepper({ progress }: { progress: ConnectionProgress }) {
   return (
@@ -33,7 +34,10 @@ export function SetupStepper({ progress }: { progress: ConnectionProgress }) {
             >
               {step.state === "done" ? "✓" : index + 1}
             </span>
-            <a href={`#step-${step.id}`} className={cn("hover:underline", step.state === "current" ? "font-semibold text-slate-900" : "text-slate-600")}>
+            <a
+              href={step.href ?? `#step-${step.id}`}
+              className={cn("hover:underline", step.state === "current" ? "font-semibold text-slate-900" : "text-slate-600")}
+            >
               {step.label}
             </a>
             <span className="sr-only">{step.state === "done" ? "(done)" : step.state === "current" ? "(next)" : "(to do)"}</span>
@@ -44,7 +48,7 @@ export function SetupStepper({ progress }: { progress: ConnectionProgress }) {
         {progress.next ? (
           <>
             <span className="font-semibold">Next: </span>
-            <a href={`#step-${progress.next.step}`} className="text-indigo-700 hover:underline">
+            <a href={progress.next.href ?? `#step-${progress.next.step}`} className="text-indigo-700 hover:underline">
               {progress.next.text}
             </a>
           </>
