@@ -2,9 +2,11 @@
  * Is the server's memory growth across sign-ins a leak? Starts the production build with
  * --heapsnapshot-signal, signs in BENCH_WARMUP times, takes a heap snapshot, signs in BENCH_N
  * more times (16 concurrent), takes another, and prints RSS, heap used and what grew most
- * between the two snapshots. MALLOC_ARENA_MAX and NODE_OPTIONS of the run reach the server. Needs a build (`pnpm exec next build`).
+ * between the two snapshots, then the server's own process.memoryUsage() (JS heap, external,
+ * and what lies outside both: native memory). MALLOC_ARENA_MAX and NODE_OPTIONS of the run reach
+ * the server. Needs a build (`pnpm exec next build`).
  */
-import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { startProductionApp } from "./support/production-app";
 import { heapGrowth } from "./support/heap-snapshot";
@@ -51,8 +53,27 @@ async function signIns(app: Awaited<ReturnType<typeof startProductionApp>>, fixt
 }
 
 // NODE_OPTIONS of this run (say --max-semi-space-size=…) reach the server too.
-const nodeOptions = [process.env.NODE_OPTIONS, "--heapsnapshot-signal=SIGUSR2"].filter(Boolean).join(" ");
-const app = await startProductionApp({ port: 3450 + offset, pgPort: 54390, workers: 1, env: { NODE_OPTIONS: nodeOptions } });
+const memoryLog = join(appDir, `.memory-usage-${process.pid}.jsonl`);
+const nodeOptions = [process.env.NODE_OPTIONS, "--heapsnapshot-signal=SIGUSR2", `--import ${join(import.meta.dirname, "support/memory-usage-preload.mjs")}`]
+  .filter(Boolean)
+  .join(" ");
+const app = await startProductionApp({ port: 3450 + offset, pgPort: 54390, workers: 1, env: { NODE_OPTIONS: nodeOptions, MEMORY_LOG_FILE: memoryLog } });
+
+/** The server's own view of its memory (the largest process in the log), first and last sample. */
+function memoryUsageSummary(): string[] {
+  if (!existsSync(memoryLog)) return [];
+  const rows = readFileSync(memoryLog, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, number>);
+  const largest = rows.reduce((a, b) => (b.rss! > a.rss! ? b : a));
+  const own = rows.filter((r) => r.pid === largest.pid);
+  const mbOf = (v: number) => `${(v / 1048576).toFixed(0)} MB`;
+  return [own[0]!, own.at(-1)!].map(
+    (r, i) =>
+      `  ${i === 0 ? "first" : "last "}: rss ${mbOf(r.rss!)}, heap total ${mbOf(r.heapTotal!)} (used ${mbOf(r.heapUsed!)}), external ${mbOf(r.external!)} (array buffers ${mbOf(r.arrayBuffers!)}), outside all of these ${mbOf(r.rss! - r.heapTotal! - r.external!)}`,
+  );
+}
 const fixture = await SamlSignInFixture.create(app);
 const files: string[] = [];
 const mb = () =>
@@ -72,9 +93,12 @@ try {
   console.log(`Heap growth between the snapshots (${warmup} → ${warmup + n} sign-ins), largest first:`);
   for (const row of heapGrowth(files[0]!, files[1]!))
     console.log(`  ${(row.bytes / 1024).toFixed(0).padStart(8)} KB  ${String(row.count).padStart(7)}  ${row.name}`);
+  console.log("The server's process.memoryUsage(), first and last sample:");
+  for (const line of memoryUsageSummary()) console.log(line);
 } finally {
   for (const file of files) rmSync(file, { force: true });
   await fixture.close();
   await app.stop();
+  rmSync(memoryLog, { force: true });
 }
 process.exit(0);
