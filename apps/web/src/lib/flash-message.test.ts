@@ -12,6 +12,11 @@ describe("flash message cookie", () => {
     expect(decoded?.text).toHaveLength(1000);
   });
 
+  it("keeps what was typed into a refused form, capped", () => {
+    const decoded = decodeFlash(encodeFlash({ id: "t", tone: "error", text: "Not a domain.", typed: { domain: "not a domain", long: "b".repeat(900) } }));
+    expect(decoded?.typed).toEqual({ domain: "not a domain", long: "b".repeat(300) });
+  });
+
   it.each([
     ["missing", undefined],
     ["not base64 JSON", "%%%"],

@@ -30,5 +30,5 @@ export async function flashTo(path: string, flash: Flash): Promise<string> {
 export async function readFlash(id: unknown): Promise<Flash | null> {
   if (typeof id !== "string") return null;
   const stored = decodeFlash((await cookies()).get(COOKIE)?.value);
-  return stored && stored.id === id ? { tone: stored.tone, text: stored.text, at: stored.at } : null;
+  return stored && stored.id === id ? { tone: stored.tone, text: stored.text, at: stored.at, typed: stored.typed } : null;
 }

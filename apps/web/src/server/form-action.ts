@@ -35,15 +35,18 @@ export async function runFormAction<S extends z.ZodType, T>(action: {
   incomplete?: (error: z.ZodError) => string;
   /** The layout(s) to refresh after a change. */
   revalidate: string | string[];
+  /** Fields whose typed values go back with a refusal, so nothing typed is lost (never secrets). */
+  keep?: readonly string[];
 }): Promise<never> {
+  const typed = typedValues(action.input, action.keep);
   const caller = await callerOf(action.gate);
   if ("error" in caller) redirect(await flashTo(action.back(), { tone: "error", text: caller.error }));
   const parsed = action.schema.safeParse(action.input);
-  if (!parsed.success) redirect(await flashTo(action.back(), { tone: "error", text: action.incomplete?.(parsed.error) ?? INCOMPLETE }));
+  if (!parsed.success) redirect(await flashTo(action.back(), { tone: "error", text: action.incomplete?.(parsed.error) ?? INCOMPLETE, typed }));
   const input = parsed.data;
   const result = await action.run(input, caller);
   for (const path of [action.revalidate].flat()) revalidatePath(path, "layout");
-  if (!result.ok) redirect(await flashTo(action.back(input), { tone: "error", text: result.error }));
+  if (!result.ok) redirect(await flashTo(action.back(input), { tone: "error", text: result.error, typed }));
   const text = typeof action.success === "string" ? action.success : action.success(result.value);
   redirect(await flashTo((action.after ?? action.back)(input), { tone: "success", text }));
 }
@@ -56,4 +59,11 @@ async function callerOf(gate: "admin" | "core" | (() => Promise<ActionCaller | {
   }
   const session = await requireAccount();
   return { accountId: session.activeAccount.id, actor: await actorOf(session) };
+}
+
+/** The named fields' string values from a form's input, for a refusal to put back. */
+export function typedValues(input: unknown, keep: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!keep?.length || typeof input !== "object" || input === null) return undefined;
+  const values = input as Record<string, unknown>;
+  return Object.fromEntries(keep.flatMap((name) => (typeof values[name] === "string" ? [[name, values[name]]] : [])));
 }

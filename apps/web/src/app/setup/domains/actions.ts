@@ -27,6 +27,7 @@ export async function addSetupDomainAction(formData: FormData) {
     back: () => SETUP_DOMAINS,
     incomplete: (error) => error.issues[0]?.message ?? "Enter a domain, like acme.com.",
     revalidate: SETUP_DOMAINS,
+    keep: ["domain"],
   });
 }
 

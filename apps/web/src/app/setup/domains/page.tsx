@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { listAccountDomains } from "@gatehouse/core";
 import { env } from "@/env";
 import { db } from "@/server/context";
+import { readFlash } from "@/server/flash";
 import { ssoSetupAccess } from "@/server/sso-setup-access";
 import { FlashBanner } from "../../(console)/_components/flash-banner";
 import { AddDomainCard } from "../../(console)/settings/domains/_components/add-domain-card";
@@ -17,7 +18,8 @@ export default async function SetupDomainsPage({ searchParams }: { searchParams:
   // Without a link that covers domains this page does not exist.
   if (!("base" in access) || !access.setupLink) notFound();
   const params = await searchParams;
-  const domains = await listAccountDomains(db(), access.accountId);
+  const [domains, flash] = await Promise.all([listAccountDomains(db(), access.accountId), readFlash(params.flash)]);
+  const refused = flash?.tone === "error" ? flash : null;
   const sandboxUrl = env().NODE_ENV !== "production" ? (env().IDP_SANDBOX_URL ?? null) : null;
   return (
     <div className="space-y-6">
@@ -29,7 +31,7 @@ export default async function SetupDomainsPage({ searchParams }: { searchParams:
         </p>
       </div>
       <FlashBanner id={params.flash} />
-      <AddDomainCard action={addSetupDomainAction} />
+      <AddDomainCard action={addSetupDomainAction} typed={refused?.typed?.domain} />
       {domains.length === 0 ? <p className="text-sm text-slate-500">No domains yet.</p> : null}
       {domains.map((domain) => (
         <DomainCard key={domain.id} domain={domain} confirmRemove={false} sandboxUrl={sandboxUrl} verifyAction={verifySetupDomainAction} manage={false} />

@@ -7,6 +7,7 @@ import { addDomain, removeDomain, setAutoJoin, setIncludeSubdomains, verifyDomai
 import { requireAdmin } from "@/server/admin-guard";
 import { domainContext } from "@/server/domain-context";
 import { flashTo } from "@/server/flash";
+import { typedValues } from "@/server/form-action";
 import { formValues } from "@/lib/forms/action-state";
 import type { Flash } from "@/lib/flash-message";
 import { addDomainSchema, autoJoinSchema, domainTargetSchema, includeSubdomainsSchema } from "@/lib/validators/domains";
@@ -25,15 +26,17 @@ async function runDomainAction<S extends z.ZodType, T>(
   formData: FormData,
   run: (input: z.output<S>, accountId: string, actor: Actor) => Promise<Result<T>>,
   success: (value: T) => string | Flash,
+  keep?: readonly string[],
 ): Promise<never> {
   const access = await requireAdmin();
   if (!access.ok) redirect(await flashTo(DOMAINS, { tone: "error", text: access.error }));
-  const parsed = schema.safeParse(formValues(formData));
+  const input = formValues(formData);
+  const parsed = schema.safeParse(input);
   const result = parsed.success
     ? await run(parsed.data, access.accountId, access.actor)
     : ({ ok: false, error: parsed.error.issues[0]?.message ?? "That request was incomplete. Reload the page and try again." } as const);
   revalidatePath(DOMAINS);
-  redirect(await flashTo(DOMAINS, result.ok ? asFlash(success(result.value)) : { tone: "error", text: result.error }));
+  redirect(await flashTo(DOMAINS, result.ok ? asFlash(success(result.value)) : { tone: "error", text: result.error, typed: typedValues(input, keep) }));
 }
 
 export async function addDomainAction(formData: FormData) {
@@ -42,6 +45,7 @@ export async function addDomainAction(formData: FormData) {
     formData,
     (input, accountId, actor) => addDomain(domainContext(), { domain: input.domain, accountId, actor }),
     (row) => `${row.domain} added. Publish the TXT record below, then click Verify now.`,
+    ["domain"],
   );
 }
 

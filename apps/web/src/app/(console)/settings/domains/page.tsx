@@ -3,6 +3,7 @@ import { listAccountDomains } from "@gatehouse/core";
 import { requireAdmin } from "@/server/admin-guard";
 import { env } from "@/env";
 import { db } from "@/server/context";
+import { readFlash } from "@/server/flash";
 import { AdminsOnly } from "../../_components/admins-only";
 import { FlashBanner } from "../../_components/flash-banner";
 import { AddDomainCard } from "./_components/add-domain-card";
@@ -18,7 +19,8 @@ export default async function DomainsPage({ searchParams }: { searchParams: Para
   if (!access.ok) return <AdminsOnly what="verify domains for" accountName={access.accountName} />;
   const { session } = access;
   const params = await searchParams;
-  const domains = await listAccountDomains(db(), access.accountId);
+  const [domains, flash] = await Promise.all([listAccountDomains(db(), access.accountId), readFlash(params.flash)]);
+  const refused = flash?.tone === "error" ? flash : null;
   const sandboxUrl = env().NODE_ENV !== "production" ? (env().IDP_SANDBOX_URL ?? null) : null;
 
   return (
@@ -32,7 +34,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Para
       </div>
       <FlashBanner id={params.flash} />
 
-      <AddDomainCard action={addDomainAction} />
+      <AddDomainCard action={addDomainAction} typed={refused?.typed?.domain} />
 
       {domains.length === 0 ? <p className="text-sm text-slate-500">No domains yet.</p> : null}
       {domains.map((domain) => (
