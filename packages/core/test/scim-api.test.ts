@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { and, auditEvents, eq, memberships, scimDirectories, scimRequestLog, scimTokens, scimUsers, ssoConnections, users, sql } from "@gatehouse/db";
+import {
+  and,
+  auditEvents,
+  eq,
+  loginProviderIdentities,
+  loginProviders,
+  memberships,
+  scimDirectories,
+  scimRequestLog,
+  scimTokens,
+  scimUsers,
+  ssoConnections,
+  users,
+  sql,
+} from "@gatehouse/db";
 import {
   createSession,
   ensureAccount,
@@ -394,6 +408,28 @@ describe("SCIM: member sync rules", () => {
     expect((await call(dir, "DELETE", `/Users/${created.body!.id}`)).status).toBe(204);
     expect((await call(dir, "POST", "/Users", oktaUser("gone@acme.test", "g1"))).status).toBe(201);
     expect(await memberRole(dir.accountId, "gone@acme.test")).not.toBeNull();
+  });
+
+  it("a social-only login (no password, no account) is not taken over either", async () => {
+    const dir = await directory("social");
+    const [provider] = await env.db
+      .insert(loginProviders)
+      .values({
+        identifier: "google-scim-test",
+        name: "Google",
+        discoveryUrl: "https://accounts.google.test/.well-known/openid-configuration",
+        clientId: "c",
+        attributeMapping: { email: "email", name: "name" } as never,
+        buttonText: "Sign in with Google",
+      })
+      .returning();
+    const [socialUser] = await env.db.insert(users).values({ email: "social@else.test", name: "Social" }).returning();
+    await env.db
+      .insert(loginProviderIdentities)
+      .values({ providerId: provider!.id, issuer: "https://accounts.google.test", subject: "g-1", userId: socialUser!.id, email: "social@else.test" });
+    const refused = await call(dir, "POST", "/Users", oktaUser("social@else.test", "s1"));
+    expect(refused.body).toMatchObject({ status: "409", scimType: "uniqueness" });
+    expect(await memberRole(dir.accountId, "social@else.test")).toBeNull();
   });
 
   it("other directories' ids are 404; unknown attributes are stored; unicode names work; page through with startIndex/count", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, memberships, ne, scimUsers, sql, ssoIdentities, users } from "@gatehouse/db";
+import { and, eq, loginProviderIdentities, memberships, ne, scimUsers, sql, ssoIdentities, users } from "@gatehouse/db";
 import { scimProvisionedEmail } from "@gatehouse/email";
 import { recordAuditEvent } from "../audit";
 import { endSessionsForUser } from "../sessions";
@@ -63,7 +63,14 @@ async function hasNoLoginElsewhere(s: ScimSession, userId: string): Promise<bool
     .from(ssoIdentities)
     .where(and(eq(ssoIdentities.userId, userId), ne(ssoIdentities.connectionId, directory.connectionId)))
     .limit(1);
-  return !otherIdentity;
+  if (otherIdentity) return false;
+  // A deployment login provider (Sign in with Google…) is a way in too.
+  const [socialIdentity] = await tx
+    .select({ id: loginProviderIdentities.id })
+    .from(loginProviderIdentities)
+    .where(eq(loginProviderIdentities.userId, userId))
+    .limit(1);
+  return !socialIdentity;
 }
 
 /** Makes the user a member (default role, or the role they had before deactivation) and emails them. */
