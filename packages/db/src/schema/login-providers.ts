@@ -117,6 +117,8 @@ export const loginProviderPending = pgTable("login_provider_pending", {
   issuer: text("issuer").notNull(),
   subject: text("subject").notNull(),
   email: text("email").notNull(),
+  /** For a confirmation: the login the decision chose, the only one the confirmation may link. */
+  userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
   claims: jsonb("claims").$type<Record<string, unknown>>().notNull(),
   callbackUrl: text("callback_url"),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

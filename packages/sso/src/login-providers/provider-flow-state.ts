@@ -75,7 +75,7 @@ const PENDING_MINUTES = { verify: 30, confirm: 10 } as const;
 /** Holds a provider sign-in for a verification link or a confirmation; returns the raw token. */
 export async function holdProviderSignIn(
   ctx: Pick<SsoContext, "db">,
-  input: Pick<PendingRow, "kind" | "providerId" | "issuer" | "subject" | "email" | "claims" | "callbackUrl">,
+  input: Pick<PendingRow, "kind" | "providerId" | "issuer" | "subject" | "email" | "claims" | "callbackUrl"> & { userId?: string },
 ): Promise<string> {
   const token = generateToken();
   await ctx.db

@@ -130,9 +130,10 @@ export async function confirmProviderLink(ctx: SsoContext, input: { token: strin
   const held = await takeProviderHold(ctx, "confirm", input.token);
   const provider = held ? await usableProvider(ctx, (await providerById(ctx, held.providerId))?.identifier ?? "") : null;
   if (!held || !provider) return { kind: "refused", code: "flow_stale" };
-  // Re-read now: the login may have changed its email, or the identity been linked, since the screen showed.
+  // Re-read now: the login may have changed its email, or the identity been linked, since the screen
+  // showed. Only the login the decision chose may be linked, and only while it still has the email.
   const user = await findUserByEmail(ctx.db, held.email);
-  if (!user) return { kind: "refused", code: "flow_stale" };
+  if (!user || user.id !== held.userId) return { kind: "refused", code: "flow_stale" };
   const linked = await linkIdentity(ctx, { provider, issuer: held.issuer, subject: held.subject, email: held.email, userId: user.id });
   if (!linked) return { kind: "refused", code: "linked_to_someone_else" };
   await audit(ctx, provider, { userId: user.id, label: held.email, ip: input.request.ip }, "login_provider.linked", {
@@ -210,7 +211,7 @@ async function decideAndAct(ctx: SsoContext, input: ActInput): Promise<ProviderO
       return { kind: "verification_sent", email: profile.email! };
     }
     case "confirm_link":
-      return { kind: "confirm_link", token: await holdProviderSignIn(ctx, { kind: "confirm", ...held }) };
+      return { kind: "confirm_link", token: await holdProviderSignIn(ctx, { kind: "confirm", ...held, userId: decision.userId }) };
     case "link": {
       const linked = await linkIdentity(ctx, { provider, issuer, subject, email: profile.email, userId: decision.userId });
       if (!linked) return { kind: "refused", code: "linked_to_someone_else" };

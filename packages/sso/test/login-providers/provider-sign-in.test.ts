@@ -5,6 +5,7 @@ import { addTestUser } from "@gatehouse/idp-sandbox";
 import { Browser, loginForm } from "@gatehouse/testing/browser";
 import {
   completeProviderCallback,
+  confirmProviderLink,
   providerCallbackUrl,
   saveLoginProvider,
   setFederatedLogin,
@@ -139,6 +140,40 @@ describe("login-provider sign-in", () => {
     expect(outcome.kind).toBe("confirm_link");
     expect(await stack.ctx.db.select().from(loginProviderIdentities).where(eq(loginProviderIdentities.userId, existing.id))).toHaveLength(0);
     expect(await sessionsOf("existing@example.test")).toBe(0);
+  });
+
+  it("confirming a link attaches to the login the decision chose, not to whoever has the email by then", async () => {
+    const provider = await makeProvider("swap");
+    const account = await ensureAccount(stack.ctx.db, { name: "Acme", slug: "acme-swap" });
+    const first = await ensureMember(stack.ctx.db, {
+      accountId: account.id,
+      email: "swap@example.test",
+      name: "First",
+      role: "member",
+      password: "first-password-1",
+    });
+    addTestUser({ email: "swap@example.test" });
+    const a = await callbackFromBrowserA(provider.identifier, "swap@example.test");
+    const outcome = await completeProviderCallback(stack.ctx, {
+      identifier: provider.identifier,
+      url: a.url,
+      browserSecret: a.browserSecret,
+      request,
+      signedInUserId: null,
+    });
+    if (outcome.kind !== "confirm_link") throw new Error(JSON.stringify(outcome));
+    // Before the person confirms, the email moves to another login.
+    await stack.ctx.db.update(users).set({ email: "first-moved@example.test" }).where(eq(users.id, first.id));
+    const second = await ensureMember(stack.ctx.db, {
+      accountId: account.id,
+      email: "swap@example.test",
+      name: "Second",
+      role: "member",
+      password: "second-password-1",
+    });
+    expect(await confirmProviderLink(stack.ctx, { token: outcome.token, request })).toEqual({ kind: "refused", code: "flow_stale" });
+    expect(await stack.ctx.db.select().from(loginProviderIdentities).where(eq(loginProviderIdentities.userId, second.id))).toHaveLength(0);
+    expect(await sessionsOf("swap@example.test")).toBe(0);
   });
 
   it("a provider switched off refuses to start, and refuses a sign-in already under way", async () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "login_provider_pending" ADD COLUMN "user_id" uuid;--> statement-breakpoint
+ALTER TABLE "login_provider_pending" ADD CONSTRAINT "login_provider_pending_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
