@@ -1,3 +1,4 @@
+import { TransactionRollbackError } from "drizzle-orm";
 import {
   and,
   eq,
@@ -402,26 +403,44 @@ async function provisionMember(
   request: RequestInfo,
 ): Promise<string | null> {
   const email = profile.email!;
-  return ctx.db.transaction(async (tx) => {
-    // A concurrent provisioning of this email holds the row until it commits; this insert waits
-    // for it, and the next statement sees its identity link.
-    const [user] = await tx
-      .insert(users)
-      .values({ email, name: displayNameOf(profile) ?? "", emailVerifiedAt: new Date() })
-      .onConflictDoNothing()
-      .returning();
-    if (!user) return linkedUserOf(tx, connection.id, identity.key);
-    await tx.insert(memberships).values({ accountId: connection.accountId, userId: user.id, role, source: "jit" }).onConflictDoNothing();
-    await linkIdentity(tx, { connectionId: connection.id, key: identity.key, userId: user.id, email, emailProvenAt: identity.emailProvenAt, now: new Date() });
-    await recordAuditEvent(tx, {
-      accountId: connection.accountId,
-      actor: { userId: user.id, label: email, ip: request.ip },
-      action: "member.provisioned",
-      target: { type: "user", id: user.id, label: email },
-      metadata: { connectionId: connection.id, role },
+  let winner: string | null = null;
+  return ctx.db
+    .transaction(async (tx) => {
+      // A concurrent provisioning of this email holds the row until it commits; this insert waits
+      // for it, and the next statement sees its identity link.
+      const [user] = await tx
+        .insert(users)
+        .values({ email, name: displayNameOf(profile) ?? "", emailVerifiedAt: new Date() })
+        .onConflictDoNothing()
+        .returning();
+      if (!user) return linkedUserOf(tx, connection.id, identity.key);
+      await tx.insert(memberships).values({ accountId: connection.accountId, userId: user.id, role, source: "jit" }).onConflictDoNothing();
+      const linkedTo = await linkIdentity(tx, {
+        connectionId: connection.id,
+        key: identity.key,
+        userId: user.id,
+        email,
+        emailProvenAt: identity.emailProvenAt,
+        now: new Date(),
+      });
+      // The subject was linked to someone else a moment ago: keep no stray user or membership.
+      if (linkedTo !== user.id) {
+        winner = linkedTo;
+        tx.rollback();
+      }
+      await recordAuditEvent(tx, {
+        accountId: connection.accountId,
+        actor: { userId: user.id, label: email, ip: request.ip },
+        action: "member.provisioned",
+        target: { type: "user", id: user.id, label: email },
+        metadata: { connectionId: connection.id, role },
+      });
+      return user.id;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof TransactionRollbackError) return winner;
+      throw error;
     });
-    return user.id;
-  });
 }
 
 /**
