@@ -1,8 +1,5 @@
-import { notFound } from "next/navigation";
 import type { Actor } from "@gatehouse/core";
-import { getConnectionView, type ConnectionView } from "@gatehouse/sso";
 import { actorOf, isAdminSession, requireAccount, type AccountSession } from "@/auth/session";
-import { ssoContext } from "./sso-context";
 
 /**
  * The one gate in front of the console's admin-only pages and actions: a signed-in session (else
@@ -22,16 +19,4 @@ export async function requireAdmin(): Promise<AdminAccess> {
 export async function adminAccessOf(session: AccountSession): Promise<AdminAccess> {
   if (!isAdminSession(session)) return { ok: false, accountName: session.activeAccount.name, error: ADMINS_ONLY };
   return { ok: true, session, accountId: session.activeAccount.id, actor: await actorOf(session) };
-}
-
-/** The admin gate, then the connection of the active account (404 when it is another account's or gone). */
-export async function requireAdminConnection(
-  connectionId: string,
-): Promise<(AdminAccess & { ok: false }) | (AdminAccess & { ok: true; connection: ConnectionView })> {
-  const access = await requireAdmin();
-  if (!access.ok) return access;
-  const ctx = ssoContext();
-  const connection = await getConnectionView(ctx.db, access.accountId, connectionId, ctx.encryptionKey);
-  if (!connection) notFound();
-  return { ...access, connection };
 }

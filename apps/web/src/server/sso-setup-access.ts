@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { decideSetupLinkStep, resolveSetupLink, setupLinkActor, type Actor, type SetupLinkStep, type SsoSetupLinkRecord } from "@gatehouse/core";
@@ -31,14 +32,17 @@ export type SsoSetupAccess = {
   base: string;
 };
 
-/** The setup link this browser holds, if it still opens the setup; a dead one sends to the page that says why. */
-async function heldSetupLink() {
+/**
+ * The setup link this browser holds, if it still opens the setup; a dead one sends to the page
+ * that says why. Once per request: the /setup layout and its page both ask.
+ */
+const heldSetupLink = cache(async () => {
   const token = (await cookies()).get(COOKIE)?.value;
   if (!token) return null;
   const resolved = await resolveSetupLink({ db: db() }, token);
   if (!resolved.ok) redirect(`/setup-link/refused?reason=${resolved.error}`);
   return resolved.value;
-}
+});
 
 /**
  * For the connection wizard's pages and actions: the setup link's recipient (on /setup) or an

@@ -205,6 +205,3 @@ function fallbackSentence({ who, e, m }: Parts): string {
   const target = e.targetName?.trim() || e.targetLabel;
   return `${who}: ${words(e.action)}${target ? ` (${target})` : ""}${fromTo(m)}`;
 }
-
-/** Whether an action has its own sentence (the rest use the fallback). */
-export const hasAuditSentence = (action: string): boolean => Object.hasOwn(SENTENCES, action);
