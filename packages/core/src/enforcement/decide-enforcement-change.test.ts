@@ -4,6 +4,7 @@ import {
   decideEnforcementChange,
   hasExemptAdmin,
   isFreshlyTested,
+  isWithinFreshTestWindow,
   lockoutList,
   type ConnectionTestState,
   type LockoutCandidate,
@@ -144,5 +145,19 @@ describe("newlyEnforcedMembers", () => {
   it("nobody while support has suspended enforcement", () => {
     const suspended = { ...before, enforcementSuspendedUntil: hoursAgo(-2) };
     expect(newlyEnforcedMembers(all, suspended, { ...suspended, authRequired: "sso" }, NOW)).toEqual([]);
+  });
+});
+
+describe("isWithinFreshTestWindow (one window for the interlock, the mark and the Mark button)", () => {
+  it.each([
+    ["never", null, false],
+    ["just now", hoursAgo(0), true],
+    ["23 hours ago", hoursAgo(23), true],
+    ["exactly 24 hours ago", hoursAgo(24), true],
+    ["24 hours and a second ago", new Date(hoursAgo(24).getTime() - 1000), false],
+    ["30 seconds ahead (clock skew)", new Date(NOW.getTime() + 30_000), true],
+    ["an hour ahead", new Date(NOW.getTime() + 3_600_000), false],
+  ])("%s → %s", (_label, at, expected) => {
+    expect(isWithinFreshTestWindow(at as Date | null, NOW)).toBe(expected);
   });
 });

@@ -31,7 +31,8 @@ export type LockoutCandidate = {
 
 export type EnforcementRefusal = { code: "needs_fresh_test" } | { code: "would_lock_out"; lockedOut: LockoutCandidate[] } | { code: "confirmation_mismatch" };
 
-const withinFreshWindow = (at: Date | null, now: Date) =>
+/** Within the last FRESH_TEST_HOURS (a minute of clock skew forward allowed): the one window for tests and marks. */
+export const isWithinFreshTestWindow = (at: Date | null, now: Date): boolean =>
   at !== null && now.getTime() - at.getTime() <= FRESH_TEST_HOURS * 3_600_000 && at.getTime() <= now.getTime() + 60_000;
 
 /**
@@ -41,7 +42,7 @@ const withinFreshWindow = (at: Date | null, now: Date) =>
  */
 export function isFreshlyTested(c: ConnectionTestState, now: Date): boolean {
   if (!c.enabled || c.lastSuccessfulTestAt === null) return false;
-  return withinFreshWindow(c.lastSuccessfulTestAt, now) || withinFreshWindow(c.markedTestedAt, now);
+  return isWithinFreshTestWindow(c.lastSuccessfulTestAt, now) || isWithinFreshTestWindow(c.markedTestedAt, now);
 }
 
 export function hasFreshlyTestedConnection(connections: ConnectionTestState[], now: Date): boolean {

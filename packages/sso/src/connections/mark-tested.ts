@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql, ssoConnections, ssoResults } from "@gatehouse/db";
-import { FRESH_TEST_HOURS, fail, isAccountAdmin, nowOf, ok, recordAuditEvent, type Actor, type Result } from "@gatehouse/core";
+import { fail, isWithinFreshTestWindow, isAccountAdmin, nowOf, ok, recordAuditEvent, type Actor, type Result } from "@gatehouse/core";
 import type { SsoContext } from "../context";
 import { getConnection } from "./queries";
 
@@ -17,7 +17,7 @@ export async function markConnectionTested(ctx: SsoContext, input: { accountId: 
   const connection = await getConnection(ctx.db, input.accountId, input.connectionId);
   if (!connection) return fail("That connection no longer exists.");
   const now = nowOf(ctx);
-  if (connection.markedTestedAt && now.getTime() - connection.markedTestedAt.getTime() < FRESH_TEST_HOURS * 3_600_000) {
+  if (connection.markedTestedAt && isWithinFreshTestWindow(connection.markedTestedAt, now)) {
     return ok({ markedTestedAt: connection.markedTestedAt, alreadyMarked: true });
   }
 

@@ -1,4 +1,4 @@
-import { FRESH_TEST_HOURS, type TestedMark } from "@gatehouse/core";
+import { isWithinFreshTestWindow, type TestedMark } from "@gatehouse/core";
 import { Button, Card, CardHeader } from "@gatehouse/ui";
 import { markTestedAction } from "../test-actions";
 import { formatUtc } from "../_lib/format";
@@ -11,7 +11,7 @@ import { SendTestEmailForm } from "./send-test-email-form";
  */
 export function TestByEmailCard({ connectionId, marked }: { connectionId: string; marked: TestedMark }) {
   // A mark unlocks requiring SSO for 24 hours (core's isFreshlyTested); after that it can be renewed.
-  const canMark = !marked || Date.now() - marked.at.getTime() >= FRESH_TEST_HOURS * 3_600_000;
+  const canMark = !marked || !isWithinFreshTestWindow(marked.at, new Date());
   return (
     <Card>
       <CardHeader
