@@ -1,4 +1,3 @@
-import { TransactionRollbackError } from "drizzle-orm";
 import {
   and,
   eq,
@@ -11,6 +10,8 @@ import {
   ssoIdentities,
   ssoResults,
   ssoSetupLinks,
+  // The db package's drizzle class: this package resolves another drizzle-orm copy, so its instanceof would never match.
+  TransactionRollbackError,
   users,
   type MemberRole,
   type SsoConnection,

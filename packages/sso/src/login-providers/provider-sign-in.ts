@@ -18,6 +18,7 @@ import { browserSecretFor } from "../flows/browser-binding";
 import type { RequestInfo } from "../flows/finish-sign-in";
 import { buildOidcAuthorizationUrl, describeOidcError, oidcConfiguration, redeemOidcCallback } from "../flows/oidc-client";
 import { getLoginProviderByIdentifier, isFederatedLoginEnabled, providerCallbackUrl } from "./manage-providers";
+import { provisionSocialUser } from "./provision-social-user";
 import { holdProviderSignIn, openProviderFlow, peekProviderHold, takeProviderFlow, takeProviderHold } from "./provider-flow-state";
 
 export type ProviderOutcome =
@@ -229,7 +230,7 @@ async function decideAndAct(ctx: SsoContext, input: ActInput): Promise<ProviderO
         provisioned: false,
       });
     case "provision": {
-      const userId = await provisionUser(ctx, { provider, email: profile.email!, name: profile.name ?? "", issuer, subject });
+      const userId = await provisionSocialUser(ctx, { provider, email: profile.email!, name: profile.name ?? "", issuer, subject });
       if (!userId) {
         // A concurrent first sign-in of the same subject provisioned the user a moment ago: that link,
         // keyed by the subject, is this person's. Anyone else who took the email is never attached to.
@@ -271,25 +272,6 @@ async function linkedUserId(ctx: SsoContext, input: { provider: Pick<LoginProvid
     )
     .limit(1);
   return existing?.userId ?? null;
-}
-
-/** A new user from a provider: verified email (the decision saw it trusted), no password, no account yet. */
-async function provisionUser(
-  ctx: SsoContext,
-  input: { provider: LoginProvider; email: string; name: string; issuer: string; subject: string },
-): Promise<string | null> {
-  return ctx.db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.email, name: input.name, emailVerifiedAt: new Date() })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
-    if (!user) return null;
-    await tx
-      .insert(loginProviderIdentities)
-      .values({ providerId: input.provider.id, issuer: input.issuer, subject: input.subject, userId: user.id, email: input.email });
-    return user.id;
-  });
 }
 
 /** The enforcement policy has the last word; then a session whose method is `social`. */

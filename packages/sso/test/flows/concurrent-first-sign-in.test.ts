@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { and, eq, memberships, ssoConnections, ssoIdentities, users } from "@gatehouse/db";
+import { and, eq, inArray, memberships, ssoConnections, ssoIdentities, users } from "@gatehouse/db";
 import { ensureMember, PROVIDERS } from "@gatehouse/core";
 import { getConnection } from "../../src";
 import { finishSignIn } from "../../src/flows/finish-sign-in";
@@ -84,6 +84,30 @@ describe("concurrent first SSO sign-ins of one person", () => {
         `round ${round}: ${JSON.stringify(outcomes)}`,
       ).toEqual(["signed_in", "signed_in"]);
       expect(await identitiesOf(team.connection.id, `subject-${round}`)).toEqual([{ userId: members[round]!.id }]);
+    }
+  });
+
+  it("with JIT, one subject arriving under two emails at once: both sign in as the one user linked, and no stray user stays", async () => {
+    const team = await connectionFor("race-two-emails", "jit");
+    for (let round = 0; round < 8; round++) {
+      const emails = [`first-${round}@race-two.test`, `second-${round}@race-two.test`];
+      const outcomes = await Promise.all(
+        emails.map((email) =>
+          finishSignIn(stack.ctx, {
+            flow: signInFlow,
+            connection: team.connection,
+            claims: { iss: ISSUER, sub: `two-${round}`, email, email_verified: true },
+            request,
+          }),
+        ),
+      );
+      expect(
+        outcomes.map((o) => o.kind),
+        `round ${round}: ${JSON.stringify(outcomes)}`,
+      ).toEqual(["signed_in", "signed_in"]);
+      const created = await stack.ctx.db.select({ id: users.id }).from(users).where(inArray(users.email, emails));
+      expect(created).toHaveLength(1);
+      expect(await identitiesOf(team.connection.id, `two-${round}`)).toEqual([{ userId: created[0]!.id }]);
     }
   });
 });

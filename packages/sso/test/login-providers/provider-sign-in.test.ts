@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { and, auditEvents, count, eq, loginProviderIdentities, sessions, users } from "@gatehouse/db";
+import { and, auditEvents, count, eq, inArray, loginProviderIdentities, sessions, users } from "@gatehouse/db";
 import { ensureAccount, ensureMember, setStaff } from "@gatehouse/core";
 import { addTestUser } from "@gatehouse/idp-sandbox";
 import { Browser, loginForm } from "@gatehouse/testing/browser";
@@ -13,6 +13,7 @@ import {
   startProviderFlow,
   type LoginProviderInput,
 } from "../../src";
+import { provisionSocialUser } from "../../src/login-providers/provision-social-user";
 import { useSsoStack } from "../flows/harness";
 
 const stack = useSsoStack();
@@ -249,6 +250,22 @@ describe("login-provider sign-in", () => {
     const links = await stack.ctx.db.select().from(loginProviderIdentities).where(eq(loginProviderIdentities.providerId, provider.id));
     expect(links.map((l) => l.userId)).toEqual([people[0]!.id]);
     expect(await sessionsOf("race-social@example.test")).toBe(2);
+  });
+
+  it("two first sign-ins of one subject under two emails at once: one user, one link, no stray user", async () => {
+    const provider = await makeProvider("race-emails");
+    const issuer = stack.sandbox.oidcIssuer("google");
+    const provision = (email: string) => provisionSocialUser(stack.ctx, { provider, email, name: "Racer", issuer, subject: "race-subject-1" });
+    const results = await Promise.all([provision("race-one@example.test"), provision("race-two@example.test")]);
+    const winners = results.filter((id): id is string => id !== null);
+    expect(winners).toHaveLength(1);
+    const links = await stack.ctx.db.select().from(loginProviderIdentities).where(eq(loginProviderIdentities.subject, "race-subject-1"));
+    expect(links.map((l) => l.userId)).toEqual(winners);
+    const people = await stack.ctx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(inArray(users.email, ["race-one@example.test", "race-two@example.test"]));
+    expect(people.map((p) => p.id)).toEqual(winners);
   });
 
   it("only staff can add a provider", async () => {
