@@ -30,10 +30,14 @@ export type ProviderOutcome =
   | { kind: "sso_required"; message: string; accountSlug: string; email: string }
   | { kind: "refused"; code: ProviderRefusalKey };
 
-/** The provider a sign-in may start with: enabled, and Federated Login on. */
+/** A provider a sign-in may start or finish with: enabled, and Federated Login on. */
+async function isUsable(ctx: SsoContext, provider: LoginProvider): Promise<boolean> {
+  return provider.enabled && (await isFederatedLoginEnabled(ctx.db));
+}
+
 async function usableProvider(ctx: SsoContext, identifier: string): Promise<LoginProvider | null> {
   const provider = await getLoginProviderByIdentifier(ctx.db, identifier);
-  return provider?.enabled && (await isFederatedLoginEnabled(ctx.db)) ? provider : null;
+  return provider && (await isUsable(ctx, provider)) ? provider : null;
 }
 
 /** Starts a round trip to a login provider: a sign-in from /login, or a link from a signed-in user's settings. */
@@ -84,7 +88,7 @@ export async function completeProviderCallback(
   const taken = await takeProviderFlow(ctx, { providerId: provider.id, state: input.url.searchParams.get("state"), browserSecret: input.browserSecret });
   if (taken.kind !== "taken") return { kind: "refused", code: taken.kind === "other_browser" ? "other_browser" : "flow_stale" };
   // A provider switched off mid-flight does not finish the sign-in it started.
-  if (!(await usableProvider(ctx, provider.identifier))) return { kind: "refused", code: "provider_unavailable" };
+  if (!(await isUsable(ctx, provider))) return { kind: "refused", code: "provider_unavailable" };
   const { flow } = taken;
   // A link lands on whoever started it, and only while they are still signed in here.
   if (flow.purpose === "link" && (!flow.actorUserId || flow.actorUserId !== input.signedInUserId)) return { kind: "refused", code: "flow_stale" };
@@ -113,8 +117,8 @@ export async function completeProviderCallback(
 /** The verification link we emailed: the held sign-in goes on with the email proven. */
 export async function redeemProviderVerification(ctx: SsoContext, input: { token: string; request: RequestInfo }): Promise<ProviderOutcome> {
   const held = await takeProviderHold(ctx, "verify", input.token);
-  const provider = held ? await usableProvider(ctx, (await providerById(ctx, held.providerId))?.identifier ?? "") : null;
-  if (!held || !provider) return { kind: "refused", code: "flow_stale" };
+  const provider = held ? await providerById(ctx, held.providerId) : null;
+  if (!held || !provider || !(await isUsable(ctx, provider))) return { kind: "refused", code: "flow_stale" };
   return decideAndAct(ctx, {
     provider,
     claims: held.claims,
@@ -129,8 +133,8 @@ export async function redeemProviderVerification(ctx: SsoContext, input: { token
 /** The person confirmed linking the provider to the existing login with that email. */
 export async function confirmProviderLink(ctx: SsoContext, input: { token: string; request: RequestInfo }): Promise<ProviderOutcome> {
   const held = await takeProviderHold(ctx, "confirm", input.token);
-  const provider = held ? await usableProvider(ctx, (await providerById(ctx, held.providerId))?.identifier ?? "") : null;
-  if (!held || !provider) return { kind: "refused", code: "flow_stale" };
+  const provider = held ? await providerById(ctx, held.providerId) : null;
+  if (!held || !provider || !(await isUsable(ctx, provider))) return { kind: "refused", code: "flow_stale" };
   // Re-read now: the login may have changed its email, or the identity been linked, since the screen
   // showed. Only the login the decision chose may be linked, and only while it still has the email.
   const user = await findUserByEmail(ctx.db, held.email);
