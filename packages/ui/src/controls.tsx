@@ -61,9 +61,11 @@ export function Select({
   hint,
   options,
   className,
+  id: givenId,
   ...props
 }: Labelled & { options: ReadonlyArray<{ value: string; label: string }> } & Omit<ComponentProps<"select">, "name">) {
-  const id = fieldId(name);
+  // An explicit id when one page has two forms with the same field names.
+  const id = givenId ?? fieldId(name);
   return (
     <div className={cn("space-y-1", className)}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">

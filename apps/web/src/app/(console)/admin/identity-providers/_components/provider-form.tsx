@@ -1,52 +1,13 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { Alert, Button, Field } from "@gatehouse/ui";
+import { Alert, Button, Field, Select } from "@gatehouse/ui";
 import { initialActionState } from "@/lib/forms/action-state";
 import { saveProviderAction } from "../actions";
 
 export type ProviderFormValues = Record<string, string>;
 
 const MAPPING_FIELDS = ["username", "email", "name", "picture", "website", "company", "locale"] as const;
-
-function Select({
-  label,
-  name,
-  value,
-  options,
-  error,
-  hint,
-}: {
-  label: string;
-  name: string;
-  value: string;
-  options: [string, string][];
-  error?: string;
-  hint?: ReactNode;
-}) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={`field-${name}`} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        id={`field-${name}`}
-        name={name}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        className="block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300"
-      >
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
-      {error ? <p className="text-sm text-red-700">{error}</p> : null}
-    </div>
-  );
-}
 
 /** Add or edit a login provider: a plain form post, so it also works without JavaScript. */
 export function ProviderForm({ initial, secretMask }: { initial: ProviderFormValues; secretMask: string | null }) {
@@ -85,12 +46,12 @@ export function ProviderForm({ initial, secretMask }: { initial: ProviderFormVal
         <Select
           label="Token endpoint auth method"
           name="tokenEndpointAuthMethod"
-          value={v.tokenEndpointAuthMethod ?? "client_secret_post"}
+          defaultValue={v.tokenEndpointAuthMethod ?? "client_secret_post"}
           error={e.tokenEndpointAuthMethod}
           options={[
-            ["client_secret_post", "client_secret_post"],
-            ["client_secret_basic", "client_secret_basic"],
-            ["none", "none (public client, PKCE)"],
+            { value: "client_secret_post", label: "client_secret_post" },
+            { value: "client_secret_basic", label: "client_secret_basic" },
+            { value: "none", label: "none (public client, PKCE)" },
           ]}
           hint="PKCE is always used."
         />
@@ -100,20 +61,20 @@ export function ProviderForm({ initial, secretMask }: { initial: ProviderFormVal
         <Select
           label="Provisioning"
           name="provisioningMode"
-          value={v.provisioningMode ?? "auto_provision"}
+          defaultValue={v.provisioningMode ?? "auto_provision"}
           options={[
-            ["auto_provision", "Auto-provision new users"],
-            ["match_only", "Match existing logins only"],
+            { value: "auto_provision", label: "Auto-provision new users" },
+            { value: "match_only", label: "Match existing logins only" },
           ]}
         />
         <Select
           label="Email trust"
           name="emailTrust"
-          value={v.emailTrust ?? "verify_with_claim"}
+          defaultValue={v.emailTrust ?? "verify_with_claim"}
           options={[
-            ["verify_with_claim", "Verify with the email_verified claim"],
-            ["trust", "Trust the provider"],
-            ["always_verify", "Always verify by email"],
+            { value: "verify_with_claim", label: "Verify with the email_verified claim" },
+            { value: "trust", label: "Trust the provider" },
+            { value: "always_verify", label: "Always verify by email" },
           ]}
           hint="An untrusted email gets a verification link before anything happens."
         />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert, Button, Field } from "@gatehouse/ui";
+import { Alert, Button, Field, Select } from "@gatehouse/ui";
 import { CopyButton } from "../../security/_components/copy-button";
 import { createApiKeyAction } from "../actions";
 import type { IssuedKeyState } from "../_lib/issued-state";
@@ -42,20 +42,16 @@ export function CreateKeyForm({ kind, submitLabel }: { kind: "account" | "person
           defaultValue={state.values?.name}
           error={state.fieldErrors?.name}
         />
-        <div className="space-y-1">
-          <label htmlFor={id("scope")} className="block text-sm font-medium text-slate-800">
-            Scope
-          </label>
-          <select
-            id={id("scope")}
-            name="scope"
-            defaultValue={state.values?.scope ?? "read"}
-            className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
-          >
-            <option value="read">Read only</option>
-            <option value="write">Read and write</option>
-          </select>
-        </div>
+        <Select
+          id={id("scope")}
+          label="Scope"
+          name="scope"
+          defaultValue={state.values?.scope ?? "read"}
+          options={[
+            { value: "read", label: "Read only" },
+            { value: "write", label: "Read and write" },
+          ]}
+        />
         <Field
           id={id("expiresOn")}
           label="Expires (optional)"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { Alert, Button, Field } from "@gatehouse/ui";
+import { Alert, Button, Field, Select } from "@gatehouse/ui";
 import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { useValidatedAction } from "@/lib/forms/use-validated-action";
 import { inviteSchema } from "@/lib/validators/team";
@@ -28,23 +28,13 @@ export function InviteForm() {
           error={errorOf("email")}
           {...form.register("email")}
         />
-        <div className="space-y-1">
-          <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
-            Role
-          </label>
-          <select
-            id="invite-role"
-            defaultValue={state.values?.role ?? "member"}
-            className="rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-slate-300"
-            {...form.register("role")}
-          >
-            {(["member", "admin"] as const).map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          label="Role"
+          defaultValue={state.values?.role ?? "member"}
+          options={(["member", "admin"] as const).map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+          error={errorOf("role")}
+          {...form.register("role")}
+        />
         <Button type="submit" className="mt-6" disabled={pending}>
           {pending ? "Sending…" : "Send invite"}
         </Button>
