@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { findAccountsForSupport } from "@gatehouse/core";
-import { Badge, Button, Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
+import { Badge, Button, Card, CardHeader, CardTable } from "@gatehouse/ui";
 import { formatUtcShort } from "@/lib/support-messages";
 import { db } from "@/server/context";
 import { requireStaff } from "@/server/require-staff";
@@ -37,37 +37,29 @@ export default async function SupportSearchPage({ searchParams }: { searchParams
       </form>
       <Card>
         <CardHeader title={query ? `Accounts matching “${query}” (${hits.length})` : `Newest accounts (${hits.length})`} />
-        {hits.length === 0 ? (
-          <p className="px-5 py-6 text-center text-sm text-slate-500">
-            No account matches. Try part of the name, the email domain, or a member&apos;s full email.
-          </p>
-        ) : (
-          <TableScroll>
-            <table className="w-full text-left text-sm">
-              <TableHead columns={["Account", "Slug", "Domains", "Members", "Sign-in requirement"]} />
-              <tbody className="divide-y divide-slate-100">
-                {hits.map((hit) => (
-                  <tr key={hit.id} data-testid="support-account-row">
-                    <td className="px-5 py-3 font-medium">
-                      <Link href={`/support/accounts/${hit.id}`} className="text-indigo-700 hover:underline">
-                        {hit.name}
-                      </Link>
-                    </td>
-                    <td className="px-5 py-3 font-mono text-xs">{hit.slug}</td>
-                    <td className="px-5 py-3 text-slate-700">{hit.domains.join(", ") || "—"}</td>
-                    <td className="px-5 py-3 text-slate-700">{hit.memberCount}</td>
-                    <td className="px-5 py-3">
-                      {AUTH_REQUIRED_LABELS[hit.authRequired]}{" "}
-                      {hit.enforcementSuspendedUntil && hit.enforcementSuspendedUntil > new Date() ? (
-                        <Badge tone="amber">suspended until {formatUtcShort(hit.enforcementSuspendedUntil)}</Badge>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <CardTable
+          columns={["Account", "Slug", "Domains", "Members", "Sign-in requirement"]}
+          empty={hits.length === 0 ? "No account matches. Try part of the name, the email domain, or a member’s full email." : null}
+        >
+          {hits.map((hit) => (
+            <tr key={hit.id} data-testid="support-account-row">
+              <td className="px-5 py-3 font-medium">
+                <Link href={`/support/accounts/${hit.id}`} className="text-indigo-700 hover:underline">
+                  {hit.name}
+                </Link>
+              </td>
+              <td className="px-5 py-3 font-mono text-xs">{hit.slug}</td>
+              <td className="px-5 py-3 text-slate-700">{hit.domains.join(", ") || "—"}</td>
+              <td className="px-5 py-3 text-slate-700">{hit.memberCount}</td>
+              <td className="px-5 py-3">
+                {AUTH_REQUIRED_LABELS[hit.authRequired]}{" "}
+                {hit.enforcementSuspendedUntil && hit.enforcementSuspendedUntil > new Date() ? (
+                  <Badge tone="amber">suspended until {formatUtcShort(hit.enforcementSuspendedUntil)}</Badge>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </CardTable>
       </Card>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Button, Card, CardHeader, TableScroll } from "@gatehouse/ui";
+import { Badge, Button, Card, CardHeader, CardTable } from "@gatehouse/ui";
 import { isFederatedLoginEnabled, listLoginProviders } from "@gatehouse/sso";
 import { FlashBanner } from "../../_components/flash-banner";
 import { db } from "@/server/context";
@@ -45,44 +45,28 @@ export default async function IdentityProvidersPage({ searchParams }: { searchPa
       </Card>
       <Card>
         <CardHeader title="Providers" description="Every user sees the enabled ones; users link and unlink them under Account." />
-        {providers.length === 0 ? (
-          <p className="p-5 text-sm text-slate-600">No providers yet. Add one: Google, Microsoft, Auth0, Okta, PingOne or any OpenID Connect provider.</p>
-        ) : (
-          <TableScroll>
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase text-slate-500">
-                <tr>
-                  <th className="px-5 py-2">Order</th>
-                  <th className="px-5 py-2">Provider</th>
-                  <th className="px-5 py-2">Identifier</th>
-                  <th className="px-5 py-2">Status</th>
-                  <th className="px-5 py-2">Last test</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {providers.map((p) => (
-                  <tr key={p.id}>
-                    <td className="px-5 py-2">{p.displayOrder}</td>
-                    <td className="px-5 py-2">
-                      <Link href={`/admin/identity-providers/${p.id}`} className="font-medium text-indigo-700 hover:underline">
-                        {p.name}
-                      </Link>
-                    </td>
-                    <td className="px-5 py-2">
-                      <code>{p.identifier}</code>
-                    </td>
-                    <td className="px-5 py-2">
-                      <Badge tone={p.enabled ? "emerald" : "slate"}>{p.enabled ? "Enabled" : "Disabled"}</Badge>
-                    </td>
-                    <td className="px-5 py-2">
-                      {p.lastTest ? <Badge tone={p.lastTest.ok ? "emerald" : "red"}>{p.lastTest.ok ? "Passed" : "Failed"}</Badge> : "—"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <CardTable
+          columns={["Order", "Provider", "Identifier", "Status", "Last test"]}
+          empty={providers.length === 0 ? "No providers yet. Add one: Google, Microsoft, Auth0, Okta, PingOne or any OpenID Connect provider." : null}
+        >
+          {providers.map((p) => (
+            <tr key={p.id}>
+              <td className="px-5 py-2">{p.displayOrder}</td>
+              <td className="px-5 py-2">
+                <Link href={`/admin/identity-providers/${p.id}`} className="font-medium text-indigo-700 hover:underline">
+                  {p.name}
+                </Link>
+              </td>
+              <td className="px-5 py-2">
+                <code>{p.identifier}</code>
+              </td>
+              <td className="px-5 py-2">
+                <Badge tone={p.enabled ? "emerald" : "slate"}>{p.enabled ? "Enabled" : "Disabled"}</Badge>
+              </td>
+              <td className="px-5 py-2">{p.lastTest ? <Badge tone={p.lastTest.ok ? "emerald" : "red"}>{p.lastTest.ok ? "Passed" : "Failed"}</Badge> : "—"}</td>
+            </tr>
+          ))}
+        </CardTable>
       </Card>
     </div>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getSecuritySettings, listSetupLinks, PROVIDERS, SSO_PROVIDERS } from "@gatehouse/core";
 import { listConnections, ssoUrls } from "@gatehouse/sso";
-import { Card, CardHeader, TableHead, TableScroll } from "@gatehouse/ui";
+import { Card, CardHeader, CardTable } from "@gatehouse/ui";
 import { requireAdmin } from "@/server/admin-guard";
 import { env } from "@/env";
 import { ssoContext } from "@/server/sso-context";
@@ -37,43 +37,37 @@ export default async function SecurityPage({ searchParams }: { searchParams: Par
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Single sign-on</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Let members of <strong>{session.activeAccount.name}</strong> sign in with your company&apos;s identity provider. A connection goes live only after you
-          have signed in through it once yourself (Authenticate) and switched it on.
+          Let members of <strong>{session.activeAccount.name}</strong> sign in with your company’s identity provider. A connection goes live only after you have
+          signed in through it once yourself (Authenticate) and switched it on.
         </p>
       </div>
       <FlashBanner id={params.flash} />
 
       <Card>
         <CardHeader title={`Your connections (${connections.length})`} />
-        {connections.length === 0 ? (
-          <p className="px-5 py-6 text-center text-sm text-slate-500">No connections yet. Add one below.</p>
-        ) : (
-          <TableScroll>
-            <table className="w-full text-left text-sm">
-              <TableHead columns={["Name", "Provider", "Status", "Button text", "Last result"]} />
-              <tbody className="divide-y divide-slate-100">
-                {connections.map((c) => (
-                  <tr key={c.id} data-testid="connection-row">
-                    <td className="px-5 py-3 font-medium">
-                      <Link href={`/settings/security/${c.id}`} className="text-indigo-700 hover:underline">
-                        {c.name}
-                      </Link>
-                    </td>
-                    <td className="px-5 py-3 text-slate-700">{c.providerLabel}</td>
-                    <td className="space-x-1 px-5 py-3">
-                      <StatusBadge connection={c} />
-                      <ConnectionHealthBadge connection={c} now={now} />
-                    </td>
-                    <td className="px-5 py-3 text-slate-700">{c.buttonText}</td>
-                    <td className="px-5 py-3 text-slate-600">
-                      {c.lastResult ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtc(c.lastResult.at)}` : "Never"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <CardTable
+          columns={["Name", "Provider", "Status", "Button text", "Last result"]}
+          empty={connections.length === 0 ? "No connections yet. Add one below." : null}
+        >
+          {connections.map((c) => (
+            <tr key={c.id} data-testid="connection-row">
+              <td className="px-5 py-3 font-medium">
+                <Link href={`/settings/security/${c.id}`} className="text-indigo-700 hover:underline">
+                  {c.name}
+                </Link>
+              </td>
+              <td className="px-5 py-3 text-slate-700">{c.providerLabel}</td>
+              <td className="space-x-1 px-5 py-3">
+                <StatusBadge connection={c} />
+                <ConnectionHealthBadge connection={c} now={now} />
+              </td>
+              <td className="px-5 py-3 text-slate-700">{c.buttonText}</td>
+              <td className="px-5 py-3 text-slate-600">
+                {c.lastResult ? `${c.lastResult.ok ? "Succeeded" : "Failed"} ${formatUtc(c.lastResult.at)}` : "Never"}
+              </td>
+            </tr>
+          ))}
+        </CardTable>
       </Card>
 
       {settings ? (

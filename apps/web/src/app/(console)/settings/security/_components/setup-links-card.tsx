@@ -1,5 +1,5 @@
 import type { SetupLinkRow } from "@gatehouse/core";
-import { Button, Card, CardHeader, TableHead } from "@gatehouse/ui";
+import { Button, Card, CardHeader, CardTable } from "@gatehouse/ui";
 import { resendSetupLinkAction, revokeSetupLinkAction } from "../setup-link-actions";
 import { formatUtc } from "../_lib/format";
 import { SetupLinkForm } from "./setup-link-form";
@@ -31,57 +31,52 @@ export function SetupLinksCard({ links }: { links: SetupLinkRow[] }) {
       <div className="space-y-4 px-5 py-4">
         <SetupLinkForm />
         {links.length > 0 ? (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <TableHead columns={["Sent to", "Link", "Progress", ""]} />
-              <tbody className="divide-y divide-slate-100">
-                {links.map((link) => (
-                  <tr key={link.id} data-testid="setup-link-row">
-                    <td className="px-5 py-3 font-medium">
-                      {link.email}
-                      <span className="block text-xs font-normal text-slate-500">{link.scope.map((s) => SCOPE_LABELS[s]).join(", ")}</span>
-                    </td>
-                    <td className="px-5 py-3 text-slate-700">
-                      {STATE_LABEL[link.state]}
-                      {link.state === "usable" ? <span className="block text-xs text-slate-500">until {formatUtc(link.expiresAt)}</span> : null}
-                    </td>
-                    <td className="px-5 py-3">
-                      <ol className="flex flex-wrap gap-1" aria-label={`Progress of the link for ${link.email}`}>
-                        {STEPS.filter((step) => link.progress[step.key] !== null).map((step) => (
-                          <li
-                            key={step.key}
-                            className={`rounded px-1.5 py-0.5 text-xs ${link.progress[step.key] ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-500"}`}
-                          >
-                            {link.progress[step.key] ? "✓ " : ""}
-                            {step.label}
-                            <span className="sr-only">{link.progress[step.key] ? " (done)" : " (not yet)"}</span>
-                          </li>
-                        ))}
-                      </ol>
-                    </td>
-                    <td className="space-x-2 whitespace-nowrap px-5 py-3 text-right">
-                      {link.state !== "revoked" ? (
-                        <>
-                          <form action={resendSetupLinkAction} className="inline">
-                            <input type="hidden" name="linkId" value={link.id} />
-                            <Button type="submit" variant="secondary">
-                              Re-send
-                            </Button>
-                          </form>
-                          <form action={revokeSetupLinkAction} className="inline">
-                            <input type="hidden" name="linkId" value={link.id} />
-                            <Button type="submit" variant="secondary">
-                              Revoke
-                            </Button>
-                          </form>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable columns={["Sent to", "Link", "Progress", { label: "Actions", hidden: true }]}>
+            {links.map((link) => (
+              <tr key={link.id} data-testid="setup-link-row">
+                <td className="px-5 py-3 font-medium">
+                  {link.email}
+                  <span className="block text-xs font-normal text-slate-500">{link.scope.map((s) => SCOPE_LABELS[s]).join(", ")}</span>
+                </td>
+                <td className="px-5 py-3 text-slate-700">
+                  {STATE_LABEL[link.state]}
+                  {link.state === "usable" ? <span className="block text-xs text-slate-500">until {formatUtc(link.expiresAt)}</span> : null}
+                </td>
+                <td className="px-5 py-3">
+                  <ol className="flex flex-wrap gap-1" aria-label={`Progress of the link for ${link.email}`}>
+                    {STEPS.filter((step) => link.progress[step.key] !== null).map((step) => (
+                      <li
+                        key={step.key}
+                        className={`rounded px-1.5 py-0.5 text-xs ${link.progress[step.key] ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-500"}`}
+                      >
+                        {link.progress[step.key] ? "✓ " : ""}
+                        {step.label}
+                        <span className="sr-only">{link.progress[step.key] ? " (done)" : " (not yet)"}</span>
+                      </li>
+                    ))}
+                  </ol>
+                </td>
+                <td className="space-x-2 whitespace-nowrap px-5 py-3 text-right">
+                  {link.state !== "revoked" ? (
+                    <>
+                      <form action={resendSetupLinkAction} className="inline">
+                        <input type="hidden" name="linkId" value={link.id} />
+                        <Button type="submit" variant="secondary">
+                          Re-send
+                        </Button>
+                      </form>
+                      <form action={revokeSetupLinkAction} className="inline">
+                        <input type="hidden" name="linkId" value={link.id} />
+                        <Button type="submit" variant="secondary">
+                          Revoke
+                        </Button>
+                      </form>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </CardTable>
         ) : null}
       </div>
     </Card>
