@@ -10,7 +10,6 @@ import {
   scimRequestLog,
   scimTokens,
   scimUsers,
-  ssoConnections,
   users,
   sql,
 } from "@gatehouse/db";
@@ -26,6 +25,7 @@ import {
   selfTestUserName,
 } from "../src";
 import { hashPassword } from "../src/passwords";
+import { insertOktaConnection } from "./connection-fixture";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
@@ -37,26 +37,10 @@ type Dir = { id: string; accountId: string; token: string };
 
 async function directory(tag: string, opts: { defaultRole?: "admin" | "member" } = {}): Promise<Dir> {
   const account = await ensureAccount(env.db, { name: `Scim ${tag}`, slug: `scim-api-${tag}` });
-  const [connection] = await env.db
-    .insert(ssoConnections)
-    .values({
-      accountId: account.id,
-      provider: "okta",
-      name: "Okta",
-      buttonText: "Sign in with Okta",
-      attributeMapping: {
-        email: "email",
-        firstName: "given_name",
-        lastName: "family_name",
-        displayName: "name",
-        username: "preferred_username",
-        picture: "picture",
-      },
-    })
-    .returning();
+  const connection = await insertOktaConnection(env.db, account.id);
   const [dir] = await env.db
     .insert(scimDirectories)
-    .values({ accountId: account.id, connectionId: connection!.id, defaultRole: opts.defaultRole ?? "member" })
+    .values({ accountId: account.id, connectionId: connection.id, defaultRole: opts.defaultRole ?? "member" })
     .returning();
   const issued = await issueScimToken(env.db, dir!.id);
   return { id: dir!.id, accountId: account.id, token: issued.token };

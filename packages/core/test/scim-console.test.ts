@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scimRequestLog, scimTokens, ssoConnections, eq } from "@gatehouse/db";
+import { scimRequestLog, scimTokens, eq } from "@gatehouse/db";
 import {
   decodeScimLogCursor,
   disableScim,
@@ -19,6 +19,7 @@ import {
   verifyScimToken,
 } from "../src";
 import { startFakeScimServer } from "./fake-scim-server";
+import { insertOktaConnection } from "./connection-fixture";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
@@ -33,26 +34,10 @@ async function setup(tag: string) {
     role: "member",
     password: "member-password",
   });
-  const [connection] = await env.db
-    .insert(ssoConnections)
-    .values({
-      accountId: account.id,
-      provider: "okta",
-      name: "Okta",
-      buttonText: "Sign in with Okta",
-      attributeMapping: {
-        email: "email",
-        firstName: "given_name",
-        lastName: "family_name",
-        displayName: "name",
-        username: "preferred_username",
-        picture: "picture",
-      },
-    })
-    .returning();
+  const connection = await insertOktaConnection(env.db, account.id);
   const actor = { userId: admin.id, label: admin.email, ip: "127.0.0.1" };
   const memberActor = { userId: member.id, label: member.email, ip: "127.0.0.1" };
-  return { account, connection: connection!, actor, memberActor, input: { accountId: account.id, connectionId: connection!.id, actor } };
+  return { account, connection, actor, memberActor, input: { accountId: account.id, connectionId: connection.id, actor } };
 }
 
 describe("SCIM console operations", () => {

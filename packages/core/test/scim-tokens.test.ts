@@ -1,30 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { scimDirectories, scimTokens, ssoConnections, eq } from "@gatehouse/db";
+import { scimDirectories, scimTokens, eq } from "@gatehouse/db";
 import { ensureAccount, issueScimToken, listScimTokens, revokeScimToken, rotateScimToken, verifyScimToken } from "../src";
+import { insertOktaConnection } from "./connection-fixture";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
 
 async function directory(tag: string) {
   const account = await ensureAccount(env.db, { name: `Scim ${tag}`, slug: `scim-${tag}` });
-  const [connection] = await env.db
-    .insert(ssoConnections)
-    .values({
-      accountId: account.id,
-      provider: "okta",
-      name: "Okta",
-      buttonText: "Sign in with Okta",
-      attributeMapping: {
-        email: "email",
-        firstName: "given_name",
-        lastName: "family_name",
-        displayName: "name",
-        username: "preferred_username",
-        picture: "picture",
-      },
-    })
-    .returning();
-  const [dir] = await env.db.insert(scimDirectories).values({ accountId: account.id, connectionId: connection!.id }).returning();
+  const connection = await insertOktaConnection(env.db, account.id);
+  const [dir] = await env.db.insert(scimDirectories).values({ accountId: account.id, connectionId: connection.id }).returning();
   return dir!;
 }
 

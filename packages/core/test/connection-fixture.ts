@@ -1,0 +1,24 @@
+import { ssoConnections, type Database, type SsoConnection } from "@gatehouse/db";
+
+/** An Okta-shaped OIDC connection row for tests that need one to hang a directory or a rule on. */
+export async function insertOktaConnection(db: Database, accountId: string, values: Partial<typeof ssoConnections.$inferInsert> = {}): Promise<SsoConnection> {
+  const [connection] = await db
+    .insert(ssoConnections)
+    .values({
+      accountId,
+      provider: "okta",
+      name: "Okta",
+      buttonText: "Sign in with Okta",
+      attributeMapping: {
+        email: "email",
+        firstName: "given_name",
+        lastName: "family_name",
+        displayName: "name",
+        username: "preferred_username",
+        picture: "picture",
+      },
+      ...values,
+    })
+    .returning();
+  return connection!;
+}
