@@ -3,6 +3,7 @@ import { expect, signIn, test, waitForEmail } from "../support/fixtures";
 import { freshPage } from "../support/issue9-connections";
 import { addSandboxUser } from "../support/sandbox";
 import { createProviderClient, makeStaff, seedProvider, signInWithProvider, tag } from "../support/providers";
+import { codeFor, enrolDirectly } from "../mfa/authenticator";
 
 test("staff add a Google-shaped provider, test it, switch it on; a new person signs up with it", async ({ browser, page, db, team }) => {
   await makeStaff(db, team.admin.email);
@@ -129,4 +130,19 @@ test("under “verify with claim”, an unverified email is not trusted", async 
   await signInWithProvider(page, provider.buttonText, person);
   await expect(page.getByRole("heading", { name: "Confirm your email to finish" })).toBeVisible();
   expect(await db.select().from(users).where(eq(users.email, person))).toHaveLength(0);
+});
+
+test("a member with two-step verification still owes the code after signing in with a provider", async ({ page, db, team }) => {
+  const provider = await seedProvider(db);
+  const key = await enrolDirectly(db, team.member);
+  await addSandboxUser(team.member.email);
+  await signInWithProvider(page, provider.buttonText, team.member.email);
+  await page.getByRole("button", { name: "Link and sign in" }).click();
+  await expect(page).toHaveURL(/\/login\/mfa/);
+  // The provider's sign-in alone opens no console page.
+  await page.goto("/settings/team");
+  await expect(page).toHaveURL(/\/login\/mfa/);
+  await page.getByLabel("Authentication code").fill(codeFor(key, 1));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(team.member.email);
 });

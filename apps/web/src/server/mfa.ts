@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import type { NextRequest } from "next/server";
 import { loadMfaChallenge, REMEMBER_DEVICE_DAYS, type MfaChallenge, type MfaCodeError, type MfaContext } from "@gatehouse/core";
 import { readSessionId } from "@/auth/session-cookie";
 import { env } from "@/env";
@@ -20,6 +21,11 @@ export async function currentMfaChallenge(): Promise<(MfaChallenge & { rawSessio
 /** The "remember this device" token this browser holds, if any (checked against the user later). */
 export async function readRememberedDevice(): Promise<string | null> {
   return (await cookies()).get(DEVICE_COOKIE)?.value ?? null;
+}
+
+/** The same token, read from a route handler's request. */
+export function rememberedDeviceOf(request: NextRequest): string | null {
+  return request.cookies.get(DEVICE_COOKIE)?.value ?? null;
 }
 
 export async function rememberThisDevice(token: string): Promise<void> {

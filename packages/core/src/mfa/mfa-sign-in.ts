@@ -13,8 +13,9 @@ import { decideMfaStep } from "./mfa-step";
 export const REMEMBER_DEVICE_DAYS = 30;
 
 /**
- * What a password sign-in still owes before its session may grant anything. SSO and social
- * sign-ins never ask: the IdP owns MFA there. A remembered browser skips the code (audited).
+ * What a password or login-provider (social) sign-in still owes before its session may grant
+ * anything. SSO sign-ins never ask: the account's own IdP owns MFA there. A remembered browser
+ * skips the code (audited).
  */
 export async function mfaStepForPasswordSignIn(
   ctx: MfaContext,

@@ -44,7 +44,12 @@ import { completeTestRequest, testRequestEmail } from "../connections/send-test-
 import { sendSignInVerification } from "./email-verification";
 import { linkIdentity, linkedUserOf } from "./link-identity";
 
-export type RequestInfo = { ip: string | null; userAgent: string | null };
+export type RequestInfo = {
+  ip: string | null;
+  userAgent: string | null;
+  /** The browser's "remember this device" token, for sign-ins that owe our MFA step (login providers). */
+  rememberedDeviceToken?: string | null;
+};
 
 export type FlowOutcome =
   /** `email` and `connectionId` let the browser remember its last SSO choice (not secrets). */

@@ -6,6 +6,7 @@ import {
   fail,
   findUserByEmail,
   mapProviderProfile,
+  mfaStepForPasswordSignIn,
   ok,
   recordAuditEvent,
   recordUserAuditEvent,
@@ -22,7 +23,8 @@ import { provisionSocialUser } from "./provision-social-user";
 import { holdProviderSignIn, openProviderFlow, peekProviderHold, takeProviderFlow, takeProviderHold } from "./provider-flow-state";
 
 export type ProviderOutcome =
-  | { kind: "signed_in"; sessionId: string; redirectTo: string }
+  /** `mfaPending`: the session grants nothing until the MFA step (/login/mfa) is done. */
+  | { kind: "signed_in"; sessionId: string; redirectTo: string; mfaPending: boolean }
   | { kind: "linked"; providerName: string }
   | { kind: "verification_sent"; email: string }
   | { kind: "confirm_link"; token: string }
@@ -304,15 +306,19 @@ async function startSession(
     .update(loginProviderIdentities)
     .set({ lastSignInAt: new Date(), ...(input.email ? { email: input.email } : {}) })
     .where(and(eq(loginProviderIdentities.providerId, input.provider.id), eq(loginProviderIdentities.userId, input.userId)));
+  // The provider proved its own login, not our second factor: an enrolled user, or one an account
+  // requires MFA of, owes the same step as after a password (a remembered browser skips the code).
+  const mfaStep = await mfaStepForPasswordSignIn(ctx, { userId: input.userId, rememberedDeviceToken: input.request.rememberedDeviceToken ?? null, actor });
   const sessionId = await createSession(ctx, {
     userId: input.userId,
     method: "social",
     grantedAccountIds: policy.grantedAccountIds,
+    mfaStep,
     ip: input.request.ip,
     userAgent: input.request.userAgent,
   });
-  await audit(ctx, input.provider, actor, "sign_in.social.succeeded", { provisioned: input.provisioned, subject: input.subject });
-  return { kind: "signed_in", sessionId, redirectTo: input.callbackUrl ?? "/" };
+  await audit(ctx, input.provider, actor, "sign_in.social.succeeded", { provisioned: input.provisioned, subject: input.subject, mfaPending: mfaStep !== null });
+  return { kind: "signed_in", sessionId, redirectTo: input.callbackUrl ?? "/", mfaPending: mfaStep !== null };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { and, auditEvents, count, eq, inArray, loginProviderIdentities, sessions, users } from "@gatehouse/db";
-import { ensureAccount, ensureMember, setStaff } from "@gatehouse/core";
+import { accounts, and, auditEvents, count, eq, inArray, loginProviderIdentities, sessions, users } from "@gatehouse/db";
+import { ensureAccount, ensureMember, loadMfaChallenge, resolveSession, setStaff } from "@gatehouse/core";
 import { addTestUser } from "@gatehouse/idp-sandbox";
 import { Browser, loginForm } from "@gatehouse/testing/browser";
 import {
@@ -266,6 +266,30 @@ describe("login-provider sign-in", () => {
       .from(users)
       .where(inArray(users.email, ["race-one@example.test", "race-two@example.test"]));
     expect(people.map((p) => p.id)).toEqual(winners);
+  });
+
+  it("a social sign-in owes the MFA step an account requires of the person, as a password sign-in does", async () => {
+    const provider = await makeProvider("mfa");
+    addTestUser({ email: "social-mfa@example.test" });
+    const strict = await ensureAccount(stack.ctx.db, { name: "Strict", slug: "strict-social" });
+    await ensureMember(stack.ctx.db, { accountId: strict.id, email: "social-mfa@example.test", name: "Member", role: "member" });
+    await stack.ctx.db.update(accounts).set({ requireMfa: true }).where(eq(accounts.id, strict.id));
+
+    const a = await callbackFromBrowserA(provider.identifier, "social-mfa@example.test");
+    const held = await completeProviderCallback(stack.ctx, {
+      identifier: provider.identifier,
+      url: a.url,
+      browserSecret: a.browserSecret,
+      request,
+      signedInUserId: null,
+    });
+    if (held.kind !== "confirm_link") throw new Error(`expected the link confirmation, got ${JSON.stringify(held)}`);
+    const outcome = await confirmProviderLink(stack.ctx, { token: held.token, request });
+    if (outcome.kind !== "signed_in") throw new Error(`expected a session, got ${JSON.stringify(outcome)}`);
+    expect(outcome.mfaPending).toBe(true);
+    // The session grants nothing until /login/mfa is done: here, setting up the app the account requires.
+    expect(await resolveSession(stack.ctx, outcome.sessionId)).toBeNull();
+    expect((await loadMfaChallenge(stack.ctx, outcome.sessionId))?.step).toBe("enrol");
   });
 
   it("only staff can add a provider", async () => {

@@ -2,8 +2,7 @@ import type { NextRequest } from "next/server";
 import { completeProviderCallback } from "@gatehouse/sso";
 import { getCurrentSession } from "@/auth/session";
 import { readProviderBrowserSecret, releaseProviderBrowserSecret } from "@/server/provider-browser-binding";
-import { respondToProviderOutcome } from "@/server/provider-outcome";
-import { requestInfo } from "@/server/sso-outcome";
+import { providerRequestInfo, respondToProviderOutcome } from "@/server/provider-outcome";
 import { ssoContext } from "@/server/sso-context";
 
 /** A provider's redirect URI: the state names the flow, the flow cookie proves the browser. */
@@ -14,7 +13,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     identifier: identifier.slice(0, 64),
     url: request.nextUrl,
     browserSecret,
-    request: requestInfo(request),
+    request: providerRequestInfo(request),
     signedInUserId: (await getCurrentSession())?.user.id ?? null,
   });
   return releaseProviderBrowserSecret(await respondToProviderOutcome(outcome), browserSecret);
