@@ -10,6 +10,9 @@ import type { ProductionApp } from "./production-app";
 /** One SP-initiated sign-in, started and answered by the IdP beforehand: what the browser posts next. */
 export type PreparedSignIn = { samlResponse: string; relayState: string; flowCookie: string };
 
+/** Where a sign-in's time went: the ACS POST, then the redirects after it until the session cookie (0 when the ACS set it). */
+export type HopTimes = { acs: number[]; afterAcs: number[] };
+
 const MEMBER_EMAIL = "admin@bench.test";
 // Long enough for a phase of thousands of sign-ins; our flows themselves last 10 minutes.
 const RESPONSE_LIFETIME_MS = 9 * 60_000;
@@ -97,16 +100,22 @@ export class SamlSignInFixture {
    * The browser's part of a SAML sign-in after the IdP: POST the response to the ACS, follow
    * each redirect of ours with the flow cookie, until the session cookie arrives.
    */
-  static async signIn(appUrl: string, prepared: PreparedSignIn): Promise<string> {
+  static async signIn(appUrl: string, prepared: PreparedSignIn, hops?: HopTimes): Promise<string> {
+    const t0 = performance.now();
     let response = await fetch(`${appUrl}/api/oauth/saml`, {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ SAMLResponse: prepared.samlResponse, RelayState: prepared.relayState }),
     });
-    for (let hops = 0; hops < 3; hops++) {
+    hops?.acs.push(performance.now() - t0);
+    const t1 = performance.now();
+    for (let hop = 0; hop < 3; hop++) {
       const session = response.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
-      if (session) return session.split(";")[0]!;
+      if (session) {
+        hops?.afterAcs.push(performance.now() - t1);
+        return session.split(";")[0]!;
+      }
       const location = response.headers.get("location");
       if (response.status !== 303 || !location || !new URL(location, appUrl).pathname.startsWith("/api/")) {
         throw new Error(`sign-in ended at ${response.status} ${location ?? ""}`);

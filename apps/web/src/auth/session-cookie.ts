@@ -1,8 +1,7 @@
 import { cookies } from "next/headers";
-import { encode } from "next-auth/jwt";
 import type { NextResponse } from "next/server";
 import { env } from "@/env";
-import { sessionIdFromToken } from "./session-token";
+import { sessionIdFromToken, sessionTokenFor } from "./session-token";
 
 const MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -17,7 +16,7 @@ export function sessionCookieName(): string {
  */
 export async function attachSessionCookie(response: NextResponse, sessionId: string): Promise<void> {
   const name = sessionCookieName();
-  const value = await encode({ token: { sid: sessionId }, secret: env().AUTH_SECRET, salt: name, maxAge: MAX_AGE_SECONDS });
+  const value = await sessionTokenFor(sessionId, env().AUTH_SECRET, name, MAX_AGE_SECONDS);
   response.cookies.set(name, value, {
     httpOnly: true,
     sameSite: "lax",

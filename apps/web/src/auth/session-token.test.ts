@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { encode } from "next-auth/jwt";
-import { sessionIdFromToken } from "./session-token";
+import { decode, encode } from "next-auth/jwt";
+import { sessionIdFromToken, sessionTokenFor } from "./session-token";
 
 const secret = "a".repeat(43);
 const salt = "authjs.session-token";
@@ -33,5 +33,29 @@ describe("sessionIdFromToken", () => {
   it("returns null for a token without a session id", async () => {
     const token = await encode({ token: { sub: "user-1" }, secret, salt });
     expect(await sessionIdFromToken(token, secret, salt)).toBeNull();
+  });
+});
+
+describe("sessionTokenFor", () => {
+  it("makes a cookie next-auth reads, expiring after maxAge", async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const token = await sessionTokenFor("session-2", secret, salt, 3600);
+    const payload = await decode({ token, secret, salt });
+    expect(payload?.sid).toBe("session-2");
+    expect(payload?.exp).toBeGreaterThanOrEqual(before + 3600);
+    expect(payload?.exp).toBeLessThanOrEqual(before + 3601);
+    expect(typeof payload?.jti).toBe("string");
+    expect(await sessionIdFromToken(token, secret, salt)).toBe("session-2");
+  });
+
+  it("is unreadable with another secret or cookie name", async () => {
+    const token = await sessionTokenFor("session-2", secret, salt, 3600);
+    expect(await sessionIdFromToken(token, "b".repeat(43), salt)).toBeNull();
+    expect(await sessionIdFromToken(token, secret, "__Secure-authjs.session-token")).toBeNull();
+    await expect(decode({ token, secret: "b".repeat(43), salt })).rejects.toThrow();
+  });
+
+  it("gives each cookie its own id (two sign-ins never share a token)", async () => {
+    expect(await sessionTokenFor("s", secret, salt, 60)).not.toBe(await sessionTokenFor("s", secret, salt, 60));
   });
 });

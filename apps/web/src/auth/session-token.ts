@@ -1,5 +1,5 @@
-import { hkdfSync } from "node:crypto";
-import { base64url, calculateJwkThumbprint, jwtDecrypt } from "jose";
+import { hkdfSync, randomUUID } from "node:crypto";
+import { base64url, calculateJwkThumbprint, EncryptJWT, jwtDecrypt } from "jose";
 
 type CookieKey = { key: Uint8Array; kid: string };
 
@@ -43,4 +43,20 @@ export async function sessionIdFromToken(token: string, secret: string, salt: st
   } catch {
     return null;
   }
+}
+
+/**
+ * A next-auth session cookie carrying `sid` (what next-auth/jwt's `encode` makes: `dir`,
+ * A256CBC-HS512, its `kid`, iat/exp/jti) with the key derived once per process instead of per call.
+ */
+export async function sessionTokenFor(sessionId: string, secret: string, salt: string, maxAgeSeconds: number): Promise<string> {
+  const enc = "A256CBC-HS512";
+  const { key, kid } = await cookieKey(secret, salt, enc);
+  const issuedAt = Math.floor(Date.now() / 1000);
+  return new EncryptJWT({ sid: sessionId })
+    .setProtectedHeader({ alg: "dir", enc, kid })
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + maxAgeSeconds)
+    .setJti(randomUUID())
+    .encrypt(key);
 }

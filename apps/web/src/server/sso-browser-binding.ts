@@ -31,9 +31,13 @@ export function attachBrowserSecret(response: NextResponse, secret: string): Nex
   return response;
 }
 
-/** After a callback: the cookie goes once no other sign-in of this browser (another tab) still needs it. */
-export async function releaseBrowserSecret(response: NextResponse, secret: string | null): Promise<NextResponse> {
-  if (!secret || (await hasOpenFlows(ssoContext(), secret))) return response;
+/**
+ * After a callback: the cookie goes once no other sign-in of this browser (another tab) still
+ * needs it. Takes the response while it is still being made, to ask about open flows meanwhile.
+ */
+export async function releaseBrowserSecret(pending: Promise<NextResponse>, secret: string | null): Promise<NextResponse> {
+  const [response, stillNeeded] = await Promise.all([pending, secret ? hasOpenFlows(ssoContext(), secret) : true]);
+  if (stillNeeded) return response;
   const name = cookieName();
   response.cookies.set(name, "", { httpOnly: true, sameSite: "lax", path: COOKIE_PATH, secure: name.startsWith("__Secure-"), maxAge: 0 });
   return response;

@@ -1,4 +1,5 @@
-import { eq, ssoConnections, type SsoConnection, type SsoFlow } from "@gatehouse/db";
+import { eq, getTableColumns, ssoConnections, ssoFlows, type SsoConnection, type SsoFlow } from "@gatehouse/db";
+import { hashToken } from "@gatehouse/core";
 import { ssoUrls, type SsoContext } from "../context";
 import { redeemSignInVerification } from "./email-verification";
 import { finishSignIn, type FlowOutcome, type RequestInfo } from "./finish-sign-in";
@@ -25,11 +26,23 @@ export type CallbackInput = { url: URL; request: RequestInfo; browserSecret: str
 type LoadedFlow = { ok: true; flow: SsoFlow; connection: SsoConnection } | { ok: false; outcome: FlowOutcome };
 
 async function loadFlowConnection(ctx: SsoContext, input: CallbackInput): Promise<LoadedFlow> {
-  const taken = await takeFlow(ctx, input.url.searchParams.get("state"), input.browserSecret);
+  const state = input.url.searchParams.get("state");
+  // The flow's connection is read beside taking the flow (one round trip, not two); it counts
+  // only if it is the connection of the flow that was taken.
+  const [taken, [connection]] = await Promise.all([
+    takeFlow(ctx, state, input.browserSecret),
+    state
+      ? ctx.db
+          .select(getTableColumns(ssoConnections))
+          .from(ssoConnections)
+          .innerJoin(ssoFlows, eq(ssoFlows.connectionId, ssoConnections.id))
+          .where(eq(ssoFlows.stateHash, hashToken(state)))
+          .limit(1)
+      : [],
+  ]);
   if (taken.kind === "other_browser") return { ok: false, outcome: OTHER_BROWSER };
   if (taken.kind === "stale") return { ok: false, outcome: STALE };
-  const [connection] = await ctx.db.select().from(ssoConnections).where(eq(ssoConnections.id, taken.flow.connectionId)).limit(1);
-  return connection ? { ok: true, flow: taken.flow, connection } : { ok: false, outcome: STALE };
+  return connection && connection.id === taken.flow.connectionId ? { ok: true, flow: taken.flow, connection } : { ok: false, outcome: STALE };
 }
 
 /** The OIDC redirect URI: code → tokens (state, PKCE, nonce, issuer, signature checked) → claims. */

@@ -150,7 +150,7 @@ export async function finishSignIn(
       profile,
       identity: known.facts,
       expectedEmail,
-      emailOnVerifiedDomain: profile.email ? await isEmailOnVerifiedDomain(ctx.db, connection.accountId, profile.email) : false,
+      emailOnVerifiedDomain: known.emailOnVerifiedDomain,
       emailProvenBefore: Boolean(input.emailJustProven || (identity?.emailProvenAt && identity.email === profile.email)),
       bySetupLinkRecipient: setupLink !== null,
     });
@@ -256,9 +256,18 @@ export async function finishSignIn(
         : await provisionMember(ctx, connection, profile, decision.role, { key, emailProvenAt: input.emailJustProven ? now : null }, request);
   // A first sign-in links the identity (idempotently: a concurrent first sign-in of the same
   // person may have linked it a moment ago); a link that points elsewhere is never moved.
-  const linkedTo = userId
-    ? await recordIdentity(ctx, { connection, key, userId, email, identity, emailJustProven: Boolean(input.emailJustProven), now })
-    : null;
+  const linkedTo = identity
+    ? identity.userId
+    : userId
+      ? await linkIdentity(ctx.db, {
+          connectionId: connection.id,
+          key,
+          userId,
+          email,
+          emailProvenAt: input.emailJustProven ? now : null,
+          now,
+        })
+      : null;
   if (!userId || linkedTo !== userId) {
     // Someone took this email between the decision and the insert: never attach to them.
     const { code, message, advice } = existingLoginRefusal(email);
@@ -270,20 +279,24 @@ export async function finishSignIn(
     });
     return { kind: "refused", code, message, advice };
   }
-  const sessionId = await createSession(ctx, {
-    userId,
-    method: "sso",
-    accountId: connection.accountId,
-    connectionId: connection.id,
-    ip: request.ip,
-    userAgent: request.userAgent,
-  });
-  await recordAuditEvent(ctx.db, {
-    ...auditBase,
-    actor: { userId, label: email, ip: request.ip },
-    action: "sign_in.sso.succeeded",
-    metadata: { provisioned: decision.outcome === "provision", linked: decision.outcome === "sign_in" && decision.link, subject: key.subject },
-  });
+  const [sessionId] = await Promise.all([
+    createSession(ctx, {
+      userId,
+      method: "sso",
+      accountId: connection.accountId,
+      connectionId: connection.id,
+      ip: request.ip,
+      userAgent: request.userAgent,
+    }),
+    recordAuditEvent(ctx.db, {
+      ...auditBase,
+      actor: { userId, label: email, ip: request.ip },
+      action: "sign_in.sso.succeeded",
+      metadata: { provisioned: decision.outcome === "provision", linked: decision.outcome === "sign_in" && decision.link, subject: key.subject },
+    }),
+    // A known identity notes this sign-in beside the session's creation (its link never moves).
+    identity ? touchIdentity(ctx, identity.id, { email, emailJustProven: Boolean(input.emailJustProven), now }) : null,
+  ]);
   return { kind: "signed_in", sessionId, redirectTo: flow.callbackUrl ?? "/", email, connectionId: connection.id };
 }
 
@@ -308,40 +321,50 @@ type SsoIdentity = typeof ssoIdentities.$inferSelect;
  * email names with whether another subject of this connection already signs them in.
  */
 async function loadIdentityFacts(ctx: SsoContext, connection: SsoConnection, key: IdentityKey, email: string | null) {
-  const [identity] = await ctx.db
-    .select()
-    .from(ssoIdentities)
-    .where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.issuer, key.issuer), eq(ssoIdentities.subject, key.subject)))
-    .limit(1);
+  // Independent lookups go out together: a sign-in waits for two round trips here, not five.
+  const [[identity], user, emailOnVerifiedDomain] = await Promise.all([
+    ctx.db
+      .select()
+      .from(ssoIdentities)
+      .where(and(eq(ssoIdentities.connectionId, connection.id), eq(ssoIdentities.issuer, key.issuer), eq(ssoIdentities.subject, key.subject)))
+      .limit(1),
+    // Google delivers ami+cio@ to ami@, so there the asserted address also reaches a member's
+    // plus-addressed form; every other provider matches exactly.
+    email
+      ? findUserByEmail(ctx.db, email).then(
+          (found) => found ?? findPlusAddressedMember(ctx.db, { accountId: connection.accountId, provider: connection.provider, email }),
+        )
+      : null,
+    email ? isEmailOnVerifiedDomain(ctx.db, connection.accountId, email) : false,
+  ]);
   // The account's own SCIM directory vouches for its users by externalId, which Okta (and a
   // directory set up so) fills with the IdP subject: that links before any email matching.
   const linkedUserId = identity?.userId ?? (await findScimUserBySubject(ctx, connection.id, key.subject));
-  const linkedRole = linkedUserId ? await getMemberRole(ctx.db, connection.accountId, linkedUserId) : null;
-  // Google delivers ami+cio@ to ami@, so there the asserted address also reaches a member's
-  // plus-addressed form; every other provider matches exactly.
-  const user = email
-    ? ((await findUserByEmail(ctx.db, email)) ??
-      (await findPlusAddressedMember(ctx.db, { accountId: connection.accountId, provider: connection.provider, email })))
-    : null;
-  const role = user ? await getMemberRole(ctx.db, connection.accountId, user.id) : null;
-  const otherLink =
-    user && user.id !== linkedUserId
-      ? (
-          await ctx.db
-            .select({ id: ssoIdentities.id })
-            .from(ssoIdentities)
-            // The same subject linked a moment ago by a concurrent first sign-in is this identity, not another.
-            .where(
-              and(
-                eq(ssoIdentities.connectionId, connection.id),
-                eq(ssoIdentities.userId, user.id),
-                or(ne(ssoIdentities.issuer, key.issuer), ne(ssoIdentities.subject, key.subject)),
-              ),
-            )
-            .limit(1)
-        )[0]
-      : undefined;
+  const roleOf = (userId: string | null | undefined) => (userId ? getMemberRole(ctx.db, connection.accountId, userId) : null);
+  // Usually the email names the linked user: one role lookup serves both.
+  const isLinkedUser = Boolean(user && user.id === linkedUserId);
+  const [linkedRole, otherRole, otherLink] = await Promise.all([
+    roleOf(linkedUserId),
+    isLinkedUser ? null : roleOf(user?.id),
+    user && !isLinkedUser
+      ? ctx.db
+          .select({ id: ssoIdentities.id })
+          .from(ssoIdentities)
+          // The same subject linked a moment ago by a concurrent first sign-in is this identity, not another.
+          .where(
+            and(
+              eq(ssoIdentities.connectionId, connection.id),
+              eq(ssoIdentities.userId, user.id),
+              or(ne(ssoIdentities.issuer, key.issuer), ne(ssoIdentities.subject, key.subject)),
+            ),
+          )
+          .limit(1)
+          .then((rows) => rows[0])
+      : undefined,
+  ]);
+  const role = isLinkedUser ? linkedRole : otherRole;
   return {
+    emailOnVerifiedDomain,
     identity: identity ?? null,
     memberLabel:
       user && role
@@ -366,28 +389,12 @@ async function findScimUserBySubject(ctx: SsoContext, connectionId: string, subj
   return row?.userId ?? null;
 }
 
-/** Links a first-time identity, or notes a known one's sign-in; returns the user the identity is linked to. */
-async function recordIdentity(
-  ctx: SsoContext,
-  input: { connection: SsoConnection; key: IdentityKey; userId: string; email: string; identity: SsoIdentity | null; emailJustProven: boolean; now: Date },
-): Promise<string | null> {
-  const { key, now } = input;
-  const proven = input.emailJustProven ? { emailProvenAt: now } : {};
-  if (input.identity) {
-    await ctx.db
-      .update(ssoIdentities)
-      .set({ email: input.email, lastSignInAt: now, ...proven })
-      .where(eq(ssoIdentities.id, input.identity.id));
-    return input.identity.userId;
-  }
-  return linkIdentity(ctx.db, {
-    connectionId: input.connection.id,
-    key,
-    userId: input.userId,
-    email: input.email,
-    emailProvenAt: input.emailJustProven ? now : null,
-    now,
-  });
+/** A known identity's sign-in: its latest email, when, and whether this sign-in proved the email. */
+async function touchIdentity(ctx: SsoContext, identityId: string, input: { email: string; emailJustProven: boolean; now: Date }): Promise<void> {
+  await ctx.db
+    .update(ssoIdentities)
+    .set({ email: input.email, lastSignInAt: input.now, ...(input.emailJustProven ? { emailProvenAt: input.now } : {}) })
+    .where(eq(ssoIdentities.id, identityId));
 }
 
 function testedEmail(ctx: SsoContext, testId: string | null): Promise<string | null> {

@@ -91,14 +91,13 @@ export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new 
   // endpoint. Ours has verified it against this connection's certificates and this flow, so the
   // sign-in's claims go onto the flow for the callback in the starting browser; Jackson's session
   // for the RelayState ends here, as its ACS would end it.
-  const [, replay] = await Promise.all([consumeJacksonSamlSession(jackson, input.relayState!), rememberIds(ctx, verified, connection.clockSkewSeconds, now)]);
+  const written = Promise.all([consumeJacksonSamlSession(jackson, input.relayState!), rememberIds(ctx, verified, connection.clockSkewSeconds, now)]);
+  written.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
+  // The claims are read while those two writes are on their way (CPU beside the round trips).
+  const claims = await readSamlClaims(verified.assertionXml).catch(() => null);
+  const [, replay] = await written;
   if (replay) return refusedFlow(ctx, state, replay);
-  let claims: Record<string, unknown>;
-  try {
-    claims = await readSamlClaims(verified.assertionXml);
-  } catch {
-    return refuseAtAcs(ctx, connection, ip, { code: "unreadable_attributes", message: "The assertion's attributes could not be read." });
-  }
+  if (!claims) return refuseAtAcs(ctx, connection, ip, { code: "unreadable_attributes", message: "The assertion's attributes could not be read." });
   const held = await holdSamlClaims(ctx, state, claims, {
     clockOffsetSeconds: verified.issueInstant ? Math.round((now.getTime() - verified.issueInstant.getTime()) / 1000) : null,
     certificateFingerprint: verified.certificateFingerprint,

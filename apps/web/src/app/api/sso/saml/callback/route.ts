@@ -11,5 +11,5 @@ import { ssoContext } from "@/server/sso-context";
 export async function GET(request: NextRequest) {
   const browserSecret = readBrowserSecret(request);
   const outcome = await completeSamlCallback(ssoContext(), { url: request.nextUrl, request: requestInfo(request), browserSecret });
-  return releaseBrowserSecret(await respondToOutcome(outcome), browserSecret);
+  return releaseBrowserSecret(respondToOutcome(outcome), browserSecret);
 }
