@@ -19,7 +19,11 @@ export async function holdPasswordProof(ctx: Pick<CoreContext, "db" | "now">, ra
 
 /** Whether this session re-checked the password for this account in the last few minutes. */
 export async function hasPasswordProof(ctx: Pick<CoreContext, "db" | "now">, rawId: string, accountId: string): Promise<boolean> {
-  const [row] = await ctx.db.select({ idHash: sessions.idHash }).from(sessions).where(heldFor(rawId, accountId, nowOf(ctx))).limit(1);
+  const [row] = await ctx.db
+    .select({ idHash: sessions.idHash })
+    .from(sessions)
+    .where(heldFor(rawId, accountId, nowOf(ctx)))
+    .limit(1);
   return Boolean(row);
 }
 

@@ -62,7 +62,10 @@ describe("switching accounts by password", () => {
     const clock = clockedContext();
     const { y, user, sid, proof } = await ssoSessionInX("a1", clock.ctx);
     await enrol(clock.ctx, user, clock.now());
-    expect(await proveAccountWithPassword(clock.ctx, { ...proof, password: PASSWORD, rememberedDeviceToken: null })).toEqual({ ok: true, value: { codeOwed: true } });
+    expect(await proveAccountWithPassword(clock.ctx, { ...proof, password: PASSWORD, rememberedDeviceToken: null })).toEqual({
+      ok: true,
+      value: { codeOwed: true },
+    });
     expect(await switchActiveAccount(env.db, sid, y.id)).toBe("needs_sign_in");
     expect(await audits(y.id, "session.account_proved")).toEqual([]);
   });
@@ -108,14 +111,21 @@ describe("switching accounts by password", () => {
     await proveAccountWithPassword(clock.ctx, { ...proof, password: PASSWORD, rememberedDeviceToken: null });
     const used = await proveAccountWithCode(clock.ctx, { ...proof, kind: "recovery", code: recoveryCodes[0]!, rememberDevice: true, userAgent: "test" });
     expect(used.ok && used.value.recoveryCodesLeft).toBe(9);
-    expect(await env.db.select().from(mfaRecoveryCodes).where(and(eq(mfaRecoveryCodes.userId, user.id), isNull(mfaRecoveryCodes.usedAt)))).toHaveLength(9);
+    expect(
+      await env.db
+        .select()
+        .from(mfaRecoveryCodes)
+        .where(and(eq(mfaRecoveryCodes.userId, user.id), isNull(mfaRecoveryCodes.usedAt))),
+    ).toHaveLength(9);
     expect(await switchActiveAccount(env.db, sid, y.id)).toBe("switched");
     expect((await audits(y.id, "session.account_proved")).map((e) => e.metadata)).toEqual([{ method: "password", mfa: "recovery_code" }]);
 
     // Another SSO session of the same person: the spent code is refused...
     const later = { ...proof, sessionId: await createSession(clock.ctx, { userId: user.id, method: "sso", accountId: x.id }) };
     await proveAccountWithPassword(clock.ctx, { ...later, password: PASSWORD, rememberedDeviceToken: null });
-    expect(await proveAccountWithCode(clock.ctx, { ...later, kind: "recovery", code: recoveryCodes[0]!, rememberDevice: false, userAgent: null })).toMatchObject({
+    expect(
+      await proveAccountWithCode(clock.ctx, { ...later, kind: "recovery", code: recoveryCodes[0]!, rememberDevice: false, userAgent: null }),
+    ).toMatchObject({
       ok: false,
       error: { code: "wrong_recovery_code" },
     });
@@ -155,7 +165,10 @@ describe("switching accounts by password", () => {
       ok: false,
       error: { code: "invalid" },
     });
-    expect(await proveAccountWithPassword(clock.ctx, { ...proof, password: PASSWORD, rememberedDeviceToken: null })).toEqual({ ok: true, value: { codeOwed: false } });
+    expect(await proveAccountWithPassword(clock.ctx, { ...proof, password: PASSWORD, rememberedDeviceToken: null })).toEqual({
+      ok: true,
+      value: { codeOwed: false },
+    });
     expect(await switchActiveAccount(env.db, sid, y.id)).toBe("switched");
     expect((await audits(y.id, "session.account_proved")).map((e) => e.metadata)).toEqual([{ method: "password", mfa: "not_enrolled" }]);
   });

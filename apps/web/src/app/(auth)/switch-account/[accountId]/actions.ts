@@ -35,7 +35,11 @@ export async function proveAccountWithPasswordAction(_state: ActionState, formDa
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
   const target = await switchTarget(parsed.data.accountId);
   if (!target) return { error: NOT_A_MEMBER };
-  const result = await proveAccountWithPassword(coreContext(), { ...target, password: parsed.data.password, rememberedDeviceToken: await readRememberedDevice() });
+  const result = await proveAccountWithPassword(coreContext(), {
+    ...target,
+    password: parsed.data.password,
+    rememberedDeviceToken: await readRememberedDevice(),
+  });
   if (!result.ok) {
     switch (result.error.code) {
       case "rate_limited":
@@ -45,7 +49,10 @@ export async function proveAccountWithPasswordAction(_state: ActionState, formDa
       case "sso_required":
         return { error: "This account requires signing in with SSO. Use its sign-in button above." };
       case "mfa_enrolment_required":
-        return { error: "One of your accounts requires two-step verification, which you have not set up. Set it up in Account → Two-step verification, then switch again." };
+        return {
+          error:
+            "One of your accounts requires two-step verification, which you have not set up. Set it up in Account → Two-step verification, then switch again.",
+        };
       default:
         return { error: "That password is not right. Try again, or reset your password." };
     }
