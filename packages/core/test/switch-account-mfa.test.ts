@@ -1,19 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { accounts, and, auditEvents, eq, mfaRecoveryCodes, isNull } from "@gatehouse/db";
 import {
-  confirmMfaEnrolment,
   createSession,
   ensureAccount,
   ensureMember,
   hasPasswordProof,
   proveAccountWithCode,
   proveAccountWithPassword,
-  startMfaEnrolment,
   switchActiveAccount,
   totpCodeAt,
   type MfaContext,
 } from "../src";
 import { useCoreContext } from "./harness";
+import { clockedMfaContext, enrol } from "./mfa-support";
 
 // Switching into another account by password asks for what a password sign-in would: the
 // password, then the second factor. Before, the password alone opened the account.
@@ -21,14 +20,8 @@ import { useCoreContext } from "./harness";
 const env = useCoreContext();
 const KEY = "s".repeat(32);
 const PASSWORD = "integration-password";
-const T0 = new Date("2026-11-27T12:00:05Z");
 
-/** A context whose clock the test moves, 30 seconds a step. */
-function clockedContext() {
-  let now = T0;
-  const ctx: MfaContext = { db: env.db, now: () => now, encryptionKey: KEY };
-  return { ctx, advance: (steps = 1) => (now = new Date(now.getTime() + steps * 30_000)), now: () => now };
-}
+const clockedContext = (start?: Date) => clockedMfaContext(env.db, KEY, start);
 
 /** A person in two accounts, signed in through X's SSO: the session grants X only. */
 async function ssoSessionInX(tag: string, ctx: MfaContext) {
@@ -39,15 +32,6 @@ async function ssoSessionInX(tag: string, ctx: MfaContext) {
   const sid = await createSession(ctx, { userId: user.id, method: "sso", accountId: x.id });
   const proof = { sessionId: sid, user: { id: user.id, email: user.email }, accountId: y.id, ip: null };
   return { x, y, user, sid, proof };
-}
-
-async function enrol(ctx: MfaContext, user: { id: string; email: string }, now: Date) {
-  const started = await startMfaEnrolment(ctx, { userId: user.id, email: user.email });
-  if (!started.ok) throw new Error(started.error);
-  const secret = new URL(started.value.uri).searchParams.get("secret")!;
-  const confirmed = await confirmMfaEnrolment(ctx, { userId: user.id, code: totpCodeAt(secret, now), actor: { userId: user.id, label: user.email, ip: null } });
-  if (!confirmed.ok) throw new Error(confirmed.error);
-  return { secret, recoveryCodes: confirmed.value.recoveryCodes };
 }
 
 const audits = (accountId: string, action: string) =>

@@ -1,4 +1,6 @@
+import type { Browser, Page } from "@playwright/test";
 import { ensureMember } from "@gatehouse/core";
+import type { Database } from "@gatehouse/db";
 import { expect, PASSWORD, test } from "../support/fixtures";
 import { configureOkta, freshPage, startSsoSignIn } from "../support/issue9-connections";
 import { createSsoTeam } from "../support/sandbox";
@@ -58,15 +60,20 @@ test("a session from one account's SSO opens that account only; the other asks f
   await expect(person.getByRole("link", { name: "Security" })).toBeVisible();
 });
 
-test("switching by password asks an enrolled person for their code too, and a wrong code keeps the password", async ({ browser, page, db }) => {
+/** Acme's admin, enrolled in MFA and also a member of Globex, signed in through Globex's SSO. */
+async function enrolledPersonSignedInThroughGlobex(browser: Browser, page: Page, db: Database) {
   const { team: globex, buttonText } = await configureOkta(page);
   await authenticateAndSwitchOn(page, globex.admin.email);
   const acme = await createSsoTeam();
   await ensureMember(db, { accountId: globex.account.id, email: acme.admin.email, name: "", role: "member" });
   const key = await enrolDirectly(db, acme.admin);
-
   const person = await freshPage(browser);
   await memberSignsInWithSso(person, globex.account.slug, buttonText, acme.admin.email);
+  return { globex, acme, key, person };
+}
+
+test("switching by password asks an enrolled person for their code too, and a wrong code keeps the password", async ({ browser, page, db }) => {
+  const { globex, acme, key, person } = await enrolledPersonSignedInThroughGlobex(browser, page, db);
   await person.getByLabel("Account").selectOption({ label: `${acme.account.name} (sign-in needed)` });
   await person.getByRole("button", { name: "Switch" }).click();
   await person.getByLabel("Password").fill(PASSWORD);
@@ -92,13 +99,7 @@ test("switching by password asks an enrolled person for their code too, and a wr
 });
 
 test("the switch's password and code steps work without JavaScript", async ({ browser, page, db }) => {
-  const { team: globex, buttonText } = await configureOkta(page);
-  await authenticateAndSwitchOn(page, globex.admin.email);
-  const acme = await createSsoTeam();
-  await ensureMember(db, { accountId: globex.account.id, email: acme.admin.email, name: "", role: "member" });
-  const key = await enrolDirectly(db, acme.admin);
-  const signedIn = await freshPage(browser);
-  await memberSignsInWithSso(signedIn, globex.account.slug, buttonText, acme.admin.email);
+  const { acme, key, person: signedIn } = await enrolledPersonSignedInThroughGlobex(browser, page, db);
 
   const person = await (await browser.newContext({ javaScriptEnabled: false, storageState: await signedIn.context().storageState() })).newPage();
   await person.goto(`/switch-account/${acme.account.id}`);
