@@ -12,6 +12,8 @@ export * from "./sessions";
 export * from "./prune-expired-rows";
 export * from "./session-grants";
 export * from "./prove-account-with-password";
+export * from "./prove-account-with-code";
+export { hasPasswordProof, PASSWORD_PROOF_MINUTES } from "./password-proof-hold";
 export * from "./users";
 export * from "./accounts";
 export * from "./authenticate-password";

@@ -198,7 +198,8 @@ export async function grantAccountToSession(db: Database, rawId: string, account
   return true;
 }
 
-async function isMember(db: Database, userId: string, accountId: string): Promise<boolean> {
+/** Whether the user is a member of the account. */
+export async function isMember(db: Database, userId: string, accountId: string): Promise<boolean> {
   const [membership] = await db
     .select({ id: memberships.id })
     .from(memberships)

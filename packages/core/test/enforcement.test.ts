@@ -174,6 +174,7 @@ describe("checkSignInMethod", () => {
         accountId: s.account.id,
         password: PASSWORD,
         ip: null,
+        rememberedDeviceToken: null,
       }),
     ).toEqual({
       ok: false,

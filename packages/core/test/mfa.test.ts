@@ -22,20 +22,14 @@ import {
   switchActiveAccount,
   totpCodeAt,
   userHasMfa,
-  type MfaContext,
 } from "../src";
 import { useCoreContext } from "./harness";
+import { clockedMfaContext, enrol, T0 } from "./mfa-support";
 
 const env = useCoreContext();
 const KEY = "m".repeat(32);
-const T0 = new Date("2026-11-27T12:00:05Z");
 
-/** A context whose clock the test moves, 30 seconds a step. */
-function clockedContext(start = T0) {
-  let now = start;
-  const ctx: MfaContext = { db: env.db, now: () => now, encryptionKey: KEY };
-  return { ctx, advance: (steps = 1) => (now = new Date(now.getTime() + steps * 30_000)), now: () => now };
-}
+const clockedContext = (start?: Date) => clockedMfaContext(env.db, KEY, start);
 
 async function setup(tag: string) {
   const account = await ensureAccount(env.db, { name: `Acct ${tag}`, slug: `mfa-${tag}` });
@@ -55,16 +49,6 @@ async function setup(tag: string) {
   });
   const actorOf = (u: { id: string; email: string }) => ({ userId: u.id, label: u.email, ip: "127.0.0.1" });
   return { account, admin, member, actorOf };
-}
-
-/** Enrols a user; returns the base32 secret (read back from the URI, as an app would) and codes. */
-async function enrol(ctx: MfaContext, user: { id: string; email: string }, now: Date) {
-  const started = await startMfaEnrolment(ctx, { userId: user.id, email: user.email });
-  if (!started.ok) throw new Error(started.error);
-  const secret = new URL(started.value.uri).searchParams.get("secret")!;
-  const confirmed = await confirmMfaEnrolment(ctx, { userId: user.id, code: totpCodeAt(secret, now), actor: { userId: user.id, label: user.email, ip: null } });
-  if (!confirmed.ok) throw new Error(confirmed.error);
-  return { secret, recoveryCodes: confirmed.value.recoveryCodes };
 }
 
 describe("MFA enrolment", () => {

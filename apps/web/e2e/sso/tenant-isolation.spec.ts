@@ -1,8 +1,11 @@
+import type { Browser, Page } from "@playwright/test";
 import { ensureMember } from "@gatehouse/core";
+import type { Database } from "@gatehouse/db";
 import { expect, PASSWORD, test } from "../support/fixtures";
 import { configureOkta, freshPage, startSsoSignIn } from "../support/issue9-connections";
 import { createSsoTeam } from "../support/sandbox";
 import { authenticateAndSwitchOn, memberSignsInWithSso } from "../support/sso-wizard";
+import { codeFor, enrolDirectly } from "../mfa/authenticator";
 
 // Issue 12, item 1: one account's IdP vouches only for that account.
 
@@ -55,4 +58,59 @@ test("a session from one account's SSO opens that account only; the other asks f
   await expect(person).toHaveURL(/\/settings\/team/);
   await expect(switcher.locator("option:checked")).toHaveText(acme.account.name);
   await expect(person.getByRole("link", { name: "Security" })).toBeVisible();
+});
+
+/** Acme's admin, enrolled in MFA and also a member of Globex, signed in through Globex's SSO. */
+async function enrolledPersonSignedInThroughGlobex(browser: Browser, page: Page, db: Database) {
+  const { team: globex, buttonText } = await configureOkta(page);
+  await authenticateAndSwitchOn(page, globex.admin.email);
+  const acme = await createSsoTeam();
+  await ensureMember(db, { accountId: globex.account.id, email: acme.admin.email, name: "", role: "member" });
+  const key = await enrolDirectly(db, acme.admin);
+  const person = await freshPage(browser);
+  await memberSignsInWithSso(person, globex.account.slug, buttonText, acme.admin.email);
+  return { globex, acme, key, person };
+}
+
+/** At the code step: a wrong code is refused (the password is not asked again), the right one opens the account. */
+async function wrongCodeThenRightCode(person: Page, key: string, accountName: string) {
+  await person.getByLabel("Authentication code").fill("000000");
+  await person.getByRole("button", { name: "Verify" }).click();
+  await expect(person.getByText("That code doesn't match.")).toBeVisible();
+  await person.getByLabel("Authentication code").fill(codeFor(key));
+  await person.getByRole("button", { name: "Verify" }).click();
+  await expect(person).toHaveURL(/\/settings\/team/);
+  await expect(person.getByLabel("Account").locator("option:checked")).toHaveText(accountName);
+}
+
+test("switching by password asks an enrolled person for their code too, and a wrong code keeps the password", async ({ browser, page, db }) => {
+  const { globex, acme, key, person } = await enrolledPersonSignedInThroughGlobex(browser, page, db);
+  await person.getByLabel("Account").selectOption({ label: `${acme.account.name} (sign-in needed)` });
+  await person.getByRole("button", { name: "Switch" }).click();
+  await person.getByLabel("Password").fill(PASSWORD);
+  await person.getByRole("button", { name: "Continue with password" }).click();
+
+  // The password alone does not open Acme: the code step, as at a password sign-in.
+  await expect(person.getByText(`Enter the code from your authenticator app for ${acme.admin.email}.`)).toBeVisible();
+  await expect(person.getByRole("link", { name: "Use a recovery code instead" })).toBeVisible();
+  await person.goto("/settings/team");
+  await expect(person.getByLabel("Account").locator("option:checked")).toHaveText(globex.account.name);
+  await person.goto(`/switch-account/${acme.account.id}`);
+
+  await wrongCodeThenRightCode(person, key, acme.account.name);
+
+  await person.goto("/settings/audit");
+  await expect(person.getByText("proved access to this account with a password and an authenticator app code").first()).toBeVisible();
+});
+
+test("the switch's password and code steps work without JavaScript", async ({ browser, page, db }) => {
+  const { acme, key, person: signedIn } = await enrolledPersonSignedInThroughGlobex(browser, page, db);
+
+  const person = await (await browser.newContext({ javaScriptEnabled: false, storageState: await signedIn.context().storageState() })).newPage();
+  await person.goto(`/switch-account/${acme.account.id}`);
+  await person.getByLabel("Password").fill(PASSWORD);
+  await person.getByRole("button", { name: "Continue with password" }).click();
+  await person.getByRole("link", { name: "Use a recovery code instead" }).click();
+  await person.getByRole("link", { name: "Use your authenticator app instead" }).click();
+  await wrongCodeThenRightCode(person, key, acme.account.name);
 });

@@ -30,6 +30,21 @@ describe("describeAuditEvent", () => {
     ],
     ["actor without a name reads as its label", event("sign_out", { actorName: "" }), "ana@acme.test signed out"],
     [
+      "switching accounts says how MFA was proved",
+      event("session.account_proved", { targetLabel: "Acme", metadata: { method: "password", mfa: "authenticator_app" } }),
+      "Ana Admin proved access to Acme with a password and an authenticator app code",
+    ],
+    [
+      "a switch without MFA enrolled reads as a password alone",
+      event("session.account_proved", { targetLabel: "Acme", metadata: { method: "password", mfa: "not_enrolled" } }),
+      "Ana Admin proved access to Acme with a password",
+    ],
+    [
+      "a switch refused for missing MFA says why",
+      event("sign_in.password.refused", { actorName: null, metadata: { reason: "mfa_enrolment_required" } }),
+      "Password sign-in refused for ana@acme.test: an account requires MFA, which is not set up",
+    ],
+    [
       "ended sessions give their count",
       event("security.sessions_ended", {
         actorLabel: "Enforcement suspension ended",

@@ -22,6 +22,7 @@ const REASONS: Record<string, string> = {
   rate_limited: "too many attempts",
   sso_required: "this account requires SSO",
   mfa_required: "MFA required",
+  mfa_enrolment_required: "an account requires MFA, which is not set up",
   wrong_code: "wrong code",
   taken_over: "another account verified it",
   idp_error: "the identity provider returned an error",
@@ -45,6 +46,13 @@ const authRequirement = (v: unknown): string => ({ any: "any method", mfa: "MFA 
 const possessive = (name: string): string => (name.endsWith("s") ? `${name}'` : `${name}'s`);
 
 type Describe = (p: Parts) => string;
+
+/** How a switch into an account proved MFA after the password (session.account_proved). */
+const PROOF_MFA: Record<string, string> = {
+  authenticator_app: " and an authenticator app code",
+  recovery_code: " and a recovery code",
+  remembered_device: " on a remembered device",
+};
 
 /** ": button text (Sign in → Sign in with Okta), scopes" — short values shown, long ones named only. */
 function settingsList(changes: unknown): string {
@@ -75,7 +83,8 @@ const SENTENCES: Record<string, Describe> = {
   "sign_in.mfa.succeeded": ({ who }) => `${who} completed the MFA step of a sign-in`,
   "sign_in.mfa.failed": ({ e, m }) => `MFA step failed for ${e.actorLabel}: ${reasonInWords(m.reason ?? "wrong_code")}`,
   sign_out: ({ who }) => `${who} signed out`,
-  "session.account_proved": ({ who, target }) => `${who} proved access to ${target === "—" ? "this account" : target} with a password`,
+  "session.account_proved": ({ who, target, m }) =>
+    `${who} proved access to ${target === "—" ? "this account" : target} with a password${PROOF_MFA[String(m.mfa)] ?? ""}`,
   "password_reset.requested": ({ who, target, m }) =>
     m.requestedByAdmin ? `${who} sent a password reset link to ${target}` : `${who} asked for a password reset link`,
   "password_reset.completed": ({ who }) => `${who} set a new password with a reset link`,

@@ -21,19 +21,29 @@ export async function mfaStepForPasswordSignIn(
   ctx: MfaContext,
   input: { userId: string; rememberedDeviceToken: string | null; actor: Actor },
 ): Promise<MfaStep | null> {
-  const [hasMfa, isRequired, isDeviceRemembered] = await Promise.all([
-    userHasMfa(ctx.db, input.userId),
-    mfaRequirementFor(ctx.db, input.userId),
-    isRememberedDevice(ctx, input.userId, input.rememberedDeviceToken),
-  ]);
-  const step = decideMfaStep({ hasMfa, isRequired, isDeviceRemembered });
-  if (hasMfa && step === null) {
+  const inputs = await mfaStepInputsFor(ctx, input.userId, input.rememberedDeviceToken);
+  const step = decideMfaStep(inputs);
+  if (inputs.hasMfa && step === null) {
     await recordUserAuditEvent(ctx.db, input.userId, { actor: input.actor, action: "sign_in.mfa.succeeded", metadata: { method: "remembered_device" } });
   }
   return step;
 }
 
-async function isRememberedDevice(ctx: MfaContext, userId: string, token: string | null): Promise<boolean> {
+/** What decides a password sign-in's MFA step (and an account switch's): the same three facts for both. */
+export async function mfaStepInputsFor(
+  ctx: Pick<MfaContext, "db" | "now">,
+  userId: string,
+  rememberedDeviceToken: string | null,
+): Promise<{ hasMfa: boolean; isRequired: boolean; isDeviceRemembered: boolean }> {
+  const [hasMfa, isRequired, isDeviceRemembered] = await Promise.all([
+    userHasMfa(ctx.db, userId),
+    mfaRequirementFor(ctx.db, userId),
+    isRememberedDevice(ctx, userId, rememberedDeviceToken),
+  ]);
+  return { hasMfa, isRequired, isDeviceRemembered };
+}
+
+async function isRememberedDevice(ctx: Pick<MfaContext, "db" | "now">, userId: string, token: string | null): Promise<boolean> {
   if (!token) return false;
   const [row] = await ctx.db
     .select({ id: mfaRememberedDevices.id })
@@ -96,7 +106,8 @@ export async function passMfaChallenge(
   return ok({ rememberedDeviceToken, recoveryCodesLeft: checked.value.recoveryCodesLeft });
 }
 
-async function rememberDevice(db: Pick<Database, "insert">, userId: string, userAgent: string | null, now: Date): Promise<string> {
+/** Remembers this browser for 30 days; returns the token for its cookie (only its hash is kept). */
+export async function rememberDevice(db: Pick<Database, "insert">, userId: string, userAgent: string | null, now: Date): Promise<string> {
   const token = generateToken();
   await db.insert(mfaRememberedDevices).values({
     userId,

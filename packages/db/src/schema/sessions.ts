@@ -32,6 +32,13 @@ export const sessions = pgTable(
     mfaStep: mfaStep("mfa_step"),
     /** When this session's sign-in completed our MFA (null: it did not, e.g. SSO or no MFA). */
     mfaVerifiedAt: timestamp("mfa_verified_at", { withTimezone: true }),
+    /**
+     * Switching accounts: the password was re-checked for this account and a code is still owed.
+     * Held here for a few minutes so a wrong code does not mean retyping the password; the
+     * password itself is never kept.
+     */
+    passwordProvedAccountId: uuid("password_proved_account_id").references(() => accounts.id, { onDelete: "set null" }),
+    passwordProvedUntil: timestamp("password_proved_until", { withTimezone: true }),
     ip: text("ip"),
     userAgent: text("user_agent"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -5,8 +5,9 @@ import { getCurrentSession } from "@/auth/session";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { currentMfaChallenge, mfaContext } from "@/server/mfa";
 import { AuthenticatorSetup } from "@/app/_components/mfa/authenticator-setup";
-import { cancelMfaAction } from "./actions";
-import { CodeForm } from "./_components/code-form";
+import { CodeForm } from "@/app/_components/mfa/code-form";
+import { codePrompt } from "@/app/_components/mfa/code-prompt";
+import { cancelMfaAction, verifyMfaAction } from "./actions";
 import { EnrolForm } from "./_components/enrol-form";
 
 export const metadata: Metadata = { title: "Two-step verification" };
@@ -33,12 +34,10 @@ export default async function MfaStepPage({ searchParams }: { searchParams: Sear
         <p className="mt-1 text-sm text-slate-600">
           {challenge.step === "enrol"
             ? "Your account requires a code from an authenticator app at sign-in. Set it up to continue."
-            : kind === "totp"
-              ? `Enter the code from your authenticator app for ${challenge.email}.`
-              : `Enter one of the recovery codes you saved for ${challenge.email}.`}
+            : codePrompt(kind, challenge.email)}
         </p>
       </div>
-      {challenge.step === "verify" ? <CodeForm key={kind} kind={kind} callbackUrl={callbackUrl} switchHref={switchHref} /> : null}
+      {challenge.step === "verify" ? <CodeForm key={kind} action={verifyMfaAction} hidden={{ callbackUrl }} kind={kind} switchHref={switchHref} /> : null}
       {challenge.step === "enrol" ? (
         <EnrolForm
           setup={enrolment?.ok ? <AuthenticatorSetup enrolment={enrolment.value} /> : null}

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { findUserByEmail, isSsoEnforcedForMember } from "@gatehouse/core";
+import { findUserByEmail, hasPasswordProof, isSsoEnforcedForMember } from "@gatehouse/core";
 import { listEnabledConnectionsForAccount } from "@gatehouse/sso";
+import { Alert } from "@gatehouse/ui";
+import { CodeForm } from "@/app/_components/mfa/code-form";
+import { codePrompt } from "@/app/_components/mfa/code-prompt";
 import { requireSession } from "@/auth/session";
-import { db } from "@/server/context";
+import { readSessionId } from "@/auth/session-cookie";
+import { coreContext, db } from "@/server/context";
 import { SsoButtons } from "../../_components/sso-buttons";
 import { switchAccountAction } from "../../../(console)/actions";
+import { proveAccountWithCodeAction } from "./actions";
 import { ProveWithPasswordForm } from "./prove-with-password-form";
 
 export const metadata: Metadata = { title: "Sign in to switch account" };
@@ -15,11 +20,39 @@ export const metadata: Metadata = { title: "Sign in to switch account" };
  * Reached from the account switcher when this session's sign-in did not prove the chosen account
  * (it came through another account's SSO): that account's own sign-in is asked for first.
  */
-export default async function SwitchAccountPage({ params }: { params: Promise<{ accountId: string }> }) {
+export default async function SwitchAccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireSession();
   const { accountId } = await params;
+  const query = await searchParams;
   const target = session.accounts.find((a) => a.id === accountId);
   if (!target) notFound();
+  const sessionId = await readSessionId();
+  // The password was right a moment ago and a code is owed: only the code step is shown.
+  if (!target.granted && sessionId && (await hasPasswordProof(coreContext(), sessionId, target.id))) {
+    const kind = query.method === "recovery" ? "recovery" : "totp";
+    return (
+      <div className="space-y-5">
+        <div>
+          <h1 className="text-xl font-semibold text-slate-900">Sign in to {target.name}</h1>
+          <p className="mt-1 text-sm text-slate-600">{codePrompt(kind, session.user.email)}</p>
+        </div>
+        <CodeForm
+          key={kind}
+          action={proveAccountWithCodeAction}
+          hidden={{ accountId: target.id }}
+          kind={kind}
+          switchHref={`/switch-account/${target.id}${kind === "totp" ? "?method=recovery" : ""}`}
+        />
+        <StayLink name={session.activeAccount?.name} />
+      </div>
+    );
+  }
   const connections = await listEnabledConnectionsForAccount(db(), target.id);
   // An account that requires SSO of this member is proved by its SSO only.
   const requiresSso = await isSsoEnforcedForMember({ db: db() }, { userId: session.user.id, accountId: target.id });
@@ -38,6 +71,7 @@ export default async function SwitchAccountPage({ params }: { params: Promise<{ 
           </p>
         )}
       </div>
+      {query.expired ? <Alert tone="error">Your password check has expired. Enter your password again.</Alert> : null}
       {target.granted ? (
         <form action={switchAccountAction}>
           <input type="hidden" name="accountId" value={target.id} />
@@ -58,11 +92,17 @@ export default async function SwitchAccountPage({ params }: { params: Promise<{ 
           ) : null}
         </>
       )}
-      <p className="text-center text-sm">
-        <Link href="/settings/team" className="font-medium text-indigo-700 hover:underline">
-          Stay in {session.activeAccount?.name ?? "your current account"}
-        </Link>
-      </p>
+      <StayLink name={session.activeAccount?.name} />
     </div>
+  );
+}
+
+function StayLink({ name }: { name: string | undefined }) {
+  return (
+    <p className="text-center text-sm">
+      <Link href="/settings/team" className="font-medium text-indigo-700 hover:underline">
+        Stay in {name ?? "your current account"}
+      </Link>
+    </p>
   );
 }

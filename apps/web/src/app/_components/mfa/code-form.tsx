@@ -3,17 +3,32 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert, Button, Field } from "@gatehouse/ui";
-import { verifyMfaAction, type MfaStepState } from "../actions";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
-/** The code from the app, or (kind "recovery") one of the recovery codes. */
-export function CodeForm({ kind, callbackUrl, switchHref }: { kind: "totp" | "recovery"; callbackUrl: string; switchHref: string }) {
-  const [state, formAction, pending] = useActionState(verifyMfaAction, {} as MfaStepState);
+/**
+ * The second step of a password sign-in (and of switching accounts by password): the code from
+ * the app, or (kind "recovery") one of the recovery codes. `hidden` carries where the step leads.
+ */
+export function CodeForm({
+  action,
+  hidden,
+  kind,
+  switchHref,
+}: {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  hidden: Record<string, string>;
+  kind: "totp" | "recovery";
+  switchHref: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const isTotp = kind === "totp";
   return (
     <form action={formAction} noValidate className="space-y-4">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="kind" value={kind} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {isTotp ? (
         <Field
           label="Authentication code"

@@ -1,0 +1,3 @@
+ALTER TABLE "sessions" ADD COLUMN "password_proved_account_id" uuid;--> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "password_proved_until" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_password_proved_account_id_accounts_id_fk" FOREIGN KEY ("password_proved_account_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;
