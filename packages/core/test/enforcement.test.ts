@@ -164,7 +164,7 @@ describe("checkSignInMethod", () => {
 
     const policy = await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" });
     expect(policy).toEqual({ allowed: true, grantedAccountIds: [other.id] });
-    const sid = await createSession(env.ctx, { userId: s.member.id, method: "password", grantedAccountIds: policy.allowed ? policy.grantedAccountIds : null });
+    const sid = await createSession(env.ctx, { userId: s.member.id, method: "password", grantedAccountIds: policy.allowed ? policy.grantedAccountIds : [] });
     expect((await resolveSession(env.ctx, sid))?.activeAccount?.id).toBe(other.id);
     expect(await switchActiveAccount(env.db, sid, s.account.id)).toBe("needs_sign_in");
     expect(
