@@ -125,7 +125,7 @@ describe("switching SSO enforcement on", () => {
 describe("checkSignInMethod", () => {
   it("allows every account while nothing enforces, refuses with the SSO entry under sso, allows the exempt", async () => {
     const s = await setup("c1");
-    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
+    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: [s.account.id] });
     await exemptAdmin(s);
     expect(
       (await updateSecuritySettings(env.ctx, { accountId: s.account.id, actor: s.actor, authRequired: "sso", requireMfa: false, confirmation: s.account.slug }))
@@ -139,14 +139,14 @@ describe("checkSignInMethod", () => {
     });
     expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "social" })).toMatchObject({ allowed: false });
     expect((await audits(s.account.id, "sign_in.password.refused"))[0]?.metadata).toEqual({ reason: "sso_required" });
-    expect(await checkSignInMethod(env.ctx, { userId: s.admin.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
+    expect(await checkSignInMethod(env.ctx, { userId: s.admin.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: [s.account.id] });
 
     const until = new Date(Date.now() + 86_400_000);
     expect(await setMemberSsoExemption(env.ctx, { accountId: s.account.id, actor: s.actor, userId: s.member.id, exempt: true, until })).toEqual({
       ok: true,
       value: { endedSessions: 0 },
     });
-    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
+    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: [s.account.id] });
     expect((await audits(s.account.id, "member.sso_exemption_changed")).map((e) => e.metadata)).toContainEqual({
       from: "none",
       to: `until ${until.toISOString().slice(0, 10)}`,
@@ -184,7 +184,7 @@ describe("checkSignInMethod", () => {
   it("allows a user with no memberships", async () => {
     const s = await setup("c3");
     await env.db.delete(memberships).where(eq(memberships.userId, s.member.id));
-    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
+    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: [] });
   });
 });
 
@@ -210,7 +210,7 @@ describe("per-domain enforcement", () => {
     expect(await resolveSession(env.ctx, adaSession)).toBeNull();
     expect(await resolveSession(env.ctx, memberSession)).not.toBeNull();
     expect(await checkSignInMethod(env.ctx, { userId: onDomain.id, method: "password" })).toMatchObject({ allowed: false });
-    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
+    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: [s.account.id] });
     const { match } = await loadEmailRoute(env.db, "someone@d1.test");
     expect(match && offersPasswordInstead(match)).toBe(false);
     expect((await audits(s.account.id, "domain.sso_enforcement_changed"))[0]?.metadata).toEqual({ from: "off", to: "on" });
