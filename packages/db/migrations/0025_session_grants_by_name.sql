@@ -6,4 +6,5 @@ UPDATE "sessions" SET "granted_account_ids" = coalesce(
     WHERE "memberships"."user_id" = "sessions"."user_id" AND "memberships"."created_at" <= "sessions"."created_at"),
   '{}'::uuid[])
 WHERE "granted_account_ids" IS NULL;--> statement-breakpoint
-ALTER TABLE "sessions" ALTER COLUMN "granted_account_ids" SET NOT NULL;
+ALTER TABLE "sessions" ALTER COLUMN "granted_account_ids" SET NOT NULL;--> statement-breakpoint
+CREATE INDEX "memberships_sso_exempt_until_idx" ON "memberships" USING btree ("sso_exempt_until") WHERE "memberships"."sso_exempt";

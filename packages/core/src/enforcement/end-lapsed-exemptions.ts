@@ -1,9 +1,8 @@
 import { and, eq, lte, memberships, users } from "@gatehouse/db";
 import { recordAuditEvent } from "../audit";
 import { nowOf, type Actor, type CoreContext } from "../context";
-import { enforcesSsoFor } from "./decide-sign-in-policy";
+import { isSsoEnforcedForMember } from "../sign-in-policy";
 import { endNonSsoSessionsOpeningAccount } from "./end-non-sso-sessions";
-import { loadMembershipEnforcement } from "./load-enforcement";
 import { describeExemption } from "./security-settings";
 
 /** Who ends a time-limited exemption in the audit log: the job, not a person. */
@@ -31,8 +30,7 @@ export async function endLapsedSsoExemptions(ctx: Pick<CoreContext, "db" | "now"
   let ended = 0;
   for (const row of lapsed) {
     // The exemption no longer counts (it ran out), so this is the rule the member is under from now on.
-    const membership = (await loadMembershipEnforcement(ctx.db, row.userId)).find((m) => m.account.id === row.accountId);
-    const enforced = membership !== undefined && enforcesSsoFor(membership, now);
+    const enforced = await isSsoEnforcedForMember({ db: ctx.db, now: () => now }, { userId: row.userId, accountId: row.accountId });
     const handled = await ctx.db.transaction(async (tx) => {
       const [claimed] = await tx
         .update(memberships)
