@@ -59,6 +59,8 @@ describe("grantsRefusedNow", () => {
     ["another account's SSO session that proved it by password", { granted: ["id-Beta", "id-Acme"], ssoAccountId: "id-Beta" }, ["id-Acme"]],
     ["an account not granted is not listed", { granted: ["id-Open"], ssoAccountId: null }, []],
   ])("%s", (_name, input, expected) => {
-    expect(grantsRefusedNow({ grantedAccountIds: input.granted, memberships: [lapsed, current, lapsedOpen], ssoAccountId: input.ssoAccountId, now: NOW })).toEqual(expected);
+    expect(
+      grantsRefusedNow({ grantedAccountIds: input.granted, memberships: [lapsed, current, lapsedOpen], ssoAccountId: input.ssoAccountId, now: NOW }),
+    ).toEqual(expected);
   });
 });

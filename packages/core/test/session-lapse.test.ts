@@ -36,7 +36,15 @@ async function setup(tag: string) {
   const member = await ensureMember(env.db, { accountId: account.id, email: `member@gmail-${tag}.test`, name: "Member", role: "member", password: PASSWORD });
   const [connection] = await env.db
     .insert(ssoConnections)
-    .values({ accountId: account.id, provider: "oidc", name: `Okta ${tag}`, buttonText: "Sign in with Okta", enabled: true, verifiedAt: new Date(), attributeMapping: {} as never })
+    .values({
+      accountId: account.id,
+      provider: "oidc",
+      name: `Okta ${tag}`,
+      buttonText: "Sign in with Okta",
+      enabled: true,
+      verifiedAt: new Date(),
+      attributeMapping: {} as never,
+    })
     .returning();
   const actor = { userId: admin.id, label: admin.email, ip: "127.0.0.1" };
   return { account, admin, member, connection: connection!, actor };
@@ -46,7 +54,13 @@ async function setup(tag: string) {
 async function enforcingAccount(tag: string) {
   const s = await setup(tag);
   await setMemberSsoExemption(env.ctx, { accountId: s.account.id, actor: s.actor, userId: s.admin.id, exempt: true, until: null });
-  const switched = await updateSecuritySettings(env.ctx, { accountId: s.account.id, actor: s.actor, authRequired: "sso", requireMfa: false, confirmation: s.account.slug });
+  const switched = await updateSecuritySettings(env.ctx, {
+    accountId: s.account.id,
+    actor: s.actor,
+    authRequired: "sso",
+    requireMfa: false,
+    confirmation: s.account.slug,
+  });
   expect(switched.ok).toBe(true);
   return s;
 }
@@ -58,8 +72,7 @@ async function passwordSignIn(ctx: CoreContext, userId: string) {
   return createSession(ctx, { userId, method: "password", grantedAccountIds: policy.grantedAccountIds });
 }
 
-const grantedIds = async (ctx: CoreContext, sid: string) =>
-  ((await resolveSession(ctx, sid))?.accounts ?? []).filter((a) => a.granted).map((a) => a.id);
+const grantedIds = async (ctx: CoreContext, sid: string) => ((await resolveSession(ctx, sid))?.accounts ?? []).filter((a) => a.granted).map((a) => a.id);
 const audits = (accountId: string, action: string) =>
   env.db
     .select()
@@ -75,7 +88,9 @@ describe("a time-limited SSO exemption that lapses", () => {
     const s = await enforcingAccount("lapse1");
     const other = await ensureAccount(env.db, { name: "Open lapse1", slug: "open-lapse1" });
     await env.db.insert(memberships).values({ accountId: other.id, userId: s.member.id, role: "member" });
-    expect((await setMemberSsoExemption(before, { accountId: s.account.id, actor: s.actor, userId: s.member.id, exempt: true, until: new Date(T) })).ok).toBe(true);
+    expect((await setMemberSsoExemption(before, { accountId: s.account.id, actor: s.actor, userId: s.member.id, exempt: true, until: new Date(T) })).ok).toBe(
+      true,
+    );
 
     const password = await passwordSignIn(before, s.member.id);
     expect(await grantedIds(before, password)).toEqual(expect.arrayContaining([s.account.id, other.id]));
@@ -91,12 +106,19 @@ describe("a time-limited SSO exemption that lapses", () => {
     expect(await grantedIds(after, sso)).toEqual([s.account.id]);
     expect(await grantedIds(after, narrowed)).toEqual([other.id]);
     expect(await grantedIds(after, adminSession)).toContain(s.account.id);
-    const [row] = await env.db.select().from(memberships).where(and(eq(memberships.accountId, s.account.id), eq(memberships.userId, s.member.id)));
+    const [row] = await env.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.accountId, s.account.id), eq(memberships.userId, s.member.id)));
     expect(row).toMatchObject({ ssoExempt: false, ssoExemptUntil: null });
 
     const [ended] = await audits(s.account.id, "member.sso_exemption_ended");
     expect(ended).toMatchObject({ actorLabel: "SSO exemption expiry", targetLabel: s.member.email, metadata: { from: "until 2031-03-01", to: "none" } });
-    expect((await audits(s.account.id, "security.sessions_ended")).map((e) => e.metadata)).toContainEqual({ reason: "sso_exemption_ended", count: 1, members: 1 });
+    expect((await audits(s.account.id, "security.sessions_ended")).map((e) => e.metadata)).toContainEqual({
+      reason: "sso_exemption_ended",
+      count: 1,
+      members: 1,
+    });
 
     // Handled once: the next tick finds nothing.
     expect(await endLapsedSsoExemptions(at("2031-03-01T12:02:00Z"))).toBe(0);
@@ -109,7 +131,10 @@ describe("a time-limited SSO exemption that lapses", () => {
     await env.db.insert(memberships).values({ accountId: other.id, userId: s.member.id, role: "member" });
     await setMemberSsoExemption(before, { accountId: s.account.id, actor: s.actor, userId: s.member.id, exempt: true, until: new Date(T) });
     const password = await passwordSignIn(before, s.member.id);
-    await env.db.update(sessions).set({ activeAccountId: s.account.id }).where(eq(sessions.idHash, hashToken(password)));
+    await env.db
+      .update(sessions)
+      .set({ activeAccountId: s.account.id })
+      .where(eq(sessions.idHash, hashToken(password)));
 
     const resolved = await resolveSession(after, password);
     expect(resolved?.accounts.find((a) => a.id === s.account.id)?.granted).toBe(false);
@@ -125,7 +150,10 @@ describe("a time-limited SSO exemption that lapses", () => {
     // (The previous test's lapsed exemption is handled by this tick too.)
     expect(await endLapsedSsoExemptions(after)).toBeGreaterThanOrEqual(1);
     expect(await grantedIds(after, password)).toEqual([s.account.id]);
-    const [row] = await env.db.select().from(memberships).where(and(eq(memberships.accountId, s.account.id), eq(memberships.userId, s.member.id)));
+    const [row] = await env.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.accountId, s.account.id), eq(memberships.userId, s.member.id)));
     expect(row).toMatchObject({ ssoExempt: false, ssoExemptUntil: null });
     expect(await audits(s.account.id, "member.sso_exemption_ended")).toHaveLength(1);
     expect(await audits(s.account.id, "security.sessions_ended")).toHaveLength(0);
@@ -152,7 +180,15 @@ describe("an account joined after the sign-in", () => {
     const person = await ensureMember(env.db, { accountId: open.id, email: "pat@elsewhere-join2.test", name: "Pat", role: "member", password: PASSWORD });
     const now = at("2031-01-01T10:00:00Z");
     const sid = await passwordSignIn(now, person.id);
-    await env.db.insert(invites).values({ accountId: s.account.id, email: person.email, role: "member", tokenHash: hashToken("invite-join2"), expiresAt: new Date("2031-01-08T00:00:00Z") });
+    await env.db
+      .insert(invites)
+      .values({
+        accountId: s.account.id,
+        email: person.email,
+        role: "member",
+        tokenHash: hashToken("invite-join2"),
+        expiresAt: new Date("2031-01-08T00:00:00Z"),
+      });
     expect((await acceptInvite(now, { token: "invite-join2", password: PASSWORD, ip: null })).ok).toBe(true);
 
     expect(await grantedIds(now, sid)).toEqual([open.id]);

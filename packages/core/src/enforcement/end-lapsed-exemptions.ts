@@ -22,7 +22,13 @@ const BATCH = 200;
 export async function endLapsedSsoExemptions(ctx: Pick<CoreContext, "db" | "now">, at?: Date): Promise<number> {
   const now = at ?? nowOf(ctx);
   const lapsed = await ctx.db
-    .select({ membershipId: memberships.id, accountId: memberships.accountId, userId: memberships.userId, until: memberships.ssoExemptUntil, email: users.email })
+    .select({
+      membershipId: memberships.id,
+      accountId: memberships.accountId,
+      userId: memberships.userId,
+      until: memberships.ssoExemptUntil,
+      email: users.email,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.ssoExempt, true), lte(memberships.ssoExemptUntil, now)))

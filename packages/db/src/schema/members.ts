@@ -29,7 +29,9 @@ export const memberships = pgTable(
     uniqueIndex("memberships_account_user_key").on(t.accountId, t.userId),
     index("memberships_user_idx").on(t.userId),
     // The one-minute sweep that ends exemptions whose date has come reads only these few rows.
-    index("memberships_sso_exempt_until_idx").on(t.ssoExemptUntil).where(sql`${t.ssoExempt}`),
+    index("memberships_sso_exempt_until_idx")
+      .on(t.ssoExemptUntil)
+      .where(sql`${t.ssoExempt}`),
   ],
 );
 
