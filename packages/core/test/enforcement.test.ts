@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountDomains, and, auditEvents, eq, memberships, sessions, ssoConnections, ssoIdentities } from "@gatehouse/db";
+import { accountDomains, and, auditEvents, eq, memberships, sessions, ssoIdentities } from "@gatehouse/db";
 import {
   checkSignInMethod,
   createSession,
@@ -16,29 +16,11 @@ import {
   switchActiveAccount,
   updateSecuritySettings,
 } from "../src";
+import { accountWithConnection, PASSWORD } from "./enforcement-fixture";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
-const PASSWORD = "integration-password";
-
-async function setup(tag: string, options: { freshTest?: boolean } = {}) {
-  const account = await ensureAccount(env.db, { name: `Acme ${tag}`, slug: `acme-${tag}` });
-  const admin = await ensureMember(env.db, { accountId: account.id, email: `admin@${tag}.test`, name: "Admin", role: "admin", password: PASSWORD });
-  const member = await ensureMember(env.db, { accountId: account.id, email: `member@gmail-${tag}.test`, name: "Member", role: "member", password: PASSWORD });
-  const [connection] = await env.db
-    .insert(ssoConnections)
-    .values({
-      accountId: account.id,
-      provider: "oidc",
-      name: `Okta ${tag}`,
-      buttonText: "Sign in with Okta",
-      enabled: true,
-      verifiedAt: options.freshTest === false ? null : new Date(),
-      attributeMapping: {} as never,
-    })
-    .returning();
-  return { account, admin, member, connection: connection!, actor: { userId: admin.id, label: admin.email, ip: "127.0.0.1" } };
-}
+const setup = (tag: string, options: { freshTest?: boolean } = {}) => accountWithConnection(env.db, tag, options);
 
 const audits = (accountId: string, action: string) =>
   env.db

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountDomains, and, auditEvents, eq, invites, memberships, sessions, ssoConnections } from "@gatehouse/db";
+import { accountDomains, and, auditEvents, eq, invites, memberships, sessions } from "@gatehouse/db";
 import {
   acceptInvite,
   checkSignInMethod,
@@ -14,10 +14,10 @@ import {
   updateSecuritySettings,
 } from "../src";
 import type { CoreContext } from "../src/context";
+import { accountWithConnection, PASSWORD } from "./enforcement-fixture";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
-const PASSWORD = "integration-password";
 /** The test context at a fixed moment; read lazily, as the database exists only once the suite runs. */
 const at = (iso: string): CoreContext => ({
   get db() {
@@ -30,25 +30,7 @@ const at = (iso: string): CoreContext => ({
   now: () => new Date(iso),
 });
 
-async function setup(tag: string) {
-  const account = await ensureAccount(env.db, { name: `Acme ${tag}`, slug: `acme-${tag}` });
-  const admin = await ensureMember(env.db, { accountId: account.id, email: `admin@${tag}.test`, name: "Admin", role: "admin", password: PASSWORD });
-  const member = await ensureMember(env.db, { accountId: account.id, email: `member@gmail-${tag}.test`, name: "Member", role: "member", password: PASSWORD });
-  const [connection] = await env.db
-    .insert(ssoConnections)
-    .values({
-      accountId: account.id,
-      provider: "oidc",
-      name: `Okta ${tag}`,
-      buttonText: "Sign in with Okta",
-      enabled: true,
-      verifiedAt: new Date(),
-      attributeMapping: {} as never,
-    })
-    .returning();
-  const actor = { userId: admin.id, label: admin.email, ip: "127.0.0.1" };
-  return { account, admin, member, connection: connection!, actor };
-}
+const setup = (tag: string) => accountWithConnection(env.db, tag);
 
 /** An account that requires SSO, its admin exempt with no end date (the interlock wants one). */
 async function enforcingAccount(tag: string) {
@@ -180,15 +162,13 @@ describe("an account joined after the sign-in", () => {
     const person = await ensureMember(env.db, { accountId: open.id, email: "pat@elsewhere-join2.test", name: "Pat", role: "member", password: PASSWORD });
     const now = at("2031-01-01T10:00:00Z");
     const sid = await passwordSignIn(now, person.id);
-    await env.db
-      .insert(invites)
-      .values({
-        accountId: s.account.id,
-        email: person.email,
-        role: "member",
-        tokenHash: hashToken("invite-join2"),
-        expiresAt: new Date("2031-01-08T00:00:00Z"),
-      });
+    await env.db.insert(invites).values({
+      accountId: s.account.id,
+      email: person.email,
+      role: "member",
+      tokenHash: hashToken("invite-join2"),
+      expiresAt: new Date("2031-01-08T00:00:00Z"),
+    });
     expect((await acceptInvite(now, { token: "invite-join2", password: PASSWORD, ip: null })).ok).toBe(true);
 
     expect(await grantedIds(now, sid)).toEqual([open.id]);
