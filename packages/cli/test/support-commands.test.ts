@@ -29,7 +29,14 @@ beforeAll(async () => {
     .values({ accountId, provider: "okta", name: "Okta", buttonText: "Sign in with Okta", enabled: true, verifiedAt: new Date(), attributeMapping: MAPPING })
     .returning();
   connectionId = connection!.id;
-  await db.insert(sessions).values({ idHash: "sso-session", userId: people[0]!.id, method: "sso", connectionId, expiresAt: new Date(Date.now() + 86_400_000) });
+  await db.insert(sessions).values({
+    idHash: "sso-session",
+    userId: people[0]!.id,
+    method: "sso",
+    connectionId,
+    grantedAccountIds: [accountId],
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
 });
 afterAll(async () => {
   await db.$client.end();

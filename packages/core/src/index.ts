@@ -74,6 +74,7 @@ export * from "./enforcement/affected-members";
 export { endNonSsoSessions } from "./enforcement/end-non-sso-sessions";
 export { loadMembershipEnforcement } from "./enforcement/load-enforcement";
 export * from "./enforcement/security-settings";
+export { endLapsedSsoExemptions } from "./enforcement/end-lapsed-exemptions";
 export * from "./mfa";
 export * from "./login-providers/decide-provider-sign-in";
 export * from "./login-providers/provider-refusals";

@@ -1,5 +1,6 @@
 import { accounts, and, eq, gt, isNull, memberships, sessions, sql, users, type Database, type MfaStep, type SignInMethod } from "@gatehouse/db";
 import { nowOf, type CoreContext } from "./context";
+import { loadRefusedGrants } from "./enforcement/load-refused-grants";
 import { grantsOfSignIn, isAccountGranted, mergeGrants } from "./session-grants";
 import { generateToken, hashToken } from "./tokens";
 
@@ -14,8 +15,8 @@ export type NewSession = {
   method: SignInMethod;
   accountId?: string | null;
   connectionId?: string | null;
-  /** What the sign-in proved when the account policy narrowed it (checkSignInMethod); otherwise from the method. */
-  grantedAccountIds?: string[] | null;
+  /** What the sign-in proved (checkSignInMethod for a password or social sign-in); otherwise from the method. */
+  grantedAccountIds?: string[];
   ip?: string | null;
   userAgent?: string | null;
   /** Set when the password is checked but MFA is still due: the session grants nothing until then. */
@@ -26,10 +27,10 @@ export type NewSession = {
 export async function createSession(ctx: Pick<CoreContext, "db" | "now">, input: NewSession): Promise<string> {
   const id = generateToken();
   const now = nowOf(ctx);
-  const grantedAccountIds =
-    input.grantedAccountIds !== undefined ? input.grantedAccountIds : grantsOfSignIn({ method: input.method, accountId: input.accountId ?? null });
-  // A narrowed session opens in an account it proved, not one that would need its own sign-in.
-  const accountId = input.accountId ?? grantedAccountIds?.[0] ?? (await defaultAccountId(ctx.db, input.userId));
+  const memberAccountIds = await memberAccountIdsOf(ctx.db, input.userId);
+  const grantedAccountIds = input.grantedAccountIds ?? grantsOfSignIn({ method: input.method, accountId: input.accountId ?? null, memberAccountIds });
+  // The session opens in the user's oldest account it proved, not one that would need its own sign-in.
+  const accountId = input.accountId ?? memberAccountIds.find((id) => grantedAccountIds.includes(id)) ?? null;
   await ctx.db.insert(sessions).values({
     idHash: hashToken(id),
     userId: input.userId,
@@ -47,14 +48,10 @@ export async function createSession(ctx: Pick<CoreContext, "db" | "now">, input:
   return id;
 }
 
-async function defaultAccountId(db: Database, userId: string): Promise<string | null> {
-  const [first] = await db
-    .select({ accountId: memberships.accountId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId))
-    .orderBy(memberships.createdAt)
-    .limit(1);
-  return first?.accountId ?? null;
+/** The user's accounts, oldest membership first (the first is where a new session opens). */
+async function memberAccountIdsOf(db: Database, userId: string): Promise<string[]> {
+  const rows = await db.select({ accountId: memberships.accountId }).from(memberships).where(eq(memberships.userId, userId)).orderBy(memberships.createdAt);
+  return rows.map((r) => r.accountId);
 }
 
 export type AccountChoice = {
@@ -66,7 +63,14 @@ export type AccountChoice = {
   granted: boolean;
 };
 
-type ChoiceRow = { id: string; name: string; slug: string; role: "admin" | "member" };
+type ChoiceRow = {
+  id: string;
+  name: string;
+  slug: string;
+  role: "admin" | "member";
+  /** The member's "SSO off" ran out and the sweep has not handled it yet. */
+  exemptionLapsed: boolean;
+};
 
 export type ResolvedSession = {
   idHash: string;
@@ -94,7 +98,8 @@ export async function resolveSession(ctx: Pick<CoreContext, "db" | "now">, rawId
       session: sessions,
       user: { id: users.id, email: users.email, name: users.name },
       choices: sql<ChoiceRow[] | string>`coalesce((
-        select json_agg(json_build_object('id', ${accounts.id}, 'name', ${accounts.name}, 'slug', ${accounts.slug}, 'role', ${memberships.role}) order by ${accounts.name})
+        select json_agg(json_build_object('id', ${accounts.id}, 'name', ${accounts.name}, 'slug', ${accounts.slug}, 'role', ${memberships.role},
+          'exemptionLapsed', ${memberships.ssoExempt} and ${memberships.ssoExemptUntil} <= ${now.toISOString()}::timestamptz) order by ${accounts.name})
         from ${memberships} inner join ${accounts} on ${accounts.id} = ${memberships.accountId}
         where ${memberships.userId} = ${users.id}
       ), '[]'::json)`,
@@ -106,7 +111,10 @@ export async function resolveSession(ctx: Pick<CoreContext, "db" | "now">, rawId
   if (!row) return null;
   const proof = { method: row.session.method, grantedAccountIds: row.session.grantedAccountIds };
   const rows: ChoiceRow[] = typeof row.choices === "string" ? JSON.parse(row.choices) : row.choices;
-  const choices = rows.map((c) => ({ id: c.id, name: c.name, slug: c.slug, role: c.role, granted: isAccountGranted(proof, c.id) }));
+  // Between an exemption's end and the sweep that ends its sessions (a minute at most), the
+  // account is closed here already; the full decision is loaded only in that rare case.
+  const refused = rows.some((c) => c.exemptionLapsed && isAccountGranted(proof, c.id)) ? await loadRefusedGrants(ctx.db, row.session, now) : [];
+  const choices = rows.map((c) => ({ id: c.id, name: c.name, slug: c.slug, role: c.role, granted: isAccountGranted(proof, c.id) && !refused.includes(c.id) }));
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }

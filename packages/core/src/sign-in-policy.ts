@@ -15,7 +15,7 @@ export {
 } from "./enforcement/decide-sign-in-policy";
 
 export type SignInMethodCheck =
-  { allowed: true; grantedAccountIds: string[] | null } | { allowed: false; message: string; ssoAccounts: { id: string; name: string; slug: string }[] };
+  { allowed: true; grantedAccountIds: string[] } | { allowed: false; message: string; ssoAccounts: { id: string; name: string; slug: string }[] };
 
 /**
  * Applies the accounts' authentication requirements to a password or social sign-in of a user

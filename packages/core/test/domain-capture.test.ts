@@ -64,7 +64,7 @@ describe("auto-join through a verified domain", () => {
     expect(await findJoinOffer(env.db, ami.id)).toMatchObject({ offer: { kind: "join", accountId: acct.id }, account: { name: "Acme j1" } });
     expect(await joinAccountThroughDomain(env.ctx, { userId: ami.id, accountId: acct.id, actor: ami.actor })).toEqual({
       ok: true,
-      value: { accountId: acct.id },
+      value: { accountId: acct.id, opened: false },
     });
     const [row] = await env.db
       .select()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountDomains, and, auditEvents, eq, memberships, sessions, ssoConnections, ssoIdentities } from "@gatehouse/db";
+import { accountDomains, and, auditEvents, eq, memberships, sessions, ssoIdentities } from "@gatehouse/db";
 import {
   checkSignInMethod,
   createSession,
@@ -16,29 +16,11 @@ import {
   switchActiveAccount,
   updateSecuritySettings,
 } from "../src";
+import { accountWithConnection, PASSWORD } from "./enforcement-fixture";
 import { useCoreContext } from "./harness";
 
 const env = useCoreContext();
-const PASSWORD = "integration-password";
-
-async function setup(tag: string, options: { freshTest?: boolean } = {}) {
-  const account = await ensureAccount(env.db, { name: `Acme ${tag}`, slug: `acme-${tag}` });
-  const admin = await ensureMember(env.db, { accountId: account.id, email: `admin@${tag}.test`, name: "Admin", role: "admin", password: PASSWORD });
-  const member = await ensureMember(env.db, { accountId: account.id, email: `member@gmail-${tag}.test`, name: "Member", role: "member", password: PASSWORD });
-  const [connection] = await env.db
-    .insert(ssoConnections)
-    .values({
-      accountId: account.id,
-      provider: "oidc",
-      name: `Okta ${tag}`,
-      buttonText: "Sign in with Okta",
-      enabled: true,
-      verifiedAt: options.freshTest === false ? null : new Date(),
-      attributeMapping: {} as never,
-    })
-    .returning();
-  return { account, admin, member, connection: connection!, actor: { userId: admin.id, label: admin.email, ip: "127.0.0.1" } };
-}
+const setup = (tag: string, options: { freshTest?: boolean } = {}) => accountWithConnection(env.db, tag, options);
 
 const audits = (accountId: string, action: string) =>
   env.db
@@ -125,7 +107,7 @@ describe("switching SSO enforcement on", () => {
 describe("checkSignInMethod", () => {
   it("allows every account while nothing enforces, refuses with the SSO entry under sso, allows the exempt", async () => {
     const s = await setup("c1");
-    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
+    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: [s.account.id] });
     await exemptAdmin(s);
     expect(
       (await updateSecuritySettings(env.ctx, { accountId: s.account.id, actor: s.actor, authRequired: "sso", requireMfa: false, confirmation: s.account.slug }))
@@ -139,14 +121,14 @@ describe("checkSignInMethod", () => {
     });
     expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "social" })).toMatchObject({ allowed: false });
     expect((await audits(s.account.id, "sign_in.password.refused"))[0]?.metadata).toEqual({ reason: "sso_required" });
-    expect(await checkSignInMethod(env.ctx, { userId: s.admin.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
+    expect(await checkSignInMethod(env.ctx, { userId: s.admin.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: [s.account.id] });
 
     const until = new Date(Date.now() + 86_400_000);
     expect(await setMemberSsoExemption(env.ctx, { accountId: s.account.id, actor: s.actor, userId: s.member.id, exempt: true, until })).toEqual({
       ok: true,
       value: { endedSessions: 0 },
     });
-    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
+    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: [s.account.id] });
     expect((await audits(s.account.id, "member.sso_exemption_changed")).map((e) => e.metadata)).toContainEqual({
       from: "none",
       to: `until ${until.toISOString().slice(0, 10)}`,
@@ -164,7 +146,7 @@ describe("checkSignInMethod", () => {
 
     const policy = await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" });
     expect(policy).toEqual({ allowed: true, grantedAccountIds: [other.id] });
-    const sid = await createSession(env.ctx, { userId: s.member.id, method: "password", grantedAccountIds: policy.allowed ? policy.grantedAccountIds : null });
+    const sid = await createSession(env.ctx, { userId: s.member.id, method: "password", grantedAccountIds: policy.allowed ? policy.grantedAccountIds : [] });
     expect((await resolveSession(env.ctx, sid))?.activeAccount?.id).toBe(other.id);
     expect(await switchActiveAccount(env.db, sid, s.account.id)).toBe("needs_sign_in");
     expect(
@@ -185,7 +167,7 @@ describe("checkSignInMethod", () => {
   it("allows a user with no memberships", async () => {
     const s = await setup("c3");
     await env.db.delete(memberships).where(eq(memberships.userId, s.member.id));
-    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
+    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: [] });
   });
 });
 
@@ -211,7 +193,7 @@ describe("per-domain enforcement", () => {
     expect(await resolveSession(env.ctx, adaSession)).toBeNull();
     expect(await resolveSession(env.ctx, memberSession)).not.toBeNull();
     expect(await checkSignInMethod(env.ctx, { userId: onDomain.id, method: "password" })).toMatchObject({ allowed: false });
-    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: null });
+    expect(await checkSignInMethod(env.ctx, { userId: s.member.id, method: "password" })).toEqual({ allowed: true, grantedAccountIds: [s.account.id] });
     const { match } = await loadEmailRoute(env.db, "someone@d1.test");
     expect(match && offersPasswordInstead(match)).toBe(false);
     expect((await audits(s.account.id, "domain.sso_enforcement_changed"))[0]?.metadata).toEqual({ from: "off", to: "on" });

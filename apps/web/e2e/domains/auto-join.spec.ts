@@ -50,8 +50,13 @@ test("a newcomer on a verified 'request' domain asks to join; an admin approves 
   const mail = await waitForEmail(email, /approved/, answeredAfter);
   expect(mail.subject).toBe(`Your request to join ${accountName} was approved`);
 
+  // The approval came after this sign-in, which did not prove the account: it asks for the password once.
   await page.goto("/no-account");
   await page.getByRole("button", { name: `Open ${accountName}` }).click();
+  await expect(page).toHaveURL(/\/switch-account\//);
+  await expect(page.getByText(`did not include ${accountName}`)).toBeVisible();
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Continue with password" }).click();
   await expect(page).toHaveURL(/\/settings\/team/);
   await expect(page.getByRole("heading", { name: "Team members" })).toBeVisible();
   await expect(page.getByTestId("member-row").filter({ hasText: email })).toBeVisible();

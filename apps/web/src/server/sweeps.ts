@@ -1,4 +1,5 @@
 import {
+  endLapsedSsoExemptions,
   pruneExpiredRows,
   pruneIdempotencyKeys,
   pruneRememberedDevices,
@@ -43,6 +44,9 @@ export function periodicSweeps(): Sweep[] {
   sweeps.push({ name: "sso.expiry-reminders", cron: cronEvery(60), run: async (now) => void (await sendExpiryReminders(coreContext(), now)) });
   // Support's pauses of SSO enforcement end on their own, within a minute of their time.
   sweeps.push({ name: "enforcement.suspension.restore", cron: cronEvery(1), run: async (now) => void (await restoreSuspendedEnforcement(coreContext(), now)) });
+  // "SSO off until <date>" runs out: the password sessions it allowed end within a minute (until
+  // then resolveSession already keeps them out of the account).
+  sweeps.push({ name: "enforcement.exemption.expire", cron: cronEvery(1), run: async (now) => void (await endLapsedSsoExemptions(coreContext(), now)) });
   // "Remember this device" cookies past their 30 days: their rows go too.
   sweeps.push({ name: "mfa.remembered-devices.prune", cron: cronEvery(60), run: async (now) => void (await pruneRememberedDevices(db(), now)) });
   // Stored answers to Idempotency-Key requests, kept 24 hours.

@@ -26,7 +26,7 @@ export const AUDIT_KIND_ACTIONS: Record<Exclude<AuditKind, "other">, { prefixes:
   sso: { prefixes: ["sso.", "login_provider."], exact: [] },
   domains: { prefixes: ["domain.", "join_request."], exact: [] },
   members: { prefixes: ["member.", "invite."], exact: [] },
-  security: { prefixes: ["security.", "enforcement."], exact: ["member.sso_exemption_changed", "sso.disabled"] },
+  security: { prefixes: ["security.", "enforcement."], exact: ["member.sso_exemption_changed", "member.sso_exemption_ended", "sso.disabled"] },
   mfa: { prefixes: ["mfa."], exact: [] },
   scim: { prefixes: ["scim."], exact: [] },
   support: { prefixes: ["support."], exact: [] },

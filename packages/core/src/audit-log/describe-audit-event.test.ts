@@ -78,6 +78,16 @@ describe("describeAuditEvent", () => {
       "Ana Admin changed the SSO exemption of carl@acme.test from not exempt to exempt until 2026-12-31",
     ],
     [
+      "an exemption that ran out",
+      event("member.sso_exemption_ended", {
+        actorLabel: "SSO exemption expiry",
+        actorName: null,
+        targetLabel: "carl@acme.test",
+        metadata: { from: "until 2026-12-31", to: "none" },
+      }),
+      "The SSO exemption of carl@acme.test (until 2026-12-31) ended",
+    ],
+    [
       "auto-join switch",
       event("domain.auto_join_changed", { targetLabel: "acme.test", metadata: { from: false, to: true } }),
       "Ana Admin changed auto-join for acme.test from off to on",
@@ -137,6 +147,7 @@ describe("auditKindOf", () => {
     ["sso.disabled", {}, "security"],
     ["sso.disabled", { bySupport: true }, "support"],
     ["member.sso_exemption_changed", {}, "security"],
+    ["member.sso_exemption_ended", {}, "security"],
     ["member.role_changed", {}, "members"],
     ["invite.revoked", {}, "members"],
     ["domain.lost", {}, "domains"],

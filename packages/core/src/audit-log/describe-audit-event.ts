@@ -150,6 +150,7 @@ const SENTENCES: Record<string, Describe> = {
   "member.joined_through_domain": ({ who }) => `${who} joined through a verified domain`,
   "member.sso_exemption_changed": ({ who, target, m }) =>
     `${who} changed the SSO exemption of ${target}${fromTo(m, (v) => (v === true ? "exempt" : v === false ? "not exempt" : typeof v === "string" ? `exempt until ${date(v)}` : str(v)))}`,
+  "member.sso_exemption_ended": ({ target, m }) => `The SSO exemption of ${target} (${str(m.from)}) ended`,
   "member.sessions_ended": ({ who, target, m }) =>
     `${who} ended the sessions of ${target}${typeof m.sessionsEnded === "number" ? ` (${m.sessionsEnded})` : ""}`,
 

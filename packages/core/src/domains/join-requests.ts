@@ -6,6 +6,7 @@ import { type Result, fail, ok } from "../result";
 import { isAccountAdmin } from "../team";
 import { actorDisplayName } from "../users";
 import { decideAutoJoin, type AutoJoinOffer } from "./auto-join";
+import { openJoinedAccount } from "../open-joined-account";
 import { findVerifiedDomainForEmail } from "./verified-domains";
 
 export type JoinOfferView = { offer: AutoJoinOffer; account: { id: string; name: string } | null };
@@ -35,11 +36,15 @@ export async function findJoinOffer(db: Database, userId: string): Promise<JoinO
 const NOT_OFFERED =
   "Joining this account is not open to you: your email must be verified and on a domain the account has verified, with joining switched on. Ask an admin to invite you.";
 
-/** "Join <Account>": the user becomes a Member at once, when the domain's policy is join. */
+/**
+ * "Join <Account>": the user becomes a Member at once, when the domain's policy is join. The
+ * session they joined from (`sessionId`) opens the account when its sign-in could have
+ * (opensJoinedAccount); their other sessions do not, as they proved only what they had then.
+ */
 export async function joinAccountThroughDomain(
-  ctx: Pick<CoreContext, "db">,
-  input: { userId: string; accountId: string; actor: Actor },
-): Promise<Result<{ accountId: string }>> {
+  ctx: Pick<CoreContext, "db" | "now">,
+  input: { userId: string; accountId: string; actor: Actor; sessionId?: string | null },
+): Promise<Result<{ accountId: string; opened: boolean }>> {
   const { offer } = await findJoinOffer(ctx.db, input.userId);
   if (offer.kind !== "join" || offer.accountId !== input.accountId) return fail(NOT_OFFERED);
   await ctx.db.transaction(async (tx) => {
@@ -52,7 +57,8 @@ export async function joinAccountThroughDomain(
       metadata: { domainId: offer.domainId, role: "member" },
     });
   });
-  return ok({ accountId: offer.accountId });
+  const opened = input.sessionId ? await openJoinedAccount(ctx, { sessionId: input.sessionId, userId: input.userId, accountId: offer.accountId }) : false;
+  return ok({ accountId: offer.accountId, opened });
 }
 
 /** "Request to join <Account>": a pending request the account's admins see on the team page. */

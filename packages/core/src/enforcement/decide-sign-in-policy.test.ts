@@ -31,11 +31,11 @@ describe("decideSignInPolicy", () => {
   const beta = member("Beta", { emailOnEnforcingDomain: true });
   const open = member("Open");
   const cases: Array<{ name: string; memberships: MembershipEnforcement[]; expected: ReturnType<typeof decideSignInPolicy> }> = [
-    { name: "no memberships → allowed, every account", memberships: [], expected: { outcome: "allow", grantedAccountIds: null } },
+    { name: "no memberships → allowed, no account", memberships: [], expected: { outcome: "allow", grantedAccountIds: [] } },
     {
-      name: "no account enforces → allowed, every account",
+      name: "no account enforces → allowed, each account by name",
       memberships: [open, member("Other", { authRequired: "mfa" })],
-      expected: { outcome: "allow", grantedAccountIds: null },
+      expected: { outcome: "allow", grantedAccountIds: ["id-Open", "id-Other"] },
     },
     { name: "some enforce → allowed, only the open ones", memberships: [acme, open], expected: { outcome: "allow", grantedAccountIds: ["id-Open"] } },
     {
@@ -49,14 +49,14 @@ describe("decideSignInPolicy", () => {
       expected: { outcome: "refuse", message: "Acme and Beta require signing in with SSO.", ssoAccounts: [acme.account, beta.account] },
     },
     {
-      name: "enforcing but exempt → allowed, every account",
+      name: "enforcing but exempt → allowed, that account",
       memberships: [{ ...acme, ssoExempt: true }],
-      expected: { outcome: "allow", grantedAccountIds: null },
+      expected: { outcome: "allow", grantedAccountIds: ["id-Acme"] },
     },
     {
       name: "enforcing but suspended → allowed",
       memberships: [{ ...acme, enforcementSuspendedUntil: LATER }],
-      expected: { outcome: "allow", grantedAccountIds: null },
+      expected: { outcome: "allow", grantedAccountIds: ["id-Acme"] },
     },
   ];
   it.each(cases)("$name (password)", ({ memberships, expected }) =>

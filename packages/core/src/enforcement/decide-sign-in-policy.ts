@@ -16,7 +16,7 @@ export type MembershipEnforcement = {
 export type NonSsoMethod = "password" | "social";
 
 export type SignInPolicyDecision =
-  { outcome: "allow"; grantedAccountIds: string[] | null } | { outcome: "refuse"; message: string; ssoAccounts: { id: string; name: string; slug: string }[] };
+  { outcome: "allow"; grantedAccountIds: string[] } | { outcome: "refuse"; message: string; ssoAccounts: { id: string; name: string; slug: string }[] };
 
 /** "SSO off for this member" holds now: no end date, or one still ahead. */
 export function isSsoExemptNow(m: Pick<MembershipEnforcement, "ssoExempt" | "ssoExemptUntil">, now: Date): boolean {
@@ -41,13 +41,12 @@ export function ssoRequiredMessage(names: string[]): string {
  * May a password or social sign-in go ahead, and what does its session grant? A session grants
  * what its sign-in proved: accounts that enforce SSO for this member are left out of it (their
  * own SSO proves them later); when every account enforces, the sign-in proves nothing and is
- * refused. With no enforcing account the session grants every account (null), as before.
+ * refused. The grant names the accounts, so one joined later is not opened by this sign-in.
  */
 export function decideSignInPolicy(input: { memberships: MembershipEnforcement[]; method: NonSsoMethod; now: Date }): SignInPolicyDecision {
   const enforcing = input.memberships.filter((m) => enforcesSsoFor(m, input.now));
-  if (enforcing.length === 0) return { outcome: "allow", grantedAccountIds: null };
   const open = input.memberships.filter((m) => !enforcing.includes(m));
-  if (open.length > 0) return { outcome: "allow", grantedAccountIds: open.map((m) => m.account.id) };
+  if (enforcing.length === 0 || open.length > 0) return { outcome: "allow", grantedAccountIds: open.map((m) => m.account.id) };
   const ssoAccounts = enforcing.map((m) => m.account);
   return { outcome: "refuse", message: ssoRequiredMessage(ssoAccounts.map((a) => a.name)), ssoAccounts };
 }

@@ -246,7 +246,9 @@ export async function setDomainSsoEnforcement(
 
 export type ExemptionError = { code: "forbidden" } | { code: "not_a_member" } | { code: "until_in_past" };
 
-const describeExemption = (exempt: boolean, until: Date | null) => (!exempt ? "none" : until ? `until ${until.toISOString().slice(0, 10)}` : "no end date");
+/** How the audit log names an exemption: "none", "no end date" or "until 2026-12-31". */
+export const describeExemption = (exempt: boolean, until: Date | null) =>
+  !exempt ? "none" : until ? `until ${until.toISOString().slice(0, 10)}` : "no end date";
 
 /**
  * "SSO off for this member", optionally until a date: break-glass admins and contractors keep a

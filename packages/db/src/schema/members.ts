@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, pgEnum, pgTable, text, timestamp, uuid, uniqueIndex, index } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { users } from "./users";
@@ -24,7 +25,14 @@ export const memberships = pgTable(
     ssoExemptUntil: timestamp("sso_exempt_until", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("memberships_account_user_key").on(t.accountId, t.userId), index("memberships_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("memberships_account_user_key").on(t.accountId, t.userId),
+    index("memberships_user_idx").on(t.userId),
+    // The one-minute sweep that ends exemptions whose date has come reads only these few rows.
+    index("memberships_sso_exempt_until_idx")
+      .on(t.ssoExemptUntil)
+      .where(sql`${t.ssoExempt}`),
+  ],
 );
 
 /** A pending invitation; the token itself is never stored, only its SHA-256. */

@@ -24,10 +24,10 @@ export const sessions = pgTable(
     /** The SSO connection that signed this session in; plain uuid so SSO tables can come later. */
     connectionId: uuid("connection_id"),
     /**
-     * The accounts this session's sign-ins proved (an SSO sign-in proves its connection's account
-     * only); null means every account of the user (password sessions, until enforcement exists).
+     * The accounts this session's sign-ins proved, by name: an SSO sign-in proves its connection's
+     * account only, a password one the accounts its policy allowed then (not those joined later).
      */
-    grantedAccountIds: uuid("granted_account_ids").array(),
+    grantedAccountIds: uuid("granted_account_ids").array().notNull(),
     /** Set while the password is checked but MFA is still due: such a session grants nothing. */
     mfaStep: mfaStep("mfa_step"),
     /** When this session's sign-in completed our MFA (null: it did not, e.g. SSO or no MFA). */

@@ -18,7 +18,8 @@ export const metadata: Metadata = { title: "Sign in to switch account" };
 
 /**
  * Reached from the account switcher when this session's sign-in did not prove the chosen account
- * (it came through another account's SSO): that account's own sign-in is asked for first.
+ * (it came through another account's SSO, or the account was joined after it): that account's own
+ * sign-in is asked for first.
  */
 export default async function SwitchAccountPage({
   params,
@@ -63,11 +64,16 @@ export default async function SwitchAccountPage({
         <h1 className="text-xl font-semibold text-slate-900">Sign in to {target.name}</h1>
         {target.granted ? (
           <p className="mt-1 text-sm text-slate-600">This session already has access to {target.name}.</p>
-        ) : (
+        ) : session.method === "sso" ? (
           <p className="mt-1 text-sm text-slate-600">
             You signed in as {session.user.email}
             {session.activeAccount ? ` through ${session.activeAccount.name}'s single sign-on` : ""}. That sign-in counts for{" "}
             {session.activeAccount?.name ?? "that account"} only, so {target.name} asks you to sign in to it as well.
+          </p>
+        ) : (
+          // A password or social sign-in names the accounts it proved: one joined since is not among them.
+          <p className="mt-1 text-sm text-slate-600">
+            Your sign-in as {session.user.email} did not include {target.name} (you joined it since, or it asks for its own sign-in), so sign in to it as well.
           </p>
         )}
       </div>

@@ -128,7 +128,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Params 
                   {isAdmin ? (
                     <td className="px-5 py-3 text-right">
                       <MemberActions.Row member={m} isSelf={m.userId === session.user.id} hasMfa={withMfa.has(m.userId)} />
-                      <MemberActions.SsoExemption member={m} />
+                      <MemberActions.SsoExemption member={m} exemptNow={isSsoExemptNow(m, now)} />
                     </td>
                   ) : null}
                 </tr>

@@ -107,14 +107,17 @@ function PlainRowActions({ member, isSelf, hasMfa }: { member: MemberRow; isSelf
   );
 }
 
-/** "SSO off for this member", optionally until a date: a plain form, so it works without JavaScript. */
-function SsoExemption({ member }: { member: MemberRow }) {
+/**
+ * "SSO off for this member", optionally until a date: a plain form, so it works without JavaScript.
+ * An exemption whose date has passed shows as none (the sweep clears it within a minute).
+ */
+function SsoExemption({ member, exemptNow }: { member: MemberRow; exemptNow: boolean }) {
   const id = `sso-exempt-${member.userId}`;
   return (
     <form action={setSsoExemptionAction} className="mt-2 flex flex-wrap items-center justify-end gap-2 text-xs">
       <input type="hidden" name="userId" value={member.userId} />
       <label htmlFor={id} className="flex items-center gap-1 text-slate-700">
-        <input id={id} type="checkbox" name="ssoExempt" value="on" defaultChecked={member.ssoExempt} aria-label={`SSO off for ${member.email}`} />
+        <input id={id} type="checkbox" name="ssoExempt" value="on" defaultChecked={exemptNow} aria-label={`SSO off for ${member.email}`} />
         SSO off
       </label>
       <label htmlFor={`${id}-until`} className="sr-only">
@@ -124,7 +127,7 @@ function SsoExemption({ member }: { member: MemberRow }) {
         id={`${id}-until`}
         type="date"
         name="until"
-        defaultValue={member.ssoExemptUntil?.toISOString().slice(0, 10) ?? ""}
+        defaultValue={exemptNow ? (member.ssoExemptUntil?.toISOString().slice(0, 10) ?? "") : ""}
         className="rounded-md border-0 px-1 py-0.5 text-xs ring-1 ring-slate-300"
       />
       <Button type="submit" size="sm" variant="secondary" aria-label={`Save SSO exemption for ${member.email}`}>

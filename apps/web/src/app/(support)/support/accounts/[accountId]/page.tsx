@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { isEnforcementSuspended, PROVIDERS, supportAccountView } from "@gatehouse/core";
+import { isEnforcementSuspended, isSsoExemptNow, PROVIDERS, supportAccountView } from "@gatehouse/core";
 import { Badge, Card, CardHeader, CardTable } from "@gatehouse/ui";
 import { ROLE_LABELS } from "@gatehouse/core/limits";
 import { formatUtcShort } from "@/lib/support-messages";
@@ -109,7 +109,7 @@ export default async function SupportAccountPage({ params, searchParams }: { par
               <td className="px-5 py-2" data-testid="support-member-mfa">
                 {m.hasMfa ? <Badge tone="emerald">On</Badge> : "Off"}
               </td>
-              <td className="px-5 py-2">{m.ssoExempt ? (m.ssoExemptUntil ? `Until ${formatUtcShort(m.ssoExemptUntil)}` : "Exempt") : "—"}</td>
+              <td className="px-5 py-2">{isSsoExemptNow(m, now) ? (m.ssoExemptUntil ? `Until ${formatUtcShort(m.ssoExemptUntil)}` : "Exempt") : "—"}</td>
             </tr>
           ))}
         </CardTable>
