@@ -16,8 +16,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { JEMALLOC_PATH } from "../scripts/allocator";
 import { processTree, treeRssMb } from "./support/proc";
+import { allocatorEnv } from "./support/jemalloc";
 import { startProductionApp } from "./support/production-app";
 import { formatSplit, mappingSplit } from "./support/smaps";
 import { timeConcurrently } from "./support/stats";
@@ -32,16 +32,10 @@ const port = 3460 + offset;
 const appDir = resolve(import.meta.dirname, "..");
 const memoryLog = join(appDir, `.memory-usage-${process.pid}.jsonl`);
 
-if (allocator === "jemalloc" && !existsSync(JEMALLOC_PATH)) {
-  console.error(`BENCH_ALLOCATOR=jemalloc needs ${JEMALLOC_PATH} (apt-get install libjemalloc2).`);
-  process.exit(1);
-}
 const serverEnv: Record<string, string> = {
   NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${join(import.meta.dirname, "support/memory-usage-preload.mjs")}`].filter(Boolean).join(" "),
   MEMORY_LOG_FILE: memoryLog,
-  // The app's start script preloads jemalloc when it is installed; GATEHOUSE_ALLOCATOR=glibc keeps glibc's.
-  GATEHOUSE_ALLOCATOR: allocator,
-  ...(allocator === "jemalloc" ? { LD_PRELOAD: JEMALLOC_PATH } : {}),
+  ...allocatorEnv(allocator),
 };
 
 // A bare node:http server: reads the whole body and parses it, as a form handler would.
