@@ -54,7 +54,11 @@ async function waitUntilListening(url: string, child: ChildProcess): Promise<voi
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    if (await fetch(url).then(() => true, () => false)) return;
+    const isListening = await fetch(url).then(
+      () => true,
+      () => false,
+    );
+    if (isListening) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error("the server did not listen within a minute");
@@ -114,7 +118,8 @@ function memoryUsage(pid: number, since?: number): string {
 }
 
 // A SAML-response-like form: base64 of random bytes, so no two bodies are the same.
-const body = () => `SAMLResponse=${encodeURIComponent(randomBytes(Math.floor((bodyBytes * 3) / 4) - 30).toString("base64"))}&RelayState=${randomBytes(8).toString("hex")}`;
+const body = () =>
+  `SAMLResponse=${encodeURIComponent(randomBytes(Math.floor((bodyBytes * 3) / 4) - 30).toString("base64"))}&RelayState=${randomBytes(8).toString("hex")}`;
 
 const server = await startTarget();
 try {
