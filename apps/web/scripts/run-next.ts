@@ -1,13 +1,18 @@
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 
 /**
  * Runs `next <command>` as a child with extra environment, and stops `onExit` with it. Ctrl-C (or
  * SIGTERM) is a normal way to stop: the child is asked to stop, `onExit` runs, and the process
  * exits 0, so pnpm reports no failure.
  */
-export function runNext(args: string[], env: Record<string, string>, onExit: () => Promise<void>): void {
+export function runNext(args: string[], env: Record<string, string>, onExit: () => Promise<void>, nodeFlags: string[] = []): void {
+  // V8 flags (not allowed in NODE_OPTIONS) go on node's own command line, before Next's script.
+  const [command, commandArgs] = nodeFlags.length
+    ? [process.execPath, [...nodeFlags, createRequire(import.meta.url).resolve("next/dist/bin/next"), ...args]]
+    : ["next", args];
   // Nothing may leave the machine: Next.js telemetry is off.
-  const child = spawn("next", args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const child = spawn(command, commandArgs, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   let stopRequested = false;
   let stopping = false;
   const shutdown = async (code: number) => {

@@ -5,8 +5,9 @@ import cluster, { type Worker } from "node:cluster";
  * primary accepts connections and hands them out in turn (node:cluster's round robin), so one
  * slow request never waits behind another process's CPU. A worker that dies is replaced.
  */
-export function runWorkers(options: { workers: number; port: number; env: Record<string, string>; onExit: () => Promise<void> }): void {
+export function runWorkers(options: { workers: number; port: number; env: Record<string, string>; nodeFlags?: string[]; onExit: () => Promise<void> }): void {
   let stopping = false;
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...(options.nodeFlags ?? [])] });
   const env = { ...options.env, PORT: String(options.port), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   const fork = (): Worker => cluster.fork(env);
   for (let i = 0; i < options.workers; i++) fork();

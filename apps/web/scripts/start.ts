@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { prepareDatabase } from "./prepare-database";
 import { runNext } from "./run-next";
 import { runWorkers } from "./run-workers";
+import { serverNodeFlags } from "./server-node-flags";
 
 // `pnpm start` after `pnpm build`: migrations on start, never the demo seed. WEB_CONCURRENCY > 1
 // (or "auto": one per core) serves through that many processes on the one port.
@@ -14,9 +15,14 @@ if (cluster.isPrimary) {
     console.error(`[gatehouse] WEB_CONCURRENCY must be a whole number from 1 to 64, or "auto" (got "${requested}").`);
     process.exit(1);
   }
+  const heap = serverNodeFlags(process.env);
+  if (!heap.ok) {
+    console.error(`[gatehouse] ${heap.error}`);
+    process.exit(1);
+  }
   const database = await prepareDatabase({ seed: false });
-  if (workers === 1) runNext(["start", "--port", port], { DATABASE_URL: database.url }, database.stop);
-  else runWorkers({ workers, port: Number(port), env: { DATABASE_URL: database.url }, onExit: database.stop });
+  if (workers === 1) runNext(["start", "--port", port], { DATABASE_URL: database.url }, database.stop, heap.flags);
+  else runWorkers({ workers, port: Number(port), env: { DATABASE_URL: database.url }, nodeFlags: heap.flags, onExit: database.stop });
 } else {
   await import("./serve-worker");
 }
