@@ -78,6 +78,16 @@ describe("describeAuditEvent", () => {
       "Ana Admin changed the SSO exemption of carl@acme.test from not exempt to exempt until 2026-12-31",
     ],
     [
+      "exemption as recorded (words from describeExemption)",
+      event("member.sso_exemption_changed", { targetLabel: "carl@acme.test", metadata: { from: "none", to: "until 2026-12-31" } }),
+      "Ana Admin changed the SSO exemption of carl@acme.test from not exempt to exempt until 2026-12-31",
+    ],
+    [
+      "exemption without an end date, ended by hand",
+      event("member.sso_exemption_changed", { targetLabel: "carl@acme.test", metadata: { from: "no end date", to: "none" } }),
+      "Ana Admin changed the SSO exemption of carl@acme.test from exempt with no end date to not exempt",
+    ],
+    [
       "an exemption that ran out",
       event("member.sso_exemption_ended", {
         actorLabel: "SSO exemption expiry",

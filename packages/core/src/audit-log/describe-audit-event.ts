@@ -43,6 +43,14 @@ const fromTo = (m: Record<string, unknown>, show: (v: unknown) => string = str):
 const onOff = (v: unknown): string => (v === true ? "on" : v === false ? "off" : str(v));
 const date = (v: unknown): string => (typeof v === "string" && v ? v.slice(0, 10) : "no date");
 const authRequirement = (v: unknown): string => ({ any: "any method", mfa: "MFA for passwords", sso: "SSO only" })[String(v)] ?? str(v);
+/** An exemption as recorded: words from describeExemption ("none", "no end date", "until 2026-12-31"); older rows held booleans and dates. */
+const exemptionWords = (v: unknown): string => {
+  if (v === true) return "exempt";
+  if (v === false || v === "none") return "not exempt";
+  if (v === "no end date") return "exempt with no end date";
+  if (typeof v === "string") return `exempt until ${date(v.replace(/^until /, ""))}`;
+  return str(v);
+};
 const possessive = (name: string): string => (name.endsWith("s") ? `${name}'` : `${name}'s`);
 
 type Describe = (p: Parts) => string;
@@ -148,8 +156,7 @@ const SENTENCES: Record<string, Describe> = {
   "member.imported": ({ who, target }) => `${who} added ${target} as a managed member`,
   "member.provisioned": ({ target, m }) => `${target} joined through SSO as ${roleName(m.role)}`,
   "member.joined_through_domain": ({ who }) => `${who} joined through a verified domain`,
-  "member.sso_exemption_changed": ({ who, target, m }) =>
-    `${who} changed the SSO exemption of ${target}${fromTo(m, (v) => (v === true ? "exempt" : v === false ? "not exempt" : typeof v === "string" ? `exempt until ${date(v)}` : str(v)))}`,
+  "member.sso_exemption_changed": ({ who, target, m }) => `${who} changed the SSO exemption of ${target}${fromTo(m, exemptionWords)}`,
   "member.sso_exemption_ended": ({ target, m }) => `The SSO exemption of ${target} (${str(m.from)}) ended`,
   "member.sessions_ended": ({ who, target, m }) =>
     `${who} ended the sessions of ${target}${typeof m.sessionsEnded === "number" ? ` (${m.sessionsEnded})` : ""}`,
