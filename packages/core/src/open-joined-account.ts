@@ -1,4 +1,5 @@
-import { and, eq, isNull, sessions } from "@gatehouse/db";
+import { accounts, and, eq, isNull, sessions } from "@gatehouse/db";
+import { isMfaRequiredBy } from "./mfa/mfa-step";
 import type { CoreContext } from "./context";
 import { opensJoinedAccount } from "./session-grants";
 import { grantAccountToSession } from "./sessions";
@@ -14,12 +15,16 @@ export async function openJoinedAccount(
   input: { sessionId: string; userId: string; accountId: string },
 ): Promise<boolean> {
   const [session] = await ctx.db
-    .select({ method: sessions.method })
+    .select({ method: sessions.method, mfaVerifiedAt: sessions.mfaVerifiedAt })
     .from(sessions)
     .where(and(eq(sessions.idHash, hashToken(input.sessionId)), eq(sessions.userId, input.userId), isNull(sessions.mfaStep)))
     .limit(1);
   if (!session) return false;
-  const requiresSso = await isSsoEnforcedForMember(ctx, { userId: input.userId, accountId: input.accountId });
-  if (!opensJoinedAccount({ method: session.method, requiresSso })) return false;
+  const [requiresSso, [policy]] = await Promise.all([
+    isSsoEnforcedForMember(ctx, { userId: input.userId, accountId: input.accountId }),
+    ctx.db.select({ authRequired: accounts.authRequired, requireMfa: accounts.requireMfa }).from(accounts).where(eq(accounts.id, input.accountId)).limit(1),
+  ]);
+  const requiresMfa = policy ? isMfaRequiredBy([policy]) : true;
+  if (!opensJoinedAccount({ method: session.method, requiresSso, requiresMfa, passedMfa: session.mfaVerifiedAt !== null })) return false;
   return grantAccountToSession(ctx.db, input.sessionId, input.accountId);
 }

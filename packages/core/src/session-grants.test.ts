@@ -38,11 +38,13 @@ describe("grantsOfSignIn and mergeGrants", () => {
 
 describe("opensJoinedAccount", () => {
   it.each<[string, Parameters<typeof opensJoinedAccount>[0], boolean]>([
-    ["a password session, an account that takes passwords", { method: "password", requiresSso: false }, true],
-    ["a social session, an account that takes them", { method: "social", requiresSso: false }, true],
-    ["a password session, an account that requires SSO of the member", { method: "password", requiresSso: true }, false],
-    ["a social session, an account that requires SSO", { method: "social", requiresSso: true }, false],
-    ["an SSO session proved its own account only", { method: "sso", requiresSso: false }, false],
+    ["a password session, an account that takes passwords", { method: "password", requiresSso: false, requiresMfa: false, passedMfa: false }, true],
+    ["a social session, an account that takes them", { method: "social", requiresSso: false, requiresMfa: false, passedMfa: false }, true],
+    ["a password session, an account that requires SSO of the member", { method: "password", requiresSso: true, requiresMfa: false, passedMfa: true }, false],
+    ["a social session, an account that requires SSO", { method: "social", requiresSso: true, requiresMfa: false, passedMfa: true }, false],
+    ["an SSO session proved its own account only", { method: "sso", requiresSso: false, requiresMfa: false, passedMfa: false }, false],
+    ["an account requiring MFA, a session that never passed it", { method: "password", requiresSso: false, requiresMfa: true, passedMfa: false }, false],
+    ["an account requiring MFA, a session that passed it", { method: "password", requiresSso: false, requiresMfa: true, passedMfa: true }, true],
   ])("%s", (_name, input, expected) => {
     expect(opensJoinedAccount(input)).toBe(expected);
   });

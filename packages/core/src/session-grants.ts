@@ -34,10 +34,11 @@ export function grantsOfSignIn(input: { method: SignInMethod; accountId: string 
 /**
  * Joining an account (through a verified domain, say) in the browser of a signed-in session opens
  * it there only when that session's kind of sign-in would have: a password or social session, in
- * an account that does not require SSO of the member. An SSO session proved its own account only.
+ * an account that does not require SSO of the member, and, where the account requires MFA, a
+ * session that passed it. An SSO session proved its own account only.
  */
-export function opensJoinedAccount(input: { method: SignInMethod; requiresSso: boolean }): boolean {
-  return input.method !== "sso" && !input.requiresSso;
+export function opensJoinedAccount(input: { method: SignInMethod; requiresSso: boolean; requiresMfa: boolean; passedMfa: boolean }): boolean {
+  return input.method !== "sso" && !input.requiresSso && (!input.requiresMfa || input.passedMfa);
 }
 
 /**

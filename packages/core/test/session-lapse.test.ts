@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountDomains, and, auditEvents, eq, invites, memberships, sessions } from "@gatehouse/db";
+import { accountDomains, accounts, and, auditEvents, eq, invites, memberships, sessions } from "@gatehouse/db";
 import {
   acceptInvite,
   checkSignInMethod,
@@ -205,5 +205,24 @@ describe("an account joined after the sign-in", () => {
       value: { accountId: s.account.id, opened: false },
     });
     expect(await grantedIds(now, again)).toEqual([open.id]);
+  });
+
+  it("through a verified domain does not open an account requiring MFA for a session that never passed MFA", async () => {
+    const open = await ensureAccount(env.db, { name: "Open join4", slug: "open-join4" });
+    const person = await ensureMember(env.db, { accountId: open.id, email: "pat@join4.test", name: "Pat", role: "member", password: PASSWORD });
+    const s = await setup("join4");
+    await env.db.update(accounts).set({ requireMfa: true }).where(eq(accounts.id, s.account.id));
+    await env.db.insert(accountDomains).values({ accountId: s.account.id, domain: "join4.test", status: "verified", verificationToken: "t", autoJoin: "join" });
+    const now = at("2031-01-01T10:00:00Z");
+    const joining = await passwordSignIn(now, person.id);
+    expect(
+      await joinAccountThroughDomain(now, {
+        userId: person.id,
+        accountId: s.account.id,
+        actor: { userId: person.id, label: person.email, ip: null },
+        sessionId: joining,
+      }),
+    ).toEqual({ ok: true, value: { accountId: s.account.id, opened: false } });
+    expect(await grantedIds(now, joining)).toEqual([open.id]);
   });
 });
