@@ -1,4 +1,5 @@
 import { ssoConnections, type Database, type SsoConnection } from "@gatehouse/db";
+import { PROVIDERS } from "../src/sso/providers";
 
 /** An Okta-shaped OIDC connection row for tests that need one to hang a directory or a rule on. */
 export async function insertOktaConnection(db: Database, accountId: string, values: Partial<typeof ssoConnections.$inferInsert> = {}): Promise<SsoConnection> {
@@ -9,14 +10,7 @@ export async function insertOktaConnection(db: Database, accountId: string, valu
       provider: "okta",
       name: "Okta",
       buttonText: "Sign in with Okta",
-      attributeMapping: {
-        email: "email",
-        firstName: "given_name",
-        lastName: "family_name",
-        displayName: "name",
-        username: "preferred_username",
-        picture: "picture",
-      },
+      attributeMapping: PROVIDERS.okta.defaultMapping,
       ...values,
     })
     .returning();

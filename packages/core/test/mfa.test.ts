@@ -9,7 +9,7 @@ import {
   grantAccountToSession,
   loadMfaChallenge,
   mfaRequirementFor,
-  mfaStepForPasswordSignIn,
+  mfaStepForSignIn,
   passMfaChallenge,
   pruneRememberedDevices,
   regenerateRecoveryCodes,
@@ -90,7 +90,7 @@ describe("the sign-in step", () => {
     const clock = clockedContext();
     const { secret } = await enrol(clock.ctx, member, clock.now());
     clock.advance();
-    const step = await mfaStepForPasswordSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: null, actor: actorOf(member) });
+    const step = await mfaStepForSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: null, actor: actorOf(member) });
     expect(step).toBe("verify");
     const sid = await createSession(clock.ctx, { userId: member.id, method: "password", mfaStep: step });
     expect(await resolveSession(clock.ctx, sid)).toBeNull();
@@ -128,12 +128,12 @@ describe("the sign-in step", () => {
       error: { code: "wrong_recovery_code" },
     });
 
-    expect(await mfaStepForPasswordSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: token, actor: actorOf(member) })).toBeNull();
+    expect(await mfaStepForSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: token, actor: actorOf(member) })).toBeNull();
     // An unknown token does not stand in for the code.
-    expect(await mfaStepForPasswordSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: "forged", actor: actorOf(member) })).toBe("verify");
+    expect(await mfaStepForSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: "forged", actor: actorOf(member) })).toBe("verify");
     // After 30 days the device is forgotten, and the sweep removes its row.
     clock.advance(31 * 2880);
-    expect(await mfaStepForPasswordSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: token, actor: actorOf(member) })).toBe("verify");
+    expect(await mfaStepForSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: token, actor: actorOf(member) })).toBe("verify");
     expect(await pruneRememberedDevices(env.db, clock.now())).toBeGreaterThanOrEqual(1);
   });
 
@@ -157,7 +157,7 @@ describe("the sign-in step", () => {
     expect(await mfaRequirementFor(env.db, member.id)).toBe(false);
     await env.db.update(accounts).set({ requireMfa: true }).where(eq(accounts.id, account.id));
     expect(await mfaRequirementFor(env.db, member.id)).toBe(true);
-    const step = await mfaStepForPasswordSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: null, actor: actorOf(member) });
+    const step = await mfaStepForSignIn(clock.ctx, { userId: member.id, rememberedDeviceToken: null, actor: actorOf(member) });
     expect(step).toBe("enrol");
     const sid = await createSession(clock.ctx, { userId: member.id, method: "password", mfaStep: step });
     expect(await resolveSession(clock.ctx, sid)).toBeNull();

@@ -4,7 +4,7 @@ import {
   authenticatePassword,
   checkSignInMethod,
   createSession,
-  mfaStepForPasswordSignIn,
+  mfaStepForSignIn,
   resolveSession,
   signOutSession,
   type ResolvedSession,
@@ -76,7 +76,7 @@ export const authConfig = {
         // An enrolled user (or one an account requires MFA of) gets a session that grants nothing
         // until /login/mfa is done.
         const { userId, email } = result.value;
-        const mfaStep = await mfaStepForPasswordSignIn(mfaContext(), {
+        const mfaStep = await mfaStepForSignIn(mfaContext(), {
           userId,
           rememberedDeviceToken: await readRememberedDevice(),
           actor: { userId, label: email, ip },

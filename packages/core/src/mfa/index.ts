@@ -11,7 +11,7 @@ export {
   continueAfterEnrolment,
   finishMfaEnrolmentAtSignIn,
   loadMfaChallenge,
-  mfaStepForPasswordSignIn,
+  mfaStepForSignIn,
   passMfaChallenge,
   pruneRememberedDevices,
   REMEMBER_DEVICE_DAYS,

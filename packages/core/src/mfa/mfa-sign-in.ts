@@ -17,7 +17,7 @@ export const REMEMBER_DEVICE_DAYS = 30;
  * anything. SSO sign-ins never ask: the account's own IdP owns MFA there. A remembered browser
  * skips the code (audited).
  */
-export async function mfaStepForPasswordSignIn(
+export async function mfaStepForSignIn(
   ctx: MfaContext,
   input: { userId: string; rememberedDeviceToken: string | null; actor: Actor },
 ): Promise<MfaStep | null> {

@@ -6,7 +6,7 @@ import {
   fail,
   findUserByEmail,
   mapProviderProfile,
-  mfaStepForPasswordSignIn,
+  mfaStepForSignIn,
   ok,
   recordAuditEvent,
   recordUserAuditEvent,
@@ -308,7 +308,7 @@ async function startSession(
     .where(and(eq(loginProviderIdentities.providerId, input.provider.id), eq(loginProviderIdentities.userId, input.userId)));
   // The provider proved its own login, not our second factor: an enrolled user, or one an account
   // requires MFA of, owes the same step as after a password (a remembered browser skips the code).
-  const mfaStep = await mfaStepForPasswordSignIn(ctx, { userId: input.userId, rememberedDeviceToken: input.request.rememberedDeviceToken ?? null, actor });
+  const mfaStep = await mfaStepForSignIn(ctx, { userId: input.userId, rememberedDeviceToken: input.request.rememberedDeviceToken ?? null, actor });
   const sessionId = await createSession(ctx, {
     userId: input.userId,
     method: "social",
