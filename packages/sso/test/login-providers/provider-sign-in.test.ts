@@ -73,6 +73,23 @@ async function callbackFromBrowserA(identifier: string, email: string) {
   return { url: new URL(back.location!), browserSecret: started.value.browserSecret };
 }
 
+/** A member with a login at `email`, and browser A back from the provider with that email: the callback's outcome. */
+async function existingMemberSignsIn(tag: string, email: string) {
+  const provider = await makeProvider(tag);
+  const account = await ensureAccount(stack.ctx.db, { name: "Acme", slug: `acme-${tag}` });
+  const member = await ensureMember(stack.ctx.db, { accountId: account.id, email, name: "Member", role: "member", password: `${tag}-password-1` });
+  addTestUser({ email });
+  const a = await callbackFromBrowserA(provider.identifier, email);
+  const outcome = await completeProviderCallback(stack.ctx, {
+    identifier: provider.identifier,
+    url: a.url,
+    browserSecret: a.browserSecret,
+    request,
+    signedInUserId: null,
+  });
+  return { account, member, outcome };
+}
+
 const sessionsOf = async (email: string) => {
   const [user] = await stack.ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (!user) return 0;
@@ -120,48 +137,14 @@ describe("login-provider sign-in", () => {
   });
 
   it("never links an existing login on an email match alone: it asks for confirmation and links nothing yet", async () => {
-    const provider = await makeProvider("nosilent");
-    const account = await ensureAccount(stack.ctx.db, { name: "Acme", slug: "acme-nosilent" });
-    const existing = await ensureMember(stack.ctx.db, {
-      accountId: account.id,
-      email: "existing@example.test",
-      name: "Existing",
-      role: "member",
-      password: "existing-password",
-    });
-    addTestUser({ email: "existing@example.test" });
-    const a = await callbackFromBrowserA(provider.identifier, "existing@example.test");
-    const outcome = await completeProviderCallback(stack.ctx, {
-      identifier: provider.identifier,
-      url: a.url,
-      browserSecret: a.browserSecret,
-      request,
-      signedInUserId: null,
-    });
+    const { member: existing, outcome } = await existingMemberSignsIn("nosilent", "existing@example.test");
     expect(outcome.kind).toBe("confirm_link");
     expect(await stack.ctx.db.select().from(loginProviderIdentities).where(eq(loginProviderIdentities.userId, existing.id))).toHaveLength(0);
     expect(await sessionsOf("existing@example.test")).toBe(0);
   });
 
   it("confirming a link attaches to the login the decision chose, not to whoever has the email by then", async () => {
-    const provider = await makeProvider("swap");
-    const account = await ensureAccount(stack.ctx.db, { name: "Acme", slug: "acme-swap" });
-    const first = await ensureMember(stack.ctx.db, {
-      accountId: account.id,
-      email: "swap@example.test",
-      name: "First",
-      role: "member",
-      password: "first-password-1",
-    });
-    addTestUser({ email: "swap@example.test" });
-    const a = await callbackFromBrowserA(provider.identifier, "swap@example.test");
-    const outcome = await completeProviderCallback(stack.ctx, {
-      identifier: provider.identifier,
-      url: a.url,
-      browserSecret: a.browserSecret,
-      request,
-      signedInUserId: null,
-    });
+    const { account, member: first, outcome } = await existingMemberSignsIn("swap", "swap@example.test");
     if (outcome.kind !== "confirm_link") throw new Error(JSON.stringify(outcome));
     // Before the person confirms, the email moves to another login.
     await stack.ctx.db.update(users).set({ email: "first-moved@example.test" }).where(eq(users.id, first.id));
@@ -269,20 +252,8 @@ describe("login-provider sign-in", () => {
   });
 
   it("a social sign-in owes the MFA step an account requires of the person, as a password sign-in does", async () => {
-    const provider = await makeProvider("mfa");
-    addTestUser({ email: "social-mfa@example.test" });
-    const strict = await ensureAccount(stack.ctx.db, { name: "Strict", slug: "strict-social" });
-    await ensureMember(stack.ctx.db, { accountId: strict.id, email: "social-mfa@example.test", name: "Member", role: "member" });
+    const { account: strict, outcome: held } = await existingMemberSignsIn("mfa", "social-mfa@example.test");
     await stack.ctx.db.update(accounts).set({ requireMfa: true }).where(eq(accounts.id, strict.id));
-
-    const a = await callbackFromBrowserA(provider.identifier, "social-mfa@example.test");
-    const held = await completeProviderCallback(stack.ctx, {
-      identifier: provider.identifier,
-      url: a.url,
-      browserSecret: a.browserSecret,
-      request,
-      signedInUserId: null,
-    });
     if (held.kind !== "confirm_link") throw new Error(`expected the link confirmation, got ${JSON.stringify(held)}`);
     const outcome = await confirmProviderLink(stack.ctx, { token: held.token, request });
     if (outcome.kind !== "signed_in") throw new Error(`expected a session, got ${JSON.stringify(outcome)}`);
