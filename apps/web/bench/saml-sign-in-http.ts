@@ -51,11 +51,18 @@ const FLOOR_ROUTE = "/api/health";
 const mb = (values: number[]) => `${values.reduce((a, b) => a + b, 0).toFixed(0)} MB (${values.map((v) => v.toFixed(0)).join(" + ")})`;
 
 /** Times `count` prepared sign-ins at `concurrency`, with the server's CPU over the phase. */
-async function signInPhase(app: ProductionApp, fixture: SamlSignInFixture, count: number, concurrency: number, hops?: HopTimes): Promise<Summary> {
+async function signInPhase(
+  app: ProductionApp,
+  fixture: SamlSignInFixture,
+  count: number,
+  concurrency: number,
+  hops?: HopTimes,
+  options?: { withoutAcsCookie?: boolean },
+): Promise<Summary> {
   const prepared = await fixture.prepare(app.url, count);
   const cpu0 = treeCpuMs(app.pid);
   const t0 = performance.now();
-  const samples = await timeConcurrently(prepared, concurrency, async (p) => void (await SamlSignInFixture.signIn(app.url, p, hops)));
+  const samples = await timeConcurrently(prepared, concurrency, async (p) => void (await SamlSignInFixture.signIn(app.url, p, hops, options)));
   return summarize(samples, performance.now() - t0, treeCpuMs(app.pid) - cpu0);
 }
 
@@ -87,6 +94,13 @@ async function benchWorkers(app: ProductionApp, fixture: SamlSignInFixture, work
   console.log(formatSummary("Jackson 26.2 bare samlResponse, sequential", bare));
   console.log(
     `  of which the ACS POST p50 ${percentile(hops.acs, 50).toFixed(1)} ms, the requests after it until the session cookie p50 ${percentile(hops.afterAcs, 50).toFixed(1)} ms`,
+  );
+  // A browser that drops the SameSite=None ACS cookie (plain http off localhost) takes the callback too.
+  const twoHops: HopTimes = { acs: [], afterAcs: [] };
+  const throughCallback = await signInPhase(app, fixture, sequentialCount, 1, twoHops, { withoutAcsCookie: true });
+  console.log(formatSummary("  same, without the ACS cookie (via callback)", throughCallback));
+  console.log(
+    `    ratio ÷ Jackson bare p50 ${(throughCallback.p50 / bare.p50).toFixed(2)}×; the ACS POST p50 ${percentile(twoHops.acs, 50).toFixed(1)} ms, the callback p50 ${percentile(twoHops.afterAcs, 50).toFixed(1)} ms`,
   );
   console.log(`RSA-2048 verify floor (node:crypto)          ${floorMs.toFixed(3)} ms`);
   console.log(

@@ -168,13 +168,14 @@ export async function switchActiveAccount(db: Database, rawId: string, accountId
  * user is left alone (the new sign-in replaces it in this browser only).
  */
 export async function carrySessionGrants(db: Database, previousRawId: string, newRawId: string): Promise<void> {
-  if (previousRawId === newRawId) return;
+  await carrySessionGrantsFrom(db, hashToken(previousRawId), newRawId);
+}
+
+/** The same, for a previous session known by its id hash (the one a SAML flow's starting browser held). */
+export async function carrySessionGrantsFrom(db: Database, previousIdHash: string, newRawId: string): Promise<void> {
+  if (previousIdHash === hashToken(newRawId)) return;
   await db.transaction(async (tx) => {
-    const [previous] = await tx
-      .select()
-      .from(sessions)
-      .where(eq(sessions.idHash, hashToken(previousRawId)))
-      .limit(1);
+    const [previous] = await tx.select().from(sessions).where(eq(sessions.idHash, previousIdHash)).limit(1);
     const [current] = await tx
       .select()
       .from(sessions)

@@ -8,7 +8,7 @@ import { startSandbox, type Sandbox } from "@gatehouse/idp-sandbox";
 import type { ProductionApp } from "./production-app";
 
 /** One SP-initiated sign-in, started and answered by the IdP beforehand: what the browser posts next. */
-export type PreparedSignIn = { samlResponse: string; relayState: string; flowCookie: string };
+export type PreparedSignIn = { samlResponse: string; relayState: string; flowCookie: string; acsCookie: string };
 
 /** Where a sign-in's time went: the ACS POST, then the redirects after it until the session cookie (0 when the ACS set it). */
 export type HopTimes = { acs: number[]; afterAcs: number[] };
@@ -85,27 +85,36 @@ export class SamlSignInFixture {
     for (let i = 0; i < count; i++) {
       const started = await fetch(`${appUrl}/api/sso/start?connectionId=${this.connection.id}`, { redirect: "manual" });
       const location = started.headers.get("location");
-      const flowCookie = started.headers
-        .getSetCookie()
-        .find((c) => c.startsWith("gh_sso_flow="))
-        ?.split(";")[0];
-      if (started.status !== 303 || !location || !flowCookie) throw new Error(`start answered ${started.status} ${location}`);
+      const cookie = (name: string) =>
+        started.headers
+          .getSetCookie()
+          .find((c) => c.startsWith(`${name}=`))
+          ?.split(";")[0];
+      const flowCookie = cookie("gh_sso_flow");
+      const acsCookie = cookie("gh_sso_acs");
+      if (started.status !== 303 || !location || !flowCookie || !acsCookie) throw new Error(`start answered ${started.status} ${location}`);
       const idpUrl = new URL(location);
-      prepared.push({ samlResponse: this.signedResponse(authnRequestId(idpUrl)), relayState: idpUrl.searchParams.get("RelayState") ?? "", flowCookie });
+      prepared.push({
+        samlResponse: this.signedResponse(authnRequestId(idpUrl)),
+        relayState: idpUrl.searchParams.get("RelayState") ?? "",
+        flowCookie,
+        acsCookie,
+      });
     }
     return prepared;
   }
 
   /**
-   * The browser's part of a SAML sign-in after the IdP: POST the response to the ACS, follow
-   * each redirect of ours with the flow cookie, until the session cookie arrives.
+   * The browser's part of a SAML sign-in after the IdP: POST the response to the ACS with the ACS
+   * cookie (a browser sends it cross-site: SameSite=None), follow each redirect of ours with the
+   * flow cookie, until the session cookie arrives. `withoutAcsCookie` is a browser that drops it.
    */
-  static async signIn(appUrl: string, prepared: PreparedSignIn, hops?: HopTimes): Promise<string> {
+  static async signIn(appUrl: string, prepared: PreparedSignIn, hops?: HopTimes, options: { withoutAcsCookie?: boolean } = {}): Promise<string> {
     const t0 = performance.now();
     let response = await fetch(`${appUrl}/api/oauth/saml`, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { "content-type": "application/x-www-form-urlencoded", ...(options.withoutAcsCookie ? {} : { cookie: prepared.acsCookie }) },
       body: new URLSearchParams({ SAMLResponse: prepared.samlResponse, RelayState: prepared.relayState }),
     });
     hops?.acs.push(performance.now() - t0);

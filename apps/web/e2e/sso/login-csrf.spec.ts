@@ -9,18 +9,18 @@ import { authenticateAndSwitchOn } from "../support/sso-wizard";
 // browser that started the flow still finishes it.
 
 /**
- * Stops this page's navigation to our SSO callback and hands its URL over, as an attacker would
- * copy it. Through the DevTools protocol: Playwright's own routing does not see the last hop of a
- * redirect chain, and the callback is always reached by a redirect.
+ * Stops this page's request to `path` and hands it over (its URL, or its posted form), as an
+ * attacker would keep it. Through the DevTools protocol: Playwright's own routing does not see the
+ * last hop of a redirect chain, and the callback is always reached by a redirect.
  */
-async function holdBackCallback(page: Page, callbackPath: string) {
+async function holdBack(page: Page, path: string) {
   const cdp = await page.context().newCDPSession(page);
-  let resolveHeld!: (url: string) => void;
-  const held = new Promise<string>((resolve) => (resolveHeld = resolve));
+  let resolveHeld!: (request: { url: string; form: URLSearchParams }) => void;
+  const held = new Promise<{ url: string; form: URLSearchParams }>((resolve) => (resolveHeld = resolve));
   cdp.on("Fetch.requestPaused", (event) => {
-    if (new URL(event.request.url).pathname !== callbackPath) return void cdp.send("Fetch.continueRequest", { requestId: event.requestId });
-    resolveHeld(event.request.url);
-    const body = Buffer.from("<h1>Callback held back</h1>").toString("base64");
+    if (new URL(event.request.url).pathname !== path) return void cdp.send("Fetch.continueRequest", { requestId: event.requestId });
+    resolveHeld({ url: event.request.url, form: new URLSearchParams(event.request.postData ?? "") });
+    const body = Buffer.from("<h1>Held back</h1>").toString("base64");
     void cdp.send("Fetch.fulfillRequest", {
       requestId: event.requestId,
       responseCode: 200,
@@ -28,7 +28,7 @@ async function holdBackCallback(page: Page, callbackPath: string) {
       body,
     });
   });
-  await cdp.send("Fetch.enable", { patterns: [{ urlPattern: `*${callbackPath}*`, requestStage: "Request" }] });
+  await cdp.send("Fetch.enable", { patterns: [{ urlPattern: `*${path}*`, requestStage: "Request" }] });
   return { held, release: () => cdp.detach() };
 }
 
@@ -58,9 +58,9 @@ test("OIDC: a finished callback opened in another browser is refused and signs n
 
   const contextA = await browser.newContext();
   const a = await contextA.newPage();
-  const hold = await holdBackCallback(a, "/api/sso/oidc/callback");
+  const hold = await holdBack(a, "/api/sso/oidc/callback");
   await startSsoSignIn(a, team.account.slug, buttonText, team.member.email);
-  const callbackUrl = await hold.held;
+  const callbackUrl = (await hold.held).url;
   await hold.release();
   expect(await flowCookie(contextA)).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/api/sso" });
 
@@ -68,28 +68,68 @@ test("OIDC: a finished callback opened in another browser is refused and signs n
   await finishesInBrowserA(a, contextA, callbackUrl, team.member.email);
 });
 
-test("SAML with the IdP on another site: the flow cookie survives the cross-site ACS post; another browser is refused", async ({ browser, page }) => {
+/** Posts a SAML response to our ACS from this page, as a page on the attacker's site would. */
+async function postToAcs(page: Page, form: URLSearchParams) {
+  const fields = [...form.entries()].map(([name, value]) => `<input type="hidden" name="${name}" value="${value.replace(/"/g, "&quot;")}">`).join("");
+  await page.setContent(`<form method="post" action="${process.env.APP_URL}/api/oauth/saml">${fields}</form>`);
+  await page.locator("form").evaluate((form: HTMLFormElement) => form.submit());
+}
+
+test("SAML with the IdP on another site: the starting browser finishes in the ACS post itself; a response posted from another browser signs nobody in", async ({
+  browser,
+  page,
+}) => {
   const team = await createSsoTeam();
   const app = await createSamlApp(`Gatehouse ${team.tag}`);
   // 127.0.0.1 is another site than localhost: the IdP's form post to our ACS is cross-site, as in production.
   const crossSite = { ...app, ssoUrl: app.ssoUrl.replace("//localhost:", "//127.0.0.1:") };
   const buttonText = `Sign in with SAML ${team.tag}`;
   await configureSamlByHand(page, team, crossSite, buttonText);
-  // Authenticate itself goes through the cross-site ACS and must find the admin's flow cookie.
+  // Authenticate itself goes through the cross-site ACS and must find the admin's flow.
   await authenticateAndSwitchOn(page, team.admin.email);
 
+  // The starting browser: its SameSite=None ACS cookie comes with the cross-site post, which
+  // finishes the sign-in without the trip through our callback.
   const contextA = await browser.newContext();
   const a = await contextA.newPage();
-  const hold = await holdBackCallback(a, "/api/sso/saml/callback");
+  const callbacks: string[] = [];
+  a.on("request", (request) => void (new URL(request.url()).pathname === "/api/sso/saml/callback" && callbacks.push(request.url())));
   const acsPost = a.waitForRequest((request) => request.url().endsWith("/api/oauth/saml") && request.method() === "POST");
   await startSsoSignIn(a, team.account.slug, buttonText, team.member.email);
-  const callbackUrl = await hold.held;
-  await hold.release();
-  // The ACS post came from the IdP's page on 127.0.0.1: a cross-site request to localhost.
   const acsHeaders = await (await acsPost).allHeaders();
+  // The ACS post came from the IdP's page on 127.0.0.1: a cross-site request to localhost.
   expect(new URL(acsHeaders["origin"] ?? "http://unknown").hostname).toBe("127.0.0.1");
   if (acsHeaders["sec-fetch-site"]) expect(acsHeaders["sec-fetch-site"]).toBe("cross-site");
+  expect(acsHeaders["cookie"] ?? "").toContain("gh_sso_acs=");
+  expect(acsHeaders["cookie"] ?? "").not.toContain("gh_sso_flow=");
+  await expect(a).toHaveURL(/\/settings\/team/);
+  await expect(a.getByTestId("signed-in-as")).toHaveText(team.member.email);
+  expect(callbacks).toEqual([]);
+  // Its only flow is done: both cookies of the flow secret are cleared.
+  expect((await contextA.cookies()).filter((cookie) => cookie.name.startsWith("gh_sso_"))).toEqual([]);
 
-  await refusedAndSignedOut(await freshPage(browser), callbackUrl);
-  await finishesInBrowserA(a, contextA, callbackUrl, team.member.email);
+  // Login CSRF: the attacker keeps their own browser's SAML response and has a victim's browser post it.
+  const attackerContext = await browser.newContext();
+  const attacker = await attackerContext.newPage();
+  const hold = await holdBack(attacker, "/api/oauth/saml");
+  await startSsoSignIn(attacker, team.account.slug, buttonText, team.member.email);
+  const { form } = await hold.held;
+  await hold.release();
+  expect(await flowCookie(attackerContext)).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/api/sso" });
+  expect((await attackerContext.cookies()).find((cookie) => cookie.name === "gh_sso_acs")).toMatchObject({
+    httpOnly: true,
+    sameSite: "None",
+    secure: true,
+    path: "/api/oauth/saml",
+  });
+
+  const victim = await freshPage(browser);
+  const victimCallback = victim.waitForRequest((request) => new URL(request.url()).pathname === "/api/sso/saml/callback");
+  await postToAcs(victim, form);
+  const callbackUrl = (await victimCallback).url();
+  await expect(victim.getByText("This sign-in was started in another browser.")).toBeVisible();
+  await victim.goto("/settings/team");
+  await expect(victim).toHaveURL(/\/login/);
+  // The browser that started the flow can still finish it.
+  await finishesInBrowserA(attacker, attackerContext, callbackUrl, team.member.email);
 });

@@ -2,8 +2,8 @@ import type { Browser, Page } from "@playwright/test";
 import { ensureMember } from "@gatehouse/core";
 import type { Database } from "@gatehouse/db";
 import { expect, PASSWORD, test } from "../support/fixtures";
-import { configureOkta, freshPage, startSsoSignIn } from "../support/issue9-connections";
-import { createSsoTeam } from "../support/sandbox";
+import { configureOkta, configureSamlByHand, freshPage, startSsoSignIn } from "../support/issue9-connections";
+import { createSamlApp, createSsoTeam } from "../support/sandbox";
 import { authenticateAndSwitchOn, memberSignsInWithSso } from "../support/sso-wizard";
 import { codeFor, enrolDirectly } from "../mfa/authenticator";
 
@@ -58,6 +58,36 @@ test("a session from one account's SSO opens that account only; the other asks f
   await expect(person).toHaveURL(/\/settings\/team/);
   await expect(switcher.locator("option:checked")).toHaveText(acme.account.name);
   await expect(person.getByRole("link", { name: "Security" })).toBeVisible();
+});
+
+test("a SAML sign-in finished in the ACS post keeps what the browser's earlier sign-in proved", async ({ browser, page, db }) => {
+  const { team: globex, buttonText: globexButton } = await configureOkta(page);
+  await authenticateAndSwitchOn(page, globex.admin.email);
+  // Acme signs in with SAML from an IdP on another site, so its post to our ACS is cross-site.
+  const acme = await createSsoTeam();
+  const app = await createSamlApp(`Gatehouse ${acme.tag}`);
+  const acmeButton = `Sign in with SAML ${acme.tag}`;
+  const acmeAdmin = await freshPage(browser);
+  await configureSamlByHand(acmeAdmin, acme, { ...app, ssoUrl: app.ssoUrl.replace("//localhost:", "//127.0.0.1:") }, acmeButton);
+  await authenticateAndSwitchOn(acmeAdmin, acme.admin.email);
+  await ensureMember(db, { accountId: globex.account.id, email: acme.member.email, name: "", role: "member" });
+
+  const person = await freshPage(browser);
+  await memberSignsInWithSso(person, globex.account.slug, globexButton, acme.member.email);
+  const switcher = person.getByLabel("Account");
+  await expect(switcher.locator("option", { hasText: `${acme.account.name} (sign-in needed)` })).toHaveCount(1);
+
+  // Acme's sign-in ends in the ACS post (no callback), which carries no session cookie: Globex's
+  // proof still carries over, from the session the flow's browser held when it started.
+  const callbacks: string[] = [];
+  person.on("request", (request) => void (new URL(request.url()).pathname === "/api/sso/saml/callback" && callbacks.push(request.url())));
+  await memberSignsInWithSso(person, acme.account.slug, acmeButton, acme.member.email);
+  expect(callbacks).toEqual([]);
+  await expect(switcher.locator("option:checked")).toHaveText(acme.account.name);
+  await expect(switcher.locator("option", { hasText: "(sign-in needed)" })).toHaveCount(0);
+  await switcher.selectOption({ label: globex.account.name });
+  await person.getByRole("button", { name: "Switch" }).click();
+  await expect(switcher.locator("option:checked")).toHaveText(globex.account.name);
 });
 
 /** Acme's admin, enrolled in MFA and also a member of Globex, signed in through Globex's SSO. */

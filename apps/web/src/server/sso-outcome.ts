@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import type { FlowOutcome } from "@gatehouse/sso";
-import { carrySessionGrants, notifySetupLinkReady } from "@gatehouse/core";
+import { carrySessionGrants, carrySessionGrantsFrom, notifySetupLinkReady } from "@gatehouse/core";
 import { attachSessionCookie, readSessionId } from "@/auth/session-cookie";
 import { coreContext, db } from "./context";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
@@ -25,14 +25,22 @@ export function refusalLocation(message: string, _advice?: string, code?: string
   return `/sso/error?${new URLSearchParams({ code: ssoRefusalCode(message, code) }).toString()}`;
 }
 
-/** Turns the end of an SSO round trip into the browser's next step. */
-export async function respondToOutcome(outcome: FlowOutcome): Promise<NextResponse> {
+/**
+ * Turns the end of an SSO round trip into the browser's next step. `startingSession` is given when
+ * the SAML ACS finished it: that cross-site POST carries no session cookie, so the session the
+ * flow's browser held at its start is named by the flow (null: none).
+ */
+export async function respondToOutcome(outcome: FlowOutcome, startingSession?: { idHash: string | null }): Promise<NextResponse> {
   switch (outcome.kind) {
     case "signed_in": {
       const response = seeOther(safeCallbackUrl(outcome.redirectTo, "/"));
       // Signing in to a second account in the same browser keeps the first one's proof.
-      const previous = await readSessionId();
-      if (previous) await carrySessionGrants(db(), previous, outcome.sessionId);
+      if (startingSession) {
+        if (startingSession.idHash) await carrySessionGrantsFrom(db(), startingSession.idHash, outcome.sessionId);
+      } else {
+        const previous = await readSessionId();
+        if (previous) await carrySessionGrants(db(), previous, outcome.sessionId);
+      }
       await attachSessionCookie(response, outcome.sessionId);
       if (outcome.email && outcome.connectionId) rememberSsoChoice(response, { email: outcome.email, connectionId: outcome.connectionId });
       return response;

@@ -1,4 +1,5 @@
 import { getEnabledConnection, startSsoFlow } from "@gatehouse/sso";
+import { readSessionId } from "@/auth/session-cookie";
 import { readBrowserSecretFromCookies, setBrowserSecretCookie } from "./sso-browser-binding";
 import { refusalLocation } from "./sso-outcome";
 import { ssoContext } from "./sso-context";
@@ -25,6 +26,7 @@ export async function startSignInFromAction(input: { connectionId: string; callb
     callbackUrl: input.callbackUrl,
     loginHint: input.loginHint,
     browserSecret: await readBrowserSecretFromCookies(),
+    startingSessionId: await readSessionId(),
   });
   if (!started.ok) return refusalLocation(started.error, "Try again in a moment, or sign in another way.");
   // A SAML IdP that takes POST only needs the auto-submitting form /api/sso/start serves.

@@ -144,6 +144,12 @@ export const ssoFlows = pgTable(
      * the callback in the starting browser uses and clears them. Null until the ACS has verified one.
      */
     samlClaims: text("saml_claims"),
+    /**
+     * The id hash of the session the starting browser held (null: none). A SAML sign-in that
+     * finishes in the ACS itself (whose cross-site POST carries no session cookie) carries that
+     * session's grants over, as the callback does from the cookie.
+     */
+    startingSessionHash: text("starting_session_hash"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     consumedAt: timestamp("consumed_at", { withTimezone: true }),

@@ -21,6 +21,8 @@ export async function openFlow(
     testId?: string | null;
     setupLinkId?: string | null;
     callbackUrl?: string | null;
+    /** The raw id of the session the starting browser holds, if any (only its hash is kept). */
+    startingSessionId?: string | null;
   },
 ) {
   const state = client.randomState();
@@ -37,6 +39,7 @@ export async function openFlow(
     nonce,
     callbackUrl: input.callbackUrl ?? null,
     browserBindingHash: browserBindingHash(input.browserSecret),
+    startingSessionHash: input.startingSessionId ? hashToken(input.startingSessionId) : null,
     expiresAt: new Date(Date.now() + FLOW_LIFETIME_MINUTES * 60_000),
   });
   return { state, nonce, codeVerifier, codeChallenge: await client.calculatePKCECodeChallenge(codeVerifier) };
@@ -44,38 +47,58 @@ export async function openFlow(
 
 export type TakenFlow = { kind: "taken"; flow: SsoFlow } | { kind: "stale" } | { kind: "other_browser" };
 
+const openFlowWithState = (state: string) => and(eq(ssoFlows.stateHash, hashToken(state)), isNull(ssoFlows.consumedAt), gt(ssoFlows.expiresAt, new Date()));
+
 /**
  * Takes a flow by its state exactly once, and only in the browser that opened it. A callback from
  * another browser leaves the flow untouched: its own browser can still finish it.
  */
 export async function takeFlow(ctx: Pick<SsoContext, "db">, state: string | null, browserSecret: string | null): Promise<TakenFlow> {
   if (!state) return { kind: "stale" };
-  const open = and(eq(ssoFlows.stateHash, hashToken(state)), isNull(ssoFlows.consumedAt), gt(ssoFlows.expiresAt, new Date()));
-  if (browserSecret) {
-    // One statement: the open flow of this browser, taken, with the IdP's claims it held (they are
-    // cleared as it is taken: kept only while it is open).
-    const held = ctx.db.$with("held").as(
-      ctx.db
-        .select({ id: ssoFlows.id, claims: ssoFlows.samlClaims })
-        .from(ssoFlows)
-        .where(and(open, eq(ssoFlows.browserBindingHash, browserBindingHash(browserSecret))))
-        .for("update"),
-    );
-    const [taken] = await ctx.db
-      .with(held)
-      .update(ssoFlows)
-      .set({ consumedAt: new Date(), samlClaims: null })
-      .from(held)
-      .where(eq(ssoFlows.id, held.id))
-      .returning({ ...getTableColumns(ssoFlows), heldClaims: held.claims });
-    if (taken) {
-      const { heldClaims, ...flow } = taken;
-      return { kind: "taken", flow: { ...flow, samlClaims: heldClaims } };
-    }
-  }
+  const taken = browserSecret ? await takeBoundFlow(ctx, openFlowWithState(state), browserSecret) : null;
+  if (taken) return { kind: "taken", flow: taken };
   // Not taken: another browser's flow stays untouched, for its own browser to finish.
-  const [other] = await ctx.db.select({ id: ssoFlows.id }).from(ssoFlows).where(open).limit(1);
+  const [other] = await ctx.db.select({ id: ssoFlows.id }).from(ssoFlows).where(openFlowWithState(state)).limit(1);
   return other ? { kind: "other_browser" } : { kind: "stale" };
+}
+
+/**
+ * The ACS's take: the open flow of this connection, bound to this browser, that holds no response
+ * yet (one response per flow). Null leaves the flow as it was, for the callback to decide.
+ */
+export async function takeFlowAtAcs(
+  ctx: Pick<SsoContext, "db">,
+  input: { state: string; connectionId: string; browserSecret: string },
+): Promise<SsoFlow | null> {
+  return takeBoundFlow(
+    ctx,
+    and(openFlowWithState(input.state), eq(ssoFlows.connectionId, input.connectionId), isNull(ssoFlows.samlClaims)),
+    input.browserSecret,
+  );
+}
+
+/**
+ * One statement: the open flow matching `where` and this browser, taken, with the IdP's claims it
+ * held (they are cleared as it is taken: kept only while it is open).
+ */
+async function takeBoundFlow(ctx: Pick<SsoContext, "db">, where: ReturnType<typeof and>, browserSecret: string): Promise<SsoFlow | null> {
+  const held = ctx.db.$with("held").as(
+    ctx.db
+      .select({ id: ssoFlows.id, claims: ssoFlows.samlClaims })
+      .from(ssoFlows)
+      .where(and(where, eq(ssoFlows.browserBindingHash, browserBindingHash(browserSecret))))
+      .for("update"),
+  );
+  const [taken] = await ctx.db
+    .with(held)
+    .update(ssoFlows)
+    .set({ consumedAt: new Date(), samlClaims: null })
+    .from(held)
+    .where(eq(ssoFlows.id, held.id))
+    .returning({ ...getTableColumns(ssoFlows), heldClaims: held.claims });
+  if (!taken) return null;
+  const { heldClaims, ...flow } = taken;
+  return { ...flow, samlClaims: heldClaims };
 }
 
 /** Whether this browser still has a sign-in under way: its flow cookie must then stay. */

@@ -10,16 +10,29 @@ import { consumeJacksonSamlSession, JACKSON_RELAY_PREFIX, jacksonSpPrivateKey, r
 import { readSamlClaims } from "../saml/read-saml-claims";
 import { readUnverifiedIssuer } from "../saml/read-unverified-issuer";
 import { readVerifiedSamlResponse, type VerifiedSamlResponse } from "../saml/read-verified-response";
-import { holdSamlClaims } from "./flow-state";
+import { finishSignIn, type FlowOutcome } from "./finish-sign-in";
+import { holdSamlClaims, takeFlowAtAcs } from "./flow-state";
 
 export type AcsOutcome =
   | { kind: "redirect"; url: string }
   /** An IdP-initiated response for a connection that allows it: start an SP-initiated sign-in. */
   | { kind: "restart"; connection: SsoConnection; relayState: string | null }
+  /**
+   * The browser that started the flow posted it (its ACS cookie): the sign-in finished here, in one
+   * request. `startingSessionHash` names the session that browser held, whose grants carry over.
+   */
+  | { kind: "finished"; outcome: FlowOutcome; startingSessionHash: string | null }
   /** `code` names the refusal for pages that show fixed texts (never a message from a URL). */
   | { kind: "error"; code: string; message: string; advice: string };
 
-type AcsInput = { samlResponse: string; relayState: string | null; ip?: string | null };
+type AcsInput = {
+  samlResponse: string;
+  relayState: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  /** The secret in the ACS cookie (SameSite=None, so a cross-site POST carries it), if the browser sent one. */
+  browserSecret?: string | null;
+};
 
 const acsError = (code: keyof typeof ACS_REFUSALS): AcsOutcome => ({ kind: "error", code, ...ACS_REFUSALS[code] });
 const NOT_OURS = acsError("saml_not_ours");
@@ -28,9 +41,10 @@ const NOT_OURS = acsError("saml_not_ours");
  * The SAML ACS. The connection comes from the sign-in we started (Jackson's RelayState), never
  * from the document; the response must then verify against that connection's certificates
  * before anything in it is used or attributed to the account. Our checks (status, issuer,
- * InResponseTo, recipient, audience, clock skew, replay) read the signed assertion; its claims
- * then wait on the flow for our callback, which the starting browser reaches with its flow
- * cookie (this cross-site POST carries no SameSite=Lax cookie). Unsolicited responses are never
+ * InResponseTo, recipient, audience, clock skew, replay) read the signed assertion. When the
+ * post carries the starting browser's ACS cookie the sign-in finishes here; otherwise its claims
+ * wait on the flow for our callback, which the starting browser reaches with its SameSite=Lax
+ * flow cookie (a browser that refuses SameSite=None cookies). Unsolicited responses are never
  * trusted: a connection that allows IdP-initiated sign-in gets a fresh SP-initiated one.
  */
 export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new Date()): Promise<AcsOutcome> {
@@ -98,10 +112,19 @@ export async function handleSamlAcs(ctx: SsoContext, input: AcsInput, now = new 
   const [, replay] = await written;
   if (replay) return refusedFlow(ctx, state, replay);
   if (!claims) return refuseAtAcs(ctx, connection, ip, { code: "unreadable_attributes", message: "The assertion's attributes could not be read." });
-  const held = await holdSamlClaims(ctx, state, claims, {
+  const observations = {
     clockOffsetSeconds: verified.issueInstant ? Math.round((now.getTime() - verified.issueInstant.getTime()) / 1000) : null,
     certificateFingerprint: verified.certificateFingerprint,
-  });
+  };
+  // The starting browser posted this itself: finish here, without the trip through our callback.
+  const flow = input.browserSecret ? await takeFlowAtAcs(ctx, { state, connectionId: connection.id, browserSecret: input.browserSecret }) : null;
+  if (flow) {
+    const outcome = await finishSignIn(ctx, { flow: { ...flow, observations }, connection, claims, request: { ip, userAgent: input.userAgent ?? null } });
+    return { kind: "finished", outcome, startingSessionHash: flow.startingSessionHash };
+  }
+  // Any other browser (or none) only leaves the claims on the flow: the callback must then come
+  // from the starting browser with its flow cookie, or the sign-in goes nowhere (login CSRF).
+  const held = await holdSamlClaims(ctx, state, claims, observations);
   // The flow already has its response (or is over): this one belongs to no sign-in in progress.
   if (!held) return NOT_OURS;
   const callback = new URL(ssoUrls(ctx.appUrl).samlCallbackUri);

@@ -28,6 +28,8 @@ export async function startSsoFlow(
     callbackUrl?: string | null;
     loginHint?: string;
     browserSecret?: string | null;
+    /** The session the starting browser holds: a sign-in finished in the ACS carries its grants. */
+    startingSessionId?: string | null;
   },
 ): Promise<Result<FlowStart>> {
   const { connection } = input;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveSession } from "@gatehouse/core";
+import { hashToken, resolveSession } from "@gatehouse/core";
 import { gt, inArray, samlSeenIds, sql } from "@gatehouse/db";
 import { completeSamlCallback, handleSamlAcs, pruneSamlSeenIds, startSsoFlow, type FlowOutcome } from "../../src";
 import { makeSamlConnection, readAuthnRequest, useSsoStack } from "./harness";
@@ -130,5 +130,57 @@ describe("SAML sign-in through Jackson", () => {
       relayState: null,
     });
     expect(restarted).toMatchObject({ kind: "restart", connection: { id: on.connection.id } });
+  });
+});
+
+describe("SAML sign-in finished in the ACS (the starting browser's ACS cookie came with the post)", () => {
+  async function started(setup: Awaited<ReturnType<typeof makeSamlConnection>>, startingSessionId: string | null = null) {
+    const flow = await startSsoFlow(stack.ctx, { connection: setup.connection, purpose: "sign_in", startingSessionId });
+    if (!flow.ok || !("redirectUrl" in flow.value)) throw new Error(`start failed: ${JSON.stringify(flow)}`);
+    const { id, relayState } = readAuthnRequest(flow.value.redirectUrl);
+    const response = () => stack.sandbox.buildSamlResponse(setup.app.id, { email: setup.member.email, inResponseTo: id });
+    return { relayState, browserSecret: flow.value.browserSecret, response };
+  }
+
+  it("signs in in one request, and the flow is used up", async () => {
+    const setup = await makeSamlConnection(stack, "saml-one-request");
+    const flow = await started(setup);
+    const acs = await handleSamlAcs(stack.ctx, { samlResponse: flow.response(), relayState: flow.relayState, browserSecret: flow.browserSecret });
+    expect(acs).toMatchObject({ kind: "finished", outcome: { kind: "signed_in" }, startingSessionHash: null });
+    const sessionId = (acs as { outcome: { sessionId: string } }).outcome.sessionId;
+    expect(await resolveSession(stack.ctx, sessionId)).toMatchObject({ method: "sso", user: { email: setup.member.email } });
+    // The flow is used up: another response for it (say, from a second tab) finishes nothing.
+    const again = await handleSamlAcs(stack.ctx, { samlResponse: flow.response(), relayState: flow.relayState, browserSecret: flow.browserSecret });
+    expect(again.kind).toBe("error");
+  });
+
+  it("names the session the starting browser held, for its grants to carry over", async () => {
+    const setup = await makeSamlConnection(stack, "saml-one-request-carry");
+    const flow = await started(setup, "the-starting-browsers-session-id");
+    const acs = await handleSamlAcs(stack.ctx, { samlResponse: flow.response(), relayState: flow.relayState, browserSecret: flow.browserSecret });
+    expect(acs).toMatchObject({ kind: "finished", startingSessionHash: hashToken("the-starting-browsers-session-id") });
+  });
+
+  it("login CSRF: posted from a browser holding another secret, the response signs nobody in there; the starting browser finishes", async () => {
+    const setup = await makeSamlConnection(stack, "saml-one-request-csrf");
+    const attackers = await started(setup);
+    // The victim's browser has a flow secret of its own (it started some sign-in), not the attacker's.
+    const victims = await started(setup);
+    const acs = await handleSamlAcs(stack.ctx, { samlResponse: attackers.response(), relayState: attackers.relayState, browserSecret: victims.browserSecret });
+    expect(acs.kind).toBe("redirect");
+    const callback = new URL((acs as { url: string }).url);
+    expect(await completeSamlCallback(stack.ctx, { url: callback, request, browserSecret: victims.browserSecret })).toMatchObject({
+      kind: "refused",
+      code: "other_browser",
+    });
+    expect(await completeSamlCallback(stack.ctx, { url: callback, request, browserSecret: attackers.browserSecret })).toMatchObject({ kind: "signed_in" });
+  });
+
+  it("takes one response per flow: a second response for a flow already holding one is refused", async () => {
+    const setup = await makeSamlConnection(stack, "saml-one-request-second");
+    const flow = await started(setup);
+    expect((await handleSamlAcs(stack.ctx, { samlResponse: flow.response(), relayState: flow.relayState })).kind).toBe("redirect");
+    const second = await handleSamlAcs(stack.ctx, { samlResponse: flow.response(), relayState: flow.relayState, browserSecret: flow.browserSecret });
+    expect(second.kind).not.toBe("finished");
   });
 });

@@ -1,12 +1,16 @@
 import type { NextRequest } from "next/server";
 import { handleSamlAcs } from "@gatehouse/sso";
-import { refusalLocation, seeOther } from "@/server/sso-outcome";
-import { clientIp } from "@/server/request";
+import { readAcsBrowserSecret, releaseBrowserSecret } from "@/server/sso-browser-binding";
+import { refusalLocation, requestInfo, respondToOutcome, seeOther } from "@/server/sso-outcome";
 import { ssoContext } from "@/server/sso-context";
 
 const MAX_ACS_BODY_BYTES = 512 * 1024;
 
-/** The SAML Assertion Consumer Service: the IdP posts SAMLResponse (+ RelayState) here. */
+/**
+ * The SAML Assertion Consumer Service: the IdP posts SAMLResponse (+ RelayState) here. With the
+ * starting browser's ACS cookie the sign-in finishes in this request; otherwise the browser goes
+ * on to our callback, which must see its flow cookie.
+ */
 export async function POST(request: NextRequest) {
   // Real SAML responses are a few kilobytes: an unauthenticated megabyte body is refused unread.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_ACS_BODY_BYTES) {
@@ -19,7 +23,14 @@ export async function POST(request: NextRequest) {
     return seeOther(refusalLocation("The identity provider sent no SAML response.", "Start the sign-in again from the login page."));
   }
   const ctx = ssoContext();
-  const outcome = await handleSamlAcs(ctx, { samlResponse, relayState: typeof relayState === "string" ? relayState : null, ip: await clientIp() });
+  const browserSecret = readAcsBrowserSecret(request);
+  const outcome = await handleSamlAcs(ctx, {
+    samlResponse,
+    relayState: typeof relayState === "string" ? relayState : null,
+    ...requestInfo(request),
+    browserSecret,
+  });
+  if (outcome.kind === "finished") return releaseBrowserSecret(respondToOutcome(outcome.outcome, { idHash: outcome.startingSessionHash }), browserSecret);
   if (outcome.kind === "redirect") return seeOther(outcome.url);
   if (outcome.kind === "error") return seeOther(refusalLocation(outcome.message, outcome.advice, outcome.code));
   // IdP-initiated and allowed: start an ordinary SP-initiated sign-in; the IdP's session makes it

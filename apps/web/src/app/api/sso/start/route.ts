@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getConnection, getEnabledConnection, startSsoFlow } from "@gatehouse/sso";
 import { getCurrentSession, type AccountSession } from "@/auth/session";
+import { readSessionId } from "@/auth/session-cookie";
 import { adminAccessOf } from "@/server/admin-guard";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { attachBrowserSecret, readBrowserSecret } from "@/server/sso-browser-binding";
@@ -45,6 +46,7 @@ async function start(params: Record<string, string>, browserSecret: string | nul
     callbackUrl: safeCallbackUrl(parsed.data.callbackUrl, parsed.data.purpose === "authenticate" ? "/settings/security" : "/"),
     loginHint: parsed.data.loginHint,
     browserSecret,
+    startingSessionId: await readSessionId(),
   });
   if (!started.ok)
     return seeOther(

@@ -1,0 +1,1 @@
+ALTER TABLE "sso_flows" ADD COLUMN "starting_session_hash" text;
