@@ -10,24 +10,14 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDatabase } from "@gatehouse/db";
-import { startProductionApp } from "./support/production-app";
-import { printTableCounters, printTopOfProfile, readCounters, settle, toggleProfilers } from "./support/profiling";
+import { printTableCounters, printTopOfProfile, readCounters, settle, startProfiledApp, toggleProfilers } from "./support/profiling";
 import { SamlSignInFixture } from "./support/saml-sign-ins";
 
 const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
 const n = Number(process.env.BENCH_N ?? 300);
 const profileDir = process.env.BENCH_PROFILE_DIR ?? mkdtempSync(join(tmpdir(), "gatehouse-cpu-prof-"));
 
-const app = await startProductionApp({
-  port: 3460 + offset,
-  pgPort: 54396,
-  workers: 1,
-  env: { NODE_OPTIONS: `--import ${join(import.meta.dirname, "support/cpu-profile-preload.mjs")}`, CPU_PROFILE_DIR: profileDir },
-});
-const fixture = await SamlSignInFixture.create(app).catch(async (error: unknown) => {
-  await app.stop();
-  throw error;
-});
+const { app, fixture } = await startProfiledApp({ port: 3460 + offset, pgPort: 54396, profileDir });
 const mainDb = new URL(app.databaseUrl).pathname.slice(1);
 const databases = [mainDb, `${mainDb}_sso`];
 const stats = createDatabase(app.databaseUrl, { max: 1 }).$client;

@@ -2,23 +2,31 @@
  * Where a signed-in request's time goes: the production build (one process) runs under V8's CPU
  * profiler while BENCH_N sequential `GET /api/user/organizations` with a session cookie pass
  * through it, then as many `GET /api/health` (the no-op floor) under a second profile. Prints the
- * CPU per request of each, the signed-in profile's top packages and functions, and PostgreSQL's
- * transactions and table counters per signed-in request. Needs a build (`pnpm exec next build`).
+ * CPU per request of each, what the signed-in request spends beyond the no-op by package and
+ * function, the signed-in profile's own top list, and PostgreSQL's transactions and table counters
+ * per signed-in request. Needs a build (`pnpm exec next build`).
  * BENCH_N=3000, BENCH_PROFILE_DIR to keep the .cpuprofile files.
  */
 import { mkdtempSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDatabase } from "@gatehouse/db";
-import { topOfProfile } from "./support/cpu-profile";
-import { startProductionApp } from "./support/production-app";
-import { printTableCounters, printTopOfProfile, readCounters, settle, toggleProfilers } from "./support/profiling";
+import { topOfProfile, type Row } from "./support/cpu-profile";
+import { printTableCounters, printTopOfProfile, readCounters, settle, startProfiledApp, toggleProfilers } from "./support/profiling";
 import { SamlSignInFixture } from "./support/saml-sign-ins";
 
 const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
 const n = Number(process.env.BENCH_N ?? 3000);
 const profileDir = process.env.BENCH_PROFILE_DIR ?? mkdtempSync(join(tmpdir(), "gatehouse-cpu-prof-"));
 mkdirSync(profileDir, { recursive: true });
+
+/** Each row's time in `profile` minus its time in `floor`, per request, largest first. */
+function excessOver(profile: Row[], floor: Row[], count: number): Row[] {
+  const floorMs = new Map(floor.map((row) => [row.name, row.ms]));
+  const names = new Set([...profile, ...floor].map((row) => row.name));
+  const inProfile = new Map(profile.map((row) => [row.name, row.ms]));
+  return [...names].map((name) => ({ name, ms: ((inProfile.get(name) ?? 0) - (floorMs.get(name) ?? 0)) / count })).sort((a, b) => b.ms - a.ms);
+}
 
 async function requests(url: string, cookie: string | null, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
@@ -45,16 +53,7 @@ async function profiled(pid: number, name: string, run: () => Promise<void>): Pr
     });
 }
 
-const app = await startProductionApp({
-  port: 3470 + offset,
-  pgPort: 54397,
-  workers: 1,
-  env: { NODE_OPTIONS: `--import ${join(import.meta.dirname, "support/cpu-profile-preload.mjs")}`, CPU_PROFILE_DIR: profileDir },
-});
-const fixture = await SamlSignInFixture.create(app).catch(async (error: unknown) => {
-  await app.stop();
-  throw error;
-});
+const { app, fixture } = await startProfiledApp({ port: 3470 + offset, pgPort: 54397, profileDir });
 const signedInUrl = `${app.url}/api/user/organizations`;
 const floorUrl = `${app.url}/api/health`;
 const mainDb = new URL(app.databaseUrl).pathname.slice(1);
@@ -89,8 +88,18 @@ try {
   await app.stop();
 }
 
-const floorMs = topOfProfile(floor).totalMs;
-console.log(`\nno-op floor: ${(floorMs / n).toFixed(2)} ms of server CPU per request`);
-printTopOfProfile(signedIn, n, "signed-in request", { packages: 20, functions: 40, ours: 40 });
+const signedInTop = topOfProfile(signedIn);
+const floorTop = topOfProfile(floor);
+console.log(
+  `\nServer CPU per request under the profiler: signed-in ${(signedInTop.totalMs / n).toFixed(2)} ms, no-op ${(floorTop.totalMs / n).toFixed(2)} ms; the excess by self time:`,
+);
+for (const [key, rows] of [
+  ["packages", 12],
+  ["functions", 30],
+] as const) {
+  console.log(`  by ${key.replace(/s$/, "")} (ms per request, signed-in − no-op):`);
+  for (const row of excessOver(signedInTop[key], floorTop[key], n).slice(0, rows)) console.log(`    ${row.ms.toFixed(3).padStart(7)}  ${row.name}`);
+}
+printTopOfProfile(signedIn, n, "signed-in request", { packages: 12, functions: 20, ours: 30 });
 if (!process.env.BENCH_PROFILE_DIR) rmSync(profileDir, { recursive: true, force: true });
 process.exit(0);

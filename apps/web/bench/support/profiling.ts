@@ -1,7 +1,29 @@
 import { readlinkSync } from "node:fs";
+import { join } from "node:path";
 import type { createDatabase } from "@gatehouse/db";
 import { topOfProfile } from "./cpu-profile";
 import { processTree } from "./proc";
+import { startProductionApp, type ProductionApp } from "./production-app";
+import { SamlSignInFixture } from "./saml-sign-ins";
+
+/** The production build in one process with the CPU profiler preloaded (idle until toggled), and the SAML sign-in fixture on it. */
+export async function startProfiledApp(options: {
+  port: number;
+  pgPort: number;
+  profileDir: string;
+}): Promise<{ app: ProductionApp; fixture: SamlSignInFixture }> {
+  const app = await startProductionApp({
+    port: options.port,
+    pgPort: options.pgPort,
+    workers: 1,
+    env: { NODE_OPTIONS: `--import ${join(import.meta.dirname, "cpu-profile-preload.mjs")}`, CPU_PROFILE_DIR: options.profileDir },
+  });
+  const fixture = await SamlSignInFixture.create(app).catch(async (error: unknown) => {
+    await app.stop();
+    throw error;
+  });
+  return { app, fixture };
+}
 
 /** PostgreSQL's own counters: transactions per database, and per table scans and rows written. */
 export type Counters = { xacts: Map<string, number>; tables: Map<string, number[]> };
