@@ -7,7 +7,9 @@
  * request against a static page; the server's RSS across sign-ins. Figures, never pass/fail.
  *
  * BENCH_WORKERS=1,2 (server processes, one run each), BENCH_SEQUENTIAL=200, BENCH_CONCURRENT=500,
- * BENCH_RSS_SIGN_INS=3000 (0 skips; RSS is printed every 1,000), BENCH_SKIP_BUILD=1 to reuse .next.
+ * BENCH_RSS_SIGN_INS=3000 (0 skips; RSS is printed every 1,000), BENCH_SKIP_BUILD=1 to reuse .next,
+ * BENCH_ONLY=signed-in for the signed-in ÷ no-op ÷ static requests alone (one sign-in for the cookie),
+ * BENCH_ROUNDS=3 (those three alternate in rounds).
  */
 import { spawnSync } from "node:child_process";
 import { createSign, createVerify, generateKeyPairSync, randomBytes } from "node:crypto";
@@ -22,6 +24,9 @@ const workerCounts = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number)
 const sequentialCount = Number(process.env.BENCH_SEQUENTIAL ?? 200);
 const concurrentCount = Number(process.env.BENCH_CONCURRENT ?? 500);
 const rssSignIns = Number(process.env.BENCH_RSS_SIGN_INS ?? 3000);
+const onlySignedIn = process.env.BENCH_ONLY === "signed-in";
+// The signed-in, no-op and static requests alternate in this many rounds.
+const signedInRounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 if (process.env.BENCH_SKIP_BUILD !== "1") {
   const built = spawnSync("pnpm", ["exec", "next", "build"], {
@@ -66,14 +71,14 @@ async function signInPhase(
   return summarize(samples, performance.now() - t0, treeCpuMs(app.pid) - cpu0);
 }
 
-async function requestPhase(url: string, cookie: string | null, count: number, concurrency: number): Promise<Summary> {
+async function requestPhase(url: string, cookie: string | null, count: number, concurrency: number): Promise<{ samples: number[]; wallMs: number }> {
   const t0 = performance.now();
   const samples = await timeConcurrently(Array.from({ length: count }), concurrency, async () => {
     const response = await fetch(url, { redirect: "manual", headers: cookie ? { cookie } : {} });
     await response.arrayBuffer();
     if (response.status >= 400) throw new Error(`${url} answered ${response.status}`);
   });
-  return summarize(samples, performance.now() - t0, null);
+  return { samples, wallMs: performance.now() - t0 };
 }
 
 async function benchWorkers(app: ProductionApp, fixture: SamlSignInFixture, workers: number, floorMs: number, measureRss: boolean): Promise<void> {
@@ -81,7 +86,12 @@ async function benchWorkers(app: ProductionApp, fixture: SamlSignInFixture, work
   const rssStart = treeRssMb(app.pid);
   // Warm-up: JIT, Jackson's first use in each process, connection pools.
   for (const p of await fixture.prepare(app.url, 20 * workers)) await SamlSignInFixture.signIn(app.url, p);
+  if (!onlySignedIn) await signInPhases(app, fixture, floorMs);
+  await signedInRequests(app, fixture);
+  if (measureRss && rssSignIns > 0 && !onlySignedIn) await rssAcrossSignIns(app, fixture, rssStart);
+}
 
+async function signInPhases(app: ProductionApp, fixture: SamlSignInFixture, floorMs: number): Promise<void> {
   const hops: HopTimes = { acs: [], afterAcs: [] };
   const sequential = await signInPhase(app, fixture, sequentialCount, 1, hops);
   const jackson = await fixture.jacksonBareAcs(sequentialCount);
@@ -111,42 +121,58 @@ async function benchWorkers(app: ProductionApp, fixture: SamlSignInFixture, work
     const phase = await signInPhase(app, fixture, concurrentCount, concurrency);
     console.log(formatSummary(`SAML sign-in over HTTP, ${concurrency} concurrent`, phase));
   }
+}
 
+/**
+ * The signed-in route, the no-op floor and the static page in alternating rounds, so load from
+ * elsewhere on the machine falls on all three alike; each figure pools its rounds.
+ */
+async function signedInRequests(app: ProductionApp, fixture: SamlSignInFixture): Promise<void> {
   const [prepared] = await fixture.prepare(app.url, 1);
   const session = await SamlSignInFixture.signIn(app.url, prepared!);
   const hasFloorRoute = (await fetch(`${app.url}${FLOOR_ROUTE}`).then((r) => r.arrayBuffer().then(() => r.ok))) === true;
+  const targets = [
+    { label: `signed-in GET ${SIGNED_IN_ROUTE}`, url: `${app.url}${SIGNED_IN_ROUTE}`, cookie: session },
+    { label: "static GET /help/sign-in", url: `${app.url}/help/sign-in`, cookie: null },
+    ...(hasFloorRoute ? [{ label: `dynamic no-op GET ${FLOOR_ROUTE}`, url: `${app.url}${FLOOR_ROUTE}`, cookie: null }] : []),
+  ];
+  for (const target of targets) await requestPhase(target.url, target.cookie, 200, 8);
   for (const [concurrency, count] of [
-    [1, 300],
-    [64, 3000],
+    [1, 300 * signedInRounds],
+    [64, 3000 * signedInRounds],
   ] as const) {
-    const signedIn = await requestPhase(`${app.url}${SIGNED_IN_ROUTE}`, session, count, concurrency);
-    const staticPage = await requestPhase(`${app.url}/help/sign-in`, null, count, concurrency);
-    const floor = hasFloorRoute ? await requestPhase(`${app.url}${FLOOR_ROUTE}`, null, count, concurrency) : null;
-    console.log(formatSummary(`signed-in GET ${SIGNED_IN_ROUTE}, ${concurrency} conc.`, signedIn));
-    console.log(formatSummary(`static GET /help/sign-in, ${concurrency} conc.`, staticPage));
-    if (floor) console.log(formatSummary(`dynamic no-op GET ${FLOOR_ROUTE}, ${concurrency} conc.`, floor));
+    const pooled = targets.map(() => ({ samples: [] as number[], wallMs: 0 }));
+    for (let round = 0; round < signedInRounds; round++) {
+      for (const [i, target] of targets.entries()) {
+        const phase = await requestPhase(target.url, target.cookie, count / signedInRounds, concurrency);
+        pooled[i]!.samples.push(...phase.samples);
+        pooled[i]!.wallMs += phase.wallMs;
+      }
+    }
+    const [signedIn, staticPage, floor] = pooled.map((p) => summarize(p.samples, p.wallMs, null));
+    for (const [i, target] of targets.entries()) console.log(formatSummary(`${target.label}, ${concurrency} conc.`, [signedIn, staticPage, floor][i]!));
     console.log(
-      `  ratio signed-in ÷ static: p50 ${(signedIn.p50 / staticPage.p50).toFixed(2)}×, p99 ${(signedIn.p99 / staticPage.p99).toFixed(2)}×  (goal p50 ≤ 1.5×)`,
+      `  ratio signed-in ÷ static: p50 ${(signedIn!.p50 / staticPage!.p50).toFixed(2)}×, p99 ${(signedIn!.p99 / staticPage!.p99).toFixed(2)}×  (goal p50 ≤ 1.5×)`,
     );
     if (floor)
       console.log(
-        `  of which the floor, dynamic no-op ÷ static: p50 ${(floor.p50 / staticPage.p50).toFixed(2)}×; ours on top, signed-in ÷ no-op: p50 ${(signedIn.p50 / floor.p50).toFixed(2)}×`,
+        `  of which the floor, dynamic no-op ÷ static: p50 ${(floor.p50 / staticPage!.p50).toFixed(2)}×; ours on top, signed-in ÷ no-op: p50 ${(signedIn!.p50 / floor.p50).toFixed(2)}×`,
       );
     else console.log(`  (this build has no ${FLOOR_ROUTE}: the floor is not measured)`);
   }
+}
 
-  if (measureRss && rssSignIns > 0) {
-    console.log(`RSS at start ${mb(rssStart)}`);
-    let done = 0;
-    for (const checkpoint of rssCheckpoints(rssSignIns)) {
-      while (done < checkpoint) {
-        const batch = Math.min(500, checkpoint - done);
-        const prepared = await fixture.prepare(app.url, batch);
-        await timeConcurrently(prepared, 16, async (p) => void (await SamlSignInFixture.signIn(app.url, p)));
-        done += batch;
-      }
-      console.log(`RSS after ${done} more sign-ins (16 concurrent)  ${mb(treeRssMb(app.pid))}`);
+async function rssAcrossSignIns(app: ProductionApp, fixture: SamlSignInFixture, rssStart: number[]): Promise<void> {
+  console.log(`RSS at start ${mb(rssStart)}`);
+  let done = 0;
+  for (const checkpoint of rssCheckpoints(rssSignIns)) {
+    while (done < checkpoint) {
+      const batch = Math.min(500, checkpoint - done);
+      const prepared = await fixture.prepare(app.url, batch);
+      await timeConcurrently(prepared, 16, async (p) => void (await SamlSignInFixture.signIn(app.url, p)));
+      done += batch;
     }
+    console.log(`RSS after ${done} more sign-ins (16 concurrent)  ${mb(treeRssMb(app.pid))}`);
   }
 }
 

@@ -1,6 +1,7 @@
-import { accounts, and, eq, gt, isNull, memberships, sessions, sql, users, type Database, type MfaStep, type SignInMethod } from "@gatehouse/db";
+import { and, eq, isNull, memberships, sessions, type Database, type MfaStep, type SignInMethod } from "@gatehouse/db";
 import { nowOf, type CoreContext } from "./context";
 import { loadRefusedGrants } from "./enforcement/load-refused-grants";
+import { lookUpSession, type ChoiceRow } from "./session-lookup";
 import { grantsOfSignIn, isAccountGranted, mergeGrants } from "./session-grants";
 import { generateToken, hashToken } from "./tokens";
 
@@ -63,15 +64,6 @@ export type AccountChoice = {
   granted: boolean;
 };
 
-type ChoiceRow = {
-  id: string;
-  name: string;
-  slug: string;
-  role: "admin" | "member";
-  /** The member's "SSO off" ran out and the sweep has not handled it yet. */
-  exemptionLapsed: boolean;
-};
-
 export type ResolvedSession = {
   idHash: string;
   method: SignInMethod;
@@ -91,23 +83,7 @@ export type ResolvedSession = {
 export async function resolveSession(ctx: Pick<CoreContext, "db" | "now">, rawId: string): Promise<ResolvedSession | null> {
   const now = nowOf(ctx);
   const idHash = hashToken(rawId);
-  // One round trip: the session, its user and the user's accounts (a correlated json_agg), as
-  // every signed-in request pays for this lookup.
-  const [row] = await ctx.db
-    .select({
-      session: sessions,
-      user: { id: users.id, email: users.email, name: users.name },
-      choices: sql<ChoiceRow[] | string>`coalesce((
-        select json_agg(json_build_object('id', ${accounts.id}, 'name', ${accounts.name}, 'slug', ${accounts.slug}, 'role', ${memberships.role},
-          'exemptionLapsed', ${memberships.ssoExempt} and ${memberships.ssoExemptUntil} <= ${now.toISOString()}::timestamptz) order by ${accounts.name})
-        from ${memberships} inner join ${accounts} on ${accounts.id} = ${memberships.accountId}
-        where ${memberships.userId} = ${users.id}
-      ), '[]'::json)`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), isNull(sessions.mfaStep)))
-    .limit(1);
+  const row = await lookUpSession(ctx.db, idHash, now);
   if (!row) return null;
   const proof = { method: row.session.method, grantedAccountIds: row.session.grantedAccountIds };
   const rows: ChoiceRow[] = typeof row.choices === "string" ? JSON.parse(row.choices) : row.choices;
