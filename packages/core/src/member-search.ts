@@ -49,30 +49,32 @@ const WALK_ROWS = 2000;
  * How many of an account's members match `pattern` (exact up to `countCap`, else countCap + 1),
  * and up to `limit` of them in team order past `edge` (read backwards when `backwards` is set).
  *
- * One join cannot be planned well for every term. For "the first 21 members matching X in name
- * order" the planner either walks the name-order index and filters, or collects every trigram
- * match and sorts it, and it chooses by assuming matches are spread evenly: a term whose thousands
- * of matches sort together (a common first name sorting late) walked 33,000 rows, 60–95 ms. So
- * each step below has a bounded cost and the next runs only when the last could not answer:
- * 1. collect up to countCap + 1 matching members (this is the count): when that is all of them,
- *    the page is sorted from what was collected;
- * 2. otherwise matches are many: walk the first WALK_ROWS users in sort order, keeping matching
- *    members, which fills the page whenever matches are common near the start of the range;
- * 3. otherwise the matching users in sort order as a MATERIALIZED CTE with no limit, so the
- *    planner prices that step in full (trigram matches then a sort when they are a few thousand,
- *    the name-order walk when nearly everyone matches or the term is too short for trigrams). A
- *    CTE is read only as far as its reader asks, and the reader goes in order and stops at `limit`.
+ * A single join cannot be planned well for every term. Given a LIMIT, the planner walks an index
+ * and filters whenever it expects matches to be common, assuming they are spread evenly: a common
+ * first name sorting late walked 33,000 rows of the name order for one page (60–95 ms), and a
+ * count that overestimated a 2% term walked all 55,000 users (70 ms). So each step below has a
+ * cost bounded by what it reads, and the next runs only when the last could not answer:
+ * 1. the matching users as a MATERIALIZED CTE, which the planner prices as a whole (trigram
+ *    matches when they are few, one sequential pass otherwise), each looked up in the account,
+ *    up to countCap + 1: that is the count, and when it is all of them the page is sorted from
+ *    them. A CTE is read only as far as its reader asks, so a pass stops at countCap + 1;
+ * 2. otherwise matches are many: walk the first WALK_ROWS users in sort order past `edge`,
+ *    keeping matching members, which fills the page whenever matches are common near its start;
+ * 3. otherwise the matching users in sort order, again a CTE priced as a whole: the trigram
+ *    matches then a sort when they are a few thousand, the name-order walk when nearly everyone
+ *    matches or the term is too short for trigrams; read in order until the page is full.
  */
 export function searchMembers(db: Database, input: Input): Promise<{ matched: number; rows: MemberSearchRow[] }> {
   return db.transaction(async (tx) => {
-    // The planner prices LIKE as nearly free per row, so on a table of this size it often picks a
-    // sequential scan (tens of ms at 50,000 users) over the trigram indexes (a few ms). And the
-    // driver prepares statements: after five runs PostgreSQL may switch to one generic plan for
-    // every term, which cannot tell a term matching three members from one matching everyone (the
-    // count walked all 55,000 users, 70 ms). Both settings last until this transaction ends.
-    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)`);
-    const few = await readFromFirstMatches(tx, input);
+    // The driver prepares statements, and after five runs PostgreSQL may switch to one generic plan
+    // for every term, which cannot tell a term matching three members from one matching everyone.
+    // Settings made with set_config(..., true) last until this transaction ends.
+    await tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`);
+    const few = await readFromAllMatches(tx, input);
     if (few.matched <= input.countCap) return few;
+    // The planner prices LIKE as nearly free per row, so for a page in sort order it would rather
+    // scan and sort everything than walk the name-order index, which stops as soon as it is full.
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
     const walked = await readMembersAmong(tx, input, "walk");
     return { matched: few.matched, rows: walked.length === input.limit ? walked : await readMembersAmong(tx, input, "matches") };
   });
@@ -88,17 +90,30 @@ const toRow = (row: RawRow): MemberSearchRow => ({
   ssoExemptUntil: row.ssoExemptUntil === null ? null : new Date(row.ssoExemptUntil),
 });
 
-async function readFromFirstMatches(tx: Tx, input: Input): Promise<{ matched: number; rows: MemberSearchRow[] }> {
+async function readFromAllMatches(tx: Tx, input: Input): Promise<{ matched: number; rows: MemberSearchRow[] }> {
   const direction = input.backwards ? sql`desc` : sql`asc`;
   const found = columnsOf("found");
   const past = input.edge ? sql`where ${memberSortKeyPast(input.edge, input.backwards, found)}` : sql``;
+  // The membership is a lateral subquery with a limit (it is one row at most: account and user are
+  // unique together) so that it stays a lookup per matching user, stopping with the CTE: as a plain
+  // join the planner may hash all 50,000 of the account's memberships first.
   const result = await tx.execute<{ matched: number } & ({ userId: null } | RawRow)>(sql`
-    with found as materialized (
+    with matching_users as materialized (
       select ${users.id} as id, ${users.email} as email, ${users.name} as name, ${users.nameLower} as name_lower,
-             ${users.passwordHash} is not null as has_password, ${memberships.role} as role, ${memberships.createdAt} as joined_at,
-             ${memberships.source} as source, ${memberships.ssoExempt} as sso_exempt, ${memberships.ssoExemptUntil} as sso_exempt_until
-      from ${memberships} inner join ${users} on ${users.id} = ${memberships.userId}
-      where ${memberships.accountId} = ${input.accountId} and ${memberMatches(input.pattern, usersColumns)}
+             ${users.passwordHash} is not null as has_password
+      from ${users}
+      where ${memberMatches(input.pattern, usersColumns)}
+    ),
+    found as materialized (
+      select matching_users.*, membership.*
+      from matching_users
+      cross join lateral (
+        select ${memberships.role} as role, ${memberships.createdAt} as joined_at, ${memberships.source} as source,
+               ${memberships.ssoExempt} as sso_exempt, ${memberships.ssoExemptUntil} as sso_exempt_until
+        from ${memberships}
+        where ${memberships.userId} = matching_users.id and ${memberships.accountId} = ${input.accountId}
+        limit 1
+      ) membership
       limit ${input.countCap + 1}
     )
     select counted.matched, page.*
@@ -113,7 +128,7 @@ async function readFromFirstMatches(tx: Tx, input: Input): Promise<{ matched: nu
     ) page on true`);
   const matched = result[0]?.matched ?? 0;
   // With no row on the page, the lateral join still returns the count, beside nulls.
-  const rows = result.flatMap((row) => (row.userId === null ? [] : [toRow(row as RawRow)]));
+  const rows = result.flatMap(({ matched: _matched, ...row }) => (row.userId === null ? [] : [toRow(row as RawRow)]));
   return { matched, rows };
 }
 
