@@ -1,4 +1,5 @@
-import { and, memberships, sql, users, type Database, type MemberRole, type memberSource, type SQL } from "@gatehouse/db";
+import { and, memberships, sql, users, type Database, type SQL } from "@gatehouse/db";
+import type { MemberRow } from "./team";
 
 /**
  * "Email or name contains the term", for a pattern from `containsPattern`. The same rows as
@@ -23,18 +24,8 @@ export function memberSortKeyPast(edge: { name: string; email: string }, backwar
   return sql`(${columns.nameLower}, ${columns.email}) ${backwards ? sql`<` : sql`>`} (${edge.name}, ${edge.email})`;
 }
 
-export type MemberSearchRow = {
-  userId: string;
-  email: string;
-  name: string;
-  role: MemberRole;
-  joinedAt: Date;
-  source: (typeof memberSource.enumValues)[number];
-  ssoExempt: boolean;
-  ssoExemptUntil: Date | null;
-  hasPassword: boolean;
-  sortName: string;
-};
+/** A member row with its sort key, which the page's cursors are made of. */
+export type MemberSearchRow = MemberRow & { sortName: string };
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Input = { accountId: string; pattern: string; edge: { name: string; email: string } | null; backwards: boolean; limit: number; countCap: number };
