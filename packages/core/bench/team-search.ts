@@ -42,6 +42,14 @@ try {
   await time("search, one match (email)", 50, (i) => listMembers(db, { accountId, search: rare(i) }));
   await time("search, many matches (name/email)", 50, (i) => listMembers(db, { accountId, search: common[i % common.length]! }));
   for (const term of common) await time(`  "${term}"`, 20, () => listMembers(db, { accountId, search: term }));
+  // Two more shapes of "many matches": a first name sorting last (its 5,000 members are the last
+  // tenth of the sort order, the longest walk to the first page) and a term matching a fifth of
+  // the members spread evenly.
+  for (const term of ["margaret", "example1"]) await time(`  "${term}"`, 20, () => listMembers(db, { accountId, search: term }));
+  const graceFirst = await listMembers(db, { accountId, search: "grace" });
+  const graceSecond = await listMembers(db, { accountId, search: "grace", after: graceFirst.nextCursor ?? undefined });
+  await time('search, next page ("grace")', 20, () => listMembers(db, { accountId, search: "grace", after: graceFirst.nextCursor ?? undefined }));
+  await time('search, previous page ("grace")', 20, () => listMembers(db, { accountId, search: "grace", before: graceSecond.prevCursor ?? undefined }));
   await time('search, matches everyone ("example")', 30, () => listMembers(db, { accountId, search: "example" }));
   await time('search, two letters ("ce")', 30, () => listMembers(db, { accountId, search: "ce" }));
   await time("search, no match", 50, (i) => listMembers(db, { accountId, search: `zz-nobody-${i}` }));

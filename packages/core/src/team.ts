@@ -1,9 +1,10 @@
-import { type memberSource, accounts, and, count, eq, ilike, memberships, or, sql, users, type Database, type MemberRole } from "@gatehouse/db";
+import { type memberSource, accounts, and, count, desc, eq, memberships, sql, users, type Database, type MemberRole } from "@gatehouse/db";
 import { recordAuditEvent } from "./audit";
 import type { Actor, CoreContext } from "./context";
 import { requestPasswordReset } from "./password-reset";
 import { type Result, fail, ok } from "./result";
 import { containsPattern } from "./like-pattern";
+import { type MemberSearchRow, memberSortKeyPast, searchMembers } from "./member-search";
 import { endSessionsForUser } from "./sessions";
 import { actorDisplayName } from "./users";
 import { decideMemberRemoval, decideRoleChange, ROLE_LABELS } from "./team-policy";
@@ -75,30 +76,16 @@ export type MembersPage = {
   prevCursor: string | null;
 };
 
-/**
- * One page of an account's members, searched by name or email (`ILIKE`, answered by the trigram
- * indexes), ordered by name then email and paged by keyset cursor.
- */
-export async function listMembers(
+/** The unsearched list: the account's member count (capped) and one page, side by side on two connections. */
+async function readAllMembersPage(
   db: Database,
-  input: { accountId: string; search?: string; after?: string; before?: string; pageSize?: number },
-): Promise<MembersPage> {
-  const pageSize = input.pageSize ?? MEMBERS_PAGE_SIZE;
-  const search = input.search?.trim();
-  const pattern = search ? containsPattern(search) : null;
-  const where = and(eq(memberships.accountId, input.accountId), pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined);
-  const after = decodeCursor(input.after);
-  const before = after ? null : decodeCursor(input.before);
-  const sortKey = sql`(lower(${users.name}), ${users.email})`;
-  const edge = after ? sql`${sortKey} > (${after.name}, ${after.email})` : before ? sql`${sortKey} < (${before.name}, ${before.email})` : undefined;
-  type Q = Pick<Database, "select" | "execute">;
-  // Counts at most one past the cap, so the cost is bounded however large the account is.
-  const countMatches = (q: Q) =>
-    q.execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from ${memberships} inner join ${users} on ${users.id} = ${memberships.userId} where ${where} limit ${MEMBERS_COUNT_CAP + 1}) capped`,
-    );
-  const readPage = (q: Q) =>
-    q
+  input: { accountId: string; edge: MemberCursor | null; backwards: boolean; limit: number },
+): Promise<{ matched: number; rows: MemberSearchRow[] }> {
+  const ofAccount = eq(memberships.accountId, input.accountId);
+  const [countRows, rows] = await Promise.all([
+    // Counts at most one past the cap, so the cost is bounded however large the account is.
+    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${memberships} where ${ofAccount} limit ${MEMBERS_COUNT_CAP + 1}) capped`),
+    db
       .select({
         userId: users.id,
         email: users.email,
@@ -109,30 +96,38 @@ export async function listMembers(
         ssoExempt: memberships.ssoExempt,
         ssoExemptUntil: memberships.ssoExemptUntil,
         hasPassword: sql<boolean>`${users.passwordHash} is not null`,
-        sortName: sql<string>`lower(${users.name})`,
+        sortName: users.nameLower,
       })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(where, edge))
-      // Backwards pages read the range in reverse from the cursor and are flipped below.
-      .orderBy(...(before ? [sql`lower(${users.name}) desc`, sql`${users.email} desc`] : [sql`lower(${users.name})`, users.email]))
-      // One extra row says whether there is another page, without counting.
-      .limit(pageSize + 1);
-  // The planner prices ILIKE as nearly free per row, so on a table of this size it often picks a
-  // sequential scan (tens of ms at 50,000 users) over the trigram indexes (a few ms). For a search,
-  // seq scans are turned off inside each statement's own transaction; index plans remain for all
-  // else. The count and the page run side by side on two connections.
-  const withoutSeqScan = <T>(read: (q: Q) => Promise<T>) =>
-    pattern
-      ? db.transaction(async (tx) => {
-          await tx.execute(sql`set local enable_seqscan = off`);
-          return read(tx);
-        })
-      : read(db);
-  const [countRows, pageRows] = await Promise.all([withoutSeqScan(countMatches), withoutSeqScan(readPage)]);
-  const counted = Number(countRows[0]?.n ?? 0);
-  const more = pageRows.length > pageSize;
-  const rows = pageRows.slice(0, pageSize);
+      .where(and(ofAccount, input.edge ? memberSortKeyPast(input.edge, input.backwards) : undefined))
+      // Backwards pages read the range in reverse from the cursor and are flipped by the caller.
+      .orderBy(...(input.backwards ? [desc(users.nameLower), desc(users.email)] : [users.nameLower, users.email]))
+      .limit(input.limit),
+  ]);
+  return { matched: Number(countRows[0]?.n ?? 0), rows };
+}
+
+/**
+ * One page of an account's members, searched by any part of their name or email, case-insensitively
+ * (answered by the trigram indexes), ordered by name then email and paged by keyset cursor.
+ */
+export async function listMembers(
+  db: Database,
+  input: { accountId: string; search?: string; after?: string; before?: string; pageSize?: number },
+): Promise<MembersPage> {
+  const pageSize = input.pageSize ?? MEMBERS_PAGE_SIZE;
+  const search = input.search?.trim();
+  const after = decodeCursor(input.after);
+  const before = after ? null : decodeCursor(input.before);
+  const edge = after ?? before;
+  // One extra row says whether there is another page, without counting.
+  const range = { accountId: input.accountId, edge, backwards: Boolean(before), limit: pageSize + 1 };
+  const { matched, rows: read } = search
+    ? await searchMembers(db, { ...range, pattern: containsPattern(search), countCap: MEMBERS_COUNT_CAP })
+    : await readAllMembersPage(db, range);
+  const more = read.length > pageSize;
+  const rows = read.slice(0, pageSize);
   if (before) rows.reverse();
   const first = rows[0];
   const last = rows[rows.length - 1];
@@ -141,8 +136,8 @@ export async function listMembers(
   const hasPrev = before ? more : Boolean(after);
   return {
     members,
-    total: Math.min(counted, MEMBERS_COUNT_CAP),
-    totalIsCapped: counted > MEMBERS_COUNT_CAP,
+    total: Math.min(matched, MEMBERS_COUNT_CAP),
+    totalIsCapped: matched > MEMBERS_COUNT_CAP,
     nextCursor: hasNext && last ? encodeCursor(last) : null,
     prevCursor: hasPrev && first ? encodeCursor(first) : null,
   };

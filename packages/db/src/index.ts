@@ -21,4 +21,5 @@ export {
   count,
   getTableColumns,
   TransactionRollbackError,
+  type SQL,
 } from "drizzle-orm";
