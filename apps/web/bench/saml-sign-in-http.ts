@@ -119,7 +119,9 @@ async function signInPhases(app: ProductionApp, fixture: SamlSignInFixture, floo
   console.log(`  ratio ÷ RSA floor:    p50 ${(sequential.p50 / floorMs).toFixed(0)}×, Jackson bare ${(bare.p50 / floorMs).toFixed(0)}×`);
   // Jackson's figure is an in-process call; a browser's sign-in is at least one HTTP request.
   const oneRequest = percentile((await requestPhase(`${app.url}${FLOOR_ROUTE}`, null, sequentialCount, 1)).samples, 50);
-  console.log(`  ratio ÷ (Jackson bare + one dynamic no-op request, p50 ${oneRequest.toFixed(1)} ms): p50 ${(sequential.p50 / (bare.p50 + oneRequest)).toFixed(2)}×`);
+  console.log(
+    `  ratio ÷ (Jackson bare + one dynamic no-op request, p50 ${oneRequest.toFixed(1)} ms): p50 ${(sequential.p50 / (bare.p50 + oneRequest)).toFixed(2)}×`,
+  );
   for (const concurrency of [16, 64]) {
     const phase = await signInPhase(app, fixture, concurrentCount, concurrency);
     console.log(formatSummary(`SAML sign-in over HTTP, ${concurrency} concurrent`, phase));
