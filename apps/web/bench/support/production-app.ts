@@ -43,7 +43,8 @@ export async function startProductionApp(options: { port: number; pgPort: number
   let child: ChildProcess | null = null;
 
   const startApp = async (workers: number) => {
-    child = spawn("tsx", ["scripts/start.ts"], {
+    // As `pnpm start` runs it: node with tsx's loader, no tsx CLI process in between.
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       cwd: appDir,
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
