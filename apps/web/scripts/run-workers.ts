@@ -1,13 +1,16 @@
 import cluster, { type Worker } from "node:cluster";
+import { fileURLToPath } from "node:url";
 
 /**
- * Forks `workers` processes that each serve the built app (serve-worker.ts) on the same port: the
+ * Forks `workers` processes that each serve the built app (serve-worker.mjs) on the same port: the
  * primary accepts connections and hands them out in turn (node:cluster's round robin), so one
  * slow request never waits behind another process's CPU. A worker that dies is replaced.
  */
 export function runWorkers(options: { workers: number; port: number; env: Record<string, string>; nodeFlags?: string[]; onExit: () => Promise<void> }): void {
   let stopping = false;
-  cluster.setupPrimary({ execArgv: [...process.execArgv, ...(options.nodeFlags ?? [])] });
+  // The workers run serve-worker.mjs on node: neither start.ts again nor tsx's loader (this
+  // process's execArgv), which cost each worker about 130 MB.
+  cluster.setupPrimary({ exec: fileURLToPath(new URL("./serve-worker.mjs", import.meta.url)), execArgv: options.nodeFlags ?? [] });
   const env = { ...options.env, PORT: String(options.port), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   const fork = (): Worker => cluster.fork(env);
   for (let i = 0; i < options.workers; i++) fork();
