@@ -73,6 +73,11 @@ async function callbackFromBrowserA(identifier: string, email: string) {
   return { url: new URL(back.location!), browserSecret: started.value.browserSecret };
 }
 
+/** The browser that started a provider sign-in, signed out, finishes it at the callback. */
+function finishSignedOut(identifier: string, browser: { url: URL; browserSecret: string }) {
+  return completeProviderCallback(stack.ctx, { identifier, url: browser.url, browserSecret: browser.browserSecret, request, signedInUserId: null });
+}
+
 /** A member with a login at `email`, and browser A back from the provider with that email: the callback's outcome. */
 async function existingMemberSignsIn(tag: string, email: string) {
   const provider = await makeProvider(tag);
@@ -80,13 +85,7 @@ async function existingMemberSignsIn(tag: string, email: string) {
   const member = await ensureMember(stack.ctx.db, { accountId: account.id, email, name: "Member", role: "member", password: `${tag}-password-1` });
   addTestUser({ email });
   const a = await callbackFromBrowserA(provider.identifier, email);
-  const outcome = await completeProviderCallback(stack.ctx, {
-    identifier: provider.identifier,
-    url: a.url,
-    browserSecret: a.browserSecret,
-    request,
-    signedInUserId: null,
-  });
+  const outcome = await finishSignedOut(provider.identifier, a);
   return { account, member, outcome };
 }
 
@@ -111,18 +110,10 @@ describe("login-provider sign-in", () => {
       await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: "x".repeat(43), request, signedInUserId: null }),
     ).toEqual({ kind: "refused", code: "other_browser" });
     // The state of one provider's flow means nothing at another provider's callback.
-    expect(
-      await completeProviderCallback(stack.ctx, { identifier: other.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null }),
-    ).toEqual({ kind: "refused", code: "flow_stale" });
+    expect(await finishSignedOut(other.identifier, a)).toEqual({ kind: "refused", code: "flow_stale" });
     expect(await sessionsOf("victim-flow@example.test")).toBe(0);
 
-    const finished = await completeProviderCallback(stack.ctx, {
-      identifier: provider.identifier,
-      url: a.url,
-      browserSecret: a.browserSecret,
-      request,
-      signedInUserId: null,
-    });
+    const finished = await finishSignedOut(provider.identifier, a);
     expect(finished.kind).toBe("signed_in");
     const [session] = await stack.ctx.db
       .select()
@@ -131,9 +122,7 @@ describe("login-provider sign-in", () => {
       .where(eq(users.email, "victim-flow@example.test"));
     expect(session!.sessions.method).toBe("social");
     // Used once: a replay by the same browser is stale.
-    expect(
-      await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null }),
-    ).toEqual({ kind: "refused", code: "flow_stale" });
+    expect(await finishSignedOut(provider.identifier, a)).toEqual({ kind: "refused", code: "flow_stale" });
   });
 
   it("never links an existing login on an email match alone: it asks for confirmation and links nothing yet", async () => {
@@ -166,9 +155,7 @@ describe("login-provider sign-in", () => {
     const a = await callbackFromBrowserA(provider.identifier, "midflight@example.test");
     const [staff] = await stack.ctx.db.select().from(users).where(eq(users.email, "ops@gatehouse.test"));
     await setLoginProviderEnabled(stack.ctx, { actor: { userId: staff!.id, label: staff!.email, ip: null }, providerId: provider.id, enabled: false });
-    expect(
-      await completeProviderCallback(stack.ctx, { identifier: provider.identifier, url: a.url, browserSecret: a.browserSecret, request, signedInUserId: null }),
-    ).toEqual({ kind: "refused", code: "provider_unavailable" });
+    expect(await finishSignedOut(provider.identifier, a)).toEqual({ kind: "refused", code: "provider_unavailable" });
     expect(
       await startProviderFlow(stack.ctx, { identifier: provider.identifier, purpose: "sign_in", actorUserId: null, callbackUrl: "/", browserSecret: null }),
     ).toEqual({ ok: false, error: "provider_unavailable" });
@@ -179,13 +166,7 @@ describe("login-provider sign-in", () => {
     addTestUser({ email: "social-member@example.test" });
     const signInOnce = async () => {
       const a = await callbackFromBrowserA(provider.identifier, "social-member@example.test");
-      const outcome = await completeProviderCallback(stack.ctx, {
-        identifier: provider.identifier,
-        url: a.url,
-        browserSecret: a.browserSecret,
-        request,
-        signedInUserId: null,
-      });
+      const outcome = await finishSignedOut(provider.identifier, a);
       expect(outcome.kind).toBe("signed_in");
     };
     const eventsOf = async (userId: string) =>
@@ -216,17 +197,7 @@ describe("login-provider sign-in", () => {
       await callbackFromBrowserA(provider.identifier, "race-social@example.test"),
       await callbackFromBrowserA(provider.identifier, "race-social@example.test"),
     ];
-    const outcomes = await Promise.all(
-      flows.map((flow) =>
-        completeProviderCallback(stack.ctx, {
-          identifier: provider.identifier,
-          url: flow.url,
-          browserSecret: flow.browserSecret,
-          request,
-          signedInUserId: null,
-        }),
-      ),
-    );
+    const outcomes = await Promise.all(flows.map((flow) => finishSignedOut(provider.identifier, flow)));
     expect(outcomes.map((o) => o.kind)).toEqual(["signed_in", "signed_in"]);
     const people = await stack.ctx.db.select({ id: users.id }).from(users).where(eq(users.email, "race-social@example.test"));
     expect(people).toHaveLength(1);
