@@ -66,9 +66,10 @@ const SMALL_ACCOUNT_MEMBERS = 5000;
  */
 export function searchMembers(db: Database, input: Input): Promise<{ matched: number; rows: MemberSearchRow[] }> {
   return db.transaction(async (tx) => {
-    // The driver prepares statements, and after five runs PostgreSQL may switch to one generic plan
-    // for every term, which cannot tell a term matching three members from one matching everyone.
-    // Settings made with set_config(..., true) last until this transaction ends.
+    // Should these statements ever be prepared (a named drizzle query, or a driver set to prepare
+    // them), PostgreSQL may switch after five runs to one generic plan for every term, which cannot
+    // tell a term matching three members from one matching everyone: each search is planned for its
+    // own term. Settings made with set_config(..., true) last until this transaction ends.
     const [settings] = await tx.execute<{ members: number }>(sql`
       select set_config('plan_cache_mode', 'force_custom_plan', true),
              (select count(*)::int from (select 1 from ${memberships} where ${memberships.accountId} = ${input.accountId} limit ${SMALL_ACCOUNT_MEMBERS + 1}) capped) as members`);
